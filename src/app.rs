@@ -1,0 +1,58 @@
+//! The application: loads the plan, provides the stores, routes to the pages.
+
+use crate::components::shell::Shell;
+use crate::domain::demo::demo_plan;
+use crate::domain::plan::Plan;
+use crate::domain::schema::load_plan;
+use crate::pages::{funnel::FunnelPage, not_found::NotFoundPage, scenario::ScenarioPage, settings::SettingsPage};
+use crate::state::autosave::{start_autosave, SaveStatus};
+use crate::state::storage::{LocalPlanStorage, PlanStorage};
+use crate::state::{provide_lang, PlanStore};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The stored plan, or the demo plan for a first visit. A stored plan that cannot be
+/// read is kept aside untouched, and the reason is returned for the user.
+fn load_initial(storage: &impl PlanStorage) -> (Plan, Option<String>) {
+    match storage.load() {
+        Ok(Some(json)) => match load_plan(&json) {
+            Ok(plan) => (plan, None),
+            Err(e) => {
+                let _ = storage.keep_unreadable(&json);
+                (demo_plan(), Some(e.to_string()))
+            }
+        },
+        Ok(None) | Err(_) => (demo_plan(), None),
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_lang();
+    let storage = LocalPlanStorage::new();
+    let (plan, load_problem) = load_initial(&storage);
+    let storage_works = storage.load().is_ok();
+    let store = PlanStore::new(plan);
+    provide_context(store);
+    let status = start_autosave(store, storage, if storage_works { SaveStatus::Saved } else { SaveStatus::Failed(crate::state::storage::StorageError::Unavailable) });
+    provide_context(status);
+
+    view! {
+        <Router>
+            <Shell status load_problem>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=ScenarioPage />
+                    <Route path=path!("/scenario") view=ScenarioPage />
+                    <Route path=path!("/funnel") view=FunnelPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

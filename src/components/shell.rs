@@ -1,0 +1,116 @@
+//! The frame around every page: title, navigation (a side bar on desktop, a bottom tab
+//! bar on a phone), save state, undo / redo and the language switch.
+
+use crate::i18n::{Lang, Msg};
+use crate::state::autosave::SaveStatus;
+use crate::state::storage::StorageError;
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The pages, in navigation order: path, label, icon.
+pub const PAGES: [(&str, Msg, &str); 6] = [
+    ("/scenario", Msg::NavScenario, "◎"),
+    ("/tasks", Msg::NavTasks, "☰"),
+    ("/funnel", Msg::NavFunnel, "▽"),
+    ("/channels", Msg::NavChannels, "⇄"),
+    ("/toolkits", Msg::NavToolkits, "▣"),
+    ("/settings", Msg::NavSettings, "⚙"),
+];
+
+#[component]
+pub fn Shell(status: ReadSignal<SaveStatus>, load_problem: Option<String>, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let plan_name = move || store.read(|p| p.header.name.clone());
+
+    // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo across the whole plan.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                store.undo();
+            }
+            ("z", true) | ("y", false) => {
+                ev.prevent_default();
+                store.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let nav = PAGES
+        .iter()
+        .map(|&(href, label, icon)| {
+            view! {
+                <A href=href>
+                    <span class="nav-icon" aria-hidden="true">{icon}</span>
+                    <span class="nav-label">{lang.t(label)}</span>
+                </A>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <span class="app-title">{lang.t(Msg::AppTitle)}</span>
+                    <span class="plan-name">{plan_name}</span>
+                </div>
+                <div class="toolbar">
+                    <SaveIndicator status />
+                    <button type="button" class="btn btn-small" on:click=move |_| store.undo() disabled=move || !store.can_undo()>
+                        {lang.t(Msg::Undo)}
+                    </button>
+                    <button type="button" class="btn btn-small" on:click=move |_| store.redo() disabled=move || !store.can_redo()>
+                        {lang.t(Msg::Redo)}
+                    </button>
+                    <button
+                        type="button"
+                        class="btn btn-small lang-switch"
+                        lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                        on:click=move |_| lang.set(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh })
+                    >
+                        {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
+                    </button>
+                </div>
+            </header>
+            <nav class="nav" aria-label=lang.t(Msg::MainNav)>{nav}</nav>
+            <main class="content" id="main">
+                {load_problem.map(|why| view! {
+                    <p class="banner banner-warn" role="alert">{lang.t(Msg::LoadFailed)} " " {why}</p>
+                })}
+                <Show when=move || matches!(status.get(), SaveStatus::Failed(_))>
+                    <p class="banner banner-error" role="alert">
+                        {move || match status.get() {
+                            SaveStatus::Failed(StorageError::Full) => lang.get().t(Msg::SaveFull),
+                            _ => lang.get().t(Msg::SaveUnavailable),
+                        }}
+                    </p>
+                </Show>
+                {children()}
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn SaveIndicator(status: ReadSignal<SaveStatus>) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || match status.get() {
+        SaveStatus::Saved => lang.get().t(Msg::SaveSaved),
+        SaveStatus::Pending => lang.get().t(Msg::SavePending),
+        SaveStatus::Failed(_) => lang.get().t(Msg::SaveFailedShort),
+    };
+    let class = move || match status.get() {
+        SaveStatus::Saved => "save-state saved",
+        SaveStatus::Pending => "save-state pending",
+        SaveStatus::Failed(_) => "save-state failed",
+    };
+    view! { <span class=class role="status" data-testid="save-state">{text}</span> }
+}

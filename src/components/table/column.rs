@@ -1,0 +1,151 @@
+//! Column descriptors: what a column shows, how typed text is written back into a row,
+//! and what is wrong with a cell.
+
+use crate::domain::entry::{CellValue, Entry, InputError};
+use crate::domain::money::Currency;
+use crate::domain::plan::{Plan, RowId};
+use crate::i18n::{Lang, Msg};
+use std::sync::Arc;
+
+/// The kind of a column decides the input (keyboard, alignment) and whether it is editable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Integer,
+    Money,
+    Percent,
+    Date,
+    /// Computed from the row: read-only, visibly so.
+    Derived,
+}
+
+impl ColumnKind {
+    /// The on-screen keyboard a phone should bring up.
+    pub fn input_mode(self) -> &'static str {
+        match self {
+            ColumnKind::Integer => "numeric",
+            ColumnKind::Money | ColumnKind::Percent => "decimal",
+            _ => "text",
+        }
+    }
+
+    pub fn is_numeric(self) -> bool {
+        matches!(self, ColumnKind::Integer | ColumnKind::Money | ColumnKind::Percent)
+    }
+
+    pub fn css_class(self) -> &'static str {
+        match self {
+            ColumnKind::Text => "col-text",
+            ColumnKind::Date => "col-date",
+            ColumnKind::Derived => "col-derived num",
+            _ => "col-input num",
+        }
+    }
+}
+
+/// What a cell needs besides its row to render: the language and the plan's currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellCtx {
+    pub lang: Lang,
+    pub currency: Currency,
+}
+
+type TextFn<R> = Arc<dyn Fn(&R, &CellCtx) -> String + Send + Sync>;
+type WriteFn<R> = Arc<dyn Fn(&mut R, &str) + Send + Sync>;
+type ErrorFn<R> = Arc<dyn Fn(&R) -> Option<InputError> + Send + Sync>;
+
+pub struct Column<R> {
+    pub header: Msg,
+    pub kind: ColumnKind,
+    /// The input's text for editable columns; the shown figure for derived ones.
+    pub text: TextFn<R>,
+    /// Writes typed text into the row; `None` for derived columns.
+    pub write: Option<WriteFn<R>>,
+    /// What is wrong with this cell, if anything (parse or cross-field rule).
+    pub error: ErrorFn<R>,
+}
+
+impl<R> Clone for Column<R> {
+    fn clone(&self) -> Self {
+        Column {
+            header: self.header,
+            kind: self.kind,
+            text: self.text.clone(),
+            write: self.write.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+
+impl<R: 'static> Column<R> {
+    /// Free text, e.g. a stage name or a measure.
+    pub fn text(
+        header: Msg,
+        get: impl Fn(&R) -> &String + Send + Sync + 'static,
+        get_mut: impl Fn(&mut R) -> &mut String + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind: ColumnKind::Text,
+            text: Arc::new(move |r, _| get(r).clone()),
+            write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
+            error: Arc::new(|_| None),
+        }
+    }
+
+    /// A typed entry (count, money, date): kept as typed, flagged when it does not parse.
+    pub fn entry<T: CellValue + 'static>(
+        header: Msg,
+        kind: ColumnKind,
+        get: impl Fn(&R) -> &Entry<T> + Send + Sync + Copy + 'static,
+        get_mut: impl Fn(&mut R) -> &mut Entry<T> + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind,
+            text: Arc::new(move |r, _| get(r).text()),
+            write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
+            error: Arc::new(move |r| get(r).error()),
+        }
+    }
+
+    /// A read-only figure computed from the row.
+    pub fn derived(header: Msg, show: impl Fn(&R, &CellCtx) -> String + Send + Sync + 'static) -> Column<R> {
+        Column {
+            header,
+            kind: ColumnKind::Derived,
+            text: Arc::new(show),
+            write: None,
+            error: Arc::new(|_| None),
+        }
+    }
+
+    /// Replaces the cell's check, for rules that look at more than the cell itself.
+    pub fn with_error(mut self, error: impl Fn(&R) -> Option<InputError> + Send + Sync + 'static) -> Column<R> {
+        self.error = Arc::new(error);
+        self
+    }
+}
+
+/// A row of an editable table.
+pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
+    fn id(&self) -> RowId;
+    /// The row's name, used in accessible names ("转化人数 社群入群"); may be empty.
+    fn label(&self) -> &str;
+}
+
+/// Where a table's rows live in the plan, and how to make a new one.
+pub struct TableSource<R> {
+    /// Names the table in ids and undo steps; unique per page.
+    pub key: &'static str,
+    pub rows: fn(&Plan) -> &Vec<R>,
+    pub rows_mut: fn(&mut Plan) -> &mut Vec<R>,
+    pub new_row: fn(RowId, Lang) -> R,
+}
+
+impl<R> Clone for TableSource<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for TableSource<R> {}

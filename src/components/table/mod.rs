@@ -1,0 +1,8 @@
+//! The one editable table every page uses. A page describes its columns and where its
+//! rows live in the plan; the table renders, edits, validates and derives.
+
+mod column;
+mod editable_table;
+
+pub use column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+pub use editable_table::EditableTable;

@@ -1,0 +1,220 @@
+//! What a user typed into a cell, kept faithfully.
+//!
+//! A cell holds a valid value, nothing, or the exact text that failed to parse. Bad input
+//! is never coerced into something else and never dropped: it is stored as typed, shown
+//! on the cell with its error, and left out of every calculation.
+
+use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
+
+/// Why a cell's text is not a valid value. The UI turns these into localized messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputError {
+    /// Not a number at all ("abc", "1,2,3x").
+    NotANumber,
+    /// A count or amount below zero.
+    Negative,
+    /// A count with a fractional part ("3.5").
+    NotWhole,
+    /// Larger than the app can hold exactly.
+    TooLarge,
+    /// Money with more than two decimals (fen is the smallest unit).
+    TooManyDecimals,
+    /// Not a calendar date in YYYY-MM-DD form.
+    NotADate,
+    /// A cross-field rule: converted is larger than reached.
+    ConvertedExceedsReached,
+}
+
+/// A value type a cell can hold: how it reads from and writes to text.
+pub trait CellValue: Sized + Clone + PartialEq {
+    fn parse(text: &str) -> Result<Self, InputError>;
+    fn to_text(&self) -> String;
+}
+
+/// A cell's content. See the module docs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Entry<T> {
+    #[default]
+    Empty,
+    Value(T),
+    Invalid(String),
+}
+
+impl<T: CellValue> Entry<T> {
+    /// Reads typed or pasted text. Surrounding whitespace is not part of a value.
+    pub fn from_text(text: &str) -> Entry<T> {
+        if text.trim().is_empty() {
+            return Entry::Empty;
+        }
+        match T::parse(text) {
+            Ok(v) => Entry::Value(v),
+            Err(_) => Entry::Invalid(text.to_string()),
+        }
+    }
+
+    /// The text to put back in the cell's input: the value, or exactly what was typed.
+    pub fn text(&self) -> String {
+        match self {
+            Entry::Empty => String::new(),
+            Entry::Value(v) => v.to_text(),
+            Entry::Invalid(raw) => raw.clone(),
+        }
+    }
+
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Entry::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The parse error of an invalid entry.
+    pub fn error(&self) -> Option<InputError> {
+        match self {
+            Entry::Invalid(raw) => T::parse(raw).err().or(Some(InputError::NotANumber)),
+            _ => None,
+        }
+    }
+}
+
+impl<T> From<T> for Entry<T> {
+    fn from(v: T) -> Self {
+        Entry::Value(v)
+    }
+}
+
+/// A count of people, orders, visits: a whole number ≥ 0. Thousands separators and
+/// full-width digits pasted from Chinese spreadsheets are accepted; "3.0" is whole.
+impl CellValue for u64 {
+    fn parse(text: &str) -> Result<u64, InputError> {
+        let s = normalize_number(text);
+        if s.is_empty() {
+            return Err(InputError::NotANumber);
+        }
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(&s)),
+        };
+        let (whole, frac) = match digits.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (digits, ""),
+        };
+        let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+        if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
+            return Err(InputError::NotANumber);
+        }
+        let is_zero = whole.chars().chain(frac.chars()).all(|c| c == '0');
+        if negative && !is_zero {
+            return Err(InputError::Negative);
+        }
+        if frac.chars().any(|c| c != '0') {
+            return Err(InputError::NotWhole);
+        }
+        if whole.is_empty() {
+            return Ok(0);
+        }
+        whole.parse::<u64>().map_err(|_| InputError::TooLarge)
+    }
+
+    fn to_text(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Trims, folds full-width digits and signs to ASCII, and drops thousands separators.
+pub(crate) fn normalize_number(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '－' | '−' => Some('-'),
+            '＋' => Some('+'),
+            ',' | '，' | '_' | ' ' | '\u{a0}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+// JSON form: a value as itself, an empty cell as null, bad input as {"invalid": "<text>"}.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum EntryRepr<T> {
+    Invalid { invalid: String },
+    Value(T),
+}
+
+impl<T: Serialize + Clone> Serialize for Entry<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entry::Empty => s.serialize_none(),
+            Entry::Value(v) => v.serialize(s),
+            Entry::Invalid(raw) => EntryRepr::<T>::Invalid { invalid: raw.clone() }.serialize(s),
+        }
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Entry<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<EntryRepr<T>>::deserialize(d)? {
+            None => Entry::Empty,
+            Some(EntryRepr::Value(v)) => Entry::Value(v),
+            Some(EntryRepr::Invalid { invalid }) => Entry::Invalid(invalid),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(text: &str) -> Entry<u64> {
+        Entry::from_text(text)
+    }
+
+    #[test]
+    fn counts_parse_as_typed_in_spreadsheets() {
+        assert_eq!(count("10000"), Entry::Value(10_000));
+        assert_eq!(count(" 10,000 "), Entry::Value(10_000));
+        assert_eq!(count("１０，０００"), Entry::Value(10_000));
+        assert_eq!(count("3.00"), Entry::Value(3));
+        assert_eq!(count("+7"), Entry::Value(7));
+        assert_eq!(count("-0"), Entry::Value(0));
+        assert_eq!(count(""), Entry::Empty);
+        assert_eq!(count("   "), Entry::Empty);
+    }
+
+    #[test]
+    fn bad_counts_are_kept_verbatim_with_their_reason() {
+        for (text, why) in [
+            ("-5", InputError::Negative),
+            ("3.5", InputError::NotWhole),
+            ("abc", InputError::NotANumber),
+            ("1e3", InputError::NotANumber),
+            (".", InputError::NotANumber),
+            ("-", InputError::NotANumber),
+            ("99999999999999999999999", InputError::TooLarge),
+        ] {
+            let e = count(text);
+            assert_eq!(e, Entry::Invalid(text.to_string()), "{text}");
+            assert_eq!(e.error(), Some(why), "{text}");
+            assert_eq!(e.text(), text);
+            assert_eq!(e.value(), None);
+        }
+    }
+
+    #[test]
+    fn json_form_round_trips() {
+        let cells = vec![count("12"), count(""), count("-5")];
+        let json = serde_json::to_string(&cells).unwrap();
+        assert_eq!(json, r#"[12,null,{"invalid":"-5"}]"#);
+        let back: Vec<Entry<u64>> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, cells);
+    }
+
+    #[test]
+    fn json_rejects_a_wrong_type_instead_of_guessing() {
+        assert!(serde_json::from_str::<Entry<u64>>("\"12\"").is_err());
+        assert!(serde_json::from_str::<Entry<u64>>("-3").is_err());
+    }
+}

@@ -1,0 +1,149 @@
+//! The conversion funnel (spec §3): stages with reached / converted counts, and the
+//! rates and losses derived from them.
+
+use super::entry::{Entry, InputError};
+use super::plan::RowId;
+use super::ratio::Ratio;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunnelStage {
+    pub id: RowId,
+    pub name: String,
+    pub reached: Entry<u64>,
+    pub converted: Entry<u64>,
+    #[serde(default)]
+    pub loss_reason: String,
+    #[serde(default)]
+    pub measure: String,
+}
+
+impl FunnelStage {
+    pub fn new(id: RowId) -> FunnelStage {
+        FunnelStage {
+            id,
+            name: String::new(),
+            reached: Entry::Empty,
+            converted: Entry::Empty,
+            loss_reason: String::new(),
+            measure: String::new(),
+        }
+    }
+
+    /// Both counts, when both are valid and consistent (converted ≤ reached).
+    fn counts(&self) -> Option<(u64, u64)> {
+        let (&reached, &converted) = (self.reached.value()?, self.converted.value()?);
+        (converted <= reached).then_some((reached, converted))
+    }
+
+    /// converted / reached; `None` ("—") when a count is missing or invalid, reached is
+    /// zero, or converted exceeds reached.
+    pub fn rate(&self) -> Option<Ratio> {
+        let (reached, converted) = self.counts()?;
+        Ratio::new(converted, reached)
+    }
+
+    /// reached − converted, the people lost at this stage.
+    pub fn loss(&self) -> Option<u64> {
+        let (reached, converted) = self.counts()?;
+        Some(reached - converted)
+    }
+
+    /// The share of reached lost at this stage (1 − rate).
+    pub fn loss_rate(&self) -> Option<Ratio> {
+        Ratio::new(self.loss()?, *self.reached.value()?)
+    }
+
+    /// The error to show on the reached cell, if any.
+    pub fn reached_error(&self) -> Option<InputError> {
+        self.reached.error()
+    }
+
+    /// The error to show on the converted cell: its own parse error, or the cross-field
+    /// rule that converted may not exceed reached.
+    pub fn converted_error(&self) -> Option<InputError> {
+        self.converted.error().or_else(|| {
+            let (&reached, &converted) = (self.reached.value()?, self.converted.value()?);
+            (converted > reached).then_some(InputError::ConvertedExceedsReached)
+        })
+    }
+}
+
+/// last stage's converted / first stage's reached (324 / 10000 = 3.24%).
+/// `None` when there are no stages, a needed count is missing, or any stage is invalid:
+/// an overall figure built on a flagged cell would be misleading.
+pub fn overall_conversion(stages: &[FunnelStage]) -> Option<Ratio> {
+    if stages.iter().any(|s| s.reached_error().is_some() || s.converted_error().is_some()) {
+        return None;
+    }
+    let first = *stages.first()?.reached.value()?;
+    let last = *stages.last()?.converted.value()?;
+    if last > first {
+        return None;
+    }
+    Ratio::new(last, first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_plan;
+
+    fn stage(reached: &str, converted: &str) -> FunnelStage {
+        FunnelStage {
+            reached: Entry::from_text(reached),
+            converted: Entry::from_text(converted),
+            ..FunnelStage::new(RowId(1))
+        }
+    }
+
+    #[test]
+    fn spec_worked_figures() {
+        let plan = demo_plan();
+        let stages = &plan.funnel.stages;
+        let bp: Vec<u64> = stages.iter().map(|s| s.rate().unwrap().basis_points()).collect();
+        assert_eq!(bp, [3000, 6000, 3000, 6000]);
+        let losses: Vec<u64> = stages.iter().map(|s| s.loss().unwrap()).collect();
+        assert_eq!(losses, [7000, 1200, 1260, 216]);
+        assert_eq!(overall_conversion(stages).unwrap().basis_points(), 324);
+    }
+
+    #[test]
+    fn zero_reached_has_no_rate() {
+        let s = stage("0", "0");
+        assert_eq!(s.rate(), None);
+        assert_eq!(s.loss(), Some(0));
+        assert_eq!(s.loss_rate(), None);
+        assert_eq!(overall_conversion(&[s]), None);
+    }
+
+    #[test]
+    fn converted_above_reached_is_flagged_and_excluded() {
+        let s = stage("100", "150");
+        assert_eq!(s.converted_error(), Some(InputError::ConvertedExceedsReached));
+        assert_eq!(s.reached_error(), None);
+        assert_eq!(s.rate(), None);
+        assert_eq!(s.loss(), None);
+        // Kept exactly as typed: it is the user's to fix.
+        assert_eq!(s.converted, Entry::Value(150));
+    }
+
+    #[test]
+    fn invalid_counts_are_flagged_on_their_own_cell() {
+        let s = stage("-5", "3.5");
+        assert_eq!(s.reached_error(), Some(InputError::Negative));
+        assert_eq!(s.converted_error(), Some(InputError::NotWhole));
+        assert_eq!(s.rate(), None);
+    }
+
+    #[test]
+    fn overall_needs_every_stage_valid() {
+        let good = stage("10000", "3000");
+        let last = stage("3000", "324");
+        assert_eq!(overall_conversion(&[good.clone(), last.clone()]).unwrap().basis_points(), 324);
+        let bad = stage("3000", "abc");
+        assert_eq!(overall_conversion(&[good.clone(), bad, last]), None);
+        assert_eq!(overall_conversion(&[]), None);
+        assert_eq!(overall_conversion(&[stage("", "5")]), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! The plan document: one campaign plan, the whole state of the app. Serialized as JSON
+//! with a schema version (see `schema`); later sections are added as new fields.
+
+use super::funnel::FunnelStage;
+use super::money::Currency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A row's identity inside the plan: stable across edits and reorders, so the UI can
+/// key rows and undo can find them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RowId(pub u64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Industry {
+    Retail,
+    Services,
+    FoodService,
+}
+
+impl Industry {
+    pub const ALL: [Industry; 3] = [Industry::Retail, Industry::Services, Industry::FoodService];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Industry::Retail => "retail",
+            Industry::Services => "services",
+            Industry::FoodService => "food_service",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Industry> {
+        Industry::ALL.into_iter().find(|i| i.key() == key)
+    }
+}
+
+/// Who the campaign is for and when it starts; every relative date counts from `start_date`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignHeader {
+    pub name: String,
+    pub industry: Industry,
+    pub start_date: NaiveDate,
+    pub currency: Currency,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Funnel {
+    pub stages: Vec<FunnelStage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Always [`super::schema::CURRENT_VERSION`] in memory; older documents are migrated on load.
+    pub schema_version: u32,
+    pub header: CampaignHeader,
+    pub funnel: Funnel,
+}
+
+impl Plan {
+    /// A fresh id, larger than any row id in the plan.
+    pub fn next_row_id(&self) -> RowId {
+        let max = self.funnel.stages.iter().map(|s| s.id.0).max().unwrap_or(0);
+        RowId(max + 1)
+    }
+}

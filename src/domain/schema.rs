@@ -1,0 +1,109 @@
+//! Reading and writing the plan document, with its schema version.
+//!
+//! A stored document is read as untyped JSON first, so that an older version can be
+//! migrated step by step (`MIGRATIONS[i]` turns version `i + 1` into `i + 2`) before it
+//! is deserialized into the current [`Plan`]. A document from a newer app is refused,
+//! never truncated to what this version understands.
+
+use super::plan::Plan;
+use serde_json::Value;
+use std::fmt;
+
+/// The version this build writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One migration step: upgrades a document of version `n` to `n + 1` in place.
+type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
+
+/// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
+const MIGRATIONS: &[Migration] = &[];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON at all.
+    NotJson(String),
+    /// JSON, but not a plan document (no object, no version).
+    NotAPlan,
+    /// Saved by a newer version of the app; loading it here would lose data.
+    NewerVersion(u32),
+    /// The right version, but a field has the wrong shape.
+    Invalid(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(e) => write!(f, "not JSON: {e}"),
+            LoadError::NotAPlan => write!(f, "not a plan document (no schema_version)"),
+            LoadError::NewerVersion(v) => write!(f, "saved by a newer app (schema version {v}, this app reads up to {CURRENT_VERSION})"),
+            LoadError::Invalid(e) => write!(f, "invalid plan: {e}"),
+        }
+    }
+}
+
+/// Parses a stored plan of any known version into the current one.
+pub fn load_plan(json: &str) -> Result<Plan, LoadError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let Value::Object(mut doc) = value else { return Err(LoadError::NotAPlan) };
+    let version = doc
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|&v| v >= 1)
+        .ok_or(LoadError::NotAPlan)?;
+    if version > CURRENT_VERSION {
+        return Err(LoadError::NewerVersion(version));
+    }
+    for step in &MIGRATIONS[(version - 1) as usize..] {
+        step(&mut doc)?;
+    }
+    doc.insert("schema_version".into(), Value::from(CURRENT_VERSION));
+    serde_json::from_value(Value::Object(doc)).map_err(|e| LoadError::Invalid(e.to_string()))
+}
+
+/// The document as stored: pretty JSON, current version.
+pub fn save_plan(plan: &Plan) -> String {
+    let mut plan = plan.clone();
+    plan.schema_version = CURRENT_VERSION;
+    serde_json::to_string_pretty(&plan).expect("a plan always serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_plan;
+
+    #[test]
+    fn migrations_cover_every_version() {
+        assert_eq!(MIGRATIONS.len() as u32 + 1, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn round_trip_is_identical() {
+        let plan = demo_plan();
+        assert_eq!(load_plan(&save_plan(&plan)), Ok(plan));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_faithfully() {
+        assert!(matches!(load_plan("{"), Err(LoadError::NotJson(_))));
+        assert_eq!(load_plan("[]"), Err(LoadError::NotAPlan));
+        assert_eq!(load_plan("{\"header\":{}}"), Err(LoadError::NotAPlan));
+        let newer = save_plan(&demo_plan()).replace("\"schema_version\": 1", "\"schema_version\": 99");
+        assert_eq!(load_plan(&newer), Err(LoadError::NewerVersion(99)));
+        assert!(matches!(load_plan("{\"schema_version\":1}"), Err(LoadError::Invalid(_))));
+    }
+
+    /// Documents saved by every released schema version, kept forever: each must load.
+    #[test]
+    fn fixtures_of_every_version_load() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plans");
+        for version in 1..=CURRENT_VERSION {
+            let path = format!("{dir}/v{version}.json");
+            let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let plan = load_plan(&json).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(plan.schema_version, CURRENT_VERSION);
+            assert!(!plan.funnel.stages.is_empty(), "{path}: funnel lost");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Numbers as a merchant reads them: thousands separators, currency symbols, percentages
+//! with at most two decimals, and "—" where there is no value.
+
+use super::{Lang, Msg};
+use crate::domain::entry::InputError;
+use crate::domain::money::{Currency, Fen};
+use crate::domain::ratio::Ratio;
+use chrono::{Datelike, NaiveDate};
+
+/// What is shown where a figure cannot be computed (zero denominator, invalid input).
+pub const NO_VALUE: &str = "—";
+
+/// 10000 → "10,000". Both locales group by thousands with a comma.
+pub fn format_count(n: u64, _lang: Lang) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// A rate as a percentage with up to two decimals: 3.24%, 30%, 26.67%; `None` → "—".
+pub fn format_rate(rate: Option<Ratio>, _lang: Lang) -> String {
+    let Some(rate) = rate else { return NO_VALUE.into() };
+    let bp = rate.basis_points();
+    let (whole, frac) = (bp / 100, bp % 100);
+    let whole = group_thousands(&whole.to_string());
+    match frac {
+        0 => format!("{whole}%"),
+        f if f % 10 == 0 => format!("{whole}.{}%", f / 10),
+        f => format!("{whole}.{f:02}%"),
+    }
+}
+
+/// ¥1,234.56 (always two decimals: it is money).
+pub fn format_money(amount: Fen, currency: Currency, _lang: Lang) -> String {
+    let sign = if amount.0 < 0 { "-" } else { "" };
+    let abs = amount.0.unsigned_abs();
+    let whole = group_thousands(&(abs / 100).to_string());
+    format!("{sign}{}{whole}.{:02}", currency.symbol(), abs % 100)
+}
+
+/// 2026年9月1日 / 1 Sep 2026.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// The message shown on a cell whose input is rejected.
+pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
+    let msg = match error {
+        InputError::NotANumber => Msg::ErrNotANumber,
+        InputError::Negative => Msg::ErrNegative,
+        InputError::NotWhole => Msg::ErrNotWhole,
+        InputError::TooLarge => Msg::ErrTooLarge,
+        InputError::TooManyDecimals => Msg::ErrTooManyDecimals,
+        InputError::NotADate => Msg::ErrNotADate,
+        InputError::ConvertedExceedsReached => Msg::ErrConvertedExceedsReached,
+    };
+    msg.text(lang)
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(n: u64, d: u64) -> String {
+        format_rate(Ratio::new(n, d), Lang::Zh)
+    }
+
+    #[test]
+    fn rates_as_in_the_spec() {
+        assert_eq!(rate(324, 10_000), "3.24%");
+        assert_eq!(rate(3_000, 10_000), "30%");
+        assert_eq!(rate(4, 15), "26.67%");
+        assert_eq!(rate(1, 8), "12.5%");
+        assert_eq!(rate(1, 12), "8.33%");
+        assert_eq!(rate(0, 5), "0%");
+        assert_eq!(rate(5, 0), "—");
+        assert_eq!(rate(200, 1), "20,000%");
+    }
+
+    #[test]
+    fn counts_and_money_are_grouped() {
+        assert_eq!(format_count(0, Lang::En), "0");
+        assert_eq!(format_count(999, Lang::En), "999");
+        assert_eq!(format_count(10_000, Lang::Zh), "10,000");
+        assert_eq!(format_count(1_234_567, Lang::Zh), "1,234,567");
+        assert_eq!(format_money(Fen(50_000_000), Currency::CNY, Lang::Zh), "¥500,000.00");
+        assert_eq!(format_money(Fen(-1_005), Currency::USD, Lang::En), "-$10.05");
+        assert_eq!(format_money(Fen(i64::MIN), Currency::CNY, Lang::En), "-¥92,233,720,368,547,758.08");
+    }
+
+    #[test]
+    fn dates_per_locale() {
+        let d = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        assert_eq!(format_date(d, Lang::Zh), "2026年9月1日");
+        assert_eq!(format_date(d, Lang::En), "1 Sep 2026");
+    }
+}

@@ -1,0 +1,121 @@
+//! Every UI string, in both languages. One enum variant per string, so a missing
+//! translation is a compile error rather than an English word in the Chinese UI.
+
+use super::Lang;
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "全渠道拓展规划", "OMO Expansion Planner";
+    MainNav => "主导航", "Main navigation";
+    NavScenario => "场景规划", "Scenarios";
+    NavTasks => "任务拆解", "Tasks";
+    NavFunnel => "转化漏斗", "Funnel";
+    NavChannels => "渠道分析", "Channels";
+    NavToolkits => "行业工具", "Toolkits";
+    NavSettings => "设置", "Settings";
+    NotFound => "找不到这个页面。", "This page does not exist.";
+    BackToFunnel => "返回转化漏斗", "Back to the funnel";
+
+    FunnelTitle => "客户行为转化漏斗分析表", "Customer conversion funnel";
+    FunnelIntro => "输入每个环节的触达人数和转化人数,转化率、流失人数和整体转化率会随输入实时计算。",
+        "Type each stage's reached and converted counts; rates, losses and the overall conversion update as you type.";
+    ColStage => "转化环节", "Stage";
+    ColReached => "触达人数", "Reached";
+    ColConverted => "转化人数", "Converted";
+    ColRate => "转化率", "Rate";
+    ColLoss => "流失人数", "Lost";
+    ColLossReason => "环节流失原因", "Loss reason";
+    ColMeasure => "优化措施", "Measure";
+    OverallConversion => "整体转化率", "Overall conversion";
+    OverallHint => "最后一个环节的转化人数 ÷ 第一个环节的触达人数", "last stage converted ÷ first stage reached";
+    StageCount => "环节数", "Stages";
+    FirstReached => "首环节触达", "Reached at the top";
+    LastConverted => "末环节转化", "Converted at the end";
+    AddStage => "添加环节", "Add stage";
+    NewStage => "新环节", "New stage";
+    RowActions => "操作", "Actions";
+    DeleteRow => "删除", "Delete";
+    DeletedRow => "已删除一行。", "Row deleted.";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    DerivedColumn => "自动计算,不可编辑", "calculated, read-only";
+    RowNumber => "第 {} 行", "row {}";
+    IssuesInTable => "个单元格需要修正", "cell(s) need fixing";
+
+    ErrNotANumber => "请输入数字", "Enter a number";
+    ErrNegative => "不能为负数", "Cannot be negative";
+    ErrNotWhole => "人数必须是整数", "Must be a whole number";
+    ErrTooLarge => "数值太大", "Number too large";
+    ErrTooManyDecimals => "金额最多两位小数", "At most two decimals";
+    ErrNotADate => "请输入日期,格式为 2026-09-01", "Enter a date as 2026-09-01";
+    ErrConvertedExceedsReached => "转化人数不能大于触达人数", "Converted cannot exceed reached";
+
+    SaveSaved => "已保存在本机", "Saved on this device";
+    SavePending => "正在保存…", "Saving…";
+    SaveFailedShort => "未保存", "Not saved";
+    SaveUnavailable => "无法保存:浏览器存储不可用(可能处于无痕模式或被禁用)。修改仍在页面上,关闭页面前请导出计划。",
+        "Cannot save: browser storage is unavailable (private mode or disabled). Your edits stay on screen; export the plan before closing the page.";
+    SaveFull => "无法保存:浏览器存储空间已满。修改仍在页面上,请清理空间或导出计划。",
+        "Cannot save: browser storage is full. Your edits stay on screen; free some space or export the plan.";
+    LoadFailed => "本机保存的计划无法读取,已保留原数据并打开示范计划:", "The plan saved on this device could not be read; it was kept untouched and the demo plan opened instead:";
+
+    CampaignSection => "活动信息", "Campaign";
+    CampaignName => "计划名称", "Plan name";
+    Industry => "行业", "Industry";
+    StartDate => "开始日期", "Start date";
+    Currency => "币种", "Currency";
+    IndustryRetail => "零售", "Retail";
+    IndustryServices => "服务", "Services";
+    IndustryFoodService => "餐饮", "Food service";
+
+    SettingsTitle => "设置", "Settings";
+    LanguageLabel => "界面语言", "Language";
+    StorageSection => "本机存储", "Storage on this device";
+    ResetDemo => "恢复示范计划", "Restore the demo plan";
+    ResetDemoHint => "用示范计划替换当前计划(可撤销)。", "Replace the current plan with the demo plan (can be undone).";
+    ResetDone => "已恢复示范计划。", "Demo plan restored.";
+
+    ScenarioTitle => "线上线下联动场景规划", "Online-offline scenario planning";
+    ScenarioIntro => "先确定计划的基本信息;所有相对日期(如“3个月内”)都从开始日期算起。",
+        "Set the plan's basics first; every relative date (such as \"within 3 months\") counts from the start date.";
+    DateRequired => "请选择开始日期", "Choose a start date";
+    KeyFigures => "关键数字", "Key figures";
+    PlaybooksTitle => "阶段场景:哪种打法适合现在", "Stage playbooks: which fits the business now";
+    WhenItFits => "适用情况", "When it fits";
+    CoreStrategy => "核心策略", "Core strategy";
+    PlaybookNewBrand => "新品牌快速启动", "New brand, fast start";
+    PlaybookNewBrandWhen => "品牌认知度低,需要快速建立信任,同时控制早期获客成本。",
+        "Low awareness: trust must be built fast while keeping early acquisition cost down.";
+    PlaybookNewBrandHow => "以线下场景做信任背书(快闪店体验+定制服务,扫码注册,添加门店企业微信/社群),再沉淀到线上私域社群(每日秒杀、好友拼团、教程与买家秀、敏感肌/性价比偏好等标签)。",
+        "Offline scenes as trust endorsement (pop-up trial and custom service, scan to register, add the store's WeCom or community), then an online private community (daily flash sales, friend group-buys, tutorials and testimonials, preference tags).";
+    PlaybookStockOps => "存量客户深度运营", "Deepen existing customers";
+    PlaybookStockOpsWhen => "已有用户基础,但复购率低、客单价难以提升。",
+        "A customer base exists, but repurchase is low and the average order value is hard to raise.";
+    PlaybookStockOpsHow => "用线上数据找出高潜客户(如“90天未复购但历史客单价>500元”),推送线下专属服务券;门店员工可看到顾客的线上偏好;积分可兑换线下礼品。",
+        "Online data picks high-potential customers (e.g. no repurchase in 90 days but historical AOV over ¥500) and sends an offline-only service voucher; store staff see online preferences; points redeem for in-store gifts.";
+    PlaybookCrossRegion => "跨区域市场渗透", "Enter a new region";
+    PlaybookCrossRegionWhen => "进入新区域,需要快速建立认知和本地销售渠道。",
+        "Entering a new region: awareness and a local sales channel are needed fast.";
+    PlaybookCrossRegionHow => "线上做本地化内容(区域KOL探店、本地生活平台“新店套餐”团购、“到店报暗号再享折扣”),承接到线下本地经销商/门店:线上客流专属通道、到店核销、关注公众号、“3公里内门店”导航。",
+        "Localized online content (regional KOL store visits, a \"new store package\" group-buy on local-life platforms, a code to say in store for extra discount) leading to local distributors and stores: a lane for online traffic, redeem at checkout, follow the official account, stores-within-3-km navigation.";
+
+    LanguageZh => "简体中文", "Simplified Chinese";
+    LanguageEn => "English", "English";
+    StorageHint => "计划在每次修改后一秒内自动保存在这个浏览器中,不会上传到任何服务器。",
+        "The plan is saved in this browser within a second of every edit; nothing is uploaded anywhere.";
+    StorageStatus => "保存状态", "Save state";
+}

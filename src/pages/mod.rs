@@ -1,0 +1,6 @@
+//! One module per page of the app.
+
+pub mod funnel;
+pub mod not_found;
+pub mod scenario;
+pub mod settings;

@@ -1,0 +1,124 @@
+//! 场景规划: the campaign header every other page counts from, the plan's key figures and
+//! the three stage playbooks of spec §1.1.
+
+use crate::domain::funnel::overall_conversion;
+use crate::domain::money::Currency;
+use crate::domain::plan::{Industry, RowId};
+use crate::i18n::{format_date, format_rate, Msg};
+use crate::state::{use_lang, use_plan, EditKey};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+fn industry_name(industry: Industry) -> Msg {
+    match industry {
+        Industry::Retail => Msg::IndustryRetail,
+        Industry::Services => Msg::IndustryServices,
+        Industry::FoodService => Msg::IndustryFoodService,
+    }
+}
+
+const PLAYBOOKS: [(Msg, Msg, Msg); 3] = [
+    (Msg::PlaybookNewBrand, Msg::PlaybookNewBrandWhen, Msg::PlaybookNewBrandHow),
+    (Msg::PlaybookStockOps, Msg::PlaybookStockOpsWhen, Msg::PlaybookStockOpsHow),
+    (Msg::PlaybookCrossRegion, Msg::PlaybookCrossRegionWhen, Msg::PlaybookCrossRegionHow),
+];
+
+#[component]
+pub fn ScenarioPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let header_key = |column| Some(EditKey { table: "header", row: RowId(0), column });
+    let date_missing = RwSignal::new(false);
+    let overall = Memo::new(move |_| store.read(|p| overall_conversion(&p.funnel.stages)));
+
+    let industries = Industry::ALL
+        .into_iter()
+        .map(|i| view! { <option value=i.key() selected=move || store.read(|p| p.header.industry == i)>{lang.t(industry_name(i))}</option> })
+        .collect_view();
+    let currencies = Currency::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.code() selected=move || store.read(|p| p.header.currency == c)>{format!("{} {}", c.symbol(), c.code())}</option> })
+        .collect_view();
+    let playbooks = PLAYBOOKS
+        .into_iter()
+        .map(|(name, when, how)| view! {
+            <article class="card">
+                <h3>{lang.t(name)}</h3>
+                <h4>{lang.t(Msg::WhenItFits)}</h4>
+                <p>{lang.t(when)}</p>
+                <h4>{lang.t(Msg::CoreStrategy)}</h4>
+                <p>{lang.t(how)}</p>
+            </article>
+        })
+        .collect_view();
+
+    view! {
+        <section class="page">
+            <h1>{lang.t(Msg::ScenarioTitle)}</h1>
+            <p class="intro">{lang.t(Msg::ScenarioIntro)}</p>
+            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>{lang.t(Msg::CampaignSection)}</legend>
+                    <label>
+                        <span>{lang.t(Msg::CampaignName)}</span>
+                        <input
+                            type="text"
+                            prop:value=move || store.read(|p| p.header.name.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); store.edit(header_key(0), |p| p.header.name = v) }
+                            on:blur=move |_| store.seal()
+                        />
+                    </label>
+                    <label>
+                        <span>{lang.t(Msg::Industry)}</span>
+                        <select on:change=move |ev| {
+                            if let Some(i) = Industry::from_key(&event_target_value(&ev)) {
+                                store.edit(None, |p| p.header.industry = i);
+                            }
+                        }>{industries}</select>
+                    </label>
+                    <label>
+                        <span>{lang.t(Msg::StartDate)}</span>
+                        <input
+                            type="date"
+                            aria-invalid=move || if date_missing.get() { "true" } else { "false" }
+                            aria-describedby=move || date_missing.get().then_some("start-date-error")
+                            prop:value=move || store.read(|p| p.header.start_date.format("%Y-%m-%d").to_string())
+                            on:change=move |ev| match NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                                Ok(d) => { date_missing.set(false); store.edit(None, |p| p.header.start_date = d) }
+                                Err(_) => date_missing.set(true),
+                            }
+                        />
+                        <Show when=move || date_missing.get()>
+                            <span class="field-error" id="start-date-error">{lang.t(Msg::DateRequired)}</span>
+                        </Show>
+                    </label>
+                    <label>
+                        <span>{lang.t(Msg::Currency)}</span>
+                        <select on:change=move |ev| {
+                            if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+                                store.edit(None, |p| p.header.currency = c);
+                            }
+                        }>{currencies}</select>
+                    </label>
+                </fieldset>
+            </form>
+            <h2>{lang.t(Msg::KeyFigures)}</h2>
+            <dl class="figures">
+                <div class="figure figure-main">
+                    <dt>{lang.t(Msg::OverallConversion)}</dt>
+                    <dd>{move || format_rate(overall.get(), lang.get())}</dd>
+                </div>
+                <div class="figure">
+                    <dt>{lang.t(Msg::StartDate)}</dt>
+                    <dd>{move || format_date(store.read(|p| p.header.start_date), lang.get())}</dd>
+                </div>
+                <div class="figure">
+                    <dt>{lang.t(Msg::Industry)}</dt>
+                    <dd>{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</dd>
+                </div>
+            </dl>
+            <h2>{lang.t(Msg::PlaybooksTitle)}</h2>
+            <div class="cards">{playbooks}</div>
+        </section>
+    }
+}

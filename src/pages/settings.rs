@@ -1,0 +1,57 @@
+//! 设置: language, and what is kept on this device.
+
+use crate::domain::demo::demo_plan;
+use crate::i18n::{Lang, Msg};
+use crate::state::autosave::SaveStatus;
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let status = expect_context::<ReadSignal<SaveStatus>>();
+    let reset_done = RwSignal::new(false);
+    let choice = move |value: Lang, label: Msg| {
+        view! {
+            <label class="radio">
+                <input
+                    type="radio"
+                    name="language"
+                    prop:checked=move || lang.get() == value
+                    on:change=move |_| lang.set(value)
+                />
+                <span lang=value.tag()>{lang.t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="page">
+            <h1>{lang.t(Msg::SettingsTitle)}</h1>
+            <fieldset class="settings-group">
+                <legend>{lang.t(Msg::LanguageLabel)}</legend>
+                {choice(Lang::Zh, Msg::LanguageZh)}
+                {choice(Lang::En, Msg::LanguageEn)}
+            </fieldset>
+            <fieldset class="settings-group">
+                <legend>{lang.t(Msg::StorageSection)}</legend>
+                <p>{lang.t(Msg::StorageHint)}</p>
+                <p>
+                    {lang.t(Msg::StorageStatus)} ": "
+                    {move || match status.get() {
+                        SaveStatus::Saved => lang.get().t(Msg::SaveSaved),
+                        SaveStatus::Pending => lang.get().t(Msg::SavePending),
+                        SaveStatus::Failed(_) => lang.get().t(Msg::SaveUnavailable),
+                    }}
+                </p>
+                <p class="hint">{lang.t(Msg::ResetDemoHint)}</p>
+                <button type="button" class="btn" on:click=move |_| { store.replace(demo_plan()); reset_done.set(true); }>
+                    {lang.t(Msg::ResetDemo)}
+                </button>
+                <Show when=move || reset_done.get()>
+                    <p role="status">{lang.t(Msg::ResetDone)}</p>
+                </Show>
+            </fieldset>
+        </section>
+    }
+}

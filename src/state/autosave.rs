@@ -1,0 +1,57 @@
+//! Saves the plan shortly after every change, and reports how that went.
+
+use super::plan_store::PlanStore;
+use super::storage::{PlanStorage, StorageError};
+use crate::domain::schema::save_plan;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Edits are written this long after the last keystroke (well within the one second
+/// the product promises), so fast typing costs one write, not one per key.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    Failed(StorageError),
+}
+
+/// Starts autosave; the returned signal tells the shell what to show.
+pub fn start_autosave(
+    store: PlanStore,
+    storage: impl PlanStorage + Send + Sync + 'static,
+    initial: SaveStatus,
+) -> ReadSignal<SaveStatus> {
+    let (status, set_status) = signal(initial);
+    let storage = StoredValue::new(storage);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let write = move || {
+        let json = store.read_untracked(save_plan);
+        let result = storage.with_value(|s| s.save(&json));
+        set_status.set(match result {
+            Ok(()) => SaveStatus::Saved,
+            Err(e) => SaveStatus::Failed(e),
+        });
+    };
+    Effect::new(move |first_run: Option<()>| {
+        store.read(|_| ()); // track every change of the plan
+        if first_run.is_none() {
+            return; // the plan just loaded is what storage already has (or the demo)
+        }
+        set_status.set(SaveStatus::Pending);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(set_timeout_with_handle(write, SAVE_DELAY).ok());
+    });
+    // A reload or a closed tab must not lose the last keystrokes.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            write();
+        }
+    });
+    on_cleanup(move || flush.remove());
+    status
+}

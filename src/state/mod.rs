@@ -1,0 +1,9 @@
+//! Reactive application state: the plan store, where it is kept, and the UI language.
+
+pub mod autosave;
+pub mod lang;
+pub mod plan_store;
+pub mod storage;
+
+pub use lang::{provide_lang, use_lang, UiLang};
+pub use plan_store::{use_plan, EditKey, PlanStore};
