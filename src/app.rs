@@ -4,7 +4,10 @@ use crate::components::shell::Shell;
 use crate::domain::demo::demo_plan;
 use crate::domain::plan::Plan;
 use crate::domain::schema::load_plan;
-use crate::pages::{funnel::FunnelPage, not_found::NotFoundPage, scenario::ScenarioPage, settings::SettingsPage};
+use crate::pages::{
+    channels::ChannelsPage, funnel::FunnelPage, not_found::NotFoundPage, scenario::ScenarioPage,
+    settings::SettingsPage, tasks::TasksPage, toolkits::ToolkitsPage,
+};
 use crate::state::autosave::{start_autosave, SaveStatus};
 use crate::state::storage::{LocalPlanStorage, PlanStorage};
 use crate::state::{provide_lang, PlanStore};
@@ -35,7 +38,15 @@ pub fn App() -> impl IntoView {
     let storage_works = storage.load().is_ok();
     let store = PlanStore::new(plan);
     provide_context(store);
-    let status = start_autosave(store, storage, if storage_works { SaveStatus::Saved } else { SaveStatus::Failed(crate::state::storage::StorageError::Unavailable) });
+    let status = start_autosave(
+        store,
+        storage,
+        if storage_works {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Failed(crate::state::storage::StorageError::Unavailable)
+        },
+    );
     provide_context(status);
 
     view! {
@@ -44,7 +55,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ScenarioPage />
                     <Route path=path!("/scenario") view=ScenarioPage />
+                    <Route path=path!("/tasks") view=TasksPage />
                     <Route path=path!("/funnel") view=FunnelPage />
+                    <Route path=path!("/channels") view=ChannelsPage />
+                    <Route path=path!("/toolkits") view=ToolkitsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </Shell>

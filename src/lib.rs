@@ -7,10 +7,10 @@ pub mod domain;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod app;

@@ -18,14 +18,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Lets Leptos flush its scheduled updates to the DOM.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Mounts the funnel table into a fresh container; returns it and the store behind it.
 fn mount_table() -> (HtmlElement, PlanStore) {
-    let _ = web_sys::window().unwrap().local_storage().unwrap().unwrap().clear();
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -54,8 +62,12 @@ fn type_into(input: &HtmlInputElement, text: &str) {
 }
 
 fn derived_texts(host: &HtmlElement, row_id: u64) -> Vec<String> {
-    let cells = host.query_selector_all(&format!("tr[data-row-id=\"{row_id}\"] td.col-derived")).unwrap();
-    (0..cells.length()).map(|i| cells.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    let cells = host
+        .query_selector_all(&format!("tr[data-row-id=\"{row_id}\"] td.col-derived"))
+        .unwrap();
+    (0..cells.length())
+        .map(|i| cells.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -64,20 +76,42 @@ async fn renders_a_real_table_with_header_cells_and_named_inputs() {
     settle().await;
     let table = host.query_selector("table").unwrap().expect("a <table>");
     assert!(table.query_selector("caption").unwrap().is_some());
-    assert_eq!(table.query_selector_all("thead th[scope=col]").unwrap().length(), 8);
+    assert_eq!(
+        table
+            .query_selector_all("thead th[scope=col]")
+            .unwrap()
+            .length(),
+        8
+    );
     // One row header per stage, holding the stage name.
-    assert_eq!(table.query_selector_all("tbody th[scope=row]").unwrap().length(), 4);
+    assert_eq!(
+        table
+            .query_selector_all("tbody th[scope=row]")
+            .unwrap()
+            .length(),
+        4
+    );
     // Every input is named by its column and its row.
     let inputs = table.query_selector_all("tbody input").unwrap();
     assert_eq!(inputs.length(), 4 * 5);
     for i in 0..inputs.length() {
-        let name = inputs.item(i).unwrap().unchecked_into::<HtmlElement>().get_attribute("aria-label").unwrap();
+        let name = inputs
+            .item(i)
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .get_attribute("aria-label")
+            .unwrap();
         assert!(name.contains(' '), "{name} should be column + row");
     }
     assert_eq!(input(&host, "触达人数 门店扫码关注").value(), "10000");
     assert_eq!(input(&host, "转化环节 第 1 行").value(), "门店扫码关注");
     // Counts bring up the numeric keypad; derived cells are not inputs.
-    assert_eq!(input(&host, "转化人数 社群入群").get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        input(&host, "转化人数 社群入群")
+            .get_attribute("inputmode")
+            .as_deref(),
+        Some("numeric")
+    );
     assert_eq!(derived_texts(&host, 1), ["30%", "7,000"]);
 }
 
@@ -88,7 +122,10 @@ async fn typing_updates_the_plan_and_the_derived_cells() {
     type_into(&input(&host, "转化人数 门店扫码关注"), "2500");
     settle().await;
     assert_eq!(derived_texts(&host, 1), ["25%", "7,500"]);
-    assert_eq!(store.read_untracked(|p| p.funnel.stages[0].converted.clone()), Entry::Value(2500));
+    assert_eq!(
+        store.read_untracked(|p| p.funnel.stages[0].converted.clone()),
+        Entry::Value(2500)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -98,12 +135,25 @@ async fn bad_input_is_flagged_and_stored_verbatim() {
     let reached = input(&host, "触达人数 社群入群");
     type_into(&reached, "3.5");
     settle().await;
-    assert_eq!(reached.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let error_id = reached.get_attribute("aria-describedby").expect("described by its message");
-    let message = host.query_selector(&format!("#{error_id}")).unwrap().unwrap().text_content().unwrap();
+    assert_eq!(
+        reached.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let error_id = reached
+        .get_attribute("aria-describedby")
+        .expect("described by its message");
+    let message = host
+        .query_selector(&format!("#{error_id}"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(message, "人数必须是整数");
     assert_eq!(derived_texts(&host, 2), ["—", "—"]);
-    assert_eq!(store.read_untracked(|p| p.funnel.stages[1].reached.clone()), Entry::Invalid("3.5".into()));
+    assert_eq!(
+        store.read_untracked(|p| p.funnel.stages[1].reached.clone()),
+        Entry::Invalid("3.5".into())
+    );
     // While typing, the input keeps exactly what was typed.
     assert_eq!(reached.value(), "3.5");
 }
@@ -126,7 +176,10 @@ async fn escape_restores_the_value_before_the_edit_and_undo_reverts_it() {
     cell.dispatch_event(&escape).unwrap();
     settle().await;
     assert_eq!(cell.value(), "540");
-    assert_eq!(store.read_untracked(|p| p.funnel.stages[3].reached.clone()), Entry::Value(540));
+    assert_eq!(
+        store.read_untracked(|p| p.funnel.stages[3].reached.clone()),
+        Entry::Value(540)
+    );
 
     type_into(&cell, "600");
     settle().await;

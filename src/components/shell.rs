@@ -19,7 +19,11 @@ pub const PAGES: [(&str, Msg, &str); 6] = [
 ];
 
 #[component]
-pub fn Shell(status: ReadSignal<SaveStatus>, load_problem: Option<String>, children: Children) -> impl IntoView {
+pub fn Shell(
+    status: ReadSignal<SaveStatus>,
+    load_problem: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let plan_name = move || store.read(|p| p.header.name.clone());

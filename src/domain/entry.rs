@@ -23,6 +23,10 @@ pub enum InputError {
     NotADate,
     /// A cross-field rule: converted is larger than reached.
     ConvertedExceedsReached,
+    /// Campaign months count from 1.
+    MonthFromOne,
+    /// A range that ends before it starts.
+    EndBeforeStart,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.
@@ -121,6 +125,20 @@ impl CellValue for u64 {
     }
 }
 
+/// Dates as ISO `2026-10-15` (what a date input gives) or `2026/10/15`.
+impl CellValue for chrono::NaiveDate {
+    fn parse(text: &str) -> Result<chrono::NaiveDate, InputError> {
+        let s = text.trim();
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%Y/%m/%d"))
+            .map_err(|_| InputError::NotADate)
+    }
+
+    fn to_text(&self) -> String {
+        self.format("%Y-%m-%d").to_string()
+    }
+}
+
 /// Trims, folds full-width digits and signs to ASCII, and drops thousands separators.
 pub(crate) fn normalize_number(text: &str) -> String {
     text.trim()
@@ -149,7 +167,10 @@ impl<T: Serialize + Clone> Serialize for Entry<T> {
         match self {
             Entry::Empty => s.serialize_none(),
             Entry::Value(v) => v.serialize(s),
-            Entry::Invalid(raw) => EntryRepr::<T>::Invalid { invalid: raw.clone() }.serialize(s),
+            Entry::Invalid(raw) => EntryRepr::<T>::Invalid {
+                invalid: raw.clone(),
+            }
+            .serialize(s),
         }
     }
 }

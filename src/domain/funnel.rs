@@ -73,7 +73,10 @@ impl FunnelStage {
 /// `None` when there are no stages, a needed count is missing, or any stage is invalid:
 /// an overall figure built on a flagged cell would be misleading.
 pub fn overall_conversion(stages: &[FunnelStage]) -> Option<Ratio> {
-    if stages.iter().any(|s| s.reached_error().is_some() || s.converted_error().is_some()) {
+    if stages
+        .iter()
+        .any(|s| s.reached_error().is_some() || s.converted_error().is_some())
+    {
         return None;
     }
     let first = *stages.first()?.reached.value()?;
@@ -101,7 +104,10 @@ mod tests {
     fn spec_worked_figures() {
         let plan = demo_plan();
         let stages = &plan.funnel.stages;
-        let bp: Vec<u64> = stages.iter().map(|s| s.rate().unwrap().basis_points()).collect();
+        let bp: Vec<u64> = stages
+            .iter()
+            .map(|s| s.rate().unwrap().basis_points())
+            .collect();
         assert_eq!(bp, [3000, 6000, 3000, 6000]);
         let losses: Vec<u64> = stages.iter().map(|s| s.loss().unwrap()).collect();
         assert_eq!(losses, [7000, 1200, 1260, 216]);
@@ -120,7 +126,10 @@ mod tests {
     #[test]
     fn converted_above_reached_is_flagged_and_excluded() {
         let s = stage("100", "150");
-        assert_eq!(s.converted_error(), Some(InputError::ConvertedExceedsReached));
+        assert_eq!(
+            s.converted_error(),
+            Some(InputError::ConvertedExceedsReached)
+        );
         assert_eq!(s.reached_error(), None);
         assert_eq!(s.rate(), None);
         assert_eq!(s.loss(), None);
@@ -140,7 +149,12 @@ mod tests {
     fn overall_needs_every_stage_valid() {
         let good = stage("10000", "3000");
         let last = stage("3000", "324");
-        assert_eq!(overall_conversion(&[good.clone(), last.clone()]).unwrap().basis_points(), 324);
+        assert_eq!(
+            overall_conversion(&[good.clone(), last.clone()])
+                .unwrap()
+                .basis_points(),
+            324
+        );
         let bad = stage("3000", "abc");
         assert_eq!(overall_conversion(&[good.clone(), bad, last]), None);
         assert_eq!(overall_conversion(&[]), None);

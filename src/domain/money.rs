@@ -4,7 +4,9 @@ use super::entry::{normalize_number, CellValue, InputError};
 use serde::{Deserialize, Serialize};
 
 /// An amount in fen (cents). ¥1.00 = `Fen(100)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
@@ -61,9 +63,16 @@ impl CellValue for Fen {
         if frac.len() > 2 {
             return Err(InputError::TooManyDecimals);
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| InputError::TooLarge)? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| InputError::TooLarge)?
+        };
         let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-        let fen = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or(InputError::TooLarge)?;
+        let fen = whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or(InputError::TooLarge)?;
         Ok(Fen(if negative { -fen } else { fen }))
     }
 

@@ -1,8 +1,11 @@
 //! The plan document: one campaign plan, the whole state of the app. Serialized as JSON
 //! with a schema version (see `schema`); later sections are added as new fields.
 
+use super::appointments::AppointmentSlot;
 use super::funnel::FunnelStage;
+use super::kpi::EffectivenessRow;
 use super::money::Currency;
+use super::tasks::{Phase, Task};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -56,12 +59,21 @@ pub struct Plan {
     pub schema_version: u32,
     pub header: CampaignHeader,
     pub funnel: Funnel,
+    /// Since schema 2.
+    pub phases: Vec<Phase>,
+    pub tasks: Vec<Task>,
+    pub effectiveness: Vec<EffectivenessRow>,
+    pub appointments: Vec<AppointmentSlot>,
 }
 
 impl Plan {
     /// A fresh id, larger than any row id in the plan.
     pub fn next_row_id(&self) -> RowId {
-        let max = self.funnel.stages.iter().map(|s| s.id.0).max().unwrap_or(0);
-        RowId(max + 1)
+        let ids = (self.funnel.stages.iter().map(|r| r.id))
+            .chain(self.phases.iter().map(|r| r.id))
+            .chain(self.tasks.iter().map(|r| r.id))
+            .chain(self.effectiveness.iter().map(|r| r.id))
+            .chain(self.appointments.iter().map(|r| r.id));
+        RowId(ids.map(|id| id.0).max().unwrap_or(0) + 1)
     }
 }

@@ -10,13 +10,41 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
+/// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
+/// ids after its own, and empty tables for the rest.
+fn v1_to_v2(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    let max_id = doc
+        .get("funnel")
+        .and_then(|f| f.get("stages"))
+        .and_then(Value::as_array)
+        .map(|stages| {
+            stages
+                .iter()
+                .filter_map(|s| s.get("id").and_then(Value::as_u64))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let phases = super::demo::standard_phases(max_id + 1);
+    doc.insert(
+        "phases".into(),
+        serde_json::to_value(phases).map_err(|e| LoadError::Invalid(e.to_string()))?,
+    );
+    for section in ["tasks", "effectiveness", "appointments"] {
+        doc.entry(section)
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+    Ok(())
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
@@ -35,7 +63,10 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotJson(e) => write!(f, "not JSON: {e}"),
             LoadError::NotAPlan => write!(f, "not a plan document (no schema_version)"),
-            LoadError::NewerVersion(v) => write!(f, "saved by a newer app (schema version {v}, this app reads up to {CURRENT_VERSION})"),
+            LoadError::NewerVersion(v) => write!(
+                f,
+                "saved by a newer app (schema version {v}, this app reads up to {CURRENT_VERSION})"
+            ),
             LoadError::Invalid(e) => write!(f, "invalid plan: {e}"),
         }
     }
@@ -44,7 +75,9 @@ impl fmt::Display for LoadError {
 /// Parses a stored plan of any known version into the current one.
 pub fn load_plan(json: &str) -> Result<Plan, LoadError> {
     let value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    let Value::Object(mut doc) = value else { return Err(LoadError::NotAPlan) };
+    let Value::Object(mut doc) = value else {
+        return Err(LoadError::NotAPlan);
+    };
     let version = doc
         .get("schema_version")
         .and_then(Value::as_u64)
@@ -89,9 +122,13 @@ mod tests {
         assert!(matches!(load_plan("{"), Err(LoadError::NotJson(_))));
         assert_eq!(load_plan("[]"), Err(LoadError::NotAPlan));
         assert_eq!(load_plan("{\"header\":{}}"), Err(LoadError::NotAPlan));
-        let newer = save_plan(&demo_plan()).replace("\"schema_version\": 1", "\"schema_version\": 99");
+        let newer =
+            save_plan(&demo_plan()).replace("\"schema_version\": 2", "\"schema_version\": 99");
         assert_eq!(load_plan(&newer), Err(LoadError::NewerVersion(99)));
-        assert!(matches!(load_plan("{\"schema_version\":1}"), Err(LoadError::Invalid(_))));
+        assert!(matches!(
+            load_plan("{\"schema_version\":2}"),
+            Err(LoadError::Invalid(_))
+        ));
     }
 
     /// Documents saved by every released schema version, kept forever: each must load.
@@ -105,5 +142,26 @@ mod tests {
             assert_eq!(plan.schema_version, CURRENT_VERSION);
             assert!(!plan.funnel.stages.is_empty(), "{path}: funnel lost");
         }
+    }
+
+    #[test]
+    fn v1_gains_the_standard_phases_and_keeps_everything() {
+        use crate::domain::entry::Entry;
+        let v1 = include_str!("../../tests/fixtures/plans/v1.json");
+        let plan = load_plan(v1).unwrap();
+        assert_eq!(plan.funnel.stages.len(), 4);
+        // Bad input saved under v1 is still there, verbatim.
+        assert_eq!(
+            plan.funnel.stages[1].converted,
+            Entry::Invalid("1800.5".into())
+        );
+        assert_eq!(plan.funnel.stages[2].reached, Entry::Empty);
+        let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["启动期", "增长期", "稳定期"]);
+        let ids: Vec<u64> = plan.phases.iter().map(|p| p.id.0).collect();
+        assert_eq!(ids, [5, 6, 7]);
+        assert!(
+            plan.tasks.is_empty() && plan.effectiveness.is_empty() && plan.appointments.is_empty()
+        );
     }
 }

@@ -2,7 +2,8 @@
 //! with at most two decimals, and "—" where there is no value.
 
 use super::{Lang, Msg};
-use crate::domain::entry::InputError;
+use crate::domain::entry::{CellValue, InputError};
+use crate::domain::kpi::{Measure, Unit};
 use crate::domain::money::{Currency, Fen};
 use crate::domain::ratio::Ratio;
 use chrono::{Datelike, NaiveDate};
@@ -17,13 +18,15 @@ pub fn format_count(n: u64, _lang: Lang) -> String {
 
 /// A rate as a percentage with up to two decimals: 3.24%, 30%, 26.67%; `None` → "—".
 pub fn format_rate(rate: Option<Ratio>, _lang: Lang) -> String {
-    let Some(rate) = rate else { return NO_VALUE.into() };
+    let Some(rate) = rate else {
+        return NO_VALUE.into();
+    };
     let bp = rate.basis_points();
     let (whole, frac) = (bp / 100, bp % 100);
     let whole = group_thousands(&whole.to_string());
     match frac {
         0 => format!("{whole}%"),
-        f if f % 10 == 0 => format!("{whole}.{}%", f / 10),
+        f if f.is_multiple_of(10) => format!("{whole}.{}%", f / 10),
         f => format!("{whole}.{f:02}%"),
     }
 }
@@ -44,6 +47,45 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A metric value with its unit: 25%, ¥80.00, 1,200, 12天 / 12 days.
+pub fn format_measure(value: Measure, unit: Unit, currency: Currency, lang: Lang) -> String {
+    let sign = if value.0 < 0 { "-" } else { "" };
+    let abs = Measure(value.0.abs());
+    match unit {
+        Unit::Percent => format!("{sign}{}%", group_decimal(&abs.to_text())),
+        Unit::Money => format_money(Fen(value.0), currency, lang),
+        Unit::Count => format!("{sign}{}", group_decimal(&abs.to_text())),
+        Unit::Days => match lang {
+            Lang::Zh => format!("{sign}{}天", group_decimal(&abs.to_text())),
+            Lang::En => format!("{sign}{} days", group_decimal(&abs.to_text())),
+        },
+    }
+}
+
+/// A change of a metric, always signed: a percentage changes by points (+10pp),
+/// an amount by its unit (-¥10.00).
+pub fn format_change(delta: Measure, unit: Unit, currency: Currency, lang: Lang) -> String {
+    let plus = if delta.0 > 0 { "+" } else { "" };
+    match unit {
+        Unit::Percent => {
+            let sign = if delta.0 < 0 { "-" } else { plus };
+            format!(
+                "{sign}{}pp",
+                group_decimal(&Measure(delta.0.abs()).to_text())
+            )
+        }
+        _ => format!("{plus}{}", format_measure(delta, unit, currency, lang)),
+    }
+}
+
+/// "1234.5" → "1,234.5".
+fn group_decimal(text: &str) -> String {
+    match text.split_once('.') {
+        Some((whole, frac)) => format!("{}.{frac}", group_thousands(whole)),
+        None => group_thousands(text),
+    }
+}
+
 /// The message shown on a cell whose input is rejected.
 pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
     let msg = match error {
@@ -54,6 +96,8 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::TooManyDecimals => Msg::ErrTooManyDecimals,
         InputError::NotADate => Msg::ErrNotADate,
         InputError::ConvertedExceedsReached => Msg::ErrConvertedExceedsReached,
+        InputError::MonthFromOne => Msg::ErrMonthFromOne,
+        InputError::EndBeforeStart => Msg::ErrEndBeforeStart,
     };
     msg.text(lang)
 }
@@ -61,7 +105,7 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -95,9 +139,63 @@ mod tests {
         assert_eq!(format_count(999, Lang::En), "999");
         assert_eq!(format_count(10_000, Lang::Zh), "10,000");
         assert_eq!(format_count(1_234_567, Lang::Zh), "1,234,567");
-        assert_eq!(format_money(Fen(50_000_000), Currency::CNY, Lang::Zh), "¥500,000.00");
-        assert_eq!(format_money(Fen(-1_005), Currency::USD, Lang::En), "-$10.05");
-        assert_eq!(format_money(Fen(i64::MIN), Currency::CNY, Lang::En), "-¥92,233,720,368,547,758.08");
+        assert_eq!(
+            format_money(Fen(50_000_000), Currency::CNY, Lang::Zh),
+            "¥500,000.00"
+        );
+        assert_eq!(
+            format_money(Fen(-1_005), Currency::USD, Lang::En),
+            "-$10.05"
+        );
+        assert_eq!(
+            format_money(Fen(i64::MIN), Currency::CNY, Lang::En),
+            "-¥92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
+    fn measures_and_changes_follow_the_source_conventions() {
+        let cny = Currency::CNY;
+        assert_eq!(
+            format_measure(Measure(2500), Unit::Percent, cny, Lang::Zh),
+            "25%"
+        );
+        assert_eq!(
+            format_measure(Measure(8000), Unit::Money, cny, Lang::Zh),
+            "¥80.00"
+        );
+        assert_eq!(
+            format_measure(Measure(120_000), Unit::Count, cny, Lang::Zh),
+            "1,200"
+        );
+        assert_eq!(
+            format_measure(Measure(350), Unit::Days, cny, Lang::En),
+            "3.5 days"
+        );
+        assert_eq!(
+            format_change(Measure(-500), Unit::Percent, cny, Lang::Zh),
+            "-5pp"
+        );
+        assert_eq!(
+            format_change(Measure(1000), Unit::Percent, cny, Lang::Zh),
+            "+10pp"
+        );
+        assert_eq!(
+            format_change(Measure(0), Unit::Percent, cny, Lang::Zh),
+            "0pp"
+        );
+        assert_eq!(
+            format_change(Measure(-1000), Unit::Money, cny, Lang::Zh),
+            "-¥10.00"
+        );
+        assert_eq!(
+            format_change(Measure(500), Unit::Money, cny, Lang::Zh),
+            "+¥5.00"
+        );
+        assert_eq!(
+            format_change(Measure(-300), Unit::Days, cny, Lang::Zh),
+            "-3天"
+        );
     }
 
     #[test]

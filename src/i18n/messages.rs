@@ -62,6 +62,8 @@ messages! {
     ErrTooLarge => "数值太大", "Number too large";
     ErrTooManyDecimals => "金额最多两位小数", "At most two decimals";
     ErrNotADate => "请输入日期,格式为 2026-09-01", "Enter a date as 2026-09-01";
+    ErrMonthFromOne => "月份从 1 开始", "Months start at 1";
+    ErrEndBeforeStart => "结束月份不能早于开始月份", "The last month cannot be before the first";
     ErrConvertedExceedsReached => "转化人数不能大于触达人数", "Converted cannot exceed reached";
 
     SaveSaved => "已保存在本机", "Saved on this device";
@@ -118,4 +120,75 @@ messages! {
     StorageHint => "计划在每次修改后一秒内自动保存在这个浏览器中,不会上传到任何服务器。",
         "The plan is saved in this browser within a second of every edit; nothing is uploaded anywhere.";
     StorageStatus => "保存状态", "Save state";
+
+    TasksTitle => "分阶段执行任务拆解表", "Phased task breakdown";
+    TasksIntro => "阶段按活动月份划分,日期随计划开始日期自动换算;最后一个阶段可不填结束月份。",
+        "Phases are campaign months; their dates follow the plan's start date. Leave the last phase's end empty to keep it open.";
+    PhasesTitle => "阶段", "Phases";
+    ColPhase => "阶段", "Phase";
+    ColFirstMonth => "开始月份", "First month";
+    ColLastMonth => "结束月份", "Last month";
+    ColFromDate => "开始日期", "From";
+    ColToDate => "结束日期", "To";
+    OpenEnded => "持续", "ongoing";
+    AddPhase => "添加阶段", "Add phase";
+    NewPhase => "新阶段", "New phase";
+    ColMonthlyTask => "月度任务", "Monthly task";
+    ColWeeklyAction => "周度关键动作", "Weekly key action";
+    ColOwner => "负责人", "Owner";
+    ColDeadline => "时间节点", "Deadline";
+    ColDeliverable => "交付成果", "Deliverable";
+    AddTask => "添加任务", "Add task";
+    NewTask => "新任务", "New task";
+
+    ChannelsTitle => "全渠道效果分析表", "Omnichannel effectiveness";
+    ChannelsIntro => "填写每个指标本月、上月、去年同月的数值和目标值;环比、同比、与目标差异和是否达标自动计算。百分比指标的变化以百分点(pp)表示,并按指标方向(越高越好或越低越好)判断是否达标。",
+        "Enter each metric's value this month, last month, the same month last year and its target; changes, the gap and the status are calculated. Changes of a percentage are in points (pp); the status follows the metric's direction.";
+    ColDimension => "指标类型", "Dimension";
+    ColMetric => "指标名称", "Metric";
+    ColUnit => "单位", "Unit";
+    ColDirection => "方向", "Direction";
+    ColThisMonth => "本月值", "This month";
+    ColLastMonth2 => "上月值", "Last month";
+    ColLastYear => "去年同月", "Same month last year";
+    ColMoM => "环比增长", "vs last month";
+    ColYoY => "同比增长", "vs last year";
+    ColTarget => "目标值", "Target";
+    ColGap => "与目标差异", "vs target";
+    ColStatus => "状态", "Status";
+    ColGapAnalysis => "差异分析", "Gap analysis";
+    ColAction => "优化动作", "Action";
+    DimTraffic => "流量维度", "Traffic";
+    DimConversion => "转化维度", "Conversion";
+    DimEfficiency => "效率维度", "Efficiency";
+    DimValue => "价值维度", "Value";
+    UnitPercent => "百分比 %", "Percent %";
+    UnitMoney => "金额", "Amount";
+    UnitCount => "数量", "Count";
+    UnitDays => "天数", "Days";
+    HigherBetter => "越高越好", "Higher is better";
+    LowerBetter => "越低越好", "Lower is better";
+    OnTrack => "达标", "On track";
+    OffTrack => "未达标", "Off track";
+    AddMetric => "添加指标", "Add metric";
+    NewMetric => "新指标", "New metric";
+    MetricsOffTrack => "未达标指标", "Metrics off track";
+    MetricsOnTrack => "达标指标", "Metrics on track";
+
+    ToolkitsTitle => "服务业线上线下预约协同表", "Service appointments, online and offline";
+    ToolkitsIntro => "空置率 =(线下预留名额 − 实际到店)÷ 线下预留名额;爽约率 =(预约人数 − 实际到店)÷ 预约人数,到店多于预约(现场客)时记为 0。",
+        "Vacancy = (reserved − arrived) ÷ reserved; no-show = (booked − arrived) ÷ booked, 0 when walk-ins make arrivals exceed bookings.";
+    ColDate => "预约日期", "Date";
+    ColSlot => "线上预约时段", "Online slot";
+    ColBooked => "预约人数", "Booked";
+    ColReserved => "线下预留名额", "Reserved";
+    ColArrived => "实际到店人数", "Arrived";
+    ColVacancy => "空置率", "Vacancy";
+    ColNoShow => "预约爽约率", "No-show";
+    ColResponse => "应对措施", "Action";
+    AddSlot => "添加时段", "Add slot";
+    TotalBooked => "预约合计", "Booked in all";
+    TotalArrived => "到店合计", "Arrived in all";
+    OverallNoShow => "整体爽约率", "Overall no-show";
+    ToolkitForIndustry => "当前计划行业:", "This plan's industry: ";
 }

@@ -3,7 +3,10 @@
 mod format;
 mod messages;
 
-pub use format::{format_count, format_date, format_money, format_rate, input_error_message};
+pub use format::{
+    format_change, format_count, format_date, format_measure, format_money, format_rate,
+    input_error_message, NO_VALUE,
+};
 pub use messages::Msg;
 
 /// The UI language. Simplified Chinese is the default.

@@ -11,8 +11,8 @@ impl TableRow for FunnelStage {
     fn id(&self) -> RowId {
         self.id
     }
-    fn label(&self) -> &str {
-        &self.name
+    fn label(&self) -> String {
+        self.name.clone()
     }
 }
 
@@ -21,7 +21,10 @@ pub fn funnel_source() -> TableSource<FunnelStage> {
         key: "funnel",
         rows: |p| &p.funnel.stages,
         rows_mut: |p| &mut p.funnel.stages,
-        new_row: |id, lang| FunnelStage { name: lang.t(Msg::NewStage).to_string(), ..FunnelStage::new(id) },
+        new_row: |id, lang| FunnelStage {
+            name: lang.t(Msg::NewStage).to_string(),
+            ..FunnelStage::new(id)
+        },
     }
 }
 
@@ -29,13 +32,30 @@ pub fn funnel_columns() -> Vec<Column<FunnelStage>> {
     type C = Column<FunnelStage>;
     vec![
         C::text(Msg::ColStage, |s| &s.name, |s| &mut s.name),
-        C::entry(Msg::ColReached, ColumnKind::Integer, |s| &s.reached, |s| &mut s.reached)
-            .with_error(FunnelStage::reached_error),
-        C::entry(Msg::ColConverted, ColumnKind::Integer, |s| &s.converted, |s| &mut s.converted)
-            .with_error(FunnelStage::converted_error),
+        C::entry(
+            Msg::ColReached,
+            ColumnKind::Integer,
+            |s| &s.reached,
+            |s| &mut s.reached,
+        )
+        .with_error(FunnelStage::reached_error),
+        C::entry(
+            Msg::ColConverted,
+            ColumnKind::Integer,
+            |s| &s.converted,
+            |s| &mut s.converted,
+        )
+        .with_error(FunnelStage::converted_error),
         C::derived(Msg::ColRate, |s, ctx| format_rate(s.rate(), ctx.lang)),
-        C::derived(Msg::ColLoss, |s, ctx| s.loss().map_or_else(|| "—".into(), |n| format_count(n, ctx.lang))),
-        C::text(Msg::ColLossReason, |s| &s.loss_reason, |s| &mut s.loss_reason),
+        C::derived(Msg::ColLoss, |s, ctx| {
+            s.loss()
+                .map_or_else(|| "—".into(), |n| format_count(n, ctx.lang))
+        }),
+        C::text(
+            Msg::ColLossReason,
+            |s| &s.loss_reason,
+            |s| &mut s.loss_reason,
+        ),
         C::text(Msg::ColMeasure, |s| &s.measure, |s| &mut s.measure),
     ]
 }
@@ -45,9 +65,24 @@ pub fn FunnelPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let overall = Memo::new(move |_| store.read(|p| overall_conversion(&p.funnel.stages)));
-    let first_reached = Memo::new(move |_| store.read(|p| p.funnel.stages.first().and_then(|s| s.reached.value().copied())));
-    let last_converted = Memo::new(move |_| store.read(|p| p.funnel.stages.last().and_then(|s| s.converted.value().copied())));
-    let count = move |n: Option<u64>, lang: Lang| n.map_or_else(|| "—".into(), |n| format_count(n, lang));
+    let first_reached = Memo::new(move |_| {
+        store.read(|p| {
+            p.funnel
+                .stages
+                .first()
+                .and_then(|s| s.reached.value().copied())
+        })
+    });
+    let last_converted = Memo::new(move |_| {
+        store.read(|p| {
+            p.funnel
+                .stages
+                .last()
+                .and_then(|s| s.converted.value().copied())
+        })
+    });
+    let count =
+        move |n: Option<u64>, lang: Lang| n.map_or_else(|| "—".into(), |n| format_count(n, lang));
 
     view! {
         <section class="page">

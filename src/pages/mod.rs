@@ -1,6 +1,9 @@
 //! One module per page of the app.
 
+pub mod channels;
 pub mod funnel;
 pub mod not_found;
 pub mod scenario;
 pub mod settings;
+pub mod tasks;
+pub mod toolkits;

@@ -18,16 +18,34 @@ fn industry_name(industry: Industry) -> Msg {
 }
 
 const PLAYBOOKS: [(Msg, Msg, Msg); 3] = [
-    (Msg::PlaybookNewBrand, Msg::PlaybookNewBrandWhen, Msg::PlaybookNewBrandHow),
-    (Msg::PlaybookStockOps, Msg::PlaybookStockOpsWhen, Msg::PlaybookStockOpsHow),
-    (Msg::PlaybookCrossRegion, Msg::PlaybookCrossRegionWhen, Msg::PlaybookCrossRegionHow),
+    (
+        Msg::PlaybookNewBrand,
+        Msg::PlaybookNewBrandWhen,
+        Msg::PlaybookNewBrandHow,
+    ),
+    (
+        Msg::PlaybookStockOps,
+        Msg::PlaybookStockOpsWhen,
+        Msg::PlaybookStockOpsHow,
+    ),
+    (
+        Msg::PlaybookCrossRegion,
+        Msg::PlaybookCrossRegionWhen,
+        Msg::PlaybookCrossRegionHow,
+    ),
 ];
 
 #[component]
 pub fn ScenarioPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let header_key = |column| Some(EditKey { table: "header", row: RowId(0), column });
+    let header_key = |column| {
+        Some(EditKey {
+            table: "header",
+            row: RowId(0),
+            column,
+        })
+    };
     let date_missing = RwSignal::new(false);
     let overall = Memo::new(move |_| store.read(|p| overall_conversion(&p.funnel.stages)));
 
@@ -41,14 +59,16 @@ pub fn ScenarioPage() -> impl IntoView {
         .collect_view();
     let playbooks = PLAYBOOKS
         .into_iter()
-        .map(|(name, when, how)| view! {
-            <article class="card">
-                <h3>{lang.t(name)}</h3>
-                <h4>{lang.t(Msg::WhenItFits)}</h4>
-                <p>{lang.t(when)}</p>
-                <h4>{lang.t(Msg::CoreStrategy)}</h4>
-                <p>{lang.t(how)}</p>
-            </article>
+        .map(|(name, when, how)| {
+            view! {
+                <article class="card">
+                    <h3>{lang.t(name)}</h3>
+                    <h4>{lang.t(Msg::WhenItFits)}</h4>
+                    <p>{lang.t(when)}</p>
+                    <h4>{lang.t(Msg::CoreStrategy)}</h4>
+                    <p>{lang.t(how)}</p>
+                </article>
+            }
         })
         .collect_view();
 

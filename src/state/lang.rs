@@ -30,8 +30,15 @@ impl UiLang {
 
 /// Reads the remembered language, provides it, and keeps `<html lang>` and storage in step.
 pub fn provide_lang() -> UiLang {
-    let saved = local_storage().ok().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let lang = UiLang(RwSignal::new(saved.as_deref().and_then(Lang::from_tag).unwrap_or_default()));
+    let saved = local_storage()
+        .ok()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let lang = UiLang(RwSignal::new(
+        saved
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or_default(),
+    ));
     Effect::new(move |_| {
         let tag = lang.get().tag();
         if let Some(html) = document().document_element() {

@@ -93,7 +93,9 @@ impl PlanStore {
     }
 
     fn step(&self, from: RwSignal<Vec<Plan>>, to: RwSignal<Vec<Plan>>) {
-        let Some(target) = from.try_update(Vec::pop).flatten() else { return };
+        let Some(target) = from.try_update(Vec::pop).flatten() else {
+            return;
+        };
         self.last_key.set_value(None);
         let current = self.plan.get_untracked();
         to.update(|s| s.push(current));

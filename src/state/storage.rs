@@ -40,7 +40,9 @@ impl Default for LocalPlanStorage {
 
 impl PlanStorage for LocalPlanStorage {
     fn load(&self) -> Result<Option<String>, StorageError> {
-        local_storage()?.get_item(self.key).map_err(|_| StorageError::Unavailable)
+        local_storage()?
+            .get_item(self.key)
+            .map_err(|_| StorageError::Unavailable)
     }
 
     fn save(&self, json: &str) -> Result<(), StorageError> {
@@ -62,7 +64,10 @@ pub(crate) fn local_storage() -> Result<web_sys::Storage, StorageError> {
 
 pub(crate) fn set_item(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(|e| {
-        let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             StorageError::Full
         } else {

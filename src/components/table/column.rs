@@ -15,6 +15,8 @@ pub enum ColumnKind {
     Money,
     Percent,
     Date,
+    /// One of a fixed set of options, chosen from a list.
+    Choice,
     /// Computed from the row: read-only, visibly so.
     Derived,
 }
@@ -30,13 +32,17 @@ impl ColumnKind {
     }
 
     pub fn is_numeric(self) -> bool {
-        matches!(self, ColumnKind::Integer | ColumnKind::Money | ColumnKind::Percent)
+        matches!(
+            self,
+            ColumnKind::Integer | ColumnKind::Money | ColumnKind::Percent
+        )
     }
 
     pub fn css_class(self) -> &'static str {
         match self {
             ColumnKind::Text => "col-text",
             ColumnKind::Date => "col-date",
+            ColumnKind::Choice => "col-choice",
             ColumnKind::Derived => "col-derived num",
             _ => "col-input num",
         }
@@ -63,6 +69,8 @@ pub struct Column<R> {
     pub write: Option<WriteFn<R>>,
     /// What is wrong with this cell, if anything (parse or cross-field rule).
     pub error: ErrorFn<R>,
+    /// For choice columns: the stored key of each option and its label.
+    pub options: &'static [(&'static str, Msg)],
 }
 
 impl<R> Clone for Column<R> {
@@ -73,6 +81,7 @@ impl<R> Clone for Column<R> {
             text: self.text.clone(),
             write: self.write.clone(),
             error: self.error.clone(),
+            options: self.options,
         }
     }
 }
@@ -90,6 +99,7 @@ impl<R: 'static> Column<R> {
             text: Arc::new(move |r, _| get(r).clone()),
             write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
             error: Arc::new(|_| None),
+            options: &[],
         }
     }
 
@@ -106,22 +116,47 @@ impl<R: 'static> Column<R> {
             text: Arc::new(move |r, _| get(r).text()),
             write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
             error: Arc::new(move |r| get(r).error()),
+            options: &[],
         }
     }
 
     /// A read-only figure computed from the row.
-    pub fn derived(header: Msg, show: impl Fn(&R, &CellCtx) -> String + Send + Sync + 'static) -> Column<R> {
+    pub fn derived(
+        header: Msg,
+        show: impl Fn(&R, &CellCtx) -> String + Send + Sync + 'static,
+    ) -> Column<R> {
         Column {
             header,
             kind: ColumnKind::Derived,
             text: Arc::new(show),
             write: None,
             error: Arc::new(|_| None),
+            options: &[],
+        }
+    }
+
+    /// One of `options` (key, label); `get` returns the row's key, `set` stores a key.
+    pub fn choice(
+        header: Msg,
+        options: &'static [(&'static str, Msg)],
+        get: impl Fn(&R) -> &'static str + Send + Sync + 'static,
+        set: impl Fn(&mut R, &str) + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind: ColumnKind::Choice,
+            text: Arc::new(move |r, _| get(r).to_string()),
+            write: Some(Arc::new(set)),
+            error: Arc::new(|_| None),
+            options,
         }
     }
 
     /// Replaces the cell's check, for rules that look at more than the cell itself.
-    pub fn with_error(mut self, error: impl Fn(&R) -> Option<InputError> + Send + Sync + 'static) -> Column<R> {
+    pub fn with_error(
+        mut self,
+        error: impl Fn(&R) -> Option<InputError> + Send + Sync + 'static,
+    ) -> Column<R> {
         self.error = Arc::new(error);
         self
     }
@@ -131,7 +166,7 @@ impl<R: 'static> Column<R> {
 pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
     fn id(&self) -> RowId;
     /// The row's name, used in accessible names ("转化人数 社群入群"); may be empty.
-    fn label(&self) -> &str;
+    fn label(&self) -> String;
 }
 
 /// Where a table's rows live in the plan, and how to make a new one.

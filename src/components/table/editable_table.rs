@@ -26,9 +26,26 @@ pub fn EditableTable<R: TableRow>(
     let store = use_plan();
     let lang = use_lang();
     let columns = Arc::new(columns);
-    let ids = Memo::new(move |_| store.read(|p| (source.rows)(p).iter().map(TableRow::id).collect::<Vec<_>>()));
-    let positions = Memo::new(move |_| ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect::<HashMap<_, _>>()));
-    let ctx = Memo::new(move |_| CellCtx { lang: lang.get(), currency: store.read(|p| p.header.currency) });
+    let ids = Memo::new(move |_| {
+        store.read(|p| {
+            (source.rows)(p)
+                .iter()
+                .map(TableRow::id)
+                .collect::<Vec<_>>()
+        })
+    });
+    let positions = Memo::new(move |_| {
+        ids.with(|ids| {
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let ctx = Memo::new(move |_| CellCtx {
+        lang: lang.get(),
+        currency: store.read(|p| p.header.currency),
+    });
     let undo_notice = RwSignal::new(false);
 
     let headers = columns
@@ -95,9 +112,11 @@ pub fn EditableTable<R: TableRow>(
 
 /// "门店扫码关注", or "第 3 行" for a row without a name yet.
 fn row_label<R: TableRow>(row: &R, position: usize, lang: Lang) -> String {
-    let name = row.label().trim();
+    let name = row.label();
+    let name = name.trim();
     if name.is_empty() {
-        lang.t(Msg::RowNumber).replace("{}", &(position + 1).to_string())
+        lang.t(Msg::RowNumber)
+            .replace("{}", &(position + 1).to_string())
     } else {
         name.to_string()
     }
@@ -116,10 +135,25 @@ fn RowView<R: TableRow>(
     let lang = use_lang();
     let row = Memo::new(move |_| {
         let index = position.get();
-        store.read(|p| (source.rows)(p).get(index).filter(|r| r.id() == id).cloned())
+        store.read(|p| {
+            (source.rows)(p)
+                .get(index)
+                .filter(|r| r.id() == id)
+                .cloned()
+        })
     });
-    let label = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| row_label(r, position.get(), lang.get())).unwrap_or_default()));
-    let number_label = Memo::new(move |_| lang.get().t(Msg::RowNumber).replace("{}", &(position.get() + 1).to_string()));
+    let label = Memo::new(move |_| {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| row_label(r, position.get(), lang.get()))
+                .unwrap_or_default()
+        })
+    });
+    let number_label = Memo::new(move |_| {
+        lang.get()
+            .t(Msg::RowNumber)
+            .replace("{}", &(position.get() + 1).to_string())
+    });
 
     let cells = columns
         .iter()
@@ -127,7 +161,16 @@ fn RowView<R: TableRow>(
         .map(|(index, column)| {
             // The label column is named by row number: its own text changes as you type.
             let row_name = if index == 0 { number_label } else { label };
-            let cell = CellView { id, index, column: column.clone(), source, row, row_name, ctx, store };
+            let cell = CellView {
+                id,
+                index,
+                column: column.clone(),
+                source,
+                row,
+                row_name,
+                ctx,
+                store,
+            };
             cell.render(lang, index == 0)
         })
         .collect_view();
@@ -168,10 +211,25 @@ struct CellView<R: TableRow> {
 
 impl<R: TableRow> CellView<R> {
     fn render(self, lang: UiLang, is_row_header: bool) -> AnyView {
-        let CellView { id, index, column, source, row, row_name, ctx, store } = self;
+        let CellView {
+            id,
+            index,
+            column,
+            source,
+            row,
+            row_name,
+            ctx,
+            store,
+        } = self;
         let kind = column.kind;
         let text_fn = column.text.clone();
-        let text = move || row.with(|r| r.as_ref().map(|r| text_fn(r, &ctx.get())).unwrap_or_default());
+        let text = move || {
+            row.with(|r| {
+                r.as_ref()
+                    .map(|r| text_fn(r, &ctx.get()))
+                    .unwrap_or_default()
+            })
+        };
 
         let Some(write) = column.write.clone() else {
             return view! { <td class=kind.css_class()>{text}</td> }.into_any();
@@ -190,7 +248,11 @@ impl<R: TableRow> CellView<R> {
         });
         let commit = move |value: String| {
             let write = write.clone();
-            let key = EditKey { table: source.key, row: id, column: index };
+            let key = EditKey {
+                table: source.key,
+                row: id,
+                column: index,
+            };
             store.edit(Some(key), move |p| {
                 if let Some(r) = (source.rows_mut)(p).iter_mut().find(|r| r.id() == id) {
                     write(r, &value);
@@ -199,50 +261,81 @@ impl<R: TableRow> CellView<R> {
         };
         let commit_on_input = commit.clone();
         let header = column.header;
-        let input = view! {
-            <input
-                type=if kind == ColumnKind::Date { "date" } else { "text" }
-                inputmode=kind.input_mode()
-                class:invalid=move || error.with(Option::is_some)
-                aria-label=move || format!("{} {}", lang.get().t(header), row_name.get())
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby={
-                    let error_id = error_id.clone();
-                    move || error.with(Option::is_some).then(|| error_id.clone())
-                }
-                prop:value=move || draft.get().unwrap_or_else(|| text())
-                on:focus=move |ev| before_edit.set_value(Some(event_target_value(&ev)))
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    draft.set(Some(value.clone()));
-                    commit_on_input(value);
-                }
-                on:blur=move |_| {
-                    draft.set(None);
-                    store.seal();
-                }
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                    "Escape" => {
-                        if let Some(original) = before_edit.get_value() {
-                            draft.set(None);
-                            commit(original);
-                            store.seal();
-                        }
+        let label = move || format!("{} {}", lang.get().t(header), row_name.get());
+        let field = if kind == ColumnKind::Choice {
+            let options = column
+                .options
+                .iter()
+                .map(|&(key, option)| view! { <option value=key>{lang.t(option)}</option> })
+                .collect_view();
+            let text = text.clone();
+            view! {
+                <select
+                    aria-label=label
+                    prop:value=text
+                    on:change=move |ev| {
+                        commit(event_target_value(&ev));
+                        store.seal();
                     }
-                    "Enter" => {
+                >
+                    {options}
+                </select>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input
+                    type=if kind == ColumnKind::Date { "date" } else { "text" }
+                    inputmode=kind.input_mode()
+                    class:invalid=move || error.with(Option::is_some)
+                    aria-label=label
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby={
+                        let error_id = error_id.clone();
+                        move || error.with(Option::is_some).then(|| error_id.clone())
+                    }
+                    prop:value=move || draft.get().unwrap_or_else(&text)
+                    on:focus=move |ev| before_edit.set_value(Some(event_target_value(&ev)))
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        draft.set(Some(value.clone()));
+                        commit_on_input(value);
+                    }
+                    on:blur=move |_| {
                         draft.set(None);
                         store.seal();
                     }
-                    _ => {}
-                }
-            />
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                        "Escape" => {
+                            if let Some(original) = before_edit.get_value() {
+                                draft.set(None);
+                                commit(original);
+                                store.seal();
+                            }
+                        }
+                        "Enter" => {
+                            draft.set(None);
+                            store.seal();
+                        }
+                        _ => {}
+                    }
+                />
+            }
+            .into_any()
+        };
+        let input = view! {
+            {field}
             <Show when=move || error.with(Option::is_some)>
                 <span class="cell-error" id=error_id.clone()>
                     {move || error.get().map(|e| input_error_message(e, lang.get()))}
                 </span>
             </Show>
         };
-        let class = if is_row_header { format!("{} pinned", kind.css_class()) } else { kind.css_class().to_string() };
+        let class = if is_row_header {
+            format!("{} pinned", kind.css_class())
+        } else {
+            kind.css_class().to_string()
+        };
         if is_row_header {
             view! { <th scope="row" class=class>{input}</th> }.into_any()
         } else {

@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test';
 
 const pages = [
   ['/scenario', '场景规划', '线上线下联动场景规划'],
+  ['/tasks', '任务拆解', '分阶段执行任务拆解表'],
   ['/funnel', '转化漏斗', '客户行为转化漏斗分析表'],
+  ['/channels', '渠道分析', '全渠道效果分析表'],
+  ['/toolkits', '行业工具', '服务业线上线下预约协同表'],
   ['/settings', '设置', '设置'],
 ];
 
@@ -32,4 +35,21 @@ test('the campaign header is edited on the scenario page and shown in the top ba
   await expect(page.getByTestId('save-state')).toHaveText('已保存在本机');
   await page.reload();
   await expect(page.getByLabel('计划名称')).toHaveValue('华东新店开业计划');
+});
+
+test.describe('on a phone (375 x 812)', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  for (const [path, nav] of pages) {
+    test(`${path} has no page-wide horizontal scroll and a thumb-reachable tab bar`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      const tab = page.getByRole('navigation').getByRole('link', { name: nav });
+      const box = await tab.boundingBox();
+      expect(box.y + box.height).toBeGreaterThan(812 - 80); // at the bottom of the screen
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    });
+  }
 });

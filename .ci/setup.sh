@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs whatever this machine is missing to build the app (and, with `test`, to run
+# every test). Idempotent: each step checks first, so a second run installs nothing.
+#   .ci/setup.sh          build and serve tools
+#   .ci/setup.sh test     ... plus Chromium, chromedriver and the e2e packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14   # 0.22 needs a newer rustc than these machines have
+# The CLI must be exactly the wasm-bindgen in Cargo.lock, or Trunk refuses it.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+command -v cargo >/dev/null || { echo "setup: cargo (rustup) is needed first: https://rustup.rs"; exit 1; }
+command -v npm >/dev/null || { echo "setup: Node.js 20 with npm is needed first"; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "installing Trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: one of its locked dependency versions is missing from the index.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm packages: reinstalled only when the lock file changed since the last install.
+npm_install() {
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_install .ci/tools   # wasm-opt (binaryen 132; Debian's is too old for this rustc)
+
+# Trunk builds offline (it must not try to download tools), so fetch crates now.
+cargo fetch --locked --quiet
+cargo fetch --locked --quiet --target wasm32-unknown-unknown
+
+if [ "${1:-}" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and chromedriver from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  npm_install tests/e2e   # Playwright (it drives Debian's Chromium; it never downloads one)
+fi
+say "ready"

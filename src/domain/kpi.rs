@@ -1,0 +1,200 @@
+//! The channel effectiveness table (spec §4.2): a metric's value this month against
+//! last month, the same month last year and its target, judged by its direction.
+
+use super::entry::{normalize_number, CellValue, Entry, InputError};
+use super::plan::RowId;
+use serde::{Deserialize, Serialize};
+
+/// A metric value in hundredths of its unit, exact: 25% → 2500, ¥80 → 8000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Measure(pub i64);
+
+/// Typed as "25", "25%", "80元", "¥80", "-3.5"; at most two decimals.
+impl CellValue for Measure {
+    fn parse(text: &str) -> Result<Measure, InputError> {
+        let s = normalize_number(text);
+        let s = s
+            .trim_start_matches(['¥', '￥', '$'])
+            .trim_end_matches(['%', '％', '元', '天', '人', '次']);
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(s)),
+        };
+        let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+        if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
+            return Err(InputError::NotANumber);
+        }
+        if frac.len() > 2 {
+            return Err(InputError::TooManyDecimals);
+        }
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| InputError::TooLarge)?
+        };
+        let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
+        let v = whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or(InputError::TooLarge)?;
+        Ok(Measure(if negative { -v } else { v }))
+    }
+
+    fn to_text(&self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        match abs % 100 {
+            0 => format!("{sign}{}", abs / 100),
+            f if f % 10 == 0 => format!("{sign}{}.{}", abs / 100, f / 10),
+            f => format!("{sign}{}.{f:02}", abs / 100),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Traffic,
+    Conversion,
+    Efficiency,
+    Value,
+}
+
+/// The metric's unit. Changes of a percentage are in percentage points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    Money,
+    Count,
+    Days,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    /// CAC, repurchase interval, fulfilment time.
+    LowerIsBetter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    OnTrack,
+    OffTrack,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EffectivenessRow {
+    pub id: RowId,
+    pub dimension: Dimension,
+    pub metric: String,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub this_month: Entry<Measure>,
+    pub last_month: Entry<Measure>,
+    pub last_year: Entry<Measure>,
+    pub target: Entry<Measure>,
+    pub gap_analysis: String,
+    pub action: String,
+}
+
+impl EffectivenessRow {
+    pub fn new(id: RowId) -> EffectivenessRow {
+        EffectivenessRow {
+            id,
+            dimension: Dimension::Traffic,
+            metric: String::new(),
+            unit: Unit::Percent,
+            direction: Direction::HigherIsBetter,
+            this_month: Entry::Empty,
+            last_month: Entry::Empty,
+            last_year: Entry::Empty,
+            target: Entry::Empty,
+            gap_analysis: String::new(),
+            action: String::new(),
+        }
+    }
+
+    fn delta(&self, other: &Entry<Measure>) -> Option<Measure> {
+        Some(Measure(
+            self.this_month.value()?.0.checked_sub(other.value()?.0)?,
+        ))
+    }
+
+    /// This month − last month, in the metric's unit (points for a percentage).
+    pub fn month_on_month(&self) -> Option<Measure> {
+        self.delta(&self.last_month)
+    }
+
+    /// This month − the same month last year.
+    pub fn year_on_year(&self) -> Option<Measure> {
+        self.delta(&self.last_year)
+    }
+
+    /// This month − target, signed; whether that is good depends on the direction.
+    pub fn gap_to_target(&self) -> Option<Measure> {
+        self.delta(&self.target)
+    }
+
+    /// On track when the target is met in the metric's direction (CAC ¥80 vs ¥75 is off).
+    pub fn status(&self) -> Option<Status> {
+        let gap = self.gap_to_target()?.0;
+        let met = match self.direction {
+            Direction::HigherIsBetter => gap >= 0,
+            Direction::LowerIsBetter => gap <= 0,
+        };
+        Some(if met {
+            Status::OnTrack
+        } else {
+            Status::OffTrack
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_plan;
+
+    #[test]
+    fn measures_parse_with_their_units() {
+        assert_eq!(Measure::parse("25%"), Ok(Measure(2500)));
+        assert_eq!(Measure::parse("80元"), Ok(Measure(8000)));
+        assert_eq!(Measure::parse("¥1,234.5"), Ok(Measure(123_450)));
+        assert_eq!(Measure::parse("-3.25"), Ok(Measure(-325)));
+        assert_eq!(Measure::parse("1.234"), Err(InputError::TooManyDecimals));
+        assert_eq!(Measure::parse("abc"), Err(InputError::NotANumber));
+        for v in [0, 5, 50, 2500, -325, 123_456] {
+            assert_eq!(Measure::parse(&Measure(v).to_text()), Ok(Measure(v)));
+        }
+    }
+
+    /// Spec §4.2: MoM and YoY are derived from the months behind them, and the status
+    /// respects the direction.
+    #[test]
+    fn spec_worked_figures() {
+        let plan = demo_plan();
+        let rows = &plan.effectiveness;
+        let mom: Vec<i64> = rows.iter().map(|r| r.month_on_month().unwrap().0).collect();
+        assert_eq!(mom, [-500, 200, 300, -1000, 500]);
+        let yoy: Vec<i64> = rows.iter().map(|r| r.year_on_year().unwrap().0).collect();
+        assert_eq!(yoy, [1000, 500, 800, -2000, 1500]);
+        let gap: Vec<i64> = rows.iter().map(|r| r.gap_to_target().unwrap().0).collect();
+        assert_eq!(gap, [-500, -200, -300, 500, -500]);
+        assert!(rows.iter().all(|r| r.status() == Some(Status::OffTrack)));
+    }
+
+    #[test]
+    fn direction_decides_the_status() {
+        let mut row = demo_plan().effectiveness[3].clone(); // CAC, lower is better
+        row.this_month = Entry::Value(Measure(7000));
+        assert_eq!(row.status(), Some(Status::OnTrack));
+        row.direction = Direction::HigherIsBetter;
+        assert_eq!(row.status(), Some(Status::OffTrack));
+        row.target = Entry::Empty;
+        assert_eq!(row.status(), None);
+    }
+}
