@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-native test-wasm test-e2e lint
+.PHONY: serve dev test setup setup-test build size bench test-native test-wasm test-e2e lint
 
 serve: setup
 	@echo "Building the release bundle, then serving it at http://127.0.0.1:$(PORT)/"
@@ -46,6 +46,10 @@ build:
 # Bytes of the bundle: raw, gzip, brotli.
 size:
 	node .ci/size-report.mjs dist
+
+# Benchmarks print figures; they are not pass / fail tests.
+bench: setup-test build size
+	node tests/bench/table-edit.mjs
 
 # The built app, driven by Playwright in real Chromium.
 test-e2e:

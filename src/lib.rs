@@ -5,6 +5,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

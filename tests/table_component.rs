@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use omo_planner::components::table::EditableTable;
 use omo_planner::domain::demo::demo_plan;
 use omo_planner::domain::entry::Entry;
+use omo_planner::domain::funnel::FunnelStage;
+use omo_planner::domain::plan::{Plan, RowId};
 use omo_planner::i18n::Msg;
 use omo_planner::pages::funnel::{funnel_columns, funnel_source};
 use omo_planner::state::{provide_lang, PlanStore};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -26,8 +29,12 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Mounts the funnel table into a fresh container; returns it and the store behind it.
 fn mount_table() -> (HtmlElement, PlanStore) {
+    mount_plan(demo_plan())
+}
+
+/// Mounts the funnel table of `plan` into a fresh container; returns it and the store.
+fn mount_plan(plan: Plan) -> (HtmlElement, PlanStore) {
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -37,7 +44,7 @@ fn mount_table() -> (HtmlElement, PlanStore) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let store = PlanStore::new(demo_plan());
+    let store = PlanStore::new(plan);
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_lang();
         provide_context(store);
@@ -57,7 +64,10 @@ fn input(host: &HtmlElement, name: &str) -> HtmlInputElement {
 fn type_into(input: &HtmlInputElement, text: &str) {
     input.focus().unwrap();
     input.set_value(text);
-    let event = web_sys::Event::new("input").unwrap();
+    // Bubbles, as a real one does: the table handles its cells' events in one place.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&event).unwrap();
 }
 
@@ -187,4 +197,38 @@ async fn escape_restores_the_value_before_the_edit_and_undo_reverts_it() {
     store.undo();
     settle().await;
     assert_eq!(cell.value(), "540");
+}
+
+#[wasm_bindgen_test]
+async fn a_big_table_renders_only_the_rows_in_view_and_edits_them() {
+    let mut plan = demo_plan();
+    plan.funnel.stages = (1..=10_000)
+        .map(|i| {
+            Arc::new(FunnelStage {
+                name: format!("环节{i}"),
+                reached: Entry::Value(1000),
+                converted: Entry::Value(i % 1000),
+                ..FunnelStage::new(RowId(i))
+            })
+        })
+        .collect();
+    let (host, store) = mount_plan(plan);
+    settle().await;
+    let table = host.query_selector("table").unwrap().unwrap();
+    assert_eq!(
+        table.get_attribute("aria-rowcount").as_deref(),
+        Some("10001")
+    );
+    let rendered = host
+        .query_selector_all("tbody tr[data-row-id]")
+        .unwrap()
+        .length();
+    assert!(rendered > 0 && rendered < 100, "{rendered} rows in the DOM");
+    type_into(&input(&host, "转化人数 环节1"), "500");
+    settle().await;
+    assert_eq!(derived_texts(&host, 1), ["50%", "500"]);
+    assert_eq!(
+        store.read_untracked(|p| p.funnel.stages[0].converted.clone()),
+        Entry::Value(500)
+    );
 }

@@ -6,6 +6,7 @@ use super::plan::RowId;
 use super::ratio::Ratio;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppointmentSlot {
@@ -43,10 +44,11 @@ impl AppointmentSlot {
 }
 
 /// All no-shows ÷ all bookings, over the slots whose counts are valid.
-pub fn overall_no_show(slots: &[AppointmentSlot]) -> Option<Ratio> {
+pub fn overall_no_show<S: Borrow<AppointmentSlot>>(slots: &[S]) -> Option<Ratio> {
     let counted = slots
         .iter()
-        .filter_map(|s| Some((*s.booked.value()?, *s.arrived.value()?)));
+        .map(Borrow::borrow)
+        .filter_map(|s: &AppointmentSlot| Some((*s.booked.value()?, *s.arrived.value()?)));
     let (missed, booked) = counted.fold((0u64, 0u64), |(missed, booked), (b, a)| {
         (
             missed.saturating_add(b.saturating_sub(a)),
@@ -54,6 +56,19 @@ pub fn overall_no_show(slots: &[AppointmentSlot]) -> Option<Ratio> {
         )
     });
     Ratio::new(missed, booked)
+}
+
+/// Booked and arrived over all slots whose counts are valid.
+pub fn totals<S: Borrow<AppointmentSlot>>(slots: &[S]) -> (u64, u64) {
+    slots
+        .iter()
+        .map(Borrow::borrow)
+        .fold((0, 0), |(booked, arrived), s: &AppointmentSlot| {
+            (
+                booked.saturating_add(s.booked.value().copied().unwrap_or(0)),
+                arrived.saturating_add(s.arrived.value().copied().unwrap_or(0)),
+            )
+        })
 }
 
 fn shortfall(expected: &u64, arrived: &u64) -> Option<Ratio> {
@@ -89,12 +104,12 @@ mod tests {
                 .basis_points(),
             800
         );
-        assert_eq!(super::overall_no_show(&[]), None);
+        assert_eq!(super::overall_no_show::<super::AppointmentSlot>(&[]), None);
     }
 
     #[test]
     fn zero_reserved_or_booked_has_no_rate() {
-        let mut slot = demo_plan().appointments[0].clone();
+        let mut slot = (*demo_plan().appointments[0]).clone();
         slot.reserved = 0.into();
         slot.booked = 0.into();
         assert_eq!(slot.vacancy(), None);

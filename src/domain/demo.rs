@@ -6,10 +6,11 @@ use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
 use super::money::Currency;
-use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId};
+use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
 use super::schema::CURRENT_VERSION;
 use super::tasks::{Phase, Task};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 pub fn demo_plan() -> Plan {
     let mut ids = 1..;
@@ -37,7 +38,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// Spec §3: four stages, 10000 → 324 (3.24% overall).
-fn demo_funnel(next: &mut impl FnMut() -> RowId) -> Vec<FunnelStage> {
+fn demo_funnel(next: &mut impl FnMut() -> RowId) -> Rows<FunnelStage> {
     [
         (
             "门店扫码关注",
@@ -79,11 +80,12 @@ fn demo_funnel(next: &mut impl FnMut() -> RowId) -> Vec<FunnelStage> {
             measure: measure.into(),
         },
     )
+    .map(Arc::new)
     .collect()
 }
 
 /// Spec §2: launch months 1-2, growth 3-5, steady from month 6 on. Ids from `first_id`.
-pub fn standard_phases(first_id: u64) -> Vec<Phase> {
+pub fn standard_phases(first_id: u64) -> Rows<Phase> {
     [
         ("启动期", 1, Some(2)),
         ("增长期", 3, Some(5)),
@@ -97,11 +99,12 @@ pub fn standard_phases(first_id: u64) -> Vec<Phase> {
         first_month: Entry::Value(first),
         last_month: last.map_or(Entry::Empty, Entry::Value),
     })
+    .map(Arc::new)
     .collect()
 }
 
 /// Spec §2: the five rows of the breakdown (owners as in the source, "某").
-fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Vec<Task> {
+fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
     [
         (
             "启动期",
@@ -152,11 +155,12 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Vec<Task> {
             deliverable: deliverable.into(),
         },
     )
+    .map(Arc::new)
     .collect()
 }
 
 /// Spec §4.2: the five rows, with the months behind them so that the changes are derived.
-fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Vec<EffectivenessRow> {
+fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Rows<EffectivenessRow> {
     use Dimension::*;
     use Direction::*;
     let pct = |v: i64| Entry::Value(Measure(v * 100));
@@ -227,11 +231,12 @@ fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Vec<Effectivenes
             action: action.into(),
         },
     )
+    .map(Arc::new)
     .collect()
 }
 
 /// Spec §6.3: three slots, vacancy / no-show 30% / 12.5%, 26.7% / 8.3%, 0% / 0%.
-fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Vec<AppointmentSlot> {
+fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Rows<AppointmentSlot> {
     [
         (
             date(2026, 10, 15),
@@ -264,5 +269,6 @@ fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Vec<AppointmentSl
             action: action.into(),
         },
     )
+    .map(Arc::new)
     .collect()
 }

@@ -128,15 +128,34 @@ impl CellValue for u64 {
 /// Dates as ISO `2026-10-15` (what a date input gives) or `2026/10/15`.
 impl CellValue for chrono::NaiveDate {
     fn parse(text: &str) -> Result<chrono::NaiveDate, InputError> {
-        let s = text.trim();
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%Y/%m/%d"))
-            .map_err(|_| InputError::NotADate)
+        parse_iso_date(text).ok_or(InputError::NotADate)
     }
 
     fn to_text(&self) -> String {
-        self.format("%Y-%m-%d").to_string()
+        iso_date(*self)
     }
+}
+
+/// `2026-10-15` or `2026/10/15` → a calendar date (None for 2026-02-30). Hand-written
+/// rather than chrono's format engine, which would add to every page load.
+pub fn parse_iso_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    let sep = if text.contains('/') { '/' } else { '-' };
+    let mut parts = text.split(sep);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A date as `2026-10-15`.
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Trims, folds full-width digits and signs to ASCII, and drops thousands separators.
@@ -222,6 +241,31 @@ mod tests {
             assert_eq!(e.text(), text);
             assert_eq!(e.value(), None);
         }
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        use chrono::NaiveDate;
+        let d = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
+        assert_eq!(parse_iso_date("2028-02-29"), Some(d));
+        assert_eq!(parse_iso_date(" 2028/2/29 "), Some(d));
+        assert_eq!(iso_date(d), "2028-02-29");
+        for bad in [
+            "2027-02-29",
+            "2028-13-01",
+            "28-02-01",
+            "2028-02",
+            "2028-02-01-01",
+            "2028-0a-01",
+            "",
+            "2028-02/01",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Entry::<NaiveDate>::from_text("2027-02-29").error(),
+            Some(InputError::NotADate)
+        );
     }
 
     #[test]

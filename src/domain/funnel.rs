@@ -5,6 +5,7 @@ use super::entry::{Entry, InputError};
 use super::plan::RowId;
 use super::ratio::Ratio;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelStage {
@@ -72,15 +73,19 @@ impl FunnelStage {
 /// last stage's converted / first stage's reached (324 / 10000 = 3.24%).
 /// `None` when there are no stages, a needed count is missing, or any stage is invalid:
 /// an overall figure built on a flagged cell would be misleading.
-pub fn overall_conversion(stages: &[FunnelStage]) -> Option<Ratio> {
+pub fn overall_conversion<S: Borrow<FunnelStage>>(stages: &[S]) -> Option<Ratio> {
+    fn stage<S: Borrow<FunnelStage>>(s: &S) -> &FunnelStage {
+        s.borrow()
+    }
     if stages
         .iter()
+        .map(stage)
         .any(|s| s.reached_error().is_some() || s.converted_error().is_some())
     {
         return None;
     }
-    let first = *stages.first()?.reached.value()?;
-    let last = *stages.last()?.converted.value()?;
+    let first = *stage(stages.first()?).reached.value()?;
+    let last = *stage(stages.last()?).converted.value()?;
     if last > first {
         return None;
     }
@@ -157,7 +162,7 @@ mod tests {
         );
         let bad = stage("3000", "abc");
         assert_eq!(overall_conversion(&[good.clone(), bad, last]), None);
-        assert_eq!(overall_conversion(&[]), None);
+        assert_eq!(overall_conversion::<FunnelStage>(&[]), None);
         assert_eq!(overall_conversion(&[stage("", "5")]), None);
     }
 }

@@ -154,6 +154,16 @@ impl EffectivenessRow {
     }
 }
 
+/// How many rows are on track and off track (rows without a status are not counted).
+pub fn status_counts<R: std::borrow::Borrow<EffectivenessRow>>(rows: &[R]) -> (usize, usize) {
+    rows.iter()
+        .filter_map(|r| r.borrow().status())
+        .fold((0, 0), |(on, off), s| match s {
+            Status::OnTrack => (on + 1, off),
+            Status::OffTrack => (on, off + 1),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,11 +195,12 @@ mod tests {
         let gap: Vec<i64> = rows.iter().map(|r| r.gap_to_target().unwrap().0).collect();
         assert_eq!(gap, [-500, -200, -300, 500, -500]);
         assert!(rows.iter().all(|r| r.status() == Some(Status::OffTrack)));
+        assert_eq!(status_counts(rows), (0, 5));
     }
 
     #[test]
     fn direction_decides_the_status() {
-        let mut row = demo_plan().effectiveness[3].clone(); // CAC, lower is better
+        let mut row = (*demo_plan().effectiveness[3]).clone(); // CAC, lower is better
         row.this_month = Entry::Value(Measure(7000));
         assert_eq!(row.status(), Some(Status::OnTrack));
         row.direction = Direction::HigherIsBetter;

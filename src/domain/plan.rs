@@ -8,12 +8,17 @@ use super::money::Currency;
 use super::tasks::{Phase, Task};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A row's identity inside the plan: stable across edits and reorders, so the UI can
 /// key rows and undo can find them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct RowId(pub u64);
+
+/// A table's rows. Each row is shared, so an undo snapshot of a 10,000-row table copies
+/// pointers, not rows, and an edit copies only the row it changes.
+pub type Rows<T> = Vec<Arc<T>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,7 +55,7 @@ pub struct CampaignHeader {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Funnel {
-    pub stages: Vec<FunnelStage>,
+    pub stages: Rows<FunnelStage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,10 +65,10 @@ pub struct Plan {
     pub header: CampaignHeader,
     pub funnel: Funnel,
     /// Since schema 2.
-    pub phases: Vec<Phase>,
-    pub tasks: Vec<Task>,
-    pub effectiveness: Vec<EffectivenessRow>,
-    pub appointments: Vec<AppointmentSlot>,
+    pub phases: Rows<Phase>,
+    pub tasks: Rows<Task>,
+    pub effectiveness: Rows<EffectivenessRow>,
+    pub appointments: Rows<AppointmentSlot>,
 }
 
 impl Plan {

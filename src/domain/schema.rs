@@ -87,18 +87,22 @@ pub fn load_plan(json: &str) -> Result<Plan, LoadError> {
     if version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion(version));
     }
+    if version == CURRENT_VERSION {
+        return serde_json::from_str(json).map_err(|e| LoadError::Invalid(e.to_string()));
+    }
     for step in &MIGRATIONS[(version - 1) as usize..] {
         step(&mut doc)?;
     }
     doc.insert("schema_version".into(), Value::from(CURRENT_VERSION));
-    serde_json::from_value(Value::Object(doc)).map_err(|e| LoadError::Invalid(e.to_string()))
+    // Typed parsing only ever reads text: one deserializer per type in the bundle, not two.
+    serde_json::from_str(&Value::Object(doc).to_string())
+        .map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
-/// The document as stored: pretty JSON, current version.
+/// The document as stored: compact JSON (browser storage quotas are small), current version.
 pub fn save_plan(plan: &Plan) -> String {
-    let mut plan = plan.clone();
-    plan.schema_version = CURRENT_VERSION;
-    serde_json::to_string_pretty(&plan).expect("a plan always serializes")
+    debug_assert_eq!(plan.schema_version, CURRENT_VERSION);
+    serde_json::to_string(plan).expect("a plan always serializes")
 }
 
 #[cfg(test)]
@@ -123,7 +127,7 @@ mod tests {
         assert_eq!(load_plan("[]"), Err(LoadError::NotAPlan));
         assert_eq!(load_plan("{\"header\":{}}"), Err(LoadError::NotAPlan));
         let newer =
-            save_plan(&demo_plan()).replace("\"schema_version\": 2", "\"schema_version\": 99");
+            save_plan(&demo_plan()).replace("\"schema_version\":2", "\"schema_version\":99");
         assert_eq!(load_plan(&newer), Err(LoadError::NewerVersion(99)));
         assert!(matches!(
             load_plan("{\"schema_version\":2}"),

@@ -43,7 +43,17 @@ pub fn format_money(amount: Fen, currency: Currency, _lang: Lang) -> String {
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => date.format("%-d %b %Y").to_string(),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!(
+                "{} {} {}",
+                date.day(),
+                MONTHS[date.month0() as usize],
+                date.year()
+            )
+        }
     }
 }
 

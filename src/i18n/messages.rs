@@ -50,6 +50,21 @@ messages! {
     RowActions => "操作", "Actions";
     DeleteRow => "删除", "Delete";
     DeletedRow => "已删除一行。", "Row deleted.";
+    RowMenu => "行操作", "Row actions";
+    InsertAbove => "在上方插入行", "Insert row above";
+    InsertBelow => "在下方插入行", "Insert row below";
+    DuplicateRow => "复制此行", "Duplicate row";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    DragRow => "拖动以调整顺序", "Drag to reorder";
+    PastedValues => "已粘贴 {} 个值", "Pasted {} values";
+    PasteNeedFixing => "{} 个需要修正(已标红)", "{} need fixing (marked red)";
+    PasteReadOnly => "{} 个落在自动计算列,未粘贴", "{} fell on calculated columns and were not pasted";
+    PasteBeyond => "{} 个超出最后一列,未粘贴", "{} were beyond the last column and not pasted";
+    PasteUnknownChoice => "{} 个不是可选项,未粘贴", "{} were not one of the options and not pasted";
+    ListSeparator => ";", "; ";
+    TableKeysHint => "方向键移动 · Enter 编辑/确认 · Esc 取消 · 可直接粘贴 Excel/WPS 表格 · Alt+↑/↓ 移动行 · Alt+Enter 插入行 · Alt+D 复制行 · Alt+Delete 删除行",
+        "Arrows move · Enter edits / confirms · Esc cancels · paste blocks from Excel or WPS · Alt+↑/↓ moves a row · Alt+Enter inserts · Alt+D duplicates · Alt+Delete deletes";
     Undo => "撤销", "Undo";
     Redo => "重做", "Redo";
     DerivedColumn => "自动计算,不可编辑", "calculated, read-only";

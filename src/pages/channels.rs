@@ -1,7 +1,9 @@
 //! 渠道分析: the effectiveness table of spec §4.2, with changes, gap and status derived.
 
 use crate::components::table::{CellCtx, Column, ColumnKind, EditableTable, TableRow, TableSource};
-use crate::domain::kpi::{Dimension, Direction, EffectivenessRow, Measure, Status, Unit};
+use crate::domain::kpi::{
+    status_counts, Dimension, Direction, EffectivenessRow, Measure, Status, Unit,
+};
 use crate::domain::plan::RowId;
 use crate::i18n::{format_change, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
@@ -10,6 +12,9 @@ use leptos::prelude::*;
 impl TableRow for EffectivenessRow {
     fn id(&self) -> RowId {
         self.id
+    }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
     }
     fn label(&self) -> String {
         self.metric.clone()
@@ -143,18 +148,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
 pub fn ChannelsPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let counts = Memo::new(move |_| {
-        store.read(|p| {
-            let statuses = p.effectiveness.iter().filter_map(EffectivenessRow::status);
-            statuses.fold((0, 0), |(on, off), s| {
-                if s == Status::OnTrack {
-                    (on + 1, off)
-                } else {
-                    (on, off + 1)
-                }
-            })
-        })
-    });
+    let counts = Memo::new(move |_| store.read(|p| status_counts(&p.effectiveness)));
     view! {
         <section class="page">
             <h1>{lang.t(Msg::ChannelsTitle)}</h1>

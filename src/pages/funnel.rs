@@ -11,6 +11,9 @@ impl TableRow for FunnelStage {
     fn id(&self) -> RowId {
         self.id
     }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
+    }
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -92,7 +95,7 @@ pub fn FunnelPage() -> impl IntoView {
                 <div class="figure figure-main">
                     <dt>{lang.t(Msg::OverallConversion)}</dt>
                     <dd data-testid="overall-conversion">{move || format_rate(overall.get(), lang.get())}</dd>
-                    <p class="figure-hint">{lang.t(Msg::OverallHint)}</p>
+                    <dd class="figure-hint">{lang.t(Msg::OverallHint)}</dd>
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::FirstReached)}</dt>

@@ -1,12 +1,12 @@
 //! 场景规划: the campaign header every other page counts from, the plan's key figures and
 //! the three stage playbooks of spec §1.1.
 
+use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::funnel::overall_conversion;
 use crate::domain::money::Currency;
 use crate::domain::plan::{Industry, RowId};
 use crate::i18n::{format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan, EditKey};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 fn industry_name(industry: Industry) -> Msg {
@@ -102,10 +102,10 @@ pub fn ScenarioPage() -> impl IntoView {
                             type="date"
                             aria-invalid=move || if date_missing.get() { "true" } else { "false" }
                             aria-describedby=move || date_missing.get().then_some("start-date-error")
-                            prop:value=move || store.read(|p| p.header.start_date.format("%Y-%m-%d").to_string())
-                            on:change=move |ev| match NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                                Ok(d) => { date_missing.set(false); store.edit(None, |p| p.header.start_date = d) }
-                                Err(_) => date_missing.set(true),
+                            prop:value=move || store.read(|p| iso_date(p.header.start_date))
+                            on:change=move |ev| match parse_iso_date(&event_target_value(&ev)) {
+                                Some(d) => { date_missing.set(false); store.edit(None, |p| p.header.start_date = d) }
+                                None => date_missing.set(true),
                             }
                         />
                         <Show when=move || date_missing.get()>

@@ -11,6 +11,9 @@ impl TableRow for Phase {
     fn id(&self) -> RowId {
         self.id
     }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
+    }
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -19,6 +22,9 @@ impl TableRow for Phase {
 impl TableRow for Task {
     fn id(&self) -> RowId {
         self.id
+    }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
     }
     fn label(&self) -> String {
         self.monthly_task.clone()

@@ -1,7 +1,7 @@
 //! 行业工具: the service-industry appointment table of spec §6.3 with vacancy and no-show.
 
 use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
-use crate::domain::appointments::{overall_no_show, AppointmentSlot};
+use crate::domain::appointments::{overall_no_show, totals, AppointmentSlot};
 use crate::domain::plan::{Industry, RowId};
 use crate::i18n::{format_count, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
@@ -10,6 +10,9 @@ use leptos::prelude::*;
 impl TableRow for AppointmentSlot {
     fn id(&self) -> RowId {
         self.id
+    }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
     }
     /// "2026-10-15 14:00-15:00": a slot is named by its day and time.
     fn label(&self) -> String {
@@ -61,17 +64,7 @@ fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
 pub fn ToolkitsPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let totals = Memo::new(move |_| {
-        store.read(|p| {
-            let sum = |f: fn(&AppointmentSlot) -> Option<u64>| {
-                p.appointments.iter().filter_map(f).sum::<u64>()
-            };
-            (
-                sum(|a| a.booked.value().copied()),
-                sum(|a| a.arrived.value().copied()),
-            )
-        })
-    });
+    let totals = Memo::new(move |_| store.read(|p| totals(&p.appointments)));
     let industry = move || {
         lang.get().t(match store.read(|p| p.header.industry) {
             Industry::Retail => Msg::IndustryRetail,

@@ -3,7 +3,7 @@
 
 use crate::domain::entry::{CellValue, Entry, InputError};
 use crate::domain::money::Currency;
-use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan::{Plan, RowId, Rows};
 use crate::i18n::{Lang, Msg};
 use std::sync::Arc;
 
@@ -165,6 +165,8 @@ impl<R: 'static> Column<R> {
 /// A row of an editable table.
 pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
     fn id(&self) -> RowId;
+    /// Gives a duplicated row its own id.
+    fn set_id(&mut self, id: RowId);
     /// The row's name, used in accessible names ("转化人数 社群入群"); may be empty.
     fn label(&self) -> String;
 }
@@ -173,8 +175,8 @@ pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
 pub struct TableSource<R> {
     /// Names the table in ids and undo steps; unique per page.
     pub key: &'static str,
-    pub rows: fn(&Plan) -> &Vec<R>,
-    pub rows_mut: fn(&mut Plan) -> &mut Vec<R>,
+    pub rows: fn(&Plan) -> &Rows<R>,
+    pub rows_mut: fn(&mut Plan) -> &mut Rows<R>,
     pub new_row: fn(RowId, Lang) -> R,
 }
 

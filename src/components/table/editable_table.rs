@@ -1,21 +1,37 @@
-//! The editable table component. Rows are keyed by id; each row reads its own slice of
-//! the plan through a memo, so typing in one row re-renders only that row's cells.
+//! The editable table. A real `<table>`: column header cells, the row-label column as
+//! pinned row headers, every input named "column row". Behaves like a spreadsheet
+//! (see `sheet::keys`); events are handled once at the table, not per cell. Past
+//! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+use super::model::{erase, ColumnInfo, RowAccess};
 use crate::domain::plan::RowId;
 use crate::i18n::{input_error_message, Lang, Msg};
+use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
+use crate::sheet::paste::plan_paste;
+use crate::sheet::tsv::{parse_tsv, to_tsv};
+use crate::sheet::{Cursor, Range};
 use crate::state::{use_lang, use_plan, EditKey, PlanStore, UiLang};
+use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 
-/// How long the "row deleted — undo" notice stays.
-const UNDO_NOTICE: Duration = Duration::from_secs(10);
+/// Tables longer than this render only the rows in view.
+pub const VIRTUAL_FROM: usize = 100;
+/// Row height in a virtual table (px); fixed so positions can be computed.
+const ROW_H: f64 = 45.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+/// How long a notice (row deleted, paste report) stays.
+const NOTICE_FOR: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn EditableTable<R: TableRow>(
-    /// The table's title, also its caption and the name of its scroll region.
+    /// The table's title: its caption and the name of its scroll region.
     caption: Msg,
     source: TableSource<R>,
     /// The first column is the row's label: pinned, and a row header.
@@ -23,35 +39,247 @@ pub fn EditableTable<R: TableRow>(
     /// The text of the "add a row" button.
     add_label: Msg,
 ) -> impl IntoView {
+    let key = source.key;
+    let (columns, access) = erase(source, columns);
+    table_view(Table {
+        key,
+        caption,
+        add_label,
+        columns: columns.into(),
+        access,
+    })
+}
+
+/// One table, row type erased.
+struct Table {
+    key: &'static str,
+    caption: Msg,
+    add_label: Msg,
+    columns: Arc<[ColumnInfo]>,
+    access: Arc<dyn RowAccess>,
+}
+
+#[derive(Clone)]
+enum Notice {
+    Deleted,
+    Pasted {
+        values: usize,
+        need_fixing: usize,
+        read_only: usize,
+        beyond: usize,
+        unknown_choice: usize,
+    },
+}
+
+/// Everything the table's handlers share. Copy, so closures can take it freely.
+#[derive(Clone, Copy)]
+struct Grid {
+    store: PlanStore,
+    lang: UiLang,
+    key: &'static str,
+    columns: StoredValue<Arc<[ColumnInfo]>>,
+    access: StoredValue<Arc<dyn RowAccess>>,
+    ids: Memo<Vec<RowId>>,
+    positions: Memo<HashMap<RowId, usize>>,
+    ctx: Memo<CellCtx>,
+    cursor: RwSignal<Option<Cursor>>,
+    anchor: RwSignal<Option<Cursor>>,
+    mode: RwSignal<Mode>,
+    /// The text being typed into one cell, shown exactly as typed until the cell is left.
+    draft: RwSignal<Option<(RowId, usize, String)>>,
+    /// The cell's text when editing began, for Escape.
+    before_edit: StoredValue<Option<(RowId, usize, String)>>,
+    /// The next focus comes from the keyboard navigation (Select mode), not a click.
+    focus_by_keys: StoredValue<bool>,
+    notice: RwSignal<Option<Notice>>,
+    scroll_top: RwSignal<f64>,
+    viewport: RwSignal<f64>,
+    scroller: NodeRef<html::Div>,
+    table: NodeRef<html::Table>,
+    menu_for: RwSignal<Option<RowId>>,
+    drag_from: StoredValue<Option<usize>>,
+}
+
+impl Grid {
+    fn len(self) -> usize {
+        self.ids.with(Vec::len)
+    }
+
+    fn is_virtual(self) -> bool {
+        self.len() > VIRTUAL_FROM
+    }
+
+    fn editable(self) -> Vec<bool> {
+        self.columns
+            .with_value(|c| c.iter().map(ColumnInfo::editable).collect())
+    }
+
+    fn position(self, id: RowId) -> Option<usize> {
+        self.positions.with(|p| p.get(&id).copied())
+    }
+
+    fn position_untracked(self, id: RowId) -> Option<usize> {
+        self.positions.with_untracked(|p| p.get(&id).copied())
+    }
+
+    fn edit_key(self, id: RowId, col: usize) -> Option<EditKey> {
+        Some(EditKey {
+            table: self.key,
+            row: id,
+            column: col,
+        })
+    }
+
+    fn cell_text(self, row: usize, col: usize) -> String {
+        let ctx = self.ctx.get_untracked();
+        self.store
+            .read_untracked(|p| self.access.with_value(|a| a.text(p, row, col, &ctx)))
+    }
+
+    /// Ends the edit of the focused cell: what was typed stays, as one undo step.
+    fn finish(self) {
+        self.draft.set(None);
+        self.store.seal();
+        self.mode.set(Mode::Select);
+    }
+
+    fn notify(self, notice: Notice) {
+        self.notice.set(Some(notice));
+        set_timeout(move || self.notice.set(None), NOTICE_FOR);
+    }
+
+    /// The rows rendered now: all, or the visible window of a virtual table.
+    fn window(self) -> (usize, usize) {
+        let len = self.len();
+        if !self.is_virtual() {
+            return (0, len);
+        }
+        let first = (self.scroll_top.get() / ROW_H) as usize;
+        let start = first.saturating_sub(OVERSCAN).min(len);
+        let count = (self.viewport.get() / ROW_H).ceil() as usize + 2 * OVERSCAN;
+        (start, (start + count).min(len))
+    }
+
+    /// Moves the keyboard focus to a cell, scrolling it into a virtual table's window.
+    fn focus(self, at: Cursor) {
+        self.focus_cell(at, true);
+    }
+
+    /// Focuses a cell once the rows have re-rendered: after rows were added, removed or
+    /// moved (moving a row's DOM node would drop a focus given before).
+    fn focus_after_render(self, at: Cursor) {
+        self.focus_cell(at, false);
+    }
+
+    fn focus_cell(self, at: Cursor, at_once: bool) {
+        self.cursor.set(Some(at));
+        if self.is_virtual() {
+            if let Some(scroller) = self.scroller.get_untracked() {
+                let (top, height) = (
+                    scroller.scroll_top() as f64,
+                    scroller.client_height() as f64,
+                );
+                let row_top = at.row as f64 * ROW_H;
+                let visible = height - 2.0 * ROW_H; // header and caption
+                if row_top < top || row_top > top + visible {
+                    let target = (row_top - visible / 2.0).max(0.0);
+                    scroller.set_scroll_top(target as i32);
+                    self.scroll_top.set(target);
+                }
+            }
+        }
+        let Some(id) = self.ids.with_untracked(|ids| ids.get(at.row).copied()) else {
+            return;
+        };
+        let grid = self;
+        let focus_now = move || {
+            let selector = format!("tr[data-row-id=\"{}\"] [data-col=\"{}\"]", id.0, at.col);
+            let found = grid
+                .table
+                .get_untracked()
+                .and_then(|t| t.query_selector(&selector).ok().flatten());
+            let Some(el) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
+                return false;
+            };
+            grid.focus_by_keys.set_value(true);
+            let _ = el.focus();
+            true
+        };
+        // At once when the cell is on screen, so that the next key lands on it; after the
+        // next render when its row is new or was just scrolled into a virtual window.
+        if !(at_once && focus_now()) {
+            request_animation_frame(move || {
+                focus_now();
+            });
+        }
+    }
+
+    fn selection(self) -> Option<Range> {
+        Some(Range::between(self.anchor.get()?, self.cursor.get()?))
+    }
+}
+
+/// The cell an event happened in: its row id, position and column.
+fn event_cell(grid: Grid, ev: &web_sys::Event) -> Option<(HtmlElement, RowId, usize, usize)> {
+    let el = ev.target()?.dyn_into::<HtmlElement>().ok()?;
+    let col = el.get_attribute("data-col")?.parse().ok()?;
+    let tr = el.closest("tr").ok()??;
+    let id = RowId(tr.get_attribute("data-row-id")?.parse().ok()?);
+    let row = grid.position_untracked(id)?;
+    Some((el, id, row, col))
+}
+
+fn table_view(table: Table) -> AnyView {
     let store = use_plan();
     let lang = use_lang();
-    let columns = Arc::new(columns);
-    let ids = Memo::new(move |_| {
-        store.read(|p| {
-            (source.rows)(p)
-                .iter()
-                .map(TableRow::id)
-                .collect::<Vec<_>>()
-        })
-    });
+    let Table {
+        key,
+        caption,
+        add_label,
+        columns,
+        access,
+    } = table;
+    let access = StoredValue::new(access);
+    let ids = Memo::new(move |_| store.read(|p| access.with_value(|a| a.ids(p))));
     let positions = Memo::new(move |_| {
-        ids.with(|ids| {
-            ids.iter()
-                .enumerate()
-                .map(|(i, id)| (*id, i))
-                .collect::<HashMap<_, _>>()
-        })
+        ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
-    let ctx = Memo::new(move |_| CellCtx {
-        lang: lang.get(),
-        currency: store.read(|p| p.header.currency),
+    let grid = Grid {
+        store,
+        lang,
+        key,
+        columns: StoredValue::new(columns.clone()),
+        access,
+        ids,
+        positions,
+        ctx: Memo::new(move |_| CellCtx {
+            lang: lang.get(),
+            currency: store.read(|p| p.header.currency),
+        }),
+        cursor: RwSignal::new(None),
+        anchor: RwSignal::new(None),
+        mode: RwSignal::new(Mode::Select),
+        draft: RwSignal::new(None),
+        before_edit: StoredValue::new(None),
+        focus_by_keys: StoredValue::new(false),
+        notice: RwSignal::new(None),
+        scroll_top: RwSignal::new(0.0),
+        viewport: RwSignal::new(600.0),
+        scroller: NodeRef::new(),
+        table: NodeRef::new(),
+        menu_for: RwSignal::new(None),
+        drag_from: StoredValue::new(None),
+    };
+    // Undo / redo replace what a cell shows, even mid-edit.
+    Effect::new(move |_| {
+        store.history_jumps();
+        grid.draft.set(None);
     });
-    let undo_notice = RwSignal::new(false);
 
     let headers = columns
         .iter()
         .map(|c| {
-            let derived = c.kind == ColumnKind::Derived;
+            let derived = !c.editable();
             view! {
                 <th scope="col" class=c.kind.css_class() title=move || derived.then(|| lang.get().t(Msg::DerivedColumn))>
                     {lang.t(c.header)}
@@ -62,284 +290,647 @@ pub fn EditableTable<R: TableRow>(
         .collect_view();
 
     let add_row = move |_| {
-        let id = store.read_untracked(|p| p.next_row_id());
-        let row = (source.new_row)(id, lang.get_untracked());
-        store.edit(None, move |p| (source.rows_mut)(p).push(row));
+        let len = grid.len();
+        store.edit(None, move |p| {
+            access.with_value(|a| a.insert(p, len, 1, lang.get_untracked()))
+        });
+        grid.focus_after_render(Cursor { row: len, col: 0 });
     };
-    let on_deleted = move || {
-        undo_notice.set(true);
-        set_timeout(move || undo_notice.set(false), UNDO_NOTICE);
+    let on_scroll = move |_| {
+        if let Some(s) = grid.scroller.get_untracked() {
+            grid.scroll_top.set(s.scroll_top() as f64);
+            grid.viewport.set(s.client_height() as f64);
+        }
     };
+    let spacer = move |rows: usize| {
+        (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=format!("height:{}px", rows * ROW_H as usize)></tr> })
+    };
+    let columns_for_rows = columns.clone();
 
-    let row_columns = columns.clone();
     view! {
         <div class="table-block">
-            <div class="table-scroll" role="region" aria-label=lang.t(caption) tabindex="0">
-                <table class="grid" data-table=source.key>
+            <div
+                class="table-scroll"
+                class:virtual=move || grid.is_virtual()
+                role="region"
+                aria-label=lang.t(caption)
+                tabindex="0"
+                node_ref=grid.scroller
+                on:scroll=on_scroll
+            >
+                <table
+                    class="grid"
+                    data-table=key
+                    data-mode=move || match grid.mode.get() { Mode::Select => "select", Mode::Typing => "typing", Mode::Edit => "edit" }
+                    aria-rowcount=move || grid.len() + 1
+                    node_ref=grid.table
+                    on:focusin=move |ev| on_focus_in(grid, ev.unchecked_into())
+                    on:focusout=move |ev: web_sys::FocusEvent| on_focus_out(grid, ev)
+                    on:pointerdown=move |_| grid.focus_by_keys.set_value(false)
+                    on:input=move |ev| on_input(grid, ev)
+                    on:change=move |ev| on_choice(grid, ev)
+                    on:keydown=move |ev| on_key(grid, ev)
+                    on:copy=move |ev| on_copy(grid, ev)
+                    on:paste=move |ev| on_paste(grid, ev)
+                    on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                    on:drop=move |ev| on_drop(grid, ev)
+                >
                     <caption>{lang.t(caption)}</caption>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             {headers}
                             <th scope="col" class="col-actions"><span class="sr-only">{lang.t(Msg::RowActions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
+                        {move || spacer(grid.window().0)}
                         <For
-                            each=move || ids.get()
+                            each=move || { let (a, b) = grid.window(); ids.with(|ids| ids[a..b].to_vec()) }
                             key=|id| *id
-                            children=move |id| {
-                                let position = Signal::derive(move || positions.with(|p| p.get(&id).copied().unwrap_or(0)));
-                                view! { <RowView id source columns=row_columns.clone() position ctx on_deleted /> }
-                            }
+                            children=move |id| row_view(grid, id, columns_for_rows.clone())
                         />
+                        {move || spacer(grid.len() - grid.window().1)}
                     </tbody>
                 </table>
             </div>
             <div class="table-actions">
                 <button type="button" class="btn" on:click=add_row>"+ " {lang.t(add_label)}</button>
+                <p class="hint keys-hint">{lang.t(Msg::TableKeysHint)}</p>
             </div>
-            <Show when=move || undo_notice.get()>
-                <div class="notice" role="status">
-                    {lang.t(Msg::DeletedRow)}
-                    <button type="button" class="btn btn-link" on:click=move |_| { store.undo(); undo_notice.set(false); }>
-                        {lang.t(Msg::Undo)}
-                    </button>
+            {move || grid.notice.get().map(|n| notice_view(grid, n))}
+        </div>
+    }
+    .into_any()
+}
+
+fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
+    let lang = grid.lang.get();
+    let text = match notice {
+        Notice::Deleted => lang.t(Msg::DeletedRow).to_string(),
+        Notice::Pasted {
+            values,
+            need_fixing,
+            read_only,
+            beyond,
+            unknown_choice,
+        } => {
+            let mut parts = vec![lang.t(Msg::PastedValues).replace("{}", &values.to_string())];
+            for (n, msg) in [
+                (need_fixing, Msg::PasteNeedFixing),
+                (read_only, Msg::PasteReadOnly),
+                (beyond, Msg::PasteBeyond),
+                (unknown_choice, Msg::PasteUnknownChoice),
+            ] {
+                if n > 0 {
+                    parts.push(lang.t(msg).replace("{}", &n.to_string()));
+                }
+            }
+            parts.join(lang.t(Msg::ListSeparator))
+        }
+    };
+    view! {
+        <div class="notice" role="status">
+            <span>{text}</span>
+            <button type="button" class="btn btn-link" on:click=move |_| { grid.store.undo(); grid.notice.set(None); }>
+                {lang.t(Msg::Undo)}
+            </button>
+        </div>
+    }
+}
+
+/// "第 3 行" / "row 3".
+fn row_number(lang: Lang, row: usize) -> String {
+    lang.t(Msg::RowNumber).replace("{}", &(row + 1).to_string())
+}
+
+fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView {
+    let Grid {
+        store,
+        lang,
+        access,
+        ctx,
+        ..
+    } = grid;
+    let row = Memo::new(move |_| grid.position(id));
+    // The row's name, or its number while it has none.
+    let name = Memo::new(move |_| {
+        let Some(r) = row.get() else {
+            return String::new();
+        };
+        let label = store.read(|p| access.with_value(|a| a.label(p, r)));
+        if label.trim().is_empty() {
+            row_number(lang.get(), r)
+        } else {
+            label.trim().to_string()
+        }
+    });
+    let cells = columns
+        .iter()
+        .enumerate()
+        .map(|(col, info)| {
+            let info = *info;
+            let text = move || {
+                row.get().map(|r| store.read(|p| access.with_value(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
+            };
+            let selected = move || {
+                let range = grid.selection().filter(|s| !s.is_single());
+                row.get().is_some_and(|r| range.is_some_and(|s| s.contains(Cursor { row: r, col })))
+            };
+            if !info.editable() {
+                return view! { <td class=info.kind.css_class() class:selected=selected>{text}</td> }.into_any();
+            }
+            let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| access.with_value(|a| a.error(p, r, col)))));
+            let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
+            // The label column is named by row number: its own text changes as you type.
+            let aria_label = move || {
+                let row_name = if col == 0 { row.get().map(|r| row_number(lang.get(), r)).unwrap_or_default() } else { name.get() };
+                format!("{} {}", lang.get().t(info.header), row_name)
+            };
+            let field = if info.kind == ColumnKind::Choice {
+                let options = info.options.iter().map(|&(key, label)| view! { <option value=key>{lang.t(label)}</option> }).collect_view();
+                view! { <select data-col=col aria-label=aria_label prop:value=text>{options}</select> }.into_any()
+            } else {
+                let value = move || {
+                    grid.draft.with(|d| match d {
+                        Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(text)
+                };
+                let described_by = {
+                    let error_id = error_id.clone();
+                    move || error.with(Option::is_some).then(|| error_id.clone())
+                };
+                view! {
+                    <input
+                        type=if info.kind == ColumnKind::Date { "date" } else { "text" }
+                        inputmode=info.kind.input_mode()
+                        data-col=col
+                        class:invalid=move || error.with(Option::is_some)
+                        aria-label=aria_label
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby=described_by
+                        prop:value=value
+                    />
+                }
+                .into_any()
+            };
+            let content = view! {
+                {field}
+                <Show when=move || error.with(Option::is_some)>
+                    <span class="cell-error" id=error_id.clone()>
+                        {move || error.get().map(|e| input_error_message(e, lang.get()))}
+                    </span>
+                </Show>
+            };
+            if col == 0 {
+                view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected>{content}</th> }.into_any()
+            } else {
+                view! { <td class=info.kind.css_class() class:selected=selected>{content}</td> }.into_any()
+            }
+        })
+        .collect_view();
+
+    view! {
+        <tr data-row-id=id.0.to_string() aria-rowindex=move || row.get().map(|r| r + 2)>
+            {cells}
+            <td class="col-actions">{row_actions(grid, id, row, name)}</td>
+        </tr>
+    }
+}
+
+/// The drag handle and the row menu: insert, duplicate, move, delete.
+fn row_actions(
+    grid: Grid,
+    id: RowId,
+    row: Memo<Option<usize>>,
+    name: Memo<String>,
+) -> impl IntoView {
+    let Grid { lang, .. } = grid;
+    let open = move || grid.menu_for.get() == Some(id);
+    let act = move |action: RowOp| {
+        grid.menu_for.set(None);
+        if let Some(r) = row.get_untracked() {
+            row_op(grid, r, action);
+        }
+    };
+    let item = move |label: Msg, op: RowOp| {
+        view! { <button type="button" role="menuitem" on:click=move |_| act(op)>{lang.t(label)}</button> }
+    };
+    view! {
+        <div class="row-actions">
+            <span
+                class="drag-handle"
+                draggable="true"
+                title=lang.t(Msg::DragRow)
+                aria-hidden="true"
+                on:dragstart=move |ev: web_sys::DragEvent| {
+                    grid.drag_from.set_value(row.get_untracked());
+                    if let Some(dt) = ev.data_transfer() {
+                        let _ = dt.set_data("text/plain", "");
+                        dt.set_effect_allowed("move");
+                    }
+                }
+            >
+                "⠿"
+            </span>
+            <button
+                type="button"
+                class="icon-btn"
+                aria-haspopup="menu"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                aria-label=move || format!("{} {}", lang.get().t(Msg::RowMenu), name.get())
+                on:click=move |_| grid.menu_for.set(if open() { None } else { Some(id) })
+            >
+                "⋯"
+            </button>
+            <Show when=open>
+                <div
+                    class="row-menu"
+                    role="menu"
+                    on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { grid.menu_for.set(None) }
+                >
+                    {item(Msg::InsertAbove, RowOp::InsertAbove)}
+                    {item(Msg::InsertBelow, RowOp::InsertBelow)}
+                    {item(Msg::DuplicateRow, RowOp::Duplicate)}
+                    {item(Msg::MoveUp, RowOp::MoveUp)}
+                    {item(Msg::MoveDown, RowOp::MoveDown)}
+                    {item(Msg::DeleteRow, RowOp::Delete)}
                 </div>
             </Show>
         </div>
     }
 }
 
-/// "门店扫码关注", or "第 3 行" for a row without a name yet.
-fn row_label<R: TableRow>(row: &R, position: usize, lang: Lang) -> String {
-    let name = row.label();
-    let name = name.trim();
-    if name.is_empty() {
-        lang.t(Msg::RowNumber)
-            .replace("{}", &(position + 1).to_string())
-    } else {
-        name.to_string()
-    }
+#[derive(Clone, Copy)]
+enum RowOp {
+    InsertAbove,
+    InsertBelow,
+    Duplicate,
+    MoveUp,
+    MoveDown,
+    Delete,
 }
 
-#[component]
-fn RowView<R: TableRow>(
-    id: RowId,
-    source: TableSource<R>,
-    columns: Arc<Vec<Column<R>>>,
-    position: Signal<usize>,
-    ctx: Memo<CellCtx>,
-    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let store = use_plan();
-    let lang = use_lang();
-    let row = Memo::new(move |_| {
-        let index = position.get();
-        store.read(|p| {
-            (source.rows)(p)
-                .get(index)
-                .filter(|r| r.id() == id)
-                .cloned()
-        })
-    });
-    let label = Memo::new(move |_| {
-        row.with(|r| {
-            r.as_ref()
-                .map(|r| row_label(r, position.get(), lang.get()))
-                .unwrap_or_default()
-        })
-    });
-    let number_label = Memo::new(move |_| {
-        lang.get()
-            .t(Msg::RowNumber)
-            .replace("{}", &(position.get() + 1).to_string())
-    });
-
-    let cells = columns
-        .iter()
-        .enumerate()
-        .map(|(index, column)| {
-            // The label column is named by row number: its own text changes as you type.
-            let row_name = if index == 0 { number_label } else { label };
-            let cell = CellView {
-                id,
-                index,
-                column: column.clone(),
-                source,
-                row,
-                row_name,
-                ctx,
-                store,
-            };
-            cell.render(lang, index == 0)
-        })
-        .collect_view();
-
-    let delete = move |_| {
-        store.edit(None, move |p| (source.rows_mut)(p).retain(|r| r.id() != id));
-        on_deleted();
-    };
-    view! {
-        <tr data-row-id=id.0.to_string()>
-            {cells}
-            <td class="col-actions">
-                <button
-                    type="button"
-                    class="icon-btn"
-                    aria-label=move || format!("{} {}", lang.get().t(Msg::DeleteRow), label.get())
-                    title=lang.t(Msg::DeleteRow)
-                    on:click=delete
-                >
-                    "×"
-                </button>
-            </td>
-        </tr>
-    }
-}
-
-/// One cell: an input for editable columns, the figure for derived ones.
-struct CellView<R: TableRow> {
-    id: RowId,
-    index: usize,
-    column: Column<R>,
-    source: TableSource<R>,
-    row: Memo<Option<R>>,
-    row_name: Memo<String>,
-    ctx: Memo<CellCtx>,
-    store: PlanStore,
-}
-
-impl<R: TableRow> CellView<R> {
-    fn render(self, lang: UiLang, is_row_header: bool) -> AnyView {
-        let CellView {
-            id,
-            index,
-            column,
-            source,
-            row,
-            row_name,
-            ctx,
-            store,
-        } = self;
-        let kind = column.kind;
-        let text_fn = column.text.clone();
-        let text = move || {
-            row.with(|r| {
-                r.as_ref()
-                    .map(|r| text_fn(r, &ctx.get()))
-                    .unwrap_or_default()
-            })
-        };
-
-        let Some(write) = column.write.clone() else {
-            return view! { <td class=kind.css_class()>{text}</td> }.into_any();
-        };
-
-        let error_fn = column.error.clone();
-        let error = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| error_fn(r))));
-        let error_id = format!("{}-{}-{}-error", source.key, id.0, index);
-        // While a cell is being typed in, it shows exactly what was typed; the stored
-        // (possibly normalized) text is shown again once the cell is left.
-        let draft = RwSignal::new(None::<String>);
-        let before_edit = StoredValue::new(None::<String>);
-        Effect::new(move |_| {
-            store.history_jumps();
-            draft.set(None);
-        });
-        let commit = move |value: String| {
-            let write = write.clone();
-            let key = EditKey {
-                table: source.key,
-                row: id,
-                column: index,
-            };
-            store.edit(Some(key), move |p| {
-                if let Some(r) = (source.rows_mut)(p).iter_mut().find(|r| r.id() == id) {
-                    write(r, &value);
-                }
+fn row_op(grid: Grid, r: usize, op: RowOp) {
+    let Grid {
+        store,
+        access,
+        lang,
+        ..
+    } = grid;
+    let len = grid.len();
+    let col = grid.cursor.get_untracked().map_or(0, |c| c.col);
+    let lang = lang.get_untracked();
+    let target = match op {
+        RowOp::InsertAbove => {
+            store.edit(None, move |p| {
+                access.with_value(|a| a.insert(p, r, 1, lang))
             });
+            Some(r)
+        }
+        RowOp::InsertBelow => {
+            store.edit(None, move |p| {
+                access.with_value(|a| a.insert(p, r + 1, 1, lang))
+            });
+            Some(r + 1)
+        }
+        RowOp::Duplicate => {
+            store.edit(None, move |p| access.with_value(|a| a.duplicate(p, r)));
+            Some(r + 1)
+        }
+        RowOp::MoveUp if r > 0 => {
+            store.edit(None, move |p| {
+                access.with_value(|a| a.move_row(p, r, r - 1))
+            });
+            Some(r - 1)
+        }
+        RowOp::MoveDown if r + 1 < len => {
+            store.edit(None, move |p| {
+                access.with_value(|a| a.move_row(p, r, r + 1))
+            });
+            Some(r + 1)
+        }
+        RowOp::MoveUp | RowOp::MoveDown => None,
+        RowOp::Delete => {
+            grid.finish();
+            store.edit(None, move |p| access.with_value(|a| a.remove(p, r)));
+            grid.notify(Notice::Deleted);
+            (len > 1).then(|| r.min(len - 2))
+        }
+    };
+    if let Some(row) = target {
+        grid.anchor.set(Some(Cursor { row, col }));
+        grid.focus_after_render(Cursor { row, col });
+    }
+}
+
+fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
+    let Some((el, id, row, col)) = event_cell(grid, &ev) else {
+        return;
+    };
+    let at = Cursor { row, col };
+    let by_keys = grid.focus_by_keys.get_value();
+    grid.focus_by_keys.set_value(false);
+    if grid.cursor.get_untracked() != Some(at) || !by_keys {
+        // A click or a tap edits in place; arriving by keys selects the cell.
+        let extend = by_keys && grid.anchor.get_untracked().is_some();
+        if !extend {
+            grid.anchor.set(Some(at));
+        }
+    }
+    grid.cursor.set(Some(at));
+    grid.mode
+        .set(if by_keys { Mode::Select } else { Mode::Edit });
+    grid.before_edit
+        .set_value(Some((id, col, grid.cell_text(row, col))));
+    if by_keys {
+        if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
+fn on_focus_out(grid: Grid, ev: web_sys::FocusEvent) {
+    let inside = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(grid.table.get_untracked())
+        .is_some_and(|(to, table)| table.contains(Some(&to)));
+    if !inside {
+        grid.finish();
+    }
+}
+
+fn on_input(grid: Grid, ev: web_sys::Event) {
+    let Some((el, id, row, col)) = event_cell(grid, &ev) else {
+        return;
+    };
+    let Ok(input) = el.dyn_into::<HtmlInputElement>() else {
+        return;
+    };
+    let text = input.value();
+    grid.draft.set(Some((id, col, text.clone())));
+    grid.store.edit(grid.edit_key(id, col), move |p| {
+        grid.access.with_value(|a| a.write(p, row, col, &text))
+    });
+    if grid.mode.get_untracked() == Mode::Select {
+        grid.mode.set(Mode::Typing);
+    }
+}
+
+fn on_choice(grid: Grid, ev: web_sys::Event) {
+    let Some((el, _, row, col)) = event_cell(grid, &ev) else {
+        return;
+    };
+    let Ok(select) = el.dyn_into::<web_sys::HtmlSelectElement>() else {
+        return;
+    };
+    let key = select.value();
+    grid.store.edit(None, move |p| {
+        grid.access.with_value(|a| a.write(p, row, col, &key))
+    });
+}
+
+fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
+    let Some((el, id, row, col)) = event_cell(grid, &ev) else {
+        return;
+    };
+    let mods = Modifiers {
+        shift: ev.shift_key(),
+        ctrl: ev.ctrl_key() || ev.meta_key(),
+        alt: ev.alt_key(),
+    };
+    // Row shortcuts: Alt+Enter inserts below, Alt+D duplicates, Alt+Delete deletes.
+    if mods.alt && !mods.ctrl {
+        let op = match ev.key().as_str() {
+            "Enter" => Some(RowOp::InsertBelow),
+            "d" | "D" | "∂" => Some(RowOp::Duplicate),
+            "Delete" | "Backspace" => Some(RowOp::Delete),
+            _ => None,
         };
-        let commit_on_input = commit.clone();
-        let header = column.header;
-        let label = move || format!("{} {}", lang.get().t(header), row_name.get());
-        let field = if kind == ColumnKind::Choice {
-            let options = column
-                .options
-                .iter()
-                .map(|&(key, option)| view! { <option value=key>{lang.t(option)}</option> })
-                .collect_view();
-            let text = text.clone();
-            view! {
-                <select
-                    aria-label=label
-                    prop:value=text
-                    on:change=move |ev| {
-                        commit(event_target_value(&ev));
-                        store.seal();
-                    }
-                >
-                    {options}
-                </select>
+        if let Some(op) = op {
+            ev.prevent_default();
+            grid.finish();
+            row_op(grid, row, op);
+            return;
+        }
+    }
+    let is_select = el.tag_name() == "SELECT";
+    let mode = if is_select {
+        Mode::Edit
+    } else {
+        grid.mode.get_untracked()
+    };
+    match key_action(mode, &ev.key(), mods) {
+        KeyAction::Default => {}
+        KeyAction::StartTyping => grid.mode.set(Mode::Typing),
+        KeyAction::Edit => {
+            if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+                ev.prevent_default();
+                grid.mode.set(Mode::Edit);
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
             }
-            .into_any()
-        } else {
-            view! {
-                <input
-                    type=if kind == ColumnKind::Date { "date" } else { "text" }
-                    inputmode=kind.input_mode()
-                    class:invalid=move || error.with(Option::is_some)
-                    aria-label=label
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby={
-                        let error_id = error_id.clone();
-                        move || error.with(Option::is_some).then(|| error_id.clone())
-                    }
-                    prop:value=move || draft.get().unwrap_or_else(&text)
-                    on:focus=move |ev| before_edit.set_value(Some(event_target_value(&ev)))
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        draft.set(Some(value.clone()));
-                        commit_on_input(value);
-                    }
-                    on:blur=move |_| {
-                        draft.set(None);
-                        store.seal();
-                    }
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                        "Escape" => {
-                            if let Some(original) = before_edit.get_value() {
-                                draft.set(None);
-                                commit(original);
-                                store.seal();
+        }
+        KeyAction::Move { to, extend } => {
+            if is_select && matches!(to, Move::Up | Move::Down) {
+                return; // arrows choose an option in a list
+            }
+            // From where the cursor is, even if the focus has not caught up with it yet.
+            let from = grid.cursor.get_untracked().unwrap_or(Cursor { row, col });
+            let next = step(from, to, grid.len(), &grid.editable());
+            if next == from && matches!(to, Move::Next | Move::Previous) {
+                grid.finish();
+                return; // Tab out of the table at its ends: no keyboard trap
+            }
+            ev.prevent_default();
+            grid.finish();
+            if !extend {
+                grid.anchor.set(Some(next));
+            }
+            grid.focus(next);
+        }
+        KeyAction::Cancel => {
+            ev.prevent_default();
+            if let Some((b_id, b_col, text)) = grid
+                .before_edit
+                .get_value()
+                .filter(|(i, c, _)| *i == id && *c == col)
+            {
+                grid.store.edit(grid.edit_key(b_id, b_col), move |p| {
+                    grid.access.with_value(|a| a.write(p, row, col, &text))
+                });
+            }
+            grid.finish();
+            if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+                input.select();
+            }
+        }
+        KeyAction::Clear => {
+            let Some(range) = grid.selection() else {
+                return;
+            };
+            if range.is_single() {
+                grid.mode.set(Mode::Typing); // the browser clears the selected text
+                return;
+            }
+            ev.prevent_default();
+            let editable = grid.editable();
+            let is_text = grid.columns.with_value(|c| {
+                c.iter()
+                    .map(|c| c.kind != ColumnKind::Choice)
+                    .collect::<Vec<_>>()
+            });
+            grid.store.edit(None, move |p| {
+                grid.access.with_value(|a| {
+                    for r in range.rows.0..=range.rows.1 {
+                        for c in range.cols.0..=range.cols.1 {
+                            if editable[c] && is_text[c] {
+                                a.write(p, r, c, "");
                             }
                         }
-                        "Enter" => {
-                            draft.set(None);
-                            store.seal();
-                        }
-                        _ => {}
                     }
-                />
-            }
-            .into_any()
-        };
-        let input = view! {
-            {field}
-            <Show when=move || error.with(Option::is_some)>
-                <span class="cell-error" id=error_id.clone()>
-                    {move || error.get().map(|e| input_error_message(e, lang.get()))}
-                </span>
-            </Show>
-        };
-        let class = if is_row_header {
-            format!("{} pinned", kind.css_class())
-        } else {
-            kind.css_class().to_string()
-        };
-        if is_row_header {
-            view! { <th scope="row" class=class>{input}</th> }.into_any()
-        } else {
-            view! { <td class=class>{input}</td> }.into_any()
+                })
+            });
         }
+        KeyAction::MoveRow { up } => {
+            ev.prevent_default();
+            grid.finish();
+            row_op(grid, row, if up { RowOp::MoveUp } else { RowOp::MoveDown });
+        }
+    }
+}
+
+/// Copies the selection (or the selected cell) as TSV, the way spreadsheets read it.
+fn on_copy(grid: Grid, ev: web_sys::ClipboardEvent) {
+    let Some(range) = grid.selection() else {
+        return;
+    };
+    if range.is_single() && grid.mode.get_untracked() != Mode::Select {
+        return; // copying part of a cell's text: the browser's own copy
+    }
+    let lang = grid.lang.get_untracked();
+    let columns = grid.columns.get_value();
+    let rows: Vec<Vec<String>> = (range.rows.0..=range.rows.1)
+        .map(|r| {
+            (range.cols.0..=range.cols.1)
+                .map(|c| {
+                    let text = grid.cell_text(r, c);
+                    if columns[c].kind == ColumnKind::Choice {
+                        columns[c].choice_label(&text, lang)
+                    } else {
+                        text
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    if let Some(data) = ev.clipboard_data() {
+        let _ = data.set_data("text/plain", &to_tsv(&rows));
+        ev.prevent_default();
+    }
+}
+
+/// Pastes a block copied from Excel, WPS or Google Sheets at the cursor, adding rows as
+/// needed. Every value goes through the same parsing as typing; what cannot land is
+/// reported, never dropped silently. One undo step.
+fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
+    let Some((_, _, row, col)) = event_cell(grid, &ev) else {
+        return;
+    };
+    let Some(text) = ev
+        .clipboard_data()
+        .and_then(|d| d.get_data("text/plain").ok())
+    else {
+        return;
+    };
+    let is_block = text
+        .trim_end_matches(['\r', '\n'])
+        .contains(['\t', '\n', '\r']);
+    if !is_block && grid.mode.get_untracked() != Mode::Select {
+        return; // a value pasted into the text being edited: the browser's own paste
+    }
+    ev.prevent_default();
+    grid.finish();
+    let block = parse_tsv(&text);
+    let block = if block.is_empty() {
+        vec![vec![String::new()]]
+    } else {
+        block
+    };
+    let columns = grid.columns.get_value();
+    let len = grid.len();
+    let plan = plan_paste(&block, Cursor { row, col }, len, &grid.editable());
+    let lang = grid.lang.get_untracked();
+    let mut unknown_choice = 0;
+    let writes: Vec<(usize, usize, String)> = plan
+        .writes
+        .iter()
+        .filter_map(|(r, c, value)| {
+            let info = &columns[*c];
+            if info.kind != ColumnKind::Choice {
+                return Some((*r, *c, value.clone()));
+            }
+            let key = info.choice_key(value);
+            unknown_choice += usize::from(key.is_none());
+            key.map(|k| (*r, *c, k.to_string()))
+        })
+        .collect();
+    let cells: Vec<(usize, usize)> = writes.iter().map(|&(r, c, _)| (r, c)).collect();
+    let new_rows = plan.new_rows;
+    grid.store.edit(None, move |p| {
+        grid.access.with_value(|a| {
+            a.insert(p, len, new_rows, lang);
+            for (r, c, value) in &writes {
+                a.write(p, *r, *c, value);
+            }
+        })
+    });
+    let need_fixing = grid.store.read_untracked(|p| {
+        grid.access.with_value(|a| {
+            cells
+                .iter()
+                .filter(|&&(r, c)| a.error(p, r, c).is_some())
+                .count()
+        })
+    });
+    grid.notify(Notice::Pasted {
+        values: cells.len(),
+        need_fixing,
+        read_only: plan.on_read_only,
+        beyond: plan.beyond_last_column,
+        unknown_choice,
+    });
+    let last = cells.iter().fold(Cursor { row, col }, |m, &(r, c)| Cursor {
+        row: m.row.max(r),
+        col: m.col.max(c),
+    });
+    grid.anchor.set(Some(Cursor { row, col }));
+    grid.focus(Cursor { row, col });
+    grid.cursor.set(Some(last));
+}
+
+fn on_drop(grid: Grid, ev: web_sys::DragEvent) {
+    let Some(from) = grid.drag_from.get_value() else {
+        return;
+    };
+    grid.drag_from.set_value(None);
+    ev.prevent_default();
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let id = target
+        .and_then(|t| t.closest("tr[data-row-id]").ok().flatten())
+        .and_then(|tr| tr.get_attribute("data-row-id"))
+        .and_then(|id| id.parse().ok())
+        .map(RowId);
+    let Some(to) = id.and_then(|id| grid.position_untracked(id)) else {
+        return;
+    };
+    if to != from {
+        grid.store.edit(None, move |p| {
+            grid.access.with_value(|a| a.move_row(p, from, to))
+        });
     }
 }

@@ -3,6 +3,7 @@
 
 mod column;
 mod editable_table;
+mod model;
 
 pub use column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
-pub use editable_table::EditableTable;
+pub use editable_table::{EditableTable, VIRTUAL_FROM};

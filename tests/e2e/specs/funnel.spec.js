@@ -75,7 +75,8 @@ test('stages can be added and deleted with undo', async ({ page }) => {
   await cell(page, '触达人数', '新环节').fill('324');
   await cell(page, '转化人数', '新环节').fill('81');
   await expect(overall(page)).toHaveText('0.81%');
-  await page.getByRole('button', { name: '删除 新环节' }).click();
+  await page.getByRole('button', { name: '行操作 新环节' }).click();
+  await page.getByRole('menuitem', { name: '删除' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(4);
   await expect(overall(page)).toHaveText('3.24%');
   await page.getByRole('status').getByRole('button', { name: '撤销' }).click();

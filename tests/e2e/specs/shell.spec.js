@@ -46,6 +46,22 @@ test.describe('on a phone (375 x 812)', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      // The screenshot is the same width as the screen: nothing sticks out to the right.
+      const shot = await page.screenshot({ path: test.info().outputPath(`phone${path.replace('/', '-')}.png`), fullPage: true });
+      expect(shot.readUInt32BE(16)).toBe(375); // PNG header: width
+      // Tables scroll inside their own region, with the row label column pinned.
+      for (const region of await page.locator('.table-scroll').all()) {
+        const box = await region.boundingBox();
+        expect(box.x + box.width).toBeLessThanOrEqual(375);
+      }
+      // Number cells bring up the numeric keypad; touch targets are at least 44 px.
+      for (const input of await page.locator('table.grid td.num input').all()) {
+        expect(await input.getAttribute('inputmode')).toMatch(/numeric|decimal/);
+      }
+      for (const target of await page.locator('table.grid input, .btn, .icon-btn').all()) {
+        const box = await target.boundingBox();
+        if (box) expect(box.height).toBeGreaterThanOrEqual(44);
+      }
       const tab = page.getByRole('navigation').getByRole('link', { name: nav });
       const box = await tab.boundingBox();
       expect(box.y + box.height).toBeGreaterThan(812 - 80); // at the bottom of the screen

@@ -1,0 +1,148 @@
+//! The table with its row type erased. `EditableTable<R>` turns a page's typed columns
+//! into a [`RowAccess`] object once; everything that renders and handles events works on
+//! that object and is compiled once, not once per row type (which kept the bundle small).
+
+use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+use crate::domain::entry::InputError;
+use crate::domain::plan::{Plan, RowId};
+use crate::i18n::{Lang, Msg};
+use std::sync::Arc;
+
+/// What the renderer needs to know of a column, besides reading and writing cells.
+#[derive(Clone, Copy)]
+pub struct ColumnInfo {
+    pub header: Msg,
+    pub kind: ColumnKind,
+    pub options: &'static [(&'static str, Msg)],
+}
+
+impl ColumnInfo {
+    pub fn editable(&self) -> bool {
+        self.kind != ColumnKind::Derived
+    }
+
+    /// The stored key for a typed or pasted choice: a key, or a label in either language.
+    pub fn choice_key(&self, text: &str) -> Option<&'static str> {
+        let text = text.trim();
+        self.options
+            .iter()
+            .find(|(key, label)| {
+                *key == text || label.text(Lang::Zh) == text || label.text(Lang::En) == text
+            })
+            .map(|(key, _)| *key)
+    }
+
+    /// The label shown (and copied) for a stored choice key.
+    pub fn choice_label(&self, key: &str, lang: Lang) -> String {
+        self.options
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| key.to_string(), |(_, l)| l.text(lang).into())
+    }
+}
+
+/// Rows and cells of one table inside the plan, by position in the table's current order.
+pub trait RowAccess: Send + Sync {
+    fn ids(&self, plan: &Plan) -> Vec<RowId>;
+    /// The row's name for accessible names; may be empty.
+    fn label(&self, plan: &Plan, row: usize) -> String;
+    fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String;
+    fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError>;
+    fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str);
+    /// `count` new, empty rows at `at` (which may be the length: append).
+    fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang);
+    /// A copy of row `at` (with a new id) right below it.
+    fn duplicate(&self, plan: &mut Plan, at: usize);
+    fn remove(&self, plan: &mut Plan, at: usize);
+    fn move_row(&self, plan: &mut Plan, from: usize, to: usize);
+}
+
+struct Typed<R> {
+    source: TableSource<R>,
+    columns: Vec<Column<R>>,
+}
+
+impl<R: TableRow> RowAccess for Typed<R> {
+    fn ids(&self, plan: &Plan) -> Vec<RowId> {
+        (self.source.rows)(plan).iter().map(|r| r.id()).collect()
+    }
+
+    fn label(&self, plan: &Plan, row: usize) -> String {
+        (self.source.rows)(plan)
+            .get(row)
+            .map(|r| r.label())
+            .unwrap_or_default()
+    }
+
+    fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String {
+        match ((self.source.rows)(plan).get(row), self.columns.get(col)) {
+            (Some(r), Some(c)) => (c.text)(r, ctx),
+            _ => String::new(),
+        }
+    }
+
+    fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
+        let r = (self.source.rows)(plan).get(row)?;
+        (self.columns.get(col)?.error)(r)
+    }
+
+    fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
+        let Some(write) = self.columns.get(col).and_then(|c| c.write.clone()) else {
+            return;
+        };
+        if let Some(r) = (self.source.rows_mut)(plan).get_mut(row) {
+            // Copies only this row if an undo snapshot still shares it.
+            write(Arc::make_mut(r), text);
+        }
+    }
+
+    fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang) {
+        let first = plan.next_row_id().0; // one scan of the plan, however many rows
+        let rows = (self.source.rows_mut)(plan);
+        let at = at.min(rows.len());
+        let new = (first..first + count as u64)
+            .map(|id| Arc::new((self.source.new_row)(RowId(id), lang)));
+        rows.splice(at..at, new);
+    }
+
+    fn duplicate(&self, plan: &mut Plan, at: usize) {
+        let id = plan.next_row_id();
+        let rows = (self.source.rows_mut)(plan);
+        if let Some(original) = rows.get(at) {
+            let mut copy = (**original).clone();
+            copy.set_id(id);
+            rows.insert(at + 1, Arc::new(copy));
+        }
+    }
+
+    fn remove(&self, plan: &mut Plan, at: usize) {
+        let rows = (self.source.rows_mut)(plan);
+        if at < rows.len() {
+            rows.remove(at);
+        }
+    }
+
+    fn move_row(&self, plan: &mut Plan, from: usize, to: usize) {
+        let rows = (self.source.rows_mut)(plan);
+        if from < rows.len() && to < rows.len() && from != to {
+            let row = rows.remove(from);
+            rows.insert(to, row);
+        }
+    }
+}
+
+/// Erases the row type of a page's table description.
+pub fn erase<R: TableRow>(
+    source: TableSource<R>,
+    columns: Vec<Column<R>>,
+) -> (Vec<ColumnInfo>, Arc<dyn RowAccess>) {
+    let info = columns
+        .iter()
+        .map(|c| ColumnInfo {
+            header: c.header,
+            kind: c.kind,
+            options: c.options,
+        })
+        .collect();
+    (info, Arc::new(Typed { source, columns }))
+}

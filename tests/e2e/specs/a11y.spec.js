@@ -1,0 +1,20 @@
+// axe-core on every page: no serious or critical violation, desktop and phone.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const paths = ['/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/settings'];
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {
+  for (const path of paths) {
+    test(`${path} at ${viewport.width}px has no serious accessibility violation`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target})`);
+      expect(serious).toEqual([]);
+    });
+  }
+}
