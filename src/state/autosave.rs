@@ -43,11 +43,17 @@ pub fn start_autosave(
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        pending.set_value(set_timeout_with_handle(write, SAVE_DELAY).ok());
+        let fire = move || {
+            pending.set_value(None);
+            write();
+        };
+        pending.set_value(set_timeout_with_handle(fire, SAVE_DELAY).ok());
     });
-    // A reload or a closed tab must not lose the last keystrokes.
+    // A reload or a closed tab must not lose the last keystrokes; with nothing pending it
+    // writes nothing (another tab may have saved since).
     let flush = window_event_listener(leptos::ev::pagehide, move |_| {
         if let Some(h) = pending.get_value() {
+            pending.set_value(None);
             h.clear();
             write();
         }

@@ -94,3 +94,16 @@ test('the language switch is remembered', async ({ page }) => {
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('客户行为转化漏斗分析表');
 });
+
+test('a reload does not overwrite a plan another tab saved meanwhile', async ({ page }) => {
+  await cell(page, '转化人数', '到店消费').fill('300');
+  await saved(page);
+  // Another tab of the app saves its own version of the plan.
+  await page.evaluate(() => {
+    const plan = JSON.parse(localStorage.getItem('omo-planner.plan'));
+    plan.header.name = '另一个标签页的计划';
+    localStorage.setItem('omo-planner.plan', JSON.stringify(plan));
+  });
+  await page.reload();
+  await expect(page.locator('.plan-name')).toHaveText('另一个标签页的计划');
+});
