@@ -3,7 +3,7 @@
 use crate::components::shell::Shell;
 use crate::domain::demo::demo_plan;
 use crate::domain::plan::Plan;
-use crate::domain::schema::load_plan;
+use crate::domain::schema::{load_plan, LoadError};
 use crate::pages::{
     channels::ChannelsPage, funnel::FunnelPage, not_found::NotFoundPage, scenario::ScenarioPage,
     settings::SettingsPage, tasks::TasksPage, toolkits::ToolkitsPage,
@@ -15,18 +15,19 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The stored plan, or the demo plan for a first visit. A stored plan that cannot be
-/// read is kept aside untouched, and the reason is returned for the user.
-fn load_initial(storage: &impl PlanStorage) -> (Plan, Option<String>) {
+/// The stored plan, or the demo plan for a first visit; what the autosave starts from;
+/// and why a stored plan could not be read (it is kept aside untouched).
+fn load_initial(storage: &impl PlanStorage) -> (Plan, SaveStatus, Option<LoadError>) {
     match storage.load() {
         Ok(Some(json)) => match load_plan(&json) {
-            Ok(plan) => (plan, None),
+            Ok(plan) => (plan, SaveStatus::Saved, None),
             Err(e) => {
                 let _ = storage.keep_unreadable(&json);
-                (demo_plan(), Some(e.to_string()))
+                (demo_plan(), SaveStatus::Saved, Some(e))
             }
         },
-        Ok(None) | Err(_) => (demo_plan(), None),
+        Ok(None) => (demo_plan(), SaveStatus::Saved, None),
+        Err(e) => (demo_plan(), SaveStatus::Failed(e), None),
     }
 }
 
@@ -34,19 +35,10 @@ fn load_initial(storage: &impl PlanStorage) -> (Plan, Option<String>) {
 pub fn App() -> impl IntoView {
     provide_lang();
     let storage = LocalPlanStorage::new();
-    let (plan, load_problem) = load_initial(&storage);
-    let storage_works = storage.load().is_ok();
+    let (plan, initial_status, load_problem) = load_initial(&storage);
     let store = PlanStore::new(plan);
     provide_context(store);
-    let status = start_autosave(
-        store,
-        storage,
-        if storage_works {
-            SaveStatus::Saved
-        } else {
-            SaveStatus::Failed(crate::state::storage::StorageError::Unavailable)
-        },
-    );
+    let status = start_autosave(store, storage, initial_status);
     provide_context(status);
 
     view! {

@@ -1,9 +1,9 @@
 //! The frame around every page: title, navigation (a side bar on desktop, a bottom tab
 //! bar on a phone), save state, undo / redo and the language switch.
 
+use crate::domain::schema::LoadError;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
-use crate::state::storage::StorageError;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,7 +21,7 @@ pub const PAGES: [(&str, Msg, &str); 6] = [
 #[component]
 pub fn Shell(
     status: ReadSignal<SaveStatus>,
-    load_problem: Option<String>,
+    load_problem: Option<LoadError>,
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -87,14 +87,17 @@ pub fn Shell(
             <nav class="nav" aria-label=lang.t(Msg::MainNav)>{nav}</nav>
             <main class="content" id="main">
                 {load_problem.map(|why| view! {
-                    <p class="banner banner-warn" role="alert">{lang.t(Msg::LoadFailed)} " " {why}</p>
+                    <p class="banner banner-warn" role="alert">
+                        {lang.t(Msg::LoadFailed)} " "
+                        {move || match &why {
+                            LoadError::NewerVersion(v) => lang.get().t(Msg::LoadNewer).replace("{}", &v.to_string()),
+                            _ => lang.get().t(Msg::LoadDamaged).to_string(),
+                        }}
+                    </p>
                 })}
                 <Show when=move || matches!(status.get(), SaveStatus::Failed(_))>
                     <p class="banner banner-error" role="alert">
-                        {move || match status.get() {
-                            SaveStatus::Failed(StorageError::Full) => lang.get().t(Msg::SaveFull),
-                            _ => lang.get().t(Msg::SaveUnavailable),
-                        }}
+                        {move || lang.get().t(status.get().message())}
                     </p>
                 </Show>
                 {children()}
@@ -107,9 +110,8 @@ pub fn Shell(
 fn SaveIndicator(status: ReadSignal<SaveStatus>) -> impl IntoView {
     let lang = use_lang();
     let text = move || match status.get() {
-        SaveStatus::Saved => lang.get().t(Msg::SaveSaved),
-        SaveStatus::Pending => lang.get().t(Msg::SavePending),
         SaveStatus::Failed(_) => lang.get().t(Msg::SaveFailedShort),
+        ok => lang.get().t(ok.message()),
     };
     let class = move || match status.get() {
         SaveStatus::Saved => "save-state saved",

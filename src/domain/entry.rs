@@ -158,6 +158,46 @@ pub fn iso_date(date: chrono::NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// A decimal with at most two places, in hundredths: "-3.5" → -350. Shared by money
+/// (fen) and metric values; the caller strips symbols and units first.
+pub(crate) fn parse_hundredths(s: &str) -> Result<i64, InputError> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
+        return Err(InputError::NotANumber);
+    }
+    if frac.len() > 2 {
+        return Err(InputError::TooManyDecimals);
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| InputError::TooLarge)?
+    };
+    let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
+    let v = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or(InputError::TooLarge)?;
+    Ok(if negative { -v } else { v })
+}
+
+/// Hundredths back to text: "1234.50" with `both_places`, else "1234.5" / "1234".
+pub(crate) fn hundredths_text(v: i64, both_places: bool) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, frac) = (v.unsigned_abs() / 100, v.unsigned_abs() % 100);
+    match frac {
+        _ if both_places => format!("{sign}{whole}.{frac:02}"),
+        0 => format!("{sign}{whole}"),
+        f if f.is_multiple_of(10) => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 /// Trims, folds full-width digits and signs to ASCII, and drops thousands separators.
 pub(crate) fn normalize_number(text: &str) -> String {
     text.trim()

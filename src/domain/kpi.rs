@@ -1,7 +1,9 @@
 //! The channel effectiveness table (spec §4.2): a metric's value this month against
 //! last month, the same month last year and its target, judged by its direction.
 
-use super::entry::{normalize_number, CellValue, Entry, InputError};
+use super::entry::{
+    hundredths_text, normalize_number, parse_hundredths, CellValue, Entry, InputError,
+};
 use super::plan::RowId;
 use serde::{Deserialize, Serialize};
 
@@ -17,39 +19,11 @@ impl CellValue for Measure {
         let s = s
             .trim_start_matches(['¥', '￥', '$'])
             .trim_end_matches(['%', '％', '元', '天', '人', '次']);
-        let (negative, digits) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s.strip_prefix('+').unwrap_or(s)),
-        };
-        let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
-        if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
-            return Err(InputError::NotANumber);
-        }
-        if frac.len() > 2 {
-            return Err(InputError::TooManyDecimals);
-        }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| InputError::TooLarge)?
-        };
-        let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-        let v = whole
-            .checked_mul(100)
-            .and_then(|w| w.checked_add(frac))
-            .ok_or(InputError::TooLarge)?;
-        Ok(Measure(if negative { -v } else { v }))
+        parse_hundredths(s).map(Measure)
     }
 
     fn to_text(&self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        match abs % 100 {
-            0 => format!("{sign}{}", abs / 100),
-            f if f % 10 == 0 => format!("{sign}{}.{}", abs / 100, f / 10),
-            f => format!("{sign}{}.{f:02}", abs / 100),
-        }
+        hundredths_text(self.0, false)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Money as integer fen (1/100 of the currency unit). Never binary floating point.
 
-use super::entry::{normalize_number, CellValue, InputError};
+use super::entry::{hundredths_text, normalize_number, parse_hundredths, CellValue, InputError};
 use serde::{Deserialize, Serialize};
 
 /// An amount in fen (cents). ¥1.00 = `Fen(100)`.
@@ -51,36 +51,12 @@ impl CellValue for Fen {
             .trim_start_matches(['¥', '￥', '$'])
             .trim_start_matches("HK$")
             .trim_end_matches('元');
-        let (negative, digits) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s),
-        };
-        let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
-        if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
-            return Err(InputError::NotANumber);
-        }
-        if frac.len() > 2 {
-            return Err(InputError::TooManyDecimals);
-        }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| InputError::TooLarge)?
-        };
-        let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-        let fen = whole
-            .checked_mul(100)
-            .and_then(|w| w.checked_add(frac))
-            .ok_or(InputError::TooLarge)?;
-        Ok(Fen(if negative { -fen } else { fen }))
+        parse_hundredths(s).map(Fen)
     }
 
     /// Plain "1234.50" for editing (no symbol, no separators).
     fn to_text(&self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        hundredths_text(self.0, true)
     }
 }
 

@@ -42,7 +42,6 @@ messages! {
     ColMeasure => "优化措施", "Measure";
     OverallConversion => "整体转化率", "Overall conversion";
     OverallHint => "最后一个环节的转化人数 ÷ 第一个环节的触达人数", "last stage converted ÷ first stage reached";
-    StageCount => "环节数", "Stages";
     FirstReached => "首环节触达", "Reached at the top";
     LastConverted => "末环节转化", "Converted at the end";
     AddStage => "添加环节", "Add stage";
@@ -69,7 +68,6 @@ messages! {
     Redo => "重做", "Redo";
     DerivedColumn => "自动计算,不可编辑", "calculated, read-only";
     RowNumber => "第 {} 行", "row {}";
-    IssuesInTable => "个单元格需要修正", "cell(s) need fixing";
 
     ErrNotANumber => "请输入数字", "Enter a number";
     ErrNegative => "不能为负数", "Cannot be negative";
@@ -88,7 +86,9 @@ messages! {
         "Cannot save: browser storage is unavailable (private mode or disabled). Your edits stay on screen; export the plan before closing the page.";
     SaveFull => "无法保存:浏览器存储空间已满。修改仍在页面上,请清理空间或导出计划。",
         "Cannot save: browser storage is full. Your edits stay on screen; free some space or export the plan.";
-    LoadFailed => "本机保存的计划无法读取,已保留原数据并打开示范计划:", "The plan saved on this device could not be read; it was kept untouched and the demo plan opened instead:";
+    LoadFailed => "本机保存的计划无法读取,原数据已原样保留,现打开的是示范计划。", "The plan saved on this device could not be read; it was kept untouched and the demo plan opened instead.";
+    LoadNewer => "它由更新版本的应用保存(数据版本 {}),请刷新或更新应用后再打开。", "It was saved by a newer version of the app (data version {}); reload or update the app to open it.";
+    LoadDamaged => "数据已损坏或不完整。", "The data is damaged or incomplete.";
 
     CampaignSection => "活动信息", "Campaign";
     CampaignName => "计划名称", "Plan name";

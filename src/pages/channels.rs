@@ -1,25 +1,16 @@
 //! 渠道分析: the effectiveness table of spec §4.2, with changes, gap and status derived.
 
-use crate::components::table::{CellCtx, Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::components::table::{
+    table_row, CellCtx, Column, ColumnKind, EditableTable, TableSource,
+};
 use crate::domain::kpi::{
     status_counts, Dimension, Direction, EffectivenessRow, Measure, Status, Unit,
 };
-use crate::domain::plan::RowId;
 use crate::i18n::{format_change, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
-impl TableRow for EffectivenessRow {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    fn label(&self) -> String {
-        self.metric.clone()
-    }
-}
+table_row!(EffectivenessRow, metric);
 
 const DIMENSIONS: &[(&str, Msg)] = &[
     ("traffic", Msg::DimTraffic),

@@ -1,23 +1,12 @@
 //! 转化漏斗: the funnel table of spec §3 with its derived rates and the overall conversion.
 
-use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::funnel::{overall_conversion, FunnelStage};
-use crate::domain::plan::RowId;
 use crate::i18n::{format_count, format_rate, Lang, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
-impl TableRow for FunnelStage {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    fn label(&self) -> String {
-        self.name.clone()
-    }
-}
+table_row!(FunnelStage, name);
 
 pub fn funnel_source() -> TableSource<FunnelStage> {
     TableSource {

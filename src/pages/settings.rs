@@ -38,11 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>{lang.t(Msg::StorageHint)}</p>
                 <p>
                     {lang.t(Msg::StorageStatus)} ": "
-                    {move || match status.get() {
-                        SaveStatus::Saved => lang.get().t(Msg::SaveSaved),
-                        SaveStatus::Pending => lang.get().t(Msg::SavePending),
-                        SaveStatus::Failed(_) => lang.get().t(Msg::SaveUnavailable),
-                    }}
+                    {move || lang.get().t(status.get().message())}
                 </p>
                 <p class="hint">{lang.t(Msg::ResetDemoHint)}</p>
                 <button type="button" class="btn" on:click=move |_| { store.replace(demo_plan()); reset_done.set(true); }>

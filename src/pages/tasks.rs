@@ -1,35 +1,14 @@
 //! 任务拆解: phases as campaign months with their calendar dates, and the task table (spec §2).
 
-use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
-use crate::domain::plan::RowId;
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::tasks::{Phase, Task};
 use crate::i18n::{format_date, Lang, Msg, NO_VALUE};
 use crate::state::use_lang;
 use leptos::prelude::*;
 
-impl TableRow for Phase {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    fn label(&self) -> String {
-        self.name.clone()
-    }
-}
+table_row!(Phase, name);
 
-impl TableRow for Task {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    fn label(&self) -> String {
-        self.monthly_task.clone()
-    }
-}
+table_row!(Task, monthly_task);
 
 pub fn phase_source() -> TableSource<Phase> {
     TableSource {

@@ -3,6 +3,7 @@
 use super::plan_store::PlanStore;
 use super::storage::{PlanStorage, StorageError};
 use crate::domain::schema::save_plan;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -15,6 +16,18 @@ pub enum SaveStatus {
     Saved,
     Pending,
     Failed(StorageError),
+}
+
+impl SaveStatus {
+    /// What the user is told, with the way forward when saving fails.
+    pub fn message(&self) -> Msg {
+        match self {
+            SaveStatus::Saved => Msg::SaveSaved,
+            SaveStatus::Pending => Msg::SavePending,
+            SaveStatus::Failed(StorageError::Full) => Msg::SaveFull,
+            SaveStatus::Failed(StorageError::Unavailable) => Msg::SaveUnavailable,
+        }
+    }
 }
 
 /// Starts autosave; the returned signal tells the shell what to show.

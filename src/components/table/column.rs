@@ -171,6 +171,25 @@ pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
     fn label(&self) -> String;
 }
 
+/// Implements [`TableRow`] for a plan row with an `id` field, named by one of its text
+/// fields: `table_row!(FunnelStage, name);`
+macro_rules! table_row {
+    ($row:ty, $label:ident) => {
+        impl $crate::components::table::TableRow for $row {
+            fn id(&self) -> $crate::domain::plan::RowId {
+                self.id
+            }
+            fn set_id(&mut self, id: $crate::domain::plan::RowId) {
+                self.id = id;
+            }
+            fn label(&self) -> String {
+                self.$label.clone()
+            }
+        }
+    };
+}
+pub(crate) use table_row;
+
 /// Where a table's rows live in the plan, and how to make a new one.
 pub struct TableSource<R> {
     /// Names the table in ids and undo steps; unique per page.

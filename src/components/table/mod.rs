@@ -5,5 +5,6 @@ mod column;
 mod editable_table;
 mod model;
 
+pub(crate) use column::table_row;
 pub use column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 pub use editable_table::{EditableTable, VIRTUAL_FROM};

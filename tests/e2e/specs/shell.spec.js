@@ -69,3 +69,20 @@ test.describe('on a phone (375 x 812)', () => {
     });
   }
 });
+
+test('a stored plan that cannot be read is kept aside and explained, and the demo opens', async ({ page }) => {
+  await page.goto('/funnel');
+  await page.evaluate(() => {
+    localStorage.setItem('omo-planner.plan', '{"schema_version": 99, "header": {}}');
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('由更新版本的应用保存(数据版本 99)');
+  await expect(page.getByTestId('overall-conversion')).toHaveText('3.24%');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('omo-planner.plan.unreadable.')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual(['{"schema_version": 99, "header": {}}']);
+
+  await page.evaluate(() => localStorage.setItem('omo-planner.plan', '{not json'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('数据已损坏或不完整');
+});
