@@ -1,4 +1,5 @@
 //! Reusable UI pieces. Thin: they read the plan, call the core, render.
 
+pub mod plan_file;
 pub mod shell;
 pub mod table;

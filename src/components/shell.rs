@@ -1,8 +1,9 @@
 //! The frame around every page: title, navigation (a side bar on desktop, a bottom tab
 //! bar on a phone), save state, undo / redo and the language switch.
 
+use crate::components::plan_file::ExportPlanButton;
 use crate::domain::schema::LoadError;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{load_error_message, Lang, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -89,15 +90,14 @@ pub fn Shell(
                 {load_problem.map(|why| view! {
                     <p class="banner banner-warn" role="alert">
                         {lang.t(Msg::LoadFailed)} " "
-                        {move || match &why {
-                            LoadError::NewerVersion(v) => lang.get().t(Msg::LoadNewer).replace("{}", &v.to_string()),
-                            _ => lang.get().t(Msg::LoadDamaged).to_string(),
-                        }}
+                        {move || load_error_message(&why, lang.get())}
                     </p>
                 })}
                 <Show when=move || matches!(status.get(), SaveStatus::Failed(_))>
                     <p class="banner banner-error" role="alert">
                         {move || lang.get().t(status.get().message())}
+                        " "
+                        <ExportPlanButton />
                     </p>
                 </Show>
                 {children()}

@@ -105,6 +105,21 @@ pub fn save_plan(plan: &Plan) -> String {
     serde_json::to_string(plan).expect("a plan always serializes")
 }
 
+/// A file name for an exported plan: its name without characters that file systems
+/// refuse, e.g. "华东新店开业计划.omo.json".
+pub fn export_file_name(plan: &Plan) -> String {
+    let name: String = plan
+        .header
+        .name
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .collect();
+    let name = name.trim().trim_matches('.');
+    format!("{}.omo.json", if name.is_empty() { "plan" } else { name })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +128,15 @@ mod tests {
     #[test]
     fn migrations_cover_every_version() {
         assert_eq!(MIGRATIONS.len() as u32 + 1, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn export_names_are_safe() {
+        let mut plan = demo_plan();
+        plan.header.name = "华东/新店: 开业?".into();
+        assert_eq!(export_file_name(&plan), "华东新店 开业.omo.json");
+        plan.header.name = " ../ ".into();
+        assert_eq!(export_file_name(&plan), "plan.omo.json");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::domain::entry::{CellValue, InputError};
 use crate::domain::kpi::{Measure, Unit};
 use crate::domain::money::{Currency, Fen};
 use crate::domain::ratio::Ratio;
+use crate::domain::schema::LoadError;
 use chrono::{Datelike, NaiveDate};
 
 /// What is shown where a figure cannot be computed (zero denominator, invalid input).
@@ -93,6 +94,15 @@ fn group_decimal(text: &str) -> String {
     match text.split_once('.') {
         Some((whole, frac)) => format!("{}.{frac}", group_thousands(whole)),
         None => group_thousands(text),
+    }
+}
+
+/// Why a plan (stored or imported) could not be opened, in words a merchant reads.
+pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
+    match error {
+        LoadError::NewerVersion(v) => lang.t(Msg::LoadNewer).replace("{}", &v.to_string()),
+        LoadError::NotJson(_) | LoadError::NotAPlan => lang.t(Msg::LoadNotAPlan).to_string(),
+        LoadError::Invalid(_) => lang.t(Msg::LoadDamaged).to_string(),
     }
 }
 

@@ -5,7 +5,7 @@ mod messages;
 
 pub use format::{
     format_change, format_count, format_date, format_measure, format_money, format_rate,
-    input_error_message, NO_VALUE,
+    input_error_message, load_error_message, NO_VALUE,
 };
 pub use messages::Msg;
 

@@ -1,5 +1,6 @@
 //! 设置: language, and what is kept on this device.
 
+use crate::components::plan_file::{ExportPlanButton, ImportPlanButton};
 use crate::domain::demo::demo_plan;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -32,6 +33,14 @@ pub fn SettingsPage() -> impl IntoView {
                 <legend>{lang.t(Msg::LanguageLabel)}</legend>
                 {choice(Lang::Zh, Msg::LanguageZh)}
                 {choice(Lang::En, Msg::LanguageEn)}
+            </fieldset>
+            <fieldset class="settings-group">
+                <legend>{lang.t(Msg::PlanFileSection)}</legend>
+                <p>{lang.t(Msg::PlanFileHint)}</p>
+                <div class="button-row">
+                    <ExportPlanButton />
+                    <ImportPlanButton />
+                </div>
             </fieldset>
             <fieldset class="settings-group">
                 <legend>{lang.t(Msg::StorageSection)}</legend>

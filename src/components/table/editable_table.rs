@@ -5,7 +5,7 @@
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::model::{erase, ColumnInfo, RowAccess};
-use crate::domain::plan::RowId;
+use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
 use crate::sheet::paste::plan_paste;
@@ -573,48 +573,39 @@ enum RowOp {
 }
 
 fn row_op(grid: Grid, r: usize, op: RowOp) {
-    let Grid {
-        store,
-        access,
-        lang,
-        ..
-    } = grid;
     let len = grid.len();
     let col = grid.cursor.get_untracked().map_or(0, |c| c.col);
-    let lang = lang.get_untracked();
+    let lang = grid.lang.get_untracked();
+    // One undoable step on the table's rows.
+    let edit = |change: &dyn Fn(&dyn RowAccess, &mut Plan)| {
+        grid.store
+            .edit(None, |p| grid.access.with_value(|a| change(&**a, p)))
+    };
     let target = match op {
         RowOp::InsertAbove => {
-            store.edit(None, move |p| {
-                access.with_value(|a| a.insert(p, r, 1, lang))
-            });
+            edit(&|a, p| a.insert(p, r, 1, lang));
             Some(r)
         }
         RowOp::InsertBelow => {
-            store.edit(None, move |p| {
-                access.with_value(|a| a.insert(p, r + 1, 1, lang))
-            });
+            edit(&|a, p| a.insert(p, r + 1, 1, lang));
             Some(r + 1)
         }
         RowOp::Duplicate => {
-            store.edit(None, move |p| access.with_value(|a| a.duplicate(p, r)));
+            edit(&|a, p| a.duplicate(p, r));
             Some(r + 1)
         }
         RowOp::MoveUp if r > 0 => {
-            store.edit(None, move |p| {
-                access.with_value(|a| a.move_row(p, r, r - 1))
-            });
+            edit(&|a, p| a.move_row(p, r, r - 1));
             Some(r - 1)
         }
         RowOp::MoveDown if r + 1 < len => {
-            store.edit(None, move |p| {
-                access.with_value(|a| a.move_row(p, r, r + 1))
-            });
+            edit(&|a, p| a.move_row(p, r, r + 1));
             Some(r + 1)
         }
         RowOp::MoveUp | RowOp::MoveDown => None,
         RowOp::Delete => {
             grid.finish();
-            store.edit(None, move |p| access.with_value(|a| a.remove(p, r)));
+            edit(&|a, p| a.remove(p, r));
             grid.notify(Notice::Deleted);
             (len > 1).then(|| r.min(len - 2))
         }

@@ -1,0 +1,81 @@
+//! The whole plan as a file: export (download) and import (validated and migrated
+//! exactly like a stored plan; replacing the plan is one undo step).
+
+use crate::domain::schema::{export_file_name, load_plan, save_plan};
+use crate::i18n::{load_error_message, Msg};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+#[component]
+pub fn ExportPlanButton() -> impl IntoView {
+    let store = use_plan();
+    let lang = use_lang();
+    let export = move |_| {
+        let (json, name) = store.read_untracked(|p| (save_plan(p), export_file_name(p)));
+        let _ = download(&name, &json);
+    };
+    view! { <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::ExportPlan)}</button> }
+}
+
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+        &options,
+    )?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has its own reference by now; free ours on the next turn.
+    set_timeout(
+        move || drop(Url::revoke_object_url(&url)),
+        std::time::Duration::ZERO,
+    );
+    Ok(())
+}
+
+#[component]
+pub fn ImportPlanButton() -> impl IntoView {
+    let store = use_plan();
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value(""); // the same file can be chosen again
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let loaded = text
+                .ok_or_else(|| lang.get_untracked().t(Msg::LoadNotAPlan).to_string())
+                .and_then(|text| {
+                    load_plan(&text).map_err(|e| load_error_message(&e, lang.get_untracked()))
+                });
+            outcome.set(Some(loaded.map(|plan| store.replace(plan))));
+        });
+    };
+    view! {
+        <label class="btn file-btn">
+            {lang.t(Msg::ImportPlan)}
+            <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
+        </label>
+        {move || outcome.get().map(|o| match o {
+            Ok(()) => view! { <p role="status">{lang.get().t(Msg::Imported)}</p> }.into_any(),
+            Err(why) => view! { <p class="field-error" role="alert">{lang.get().t(Msg::ImportFailed)} {why}</p> }.into_any(),
+        })}
+    }
+}
