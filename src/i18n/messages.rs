@@ -89,7 +89,7 @@ messages! {
     LoadFailed => "本机保存的计划无法读取,原数据已原样保留,现打开的是示范计划。", "The plan saved on this device could not be read; it was kept untouched and the demo plan opened instead.";
     LoadNewer => "它由更新版本的应用保存(数据版本 {}),请刷新或更新应用后再打开。", "It was saved by a newer version of the app (data version {}); reload or update the app to open it.";
     LoadDamaged => "数据已损坏或不完整。", "The data is damaged or incomplete.";
-    LoadNotAPlan => "这不是本应用导出的计划文件(JSON)。", "This is not a plan file (JSON) exported by this app.";
+    LoadNotAPlan => "内容不是本应用的计划数据(JSON)。", "The content is not plan data (JSON) of this app.";
     PlanFileSection => "计划文件", "Plan file";
     PlanFileHint => "把整个计划导出为 JSON 文件备份或转给同事;导入会替换当前计划(可撤销)。",
         "Export the whole plan as a JSON file to back it up or share it; importing replaces the current plan (can be undone).";

@@ -32,6 +32,6 @@ test('a file that is not a plan is refused with a reason, and nothing changes', 
   await page.getByLabel('导入计划').setInputFiles({
     name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from('id,amount\n1,20\n'),
   });
-  await expect(page.getByRole('alert')).toHaveText('无法导入:这不是本应用导出的计划文件(JSON)。');
+  await expect(page.getByRole('alert')).toHaveText('无法导入:内容不是本应用的计划数据(JSON)。');
   await expect(page.locator('.plan-name')).toHaveText('线上线下联动拓展示范计划');
 });

@@ -84,5 +84,9 @@ test('a stored plan that cannot be read is kept aside and explained, and the dem
 
   await page.evaluate(() => localStorage.setItem('omo-planner.plan', '{not json'));
   await page.reload();
+  await expect(page.getByRole('alert')).toContainText('内容不是本应用的计划数据');
+
+  await page.evaluate(() => localStorage.setItem('omo-planner.plan', '{"schema_version": 2, "header": 5}'));
+  await page.reload();
   await expect(page.getByRole('alert')).toContainText('数据已损坏或不完整');
 });
