@@ -25,24 +25,15 @@ const UNITS: &[(&str, Msg)] = &[
     ("days", Msg::UnitDays),
 ];
 const DIRECTIONS: &[(&str, Msg)] = &[("higher", Msg::HigherBetter), ("lower", Msg::LowerBetter)];
-
-fn dimension_key(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Traffic => "traffic",
-        Dimension::Conversion => "conversion",
-        Dimension::Efficiency => "efficiency",
-        Dimension::Value => "value",
-    }
-}
-
-fn unit_key(u: Unit) -> &'static str {
-    match u {
-        Unit::Percent => "percent",
-        Unit::Money => "money",
-        Unit::Count => "count",
-        Unit::Days => "days",
-    }
-}
+// The values the options above stand for, in the same order.
+const DIMENSION_VALUES: &[Dimension] = &[
+    Dimension::Traffic,
+    Dimension::Conversion,
+    Dimension::Efficiency,
+    Dimension::Value,
+];
+const UNIT_VALUES: &[Unit] = &[Unit::Percent, Unit::Money, Unit::Count, Unit::Days];
+const DIRECTION_VALUES: &[Direction] = &[Direction::HigherIsBetter, Direction::LowerIsBetter];
 
 fn change(row: &EffectivenessRow, delta: Option<Measure>, ctx: &CellCtx) -> String {
     delta.map_or(NO_VALUE.into(), |d| {
@@ -73,46 +64,23 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
         C::choice(
             Msg::ColDimension,
             DIMENSIONS,
-            |r| dimension_key(r.dimension),
-            |r, key| {
-                r.dimension = match key {
-                    "conversion" => Dimension::Conversion,
-                    "efficiency" => Dimension::Efficiency,
-                    "value" => Dimension::Value,
-                    _ => Dimension::Traffic,
-                }
-            },
+            DIMENSION_VALUES,
+            |r| r.dimension,
+            |r, v| r.dimension = v,
         ),
         C::choice(
             Msg::ColUnit,
             UNITS,
-            |r| unit_key(r.unit),
-            |r, key| {
-                r.unit = match key {
-                    "money" => Unit::Money,
-                    "count" => Unit::Count,
-                    "days" => Unit::Days,
-                    _ => Unit::Percent,
-                }
-            },
+            UNIT_VALUES,
+            |r| r.unit,
+            |r, v| r.unit = v,
         ),
         C::choice(
             Msg::ColDirection,
             DIRECTIONS,
-            |r| {
-                if r.direction == Direction::LowerIsBetter {
-                    "lower"
-                } else {
-                    "higher"
-                }
-            },
-            |r, key| {
-                r.direction = if key == "lower" {
-                    Direction::LowerIsBetter
-                } else {
-                    Direction::HigherIsBetter
-                }
-            },
+            DIRECTION_VALUES,
+            |r| r.direction,
+            |r, v| r.direction = v,
         ),
         value(Msg::ColThisMonth, |r| &r.this_month, |r| &mut r.this_month),
         value(Msg::ColLastMonth2, |r| &r.last_month, |r| &mut r.last_month),

@@ -2,7 +2,7 @@
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::funnel::{overall_conversion, FunnelStage};
-use crate::i18n::{format_count, format_rate, Lang, Msg};
+use crate::i18n::{format_count, format_rate, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn funnel_columns() -> Vec<Column<FunnelStage>> {
         C::derived(Msg::ColRate, |s, ctx| format_rate(s.rate(), ctx.lang)),
         C::derived(Msg::ColLoss, |s, ctx| {
             s.loss()
-                .map_or_else(|| "—".into(), |n| format_count(n, ctx.lang))
+                .map_or_else(|| NO_VALUE.into(), |n| format_count(n, ctx.lang))
         }),
         C::text(
             Msg::ColLossReason,
@@ -73,8 +73,9 @@ pub fn FunnelPage() -> impl IntoView {
                 .and_then(|s| s.converted.value().copied())
         })
     });
-    let count =
-        move |n: Option<u64>, lang: Lang| n.map_or_else(|| "—".into(), |n| format_count(n, lang));
+    let count = move |n: Option<u64>, lang: Lang| {
+        n.map_or_else(|| NO_VALUE.into(), |n| format_count(n, lang))
+    };
 
     view! {
         <section class="page">

@@ -22,9 +22,8 @@ pub fn phase_source() -> TableSource<Phase> {
     }
 }
 
-/// The phase dates need the campaign start, which is not part of the row: they are shown
-/// by the page's own derived columns reading the plan header through the cell context.
-fn phase_columns(start: chrono::NaiveDate) -> Vec<Column<Phase>> {
+/// The phase dates count from the campaign start, which the cell context carries.
+fn phase_columns() -> Vec<Column<Phase>> {
     type C = Column<Phase>;
     let show = move |lang: Lang, date: Option<chrono::NaiveDate>| {
         date.map_or(NO_VALUE.into(), |d| format_date(d, lang))
@@ -46,11 +45,13 @@ fn phase_columns(start: chrono::NaiveDate) -> Vec<Column<Phase>> {
         )
         .with_error(Phase::last_month_error),
         C::derived(Msg::ColFromDate, move |p, ctx| {
-            show(ctx.lang, p.dates(start).map(|d| d.from))
+            show(ctx.lang, p.dates(ctx.start_date).map(|d| d.from))
         }),
-        C::derived(Msg::ColToDate, move |p, ctx| match p.dates(start) {
-            Some(d) if d.to.is_none() => ctx.lang.t(Msg::OpenEnded).into(),
-            d => show(ctx.lang, d.and_then(|d| d.to)),
+        C::derived(Msg::ColToDate, move |p, ctx| {
+            match p.dates(ctx.start_date) {
+                Some(d) if d.to.is_none() => ctx.lang.t(Msg::OpenEnded).into(),
+                d => show(ctx.lang, d.and_then(|d| d.to)),
+            }
         }),
     ]
 }
@@ -94,17 +95,11 @@ fn task_columns() -> Vec<Column<Task>> {
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let lang = use_lang();
-    let store = crate::state::use_plan();
-    let start = Memo::new(move |_| store.read(|p| p.header.start_date));
     view! {
         <section class="page">
             <h1>{lang.t(Msg::TasksTitle)}</h1>
             <p class="intro">{lang.t(Msg::TasksIntro)}</p>
-            // The date columns depend on the start date: rebuild the table when it changes.
-            {move || {
-                let start = start.get();
-                view! { <EditableTable caption=Msg::PhasesTitle source=phase_source() columns=phase_columns(start) add_label=Msg::AddPhase /> }
-            }}
+            <EditableTable caption=Msg::PhasesTitle source=phase_source() columns=phase_columns() add_label=Msg::AddPhase />
             <EditableTable caption=Msg::TasksTitle source=task_source() columns=task_columns() add_label=Msg::AddTask />
         </section>
     }

@@ -49,11 +49,13 @@ impl ColumnKind {
     }
 }
 
-/// What a cell needs besides its row to render: the language and the plan's currency.
+/// What a cell needs besides its row to render: the language and the plan header's
+/// currency and start date (relative dates count from it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CellCtx {
     pub lang: Lang,
     pub currency: Currency,
+    pub start_date: chrono::NaiveDate,
 }
 
 type TextFn<R> = Arc<dyn Fn(&R, &CellCtx) -> String + Send + Sync>;
@@ -135,18 +137,32 @@ impl<R: 'static> Column<R> {
         }
     }
 
-    /// One of `options` (key, label); `get` returns the row's key, `set` stores a key.
-    pub fn choice(
+    /// One of a fixed set: `options[i]` (stored key, label) stands for `values[i]`. A key
+    /// that is not an option is never written (the table reports it instead).
+    pub fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
         header: Msg,
         options: &'static [(&'static str, Msg)],
-        get: impl Fn(&R) -> &'static str + Send + Sync + 'static,
-        set: impl Fn(&mut R, &str) + Send + Sync + 'static,
+        values: &'static [T],
+        get: impl Fn(&R) -> T + Send + Sync + 'static,
+        set: impl Fn(&mut R, T) + Send + Sync + 'static,
     ) -> Column<R> {
+        debug_assert_eq!(options.len(), values.len());
         Column {
             header,
             kind: ColumnKind::Choice,
-            text: Arc::new(move |r, _| get(r).to_string()),
-            write: Some(Arc::new(set)),
+            text: Arc::new(move |r, _| {
+                let value = get(r);
+                values
+                    .iter()
+                    .position(|v| *v == value)
+                    .map(|i| options[i].0.to_string())
+                    .unwrap_or_default()
+            }),
+            write: Some(Arc::new(move |r, key| {
+                if let Some(i) = options.iter().position(|(k, _)| *k == key) {
+                    set(r, values[i]);
+                }
+            })),
             error: Arc::new(|_| None),
             options,
         }

@@ -252,9 +252,13 @@ fn table_view(table: Table) -> AnyView {
         access,
         ids,
         positions,
-        ctx: Memo::new(move |_| CellCtx {
-            lang: lang.get(),
-            currency: store.read(|p| p.header.currency),
+        ctx: Memo::new(move |_| {
+            let (currency, start_date) = store.read(|p| (p.header.currency, p.header.start_date));
+            CellCtx {
+                lang: lang.get(),
+                currency,
+                start_date,
+            }
         }),
         cursor: RwSignal::new(None),
         anchor: RwSignal::new(None),
@@ -703,6 +707,8 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
         if let Some(op) = op {
             ev.prevent_default();
             grid.finish();
+            // The logical cursor, even if the focus has not caught up with a moved row yet.
+            let row = grid.cursor.get_untracked().map_or(row, |c| c.row);
             row_op(grid, row, op);
             return;
         }

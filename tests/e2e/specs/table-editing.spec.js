@@ -126,6 +126,8 @@ test('rows: insert, duplicate, move with buttons and keys, drag to reorder', asy
   await cell(page, '转化环节', '第 2 行').click();
   await page.keyboard.press('Alt+ArrowDown');
   expect((await names()).slice(0, 3)).toEqual(['门店扫码关注', '社群入群', '新环节']);
+  // The focus follows the moved row (after it re-renders), so the next shortcut acts on it.
+  await expect(cell(page, '转化环节', '第 3 行')).toBeFocused();
   await page.keyboard.press('Alt+Delete');
   expect(await names()).toEqual(['门店扫码关注', '社群入群', '社群入群', '线上优惠券核销', '到店消费']);
   // Drag the last row onto the first.
