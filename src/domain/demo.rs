@@ -2,11 +2,16 @@
 //! demo with no server) sees a complete plan.
 
 use super::appointments::AppointmentSlot;
+use super::budget::{Budget, CostLine, TotalSource, DEFAULT_SPLIT};
 use super::entry::Entry;
 use super::funnel::FunnelStage;
+use super::goals::{FigureRef, Goal, Indicator, LoopStage};
 use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
 use super::money::Currency;
+use super::money::Fen;
 use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
+use super::playbooks::{budget_lines, cost, goal, indicator, scenario, spec_risks, Ids};
+use super::scenario::{ResourceInventory, ScenarioRow};
 use super::schema::CURRENT_VERSION;
 use super::tasks::{Phase, Task};
 use chrono::NaiveDate;
@@ -30,7 +35,148 @@ pub fn demo_plan() -> Plan {
         tasks: demo_tasks(&mut (100..).map(RowId)),
         effectiveness: demo_effectiveness(&mut (200..).map(RowId)),
         appointments: demo_appointments(&mut (300..).map(RowId)),
+        playbook: None,
+        scenarios: demo_scenarios(&mut Ids::from(400)),
+        goals: demo_goals(&mut Ids::from(500)),
+        indicators: demo_indicators(&mut Ids::from(600)),
+        budget: Budget {
+            source: TotalSource::FromRevenue,
+            total: Entry::Empty,
+            revenue: Entry::Value(Fen(1_000_000_000)), // ¥10,000,000 a year
+            rate: Entry::Value(Measure(400)),          // 4% (seed 001: 3-5%)
+        },
+        budget_lines: budget_lines(&mut Ids::from(700), &DEFAULT_SPLIT),
+        cost_lines: demo_costs(&mut Ids::from(800)),
+        resources: ResourceInventory {
+            stores: Entry::Value(12),
+            regions: "北京、上海".into(),
+            team_size: Entry::Value(36),
+            tools: "会员系统、CRM、公众号、企业微信、抖音号".into(),
+        },
+        risks: spec_risks(&mut Ids::from(900)),
     }
+}
+
+/// Spec §1.2: the three rows of the scenario planning table.
+fn demo_scenarios(ids: &mut Ids) -> Rows<ScenarioRow> {
+    [
+        [
+            "新客引流",
+            "快闪店体验活动",
+            "公众号关注+社群入群",
+            "3个月新增私域用户1万人",
+            "场地费+物料费+人员费",
+        ],
+        [
+            "老客复购",
+            "会员日专属折扣",
+            "会员系统优惠券推送",
+            "季度复购率提升20%",
+            "优惠成本+营销工具费",
+        ],
+        [
+            "跨区域渗透",
+            "本地经销商合作签约会",
+            "区域KOL直播+团购套餐上线",
+            "新区域月销售额破50万",
+            "KOL费用+平台推广费",
+        ],
+    ]
+    .into_iter()
+    .map(|cells| Arc::new(scenario(ids, cells)))
+    .collect()
+}
+
+/// The three scenarios' core goals as SMART goals (ids 500, 501, 502).
+fn demo_goals(ids: &mut Ids) -> Rows<Goal> {
+    [
+        goal(ids, "私域用户数", Unit::Count, 0, 10_000, 3),
+        goal(ids, "季度复购率", Unit::Percent, 25, 45, 3),
+        goal(ids, "新区域月销售额", Unit::Money, 0, 500_000, 6),
+    ]
+    .map(Arc::new)
+    .into()
+}
+
+/// The private-domain goal broken down along the loop, linked to the demo funnel (stage
+/// ids 1-4) and KPIs (ids 200-204).
+fn demo_indicators(ids: &mut Ids) -> Rows<Indicator> {
+    use LoopStage::*;
+    let (users, repurchase) = (RowId(500), RowId(501));
+    [
+        indicator(
+            ids,
+            users,
+            Acquisition,
+            "扫码关注人数",
+            Unit::Count,
+            10_000,
+            Some(FigureRef::StageConverted(RowId(1))),
+        ),
+        indicator(
+            ids,
+            users,
+            Conversion,
+            "入群率",
+            Unit::Percent,
+            60,
+            Some(FigureRef::StageRate(RowId(2))),
+        ),
+        indicator(
+            ids,
+            users,
+            Retention,
+            "私域用户活跃率",
+            Unit::Percent,
+            45,
+            Some(FigureRef::Kpi(RowId(204))),
+        ),
+        indicator(
+            ids,
+            users,
+            Referral,
+            "好友拼团成团数",
+            Unit::Count,
+            300,
+            None,
+        ),
+        indicator(
+            ids,
+            repurchase,
+            Conversion,
+            "优惠券核销率",
+            Unit::Percent,
+            35,
+            Some(FigureRef::StageRate(RowId(3))),
+        ),
+        indicator(
+            ids,
+            repurchase,
+            Retention,
+            "OMO联动转化率",
+            Unit::Percent,
+            15,
+            Some(FigureRef::Kpi(RowId(202))),
+        ),
+    ]
+    .map(Arc::new)
+    .into()
+}
+
+/// The scenarios' resources as costs: ¥400,000 split 40/30/20/10; online ads are
+/// committed ¥10,000 over their ¥120,000, so the demo shows the flag.
+fn demo_costs(ids: &mut Ids) -> Rows<CostLine> {
+    [
+        cost(ids, "新客引流", "快闪店场地费", "线下活动", 60_000),
+        cost(ids, "新客引流", "物料费", "线下活动", 20_000),
+        cost(ids, "新客引流", "人员费", "线下活动", 50_000),
+        cost(ids, "老客复购", "会员日优惠成本", "线下活动", 30_000),
+        cost(ids, "老客复购", "营销工具费", "工具采购", 30_000),
+        cost(ids, "跨区域渗透", "KOL费用", "线上广告", 80_000),
+        cost(ids, "跨区域渗透", "平台推广费", "线上广告", 50_000),
+    ]
+    .map(Arc::new)
+    .into()
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

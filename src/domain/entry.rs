@@ -27,6 +27,8 @@ pub enum InputError {
     MonthFromOne,
     /// A range that ends before it starts.
     EndBeforeStart,
+    /// Neither a number of months nor a date.
+    NotADeadline,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.

@@ -2,13 +2,17 @@
 //! wasm-bindgen, so every rule is tested natively with `cargo test`.
 
 pub mod appointments;
+pub mod budget;
 pub mod calendar;
 pub mod demo;
 pub mod entry;
 pub mod funnel;
+pub mod goals;
 pub mod kpi;
 pub mod money;
 pub mod plan;
+pub mod playbooks;
 pub mod ratio;
+pub mod scenario;
 pub mod schema;
 pub mod tasks;

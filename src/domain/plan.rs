@@ -2,9 +2,12 @@
 //! with a schema version (see `schema`); later sections are added as new fields.
 
 use super::appointments::AppointmentSlot;
+use super::budget::{Budget, BudgetLine, CostLine};
 use super::funnel::FunnelStage;
+use super::goals::{Goal, Indicator};
 use super::kpi::EffectivenessRow;
 use super::money::Currency;
+use super::scenario::{Playbook, ResourceInventory, Risk, ScenarioRow};
 use super::tasks::{Phase, Task};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -69,6 +72,16 @@ pub struct Plan {
     pub tasks: Rows<Task>,
     pub effectiveness: Rows<EffectivenessRow>,
     pub appointments: Rows<AppointmentSlot>,
+    /// Since schema 3: the scenario planner (spec §1, §7).
+    pub playbook: Option<Playbook>,
+    pub scenarios: Rows<ScenarioRow>,
+    pub goals: Rows<Goal>,
+    pub indicators: Rows<Indicator>,
+    pub budget: Budget,
+    pub budget_lines: Rows<BudgetLine>,
+    pub cost_lines: Rows<CostLine>,
+    pub resources: ResourceInventory,
+    pub risks: Rows<Risk>,
 }
 
 impl Plan {
@@ -78,7 +91,13 @@ impl Plan {
             .chain(self.phases.iter().map(|r| r.id))
             .chain(self.tasks.iter().map(|r| r.id))
             .chain(self.effectiveness.iter().map(|r| r.id))
-            .chain(self.appointments.iter().map(|r| r.id));
+            .chain(self.appointments.iter().map(|r| r.id))
+            .chain(self.scenarios.iter().map(|r| r.id))
+            .chain(self.goals.iter().map(|r| r.id))
+            .chain(self.indicators.iter().map(|r| r.id))
+            .chain(self.budget_lines.iter().map(|r| r.id))
+            .chain(self.cost_lines.iter().map(|r| r.id))
+            .chain(self.risks.iter().map(|r| r.id));
         RowId(ids.map(|id| id.0).max().unwrap_or(0) + 1)
     }
 }

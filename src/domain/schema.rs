@@ -10,13 +10,13 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
 /// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
@@ -43,6 +43,44 @@ fn v1_to_v2(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
         doc.entry(section)
             .or_insert_with(|| Value::Array(Vec::new()));
     }
+    Ok(())
+}
+
+/// The largest row id anywhere in a stored document (rows are objects with an "id").
+fn max_row_id(value: &Value) -> u64 {
+    match value {
+        Value::Array(items) => items.iter().map(max_row_id).max().unwrap_or(0),
+        Value::Object(fields) => {
+            let own = fields.get("id").and_then(Value::as_u64).unwrap_or(0);
+            fields.values().map(max_row_id).max().unwrap_or(0).max(own)
+        }
+        _ => 0,
+    }
+}
+
+fn to_value<T: serde::Serialize>(v: T) -> Result<Value, LoadError> {
+    serde_json::to_value(v).map_err(|e| LoadError::Invalid(e.to_string()))
+}
+
+/// Schema 3 adds the scenario planner: scenarios, goals and indicators, the budget with
+/// its lines and costs, the resource inventory and the risk register. A schema 2 plan
+/// keeps everything and gets the default 40/30/20/10 split (spec §1.4), ids after its
+/// own; the other tables start empty, since only the merchant knows them.
+fn v2_to_v3(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    use super::budget::{Budget, DEFAULT_SPLIT};
+    use super::playbooks::{budget_lines, Ids};
+    use super::scenario::ResourceInventory;
+    let first = max_row_id(&Value::Object(doc.clone())) + 1;
+    doc.insert("playbook".into(), Value::Null);
+    for section in ["scenarios", "goals", "indicators", "cost_lines", "risks"] {
+        doc.insert(section.into(), Value::Array(Vec::new()));
+    }
+    doc.insert("budget".into(), to_value(Budget::default())?);
+    doc.insert(
+        "budget_lines".into(),
+        to_value(budget_lines(&mut Ids::from(first), &DEFAULT_SPLIT))?,
+    );
+    doc.insert("resources".into(), to_value(ResourceInventory::default())?);
     Ok(())
 }
 
@@ -150,11 +188,13 @@ mod tests {
         assert!(matches!(load_plan("{"), Err(LoadError::NotJson(_))));
         assert_eq!(load_plan("[]"), Err(LoadError::NotAPlan));
         assert_eq!(load_plan("{\"header\":{}}"), Err(LoadError::NotAPlan));
-        let newer =
-            save_plan(&demo_plan()).replace("\"schema_version\":2", "\"schema_version\":99");
+        let newer = save_plan(&demo_plan()).replace(
+            &format!("\"schema_version\":{CURRENT_VERSION}"),
+            "\"schema_version\":99",
+        );
         assert_eq!(load_plan(&newer), Err(LoadError::NewerVersion(99)));
         assert!(matches!(
-            load_plan("{\"schema_version\":2}"),
+            load_plan(&format!("{{\"schema_version\":{CURRENT_VERSION}}}")),
             Err(LoadError::Invalid(_))
         ));
     }
@@ -191,5 +231,32 @@ mod tests {
         assert!(
             plan.tasks.is_empty() && plan.effectiveness.is_empty() && plan.appointments.is_empty()
         );
+    }
+
+    #[test]
+    fn v2_gains_the_default_budget_split_after_its_own_ids() {
+        let v2 = include_str!("../../tests/fixtures/plans/v2.json");
+        let plan = load_plan(v2).unwrap();
+        assert_eq!(plan.tasks.len(), 5);
+        assert_eq!(plan.appointments.len(), 3);
+        let split: Vec<(&str, i64)> = plan
+            .budget_lines
+            .iter()
+            .map(|l| (l.category.as_str(), l.share().unwrap() / 100))
+            .collect();
+        assert_eq!(split, crate::domain::budget::DEFAULT_SPLIT);
+        let max_v2_id = plan.appointments.iter().map(|a| a.id.0).max().unwrap();
+        assert_eq!(plan.budget_lines[0].id.0, max_v2_id + 1);
+        assert!(plan.scenarios.is_empty() && plan.goals.is_empty() && plan.risks.is_empty());
+        assert_eq!(plan.playbook, None);
+    }
+
+    #[test]
+    fn v3_keeps_a_share_typed_in_words() {
+        use crate::domain::entry::Entry;
+        let plan = load_plan(include_str!("../../tests/fixtures/plans/v3.json")).unwrap();
+        assert_eq!(plan.budget_lines[2].share, Entry::Invalid("两成".into()));
+        assert_eq!(plan.goals.len(), 3);
+        assert_eq!(plan.risks.len(), 4);
     }
 }

@@ -118,6 +118,7 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::ConvertedExceedsReached => Msg::ErrConvertedExceedsReached,
         InputError::MonthFromOne => Msg::ErrMonthFromOne,
         InputError::EndBeforeStart => Msg::ErrEndBeforeStart,
+        InputError::NotADeadline => Msg::ErrNotADeadline,
     };
     msg.text(lang)
 }

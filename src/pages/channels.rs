@@ -3,37 +3,15 @@
 use crate::components::table::{
     table_row, CellCtx, Column, ColumnKind, EditableTable, TableSource,
 };
-use crate::domain::kpi::{
-    status_counts, Dimension, Direction, EffectivenessRow, Measure, Status, Unit,
-};
+use crate::domain::kpi::{status_counts, EffectivenessRow, Measure, Status};
 use crate::i18n::{format_change, Msg, NO_VALUE};
+use crate::pages::options::{
+    DIMENSIONS, DIMENSION_VALUES, DIRECTIONS, DIRECTION_VALUES, UNITS, UNIT_VALUES,
+};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
 table_row!(EffectivenessRow, metric);
-
-const DIMENSIONS: &[(&str, Msg)] = &[
-    ("traffic", Msg::DimTraffic),
-    ("conversion", Msg::DimConversion),
-    ("efficiency", Msg::DimEfficiency),
-    ("value", Msg::DimValue),
-];
-const UNITS: &[(&str, Msg)] = &[
-    ("percent", Msg::UnitPercent),
-    ("money", Msg::UnitMoney),
-    ("count", Msg::UnitCount),
-    ("days", Msg::UnitDays),
-];
-const DIRECTIONS: &[(&str, Msg)] = &[("higher", Msg::HigherBetter), ("lower", Msg::LowerBetter)];
-// The values the options above stand for, in the same order.
-const DIMENSION_VALUES: &[Dimension] = &[
-    Dimension::Traffic,
-    Dimension::Conversion,
-    Dimension::Efficiency,
-    Dimension::Value,
-];
-const UNIT_VALUES: &[Unit] = &[Unit::Percent, Unit::Money, Unit::Count, Unit::Days];
-const DIRECTION_VALUES: &[Direction] = &[Direction::HigherIsBetter, Direction::LowerIsBetter];
 
 fn change(row: &EffectivenessRow, delta: Option<Measure>, ctx: &CellCtx) -> String {
     delta.map_or(NO_VALUE.into(), |d| {

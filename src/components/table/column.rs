@@ -58,7 +58,48 @@ pub struct CellCtx {
     pub start_date: chrono::NaiveDate,
 }
 
-type TextFn<R> = Arc<dyn Fn(&R, &CellCtx) -> String + Send + Sync>;
+/// The options of a choice column, as (stored key, label).
+#[derive(Clone, Copy)]
+pub enum Options {
+    None,
+    Fixed(&'static [(&'static str, Msg)]),
+    /// Rows of the plan itself: a goal, a budget category, a funnel stage.
+    FromPlan(fn(&Plan, Lang) -> Vec<(String, String)>),
+}
+
+impl Options {
+    pub fn list(self, plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+        match self {
+            Options::None => Vec::new(),
+            Options::Fixed(options) => options
+                .iter()
+                .map(|(key, label)| (key.to_string(), label.text(lang).to_string()))
+                .collect(),
+            Options::FromPlan(list) => list(plan, lang),
+        }
+    }
+
+    /// The stored key for a typed or pasted choice: a key, or a label in either language.
+    pub fn key_for(self, plan: &Plan, text: &str) -> Option<String> {
+        let text = text.trim();
+        [Lang::Zh, Lang::En].into_iter().find_map(|lang| {
+            self.list(plan, lang)
+                .into_iter()
+                .find(|(key, label)| key == text || label == text)
+                .map(|(key, _)| key)
+        })
+    }
+
+    /// The label shown (and copied) for a stored key; the key itself if it is no option.
+    pub fn label_for(self, plan: &Plan, key: &str, lang: Lang) -> String {
+        self.list(plan, lang)
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(|| key.to_string(), |(_, label)| label)
+    }
+}
+
+type TextFn<R> = Arc<dyn Fn(&R, &Plan, &CellCtx) -> String + Send + Sync>;
 type WriteFn<R> = Arc<dyn Fn(&mut R, &str) + Send + Sync>;
 type ErrorFn<R> = Arc<dyn Fn(&R) -> Option<InputError> + Send + Sync>;
 
@@ -72,7 +113,7 @@ pub struct Column<R> {
     /// What is wrong with this cell, if anything (parse or cross-field rule).
     pub error: ErrorFn<R>,
     /// For choice columns: the stored key of each option and its label.
-    pub options: &'static [(&'static str, Msg)],
+    pub options: Options,
 }
 
 impl<R> Clone for Column<R> {
@@ -98,10 +139,10 @@ impl<R: 'static> Column<R> {
         Column {
             header,
             kind: ColumnKind::Text,
-            text: Arc::new(move |r, _| get(r).clone()),
+            text: Arc::new(move |r, _, _| get(r).clone()),
             write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
             error: Arc::new(|_| None),
-            options: &[],
+            options: Options::None,
         }
     }
 
@@ -115,10 +156,10 @@ impl<R: 'static> Column<R> {
         Column {
             header,
             kind,
-            text: Arc::new(move |r, _| get(r).text()),
+            text: Arc::new(move |r, _, _| get(r).text()),
             write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
             error: Arc::new(move |r| get(r).error()),
-            options: &[],
+            options: Options::None,
         }
     }
 
@@ -130,10 +171,10 @@ impl<R: 'static> Column<R> {
         Column {
             header,
             kind: ColumnKind::Derived,
-            text: Arc::new(show),
+            text: Arc::new(move |r, _, ctx| show(r, ctx)),
             write: None,
             error: Arc::new(|_| None),
-            options: &[],
+            options: Options::None,
         }
     }
 
@@ -150,7 +191,7 @@ impl<R: 'static> Column<R> {
         Column {
             header,
             kind: ColumnKind::Choice,
-            text: Arc::new(move |r, _| {
+            text: Arc::new(move |r, _, _| {
                 let value = get(r);
                 values
                     .iter()
@@ -164,7 +205,59 @@ impl<R: 'static> Column<R> {
                 }
             })),
             error: Arc::new(|_| None),
-            options,
+            options: Options::Fixed(options),
+        }
+    }
+
+    /// A figure computed from the row and the rest of the plan (a budget line's share of
+    /// the total, an indicator's linked funnel rate).
+    pub fn derived_from_plan(
+        header: Msg,
+        show: impl Fn(&R, &Plan, &CellCtx) -> String + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind: ColumnKind::Derived,
+            text: Arc::new(show),
+            write: None,
+            error: Arc::new(|_| None),
+            options: Options::None,
+        }
+    }
+
+    /// A choice among rows of the plan, stored by key ("" for none). `set` receives a
+    /// key of `options` only.
+    pub fn choice_from_plan(
+        header: Msg,
+        options: fn(&Plan, Lang) -> Vec<(String, String)>,
+        get: impl Fn(&R) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut R, &str) + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind: ColumnKind::Choice,
+            text: Arc::new(move |r, _, _| get(r)),
+            write: Some(Arc::new(move |r, key| set(r, key))),
+            error: Arc::new(|_| None),
+            options: Options::FromPlan(options),
+        }
+    }
+
+    /// A column of its own making, e.g. a value shown in the UI language but typed in either.
+    pub fn custom(
+        header: Msg,
+        kind: ColumnKind,
+        text: impl Fn(&R, &CellCtx) -> String + Send + Sync + 'static,
+        write: impl Fn(&mut R, &str) + Send + Sync + 'static,
+        error: impl Fn(&R) -> Option<InputError> + Send + Sync + 'static,
+    ) -> Column<R> {
+        Column {
+            header,
+            kind,
+            text: Arc::new(move |r, _, ctx| text(r, ctx)),
+            write: Some(Arc::new(write)),
+            error: Arc::new(error),
+            options: Options::None,
         }
     }
 

@@ -451,8 +451,23 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 format!("{} {}", lang.get().t(info.header), row_name)
             };
             let field = if info.kind == ColumnKind::Choice {
-                let options = info.options.iter().map(|&(key, label)| view! { <option value=key>{lang.t(label)}</option> }).collect_view();
-                view! { <select data-col=col aria-label=aria_label prop:value=text>{options}</select> }.into_any()
+                // Options may come from the plan (goals, categories): re-listed only when they change.
+                let options = Memo::new(move |_| {
+                    let mut list = store.read(|p| info.options.list(p, lang.get()));
+                    let current = text();
+                    if !current.is_empty() && !list.iter().any(|(k, _)| *k == current) {
+                        // A key whose row is gone stays visible, never silently replaced.
+                        list.push((current, lang.get().t(Msg::MissingOption).into()));
+                    }
+                    list
+                });
+                let option_views = move || {
+                    options.get().into_iter().map(|(key, label)| {
+                        let is_current = { let key = key.clone(); move || text() == key };
+                        view! { <option value=key prop:selected=is_current>{label}</option> }
+                    }).collect_view()
+                };
+                view! { <select data-col=col aria-label=aria_label prop:value=text>{option_views}</select> }.into_any()
             } else {
                 let value = move || {
                     grid.draft.with(|d| match d {
@@ -815,7 +830,8 @@ fn on_copy(grid: Grid, ev: web_sys::ClipboardEvent) {
                 .map(|c| {
                     let text = grid.cell_text(r, c);
                     if columns[c].kind == ColumnKind::Choice {
-                        columns[c].choice_label(&text, lang)
+                        grid.store
+                            .read_untracked(|p| columns[c].options.label_for(p, &text, lang))
                     } else {
                         text
                     }
@@ -869,9 +885,11 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
             if info.kind != ColumnKind::Choice {
                 return Some((*r, *c, value.clone()));
             }
-            let key = info.choice_key(value);
+            let key = grid
+                .store
+                .read_untracked(|p| info.options.key_for(p, value));
             unknown_choice += usize::from(key.is_none());
-            key.map(|k| (*r, *c, k.to_string()))
+            key.map(|k| (*r, *c, k))
         })
         .collect();
     let cells: Vec<(usize, usize)> = writes.iter().map(|&(r, c, _)| (r, c)).collect();

@@ -6,5 +6,5 @@ mod editable_table;
 mod model;
 
 pub(crate) use column::table_row;
-pub use column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+pub use column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};
 pub use editable_table::{EditableTable, VIRTUAL_FROM};

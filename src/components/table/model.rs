@@ -2,7 +2,7 @@
 //! into a [`RowAccess`] object once; everything that renders and handles events works on
 //! that object and is compiled once, not once per row type (which kept the bundle small).
 
-use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+use super::column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};
 use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{Lang, Msg};
@@ -13,31 +13,12 @@ use std::sync::Arc;
 pub struct ColumnInfo {
     pub header: Msg,
     pub kind: ColumnKind,
-    pub options: &'static [(&'static str, Msg)],
+    pub options: Options,
 }
 
 impl ColumnInfo {
     pub fn editable(&self) -> bool {
         self.kind != ColumnKind::Derived
-    }
-
-    /// The stored key for a typed or pasted choice: a key, or a label in either language.
-    pub fn choice_key(&self, text: &str) -> Option<&'static str> {
-        let text = text.trim();
-        self.options
-            .iter()
-            .find(|(key, label)| {
-                *key == text || label.text(Lang::Zh) == text || label.text(Lang::En) == text
-            })
-            .map(|(key, _)| *key)
-    }
-
-    /// The label shown (and copied) for a stored choice key.
-    pub fn choice_label(&self, key: &str, lang: Lang) -> String {
-        self.options
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or_else(|| key.to_string(), |(_, l)| l.text(lang).into())
     }
 }
 
@@ -76,7 +57,7 @@ impl<R: TableRow> RowAccess for Typed<R> {
 
     fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String {
         match ((self.source.rows)(plan).get(row), self.columns.get(col)) {
-            (Some(r), Some(c)) => (c.text)(r, ctx),
+            (Some(r), Some(c)) => (c.text)(r, plan, ctx),
             _ => String::new(),
         }
     }

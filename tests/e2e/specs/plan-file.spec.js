@@ -10,7 +10,7 @@ test('export the plan, import an edited copy, undo the import', async ({ page })
   ]);
   expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划.omo.json');
   const plan = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(plan.schema_version).toBe(2);
+  expect(plan.schema_version).toBe(3);
   expect(plan.funnel.stages.map((s) => s.converted)).toEqual([3000, 1800, 540, 324]);
 
   plan.header.name = '导入的计划';
@@ -20,7 +20,7 @@ test('export the plan, import an edited copy, undo the import', async ({ page })
   });
   await expect(page.getByText('已导入计划')).toBeVisible();
   await expect(page.locator('.plan-name')).toHaveText('导入的计划');
-  await page.getByRole('navigation').getByRole('link', { name: '转化漏斗' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '转化漏斗' }).click();
   await expect(page.getByRole('textbox', { name: '转化人数 到店消费' })).toHaveValue('3O0');
   await expect(page.getByRole('textbox', { name: '转化人数 到店消费' })).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('banner').getByRole('button', { name: '撤销' }).click();

@@ -13,12 +13,12 @@ const pages = [
 for (const [path, nav, heading] of pages) {
   test(`${path} opens from the navigation and reloads`, async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('navigation').getByRole('link', { name: nav }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: nav }).click();
     await expect(page).toHaveURL(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-    await expect(page.getByRole('navigation').getByRole('link', { name: nav })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: nav })).toHaveAttribute('aria-current', 'page');
   });
 }
 
@@ -62,7 +62,7 @@ test.describe('on a phone (375 x 812)', () => {
         const box = await target.boundingBox();
         if (box) expect(box.height).toBeGreaterThanOrEqual(44);
       }
-      const tab = page.getByRole('navigation').getByRole('link', { name: nav });
+      const tab = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: nav });
       const box = await tab.boundingBox();
       expect(box.y + box.height).toBeGreaterThan(812 - 80); // at the bottom of the screen
       expect(box.height).toBeGreaterThanOrEqual(44);

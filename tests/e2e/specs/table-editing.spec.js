@@ -87,9 +87,9 @@ test('undo and redo an edit and a row delete, also across pages', async ({ page 
   await page.getByRole('button', { name: '行操作 社群入群' }).click();
   await page.getByRole('menuitem', { name: '删除' }).click();
   await expect(page.locator('tbody tr[data-row-id="2"]')).toHaveCount(0);
-  await page.getByRole('navigation').getByRole('link', { name: '场景规划' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
   await page.getByRole('banner').getByRole('button', { name: '撤销' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: '转化漏斗' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '转化漏斗' }).click();
   await expect(page.locator('tbody tr[data-row-id="2"]')).toHaveCount(1);
   await page.getByRole('banner').getByRole('button', { name: '重做' }).click();
   await expect(page.locator('tbody tr[data-row-id="2"]')).toHaveCount(0);

@@ -1,39 +1,33 @@
-//! 场景规划: the campaign header every other page counts from, the plan's key figures and
-//! the three stage playbooks of spec §1.1.
+//! 场景规划: the campaign header every other page counts from, the plan's key figures,
+//! the stage playbooks (spec §1.1), scenarios, SMART goals and their indicators, the
+//! budget, the resources on hand and the risks (spec §1, §7).
+
+mod budget;
+mod goals;
+mod playbook;
+mod risks;
+mod scenarios;
 
 use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::funnel::overall_conversion;
 use crate::domain::money::Currency;
 use crate::domain::plan::{Industry, RowId};
-use crate::i18n::{format_date, format_rate, Msg};
+use crate::i18n::{format_date, format_money, format_rate, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan, EditKey};
+use budget::BudgetSection;
+use goals::GoalsSection;
 use leptos::prelude::*;
+use playbook::PlaybookChooser;
+use risks::RiskRegister;
+use scenarios::{ResourcesForm, ScenarioTable};
 
-fn industry_name(industry: Industry) -> Msg {
+pub(crate) fn industry_name(industry: Industry) -> Msg {
     match industry {
         Industry::Retail => Msg::IndustryRetail,
         Industry::Services => Msg::IndustryServices,
         Industry::FoodService => Msg::IndustryFoodService,
     }
 }
-
-const PLAYBOOKS: [(Msg, Msg, Msg); 3] = [
-    (
-        Msg::PlaybookNewBrand,
-        Msg::PlaybookNewBrandWhen,
-        Msg::PlaybookNewBrandHow,
-    ),
-    (
-        Msg::PlaybookStockOps,
-        Msg::PlaybookStockOpsWhen,
-        Msg::PlaybookStockOpsHow,
-    ),
-    (
-        Msg::PlaybookCrossRegion,
-        Msg::PlaybookCrossRegionWhen,
-        Msg::PlaybookCrossRegionHow,
-    ),
-];
 
 #[component]
 pub fn ScenarioPage() -> impl IntoView {
@@ -57,21 +51,6 @@ pub fn ScenarioPage() -> impl IntoView {
         .into_iter()
         .map(|c| view! { <option value=c.code() selected=move || store.read(|p| p.header.currency == c)>{format!("{} {}", c.symbol(), c.code())}</option> })
         .collect_view();
-    let playbooks = PLAYBOOKS
-        .into_iter()
-        .map(|(name, when, how)| {
-            view! {
-                <article class="card">
-                    <h3>{lang.t(name)}</h3>
-                    <h4>{lang.t(Msg::WhenItFits)}</h4>
-                    <p>{lang.t(when)}</p>
-                    <h4>{lang.t(Msg::CoreStrategy)}</h4>
-                    <p>{lang.t(how)}</p>
-                </article>
-            }
-        })
-        .collect_view();
-
     view! {
         <section class="page">
             <h1>{lang.t(Msg::ScenarioTitle)}</h1>
@@ -133,12 +112,28 @@ pub fn ScenarioPage() -> impl IntoView {
                     <dd>{move || format_date(store.read(|p| p.header.start_date), lang.get())}</dd>
                 </div>
                 <div class="figure">
+                    <dt>{lang.t(Msg::BudgetTotal)}</dt>
+                    <dd>{move || store.read(|p| p.budget.total().map_or(NO_VALUE.into(), |t| format_money(t, p.header.currency, lang.get())))}</dd>
+                </div>
+                <div class="figure">
                     <dt>{lang.t(Msg::Industry)}</dt>
                     <dd>{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</dd>
                 </div>
             </dl>
-            <h2>{lang.t(Msg::PlaybooksTitle)}</h2>
-            <div class="cards">{playbooks}</div>
+            <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>
+                <a href="#playbooks">{lang.t(Msg::PlaybooksShort)}</a>
+                <a href="#scenarios">{lang.t(Msg::ScenarioTableShort)}</a>
+                <a href="#goals">{lang.t(Msg::GoalsShort)}</a>
+                <a href="#budget">{lang.t(Msg::BudgetShort)}</a>
+                <a href="#resources">{lang.t(Msg::ResourcesShort)}</a>
+                <a href="#risks">{lang.t(Msg::RisksShort)}</a>
+            </nav>
+            <PlaybookChooser />
+            <ScenarioTable />
+            <GoalsSection />
+            <BudgetSection />
+            <ResourcesForm />
+            <RiskRegister />
         </section>
     }
 }

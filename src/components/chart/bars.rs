@@ -1,0 +1,93 @@
+//! Grouped bars: one group per category, one bar per series (e.g. allocated vs committed).
+
+use super::canvas::Area;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub struct Series {
+    pub name: String,
+    pub color: RGBColor,
+    pub values: Vec<f64>,
+    /// Bars drawn in the warning colour (e.g. committed over the allocation).
+    pub warn: Vec<bool>,
+}
+
+pub struct Bars {
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// Formats an axis value, e.g. "¥12万".
+    pub axis_label: fn(f64) -> String,
+}
+
+pub const BLUE: RGBColor = RGBColor(0x3b, 0x6e, 0xd8);
+pub const GREEN: RGBColor = RGBColor(0x2e, 0x9d, 0x6b);
+pub const WARN: RGBColor = RGBColor(0xd9, 0x3b, 0x2f);
+const AXIS: RGBColor = RGBColor(0x55, 0x5b, 0x66);
+
+/// Draws `bars` filling `area`; `scale` is device pixels per CSS pixel.
+pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
+    let px = |v: f64| (v * scale).round() as i32;
+    let font = |size: f64| ("sans-serif", size * scale).into_font().color(&AXIS);
+    let groups = bars.categories.len().max(1);
+    let max = bars
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold(0.0_f64, f64::max);
+    let top = if max > 0.0 { max * 1.15 } else { 1.0 };
+    let Ok(mut chart) = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_top(px(28.0))
+        .x_label_area_size(px(28.0))
+        .y_label_area_size(px(64.0))
+        .build_cartesian_2d(0.0..groups as f64, 0.0..top)
+    else {
+        return;
+    };
+    let axis_label = bars.axis_label;
+    let _ = chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(5)
+        .y_label_formatter(&|v| axis_label(*v))
+        .y_label_style(font(11.0))
+        .light_line_style(RGBColor(0xee, 0xef, 0xf2))
+        .axis_style(AXIS)
+        .draw();
+    let n = bars.series.len().max(1) as f64;
+    let slot = 0.8 / n;
+    for (s, series) in bars.series.iter().enumerate() {
+        let rects = series.values.iter().enumerate().map(|(i, &v)| {
+            let x0 = i as f64 + 0.1 + s as f64 * slot;
+            let color = if series.warn.get(i).copied().unwrap_or(false) {
+                WARN
+            } else {
+                series.color
+            };
+            Rectangle::new([(x0, 0.0), (x0 + slot * 0.92, v)], color.filled())
+        });
+        let color = series.color;
+        if let Ok(drawn) = chart.draw_series(rects) {
+            drawn.label(series.name.clone()).legend(move |(x, y)| {
+                Rectangle::new(
+                    [(x, y - px(5.0)), (x + px(12.0), y + px(5.0))],
+                    color.filled(),
+                )
+            });
+        }
+    }
+    // Category names under their groups.
+    for (i, name) in bars.categories.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(i as f64 + 0.5, 0.0));
+        let style = font(12.0).pos(Pos::new(HPos::Center, VPos::Top));
+        let _ = area.draw(&Text::new(name.clone(), (x, y + px(6.0)), style));
+    }
+    let _ = chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(font(12.0))
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(0xdd, 0xdf, 0xe4))
+        .draw();
+}

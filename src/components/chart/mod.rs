@@ -1,0 +1,7 @@
+//! Charts drawn with plotters on a `<canvas>`; every figure they show is also in a table.
+
+mod bars;
+mod canvas;
+
+pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
+pub use canvas::{Area, ChartCanvas};

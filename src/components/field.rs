@@ -1,0 +1,58 @@
+//! A labelled form input bound to one value of the plan, for the forms beside the tables
+//! (budget, resources). Typed text is kept as typed; an error shows under the input.
+
+use crate::domain::entry::InputError;
+use crate::domain::plan::{Plan, RowId};
+use crate::i18n::{input_error_message, Msg};
+use crate::state::{use_lang, use_plan, EditKey};
+use leptos::prelude::*;
+
+/// `id` is unique on the page and also keys the undo step (keystrokes merge into one).
+#[component]
+pub fn PlanField(
+    id: &'static str,
+    label: Msg,
+    /// The input's text, read from the plan.
+    text: fn(&Plan) -> String,
+    /// Writes typed text into the plan.
+    write: fn(&mut Plan, &str),
+    /// What is wrong with the value, if anything.
+    #[prop(optional)]
+    error: Option<fn(&Plan) -> Option<InputError>>,
+    #[prop(default = "text")] input_mode: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let key = EditKey {
+        table: id,
+        row: RowId(0),
+        column: 0,
+    };
+    let error = Memo::new(move |_| error.and_then(|e| store.read(e)));
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <label>
+            <span>{lang.t(label)}</span>
+            <input
+                type="text"
+                id=id
+                inputmode=input_mode
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || store.read(text)
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    store.edit(Some(key.clone()), |p| write(p, &value));
+                }
+                on:blur=move |_| store.seal()
+            />
+            {move || error.get().map(|e| view! {
+                <span class="field-error" id=error_id.clone()>{input_error_message(e, lang.get())}</span>
+            })}
+        </label>
+    }
+}

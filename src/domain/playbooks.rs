@@ -1,0 +1,845 @@
+//! Starting a plan from a stage playbook and an industry (spec §1.1): every section is
+//! filled with rows written from the spec's examples, so a merchant edits a plan that
+//! already fits instead of starting from empty tables.
+
+use super::budget::{Budget, BudgetLine, CostLine, DEFAULT_SPLIT};
+use super::entry::Entry;
+use super::funnel::FunnelStage;
+use super::goals::{FigureRef, Goal, GoalDeadline, Indicator, LoopStage};
+use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
+use super::money::{Currency, Fen};
+use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
+use super::scenario::{Playbook, ResourceInventory, Risk, RiskStatus, ScenarioRow};
+use super::schema::CURRENT_VERSION;
+use super::tasks::Task;
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// Hands out row ids in order, so every row of a generated plan has its own.
+pub struct Ids(u64);
+
+impl Ids {
+    pub fn from(first: u64) -> Ids {
+        Ids(first)
+    }
+
+    pub fn fresh(&mut self) -> RowId {
+        self.0 += 1;
+        RowId(self.0 - 1)
+    }
+
+    /// The first of `n` consecutive ids, for builders that number their own rows.
+    pub fn block(&mut self, n: u64) -> u64 {
+        self.0 += n;
+        self.0 - n
+    }
+}
+
+fn rows<T>(items: impl IntoIterator<Item = T>) -> Rows<T> {
+    items.into_iter().map(Arc::new).collect()
+}
+
+/// A scenario row from the five columns of spec §1.2.
+pub fn scenario(ids: &mut Ids, cells: [&str; 5]) -> ScenarioRow {
+    let [kind, offline, online, goal, resources] = cells;
+    ScenarioRow {
+        id: ids.fresh(),
+        kind: kind.into(),
+        offline_action: offline.into(),
+        online_follow_up: online.into(),
+        core_goal: goal.into(),
+        resources: resources.into(),
+    }
+}
+
+/// A SMART goal; values in whole units of `unit`.
+pub fn goal(
+    ids: &mut Ids,
+    metric: &str,
+    unit: Unit,
+    baseline: i64,
+    target: i64,
+    months: u32,
+) -> Goal {
+    Goal {
+        id: ids.fresh(),
+        metric: metric.into(),
+        unit,
+        baseline: Entry::Value(Measure(baseline * 100)),
+        target: Entry::Value(Measure(target * 100)),
+        deadline: Entry::Value(GoalDeadline::WithinMonths(months)),
+    }
+}
+
+pub fn indicator(
+    ids: &mut Ids,
+    goal: RowId,
+    stage: LoopStage,
+    name: &str,
+    unit: Unit,
+    target: i64,
+    source: Option<FigureRef>,
+) -> Indicator {
+    Indicator {
+        id: ids.fresh(),
+        goal: Some(goal),
+        stage,
+        name: name.into(),
+        unit,
+        target: Entry::Value(Measure(target * 100)),
+        source,
+    }
+}
+
+/// Budget lines with their shares in whole percent.
+pub fn budget_lines(ids: &mut Ids, split: &[(&str, i64)]) -> Rows<BudgetLine> {
+    rows(split.iter().map(|&(category, share)| BudgetLine {
+        id: ids.fresh(),
+        category: category.into(),
+        share: Entry::Value(Measure(share * 100)),
+    }))
+}
+
+/// A cost line in whole yuan.
+pub fn cost(ids: &mut Ids, scenario: &str, item: &str, category: &str, yuan: i64) -> CostLine {
+    CostLine {
+        id: ids.fresh(),
+        scenario: scenario.into(),
+        item: item.into(),
+        category: category.into(),
+        amount: Entry::Value(Fen(yuan * 100)),
+    }
+}
+
+/// The four risks of spec §7 with their mitigations; owners from seed 001.
+pub fn spec_risks(ids: &mut Ids) -> Rows<Risk> {
+    rows(
+        [
+            (
+                "线上线下数据不通",
+                "会员在门店与小程序各有一套记录,月度对账差异大",
+                "以手机号统一用户ID,选用可API对接的工具,每月对账",
+                "明",
+                RiskStatus::Watching,
+            ),
+            (
+                "渠道冲突",
+                "门店抵触线上订单,线上价格冲击门店",
+                "线上负责触达、线下负责体验,权益差异化,线上订单到店自提给门店分佣",
+                "华",
+                RiskStatus::Open,
+            ),
+            (
+                "体验不一致",
+                "线上承诺与门店服务不符,投诉增多",
+                "统一服务SOP,线上线下交叉培训,设置反馈节点并在24小时内回复",
+                "雪",
+                RiskStatus::Open,
+            ),
+            (
+                "隐私合规",
+                "收集信息超出必要范围,用户拒绝授权",
+                "最小必要采集,取得用户同意,手机号与地址加密存储",
+                "磊",
+                RiskStatus::Open,
+            ),
+        ]
+        .map(|(risk, symptoms, mitigation, owner, status)| Risk {
+            id: ids.fresh(),
+            risk: risk.into(),
+            symptoms: symptoms.into(),
+            mitigation: mitigation.into(),
+            owner: owner.into(),
+            status,
+        }),
+    )
+}
+
+/// A task of the breakdown in the planner's words.
+pub fn task(ids: &mut Ids, cells: [&str; 6]) -> Task {
+    let [phase, monthly, weekly, owner, deadline, deliverable] = cells;
+    Task {
+        id: ids.fresh(),
+        phase: phase.into(),
+        monthly_task: monthly.into(),
+        weekly_action: weekly.into(),
+        owner: owner.into(),
+        deadline: deadline.into(),
+        deliverable: deliverable.into(),
+    }
+}
+
+/// A KPI to watch, with its target and no figures yet (they come month by month).
+fn kpi(
+    ids: &mut Ids,
+    dimension: Dimension,
+    metric: &str,
+    unit: Unit,
+    direction: Direction,
+    target: i64,
+) -> EffectivenessRow {
+    EffectivenessRow {
+        dimension,
+        metric: metric.into(),
+        unit,
+        direction,
+        target: Entry::Value(Measure(target * 100)),
+        ..EffectivenessRow::new(ids.fresh())
+    }
+}
+
+/// The funnel stages an industry's customers go through, without counts yet.
+fn industry_funnel(ids: &mut Ids, industry: Industry) -> Rows<FunnelStage> {
+    let stages: [(&str, &str); 4] = match industry {
+        Industry::Retail => [
+            ("门店扫码关注", "简化扫码步骤,增加“关注即送小礼品”"),
+            ("社群入群", "优化地推话术,强调“专属福利+定期互动”"),
+            ("线上优惠券核销", "延长有效期至15天,降低使用门槛"),
+            ("到店消费", "推送“附近门店导航”,加强门店人员培训"),
+        ],
+        Industry::Services => [
+            ("到店体验扫码", "体验结束当场邀请扫码,赠送下次服务券"),
+            ("线上预约", "预约入口置顶,开放候补转预约"),
+            ("按时到店", "提前一天提醒,爽约释放名额"),
+            ("购买套餐", "顾问按线上偏好推荐,到店即可办理"),
+        ],
+        Industry::FoodService => [
+            ("外卖下单", "“单人工作餐”引流,袋内附堂食券"),
+            ("领取堂食券", "外卖满50元减10元券限堂食使用"),
+            ("到店核销", "券面标注最近门店与营业时间"),
+            ("二次到店", "到店即入会员群,推送会员日套餐"),
+        ],
+    };
+    rows(stages.map(|(name, measure)| FunnelStage {
+        name: name.into(),
+        measure: measure.into(),
+        ..FunnelStage::new(ids.fresh())
+    }))
+}
+
+/// The KPI of the industry's own toolkit (spec §4.1 and §6).
+fn industry_kpi(ids: &mut Ids, industry: Industry) -> EffectivenessRow {
+    match industry {
+        Industry::Retail => kpi(
+            ids,
+            Dimension::Efficiency,
+            "库存周转率",
+            Unit::Count,
+            Direction::HigherIsBetter,
+            6,
+        ),
+        Industry::Services => kpi(
+            ids,
+            Dimension::Conversion,
+            "预约爽约率",
+            Unit::Percent,
+            Direction::LowerIsBetter,
+            10,
+        ),
+        Industry::FoodService => kpi(
+            ids,
+            Dimension::Conversion,
+            "客单价",
+            Unit::Money,
+            Direction::HigherIsBetter,
+            68,
+        ),
+    }
+}
+
+/// The industry's own line of work in the launch phase.
+fn industry_task(ids: &mut Ids, industry: Industry) -> Task {
+    match industry {
+        Industry::Retail => task(
+            ids,
+            [
+                "启动期",
+                "全渠道库存同步",
+                "上线门店库存同步表,设置安全库存阈值",
+                "强",
+                "第2周末",
+                "库存同步覆盖率100%",
+            ],
+        ),
+        Industry::Services => task(
+            ids,
+            [
+                "启动期",
+                "线上线下预约协同",
+                "线上预约时段与线下预留名额打通",
+                "静",
+                "第2周末",
+                "预约爽约率≤10%",
+            ],
+        ),
+        Industry::FoodService => task(
+            ids,
+            [
+                "启动期",
+                "外卖堂食套餐组合",
+                "上线引流套餐与复购套餐",
+                "强",
+                "第2周末",
+                "套餐上线门店100%",
+            ],
+        ),
+    }
+}
+
+/// What a playbook brings besides its goals and KPIs.
+struct PlaybookRows {
+    scenarios: Vec<ScenarioRow>,
+    costs: Vec<CostLine>,
+    tasks: Vec<Task>,
+    split: [(&'static str, i64); 4],
+}
+
+/// A whole plan for `playbook` in `industry`, starting on `start`.
+pub fn playbook_plan(
+    playbook: Playbook,
+    industry: Industry,
+    start: NaiveDate,
+    name: String,
+) -> Plan {
+    let mut ids = Ids::from(1);
+    let ids = &mut ids;
+    let funnel = industry_funnel(ids, industry);
+    let first_stage = funnel[0].id;
+    let second_stage = funnel[1].id;
+    let last_stage = funnel[3].id;
+    let phases = super::demo::standard_phases(ids.block(3));
+    let mut effectiveness: Vec<EffectivenessRow> = Vec::new();
+    let mut goals = Vec::new();
+    let mut indicators = Vec::new();
+    let PlaybookRows {
+        scenarios,
+        costs,
+        tasks,
+        split,
+    } = match playbook {
+        Playbook::NewBrand => {
+            let active = kpi(
+                ids,
+                Dimension::Value,
+                "私域用户活跃率",
+                Unit::Percent,
+                Direction::HigherIsBetter,
+                45,
+            );
+            let o2o = kpi(
+                ids,
+                Dimension::Traffic,
+                "线下引流线上率",
+                Unit::Percent,
+                Direction::HigherIsBetter,
+                30,
+            );
+            let cac = kpi(
+                ids,
+                Dimension::Efficiency,
+                "单客获客成本(CAC)",
+                Unit::Money,
+                Direction::LowerIsBetter,
+                75,
+            );
+            let g = goal(ids, "私域用户数", Unit::Count, 0, 10_000, 3);
+            indicators.extend([
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Acquisition,
+                    "扫码关注人数",
+                    Unit::Count,
+                    10_000,
+                    Some(FigureRef::StageConverted(first_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Conversion,
+                    "入群率",
+                    Unit::Percent,
+                    60,
+                    Some(FigureRef::StageRate(second_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Retention,
+                    "私域用户活跃率",
+                    Unit::Percent,
+                    45,
+                    Some(FigureRef::Kpi(active.id)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Referral,
+                    "好友拼团成团数",
+                    Unit::Count,
+                    300,
+                    None,
+                ),
+            ]);
+            goals.push(g);
+            effectiveness.extend([o2o, active, cac]);
+            PlaybookRows {
+                scenarios: vec![scenario(
+                    ids,
+                    [
+                        "新客引流",
+                        "快闪店体验活动+定制服务",
+                        "扫码注册、添加门店企业微信,进入私域社群",
+                        "3个月新增私域用户1万人",
+                        "场地费+物料费+人员费",
+                    ],
+                )],
+                costs: vec![
+                    cost(ids, "新客引流", "快闪店场地费", "线下活动", 60_000),
+                    cost(ids, "新客引流", "物料费", "线下活动", 20_000),
+                    cost(ids, "新客引流", "人员费", "线下活动", 40_000),
+                    cost(ids, "新客引流", "社群秒杀与拼团推广", "线上广告", 50_000),
+                    cost(ids, "新客引流", "企业微信SCRM", "工具采购", 30_000),
+                ],
+                tasks: vec![
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "私域社群搭建",
+                            "完成5个核心门店社群搭建",
+                            "明",
+                            "第1周末",
+                            "社群用户数≥2000",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "快闪店体验活动",
+                            "确认选址、海报与扫码福利",
+                            "华",
+                            "第2周末",
+                            "物料到店率100%",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "社群日常运营",
+                            "每日限时秒杀+好友拼团+使用教程",
+                            "雪",
+                            "每月第1周",
+                            "活动GMV≥10万",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "用户偏好标签",
+                            "按敏感肌、性价比偏好等打标签",
+                            "磊",
+                            "每月第3周",
+                            "标签准确率≥90%",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "稳定期",
+                            "获客成本优化",
+                            "分析各渠道转化率,调整预算",
+                            "明",
+                            "每月底",
+                            "整体ROI提升15%",
+                        ],
+                    ),
+                ],
+                split: DEFAULT_SPLIT,
+            }
+        }
+        Playbook::StockOps => {
+            let omo = kpi(
+                ids,
+                Dimension::Conversion,
+                "OMO联动转化率",
+                Unit::Percent,
+                Direction::HigherIsBetter,
+                15,
+            );
+            let high_value = kpi(
+                ids,
+                Dimension::Value,
+                "高价值客户占比",
+                Unit::Percent,
+                Direction::HigherIsBetter,
+                20,
+            );
+            let g = goal(ids, "季度复购率", Unit::Percent, 25, 45, 3);
+            indicators.extend([
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Acquisition,
+                    "高潜客户圈选人数",
+                    Unit::Count,
+                    2_000,
+                    Some(FigureRef::StageConverted(first_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Conversion,
+                    "到店核销率",
+                    Unit::Percent,
+                    30,
+                    Some(FigureRef::StageRate(last_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Retention,
+                    "OMO联动转化率",
+                    Unit::Percent,
+                    15,
+                    Some(FigureRef::Kpi(omo.id)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Referral,
+                    "积分兑换到店人数",
+                    Unit::Count,
+                    500,
+                    None,
+                ),
+            ]);
+            goals.push(g);
+            let g2 = goal(ids, "高价值客户占比", Unit::Percent, 12, 20, 12);
+            indicators.push(indicator(
+                ids,
+                g2.id,
+                LoopStage::Retention,
+                "高价值客户占比",
+                Unit::Percent,
+                20,
+                Some(FigureRef::Kpi(high_value.id)),
+            ));
+            goals.push(g2);
+            effectiveness.extend([omo, high_value]);
+            PlaybookRows {
+                scenarios: vec![scenario(
+                    ids,
+                    [
+                        "老客复购",
+                        "会员日专属折扣、积分兑换线下礼品",
+                        "会员系统圈选“90天未复购且历史客单价>500元”客户,推送线下专享服务券",
+                        "季度复购率提升20%",
+                        "优惠成本+营销工具费",
+                    ],
+                )],
+                costs: vec![
+                    cost(ids, "老客复购", "会员日优惠成本", "线下活动", 60_000),
+                    cost(ids, "老客复购", "积分兑换礼品", "线下活动", 20_000),
+                    cost(ids, "老客复购", "定向推送投放", "线上广告", 30_000),
+                    cost(ids, "老客复购", "CRM与会员系统", "工具采购", 60_000),
+                ],
+                tasks: vec![
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "高潜客户圈选",
+                            "完成90天未复购高客单客户名单",
+                            "明",
+                            "第1周末",
+                            "圈选客户数≥2000",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "门店导购培训",
+                            "导购可查看顾客线上偏好",
+                            "雪",
+                            "第2周末",
+                            "培训覆盖率100%",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "会员日活动",
+                            "每月会员日专属折扣+线下专享券推送",
+                            "华",
+                            "每月第1周",
+                            "券核销率≥30%",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "积分通兑",
+                            "线上积分可兑换线下礼品",
+                            "磊",
+                            "每月第3周",
+                            "兑换人数≥500",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "稳定期",
+                            "复购复盘",
+                            "按月复盘复购率与客单价,调整权益",
+                            "明",
+                            "每月底",
+                            "复购率提升20%",
+                        ],
+                    ),
+                ],
+                split: [
+                    ("线下活动", 30),
+                    ("线上广告", 20),
+                    ("工具采购", 35),
+                    ("备用金", 15),
+                ],
+            }
+        }
+        Playbook::CrossRegion => {
+            let online_offline = kpi(
+                ids,
+                Dimension::Traffic,
+                "线上导流线下率",
+                Unit::Percent,
+                Direction::HigherIsBetter,
+                10,
+            );
+            let cac = kpi(
+                ids,
+                Dimension::Efficiency,
+                "单客获客成本(CAC)",
+                Unit::Money,
+                Direction::LowerIsBetter,
+                75,
+            );
+            let g = goal(ids, "新区域月销售额", Unit::Money, 0, 500_000, 6);
+            indicators.extend([
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Acquisition,
+                    "本地内容曝光触达",
+                    Unit::Count,
+                    100_000,
+                    Some(FigureRef::StageConverted(first_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Conversion,
+                    "线上导流线下率",
+                    Unit::Percent,
+                    10,
+                    Some(FigureRef::Kpi(online_offline.id)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Retention,
+                    "到店转化率",
+                    Unit::Percent,
+                    60,
+                    Some(FigureRef::StageRate(last_stage)),
+                ),
+                indicator(
+                    ids,
+                    g.id,
+                    LoopStage::Referral,
+                    "“到店报暗号”核销数",
+                    Unit::Count,
+                    1_000,
+                    None,
+                ),
+            ]);
+            goals.push(g);
+            effectiveness.extend([online_offline, cac]);
+            PlaybookRows {
+                scenarios: vec![scenario(
+                    ids,
+                    [
+                        "跨区域渗透",
+                        "本地经销商合作签约会",
+                        "区域KOL探店直播+本地生活平台“新店套餐”团购上线",
+                        "新区域月销售额破50万",
+                        "KOL费用+平台推广费",
+                    ],
+                )],
+                costs: vec![
+                    cost(ids, "跨区域渗透", "经销商签约会", "线下活动", 50_000),
+                    cost(ids, "跨区域渗透", "区域KOL探店", "线上广告", 80_000),
+                    cost(ids, "跨区域渗透", "本地生活平台推广", "线上广告", 60_000),
+                    cost(ids, "跨区域渗透", "“附近门店”导航工具", "工具采购", 10_000),
+                ],
+                tasks: vec![
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "经销商签约",
+                            "完成本地经销商/门店签约",
+                            "华",
+                            "第1周末",
+                            "签约门店数≥10",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "启动期",
+                            "本地化内容",
+                            "KOL探店与“新店套餐”上线",
+                            "雪",
+                            "第2周末",
+                            "团购套餐上线率100%",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "线上流量承接",
+                            "门店设线上客流专属通道,结账核销并关注公众号",
+                            "强",
+                            "每月第1周",
+                            "核销数≥1000",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "增长期",
+                            "区域直播",
+                            "每月2场区域KOL直播",
+                            "静",
+                            "每月第3周",
+                            "直播GMV≥10万",
+                        ],
+                    ),
+                    task(
+                        ids,
+                        [
+                            "稳定期",
+                            "区域销售复盘",
+                            "按门店复盘月销售额,调整投放",
+                            "华",
+                            "每月底",
+                            "月销售额≥50万",
+                        ],
+                    ),
+                ],
+                split: [
+                    ("线下活动", 35),
+                    ("线上广告", 45),
+                    ("工具采购", 10),
+                    ("备用金", 10),
+                ],
+            }
+        }
+    };
+    effectiveness.push(industry_kpi(ids, industry));
+    let mut tasks = tasks;
+    tasks.insert(2, industry_task(ids, industry));
+    let budget_lines = budget_lines(ids, &split);
+    let risks = spec_risks(ids);
+    Plan {
+        schema_version: CURRENT_VERSION,
+        header: CampaignHeader {
+            name,
+            industry,
+            start_date: start,
+            currency: Currency::CNY,
+        },
+        funnel: Funnel { stages: funnel },
+        phases,
+        tasks: rows(tasks),
+        effectiveness: rows(effectiveness),
+        appointments: Rows::new(),
+        playbook: Some(playbook),
+        scenarios: rows(scenarios),
+        goals: rows(goals),
+        indicators: rows(indicators),
+        budget: Budget::default(),
+        budget_lines,
+        cost_lines: rows(costs),
+        resources: ResourceInventory::default(),
+        risks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::schema::{load_plan, save_plan};
+    use std::collections::HashSet;
+
+    fn start() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+    }
+
+    #[test]
+    fn every_playbook_and_industry_fills_every_section() {
+        for playbook in Playbook::ALL {
+            for industry in Industry::ALL {
+                let plan = playbook_plan(playbook, industry, start(), "计划".into());
+                assert!(!plan.scenarios.is_empty() && !plan.goals.is_empty());
+                assert_eq!(plan.funnel.stages.len(), 4);
+                assert!(plan.tasks.len() >= 5 && plan.effectiveness.len() >= 3);
+                assert_eq!(plan.risks.len(), 4);
+                assert_eq!(plan.budget_lines.len(), 4);
+                let shares: i64 = plan.budget_lines.iter().filter_map(|l| l.share()).sum();
+                assert_eq!(shares, 10_000, "{playbook:?}: shares make 100%");
+                // Every indicator belongs to a goal, and every link points at a row that exists.
+                let goal_ids: HashSet<RowId> = plan.goals.iter().map(|g| g.id).collect();
+                for i in plan.indicators.iter() {
+                    assert!(goal_ids.contains(&i.goal.unwrap()));
+                    if let Some(FigureRef::Kpi(id)) = i.source {
+                        assert!(plan.effectiveness.iter().any(|r| r.id == id));
+                    }
+                }
+                // Loop stages all covered by the first goal.
+                let stages: HashSet<LoopStage> = plan.indicators.iter().map(|i| i.stage).collect();
+                assert_eq!(stages.len(), 4);
+                // Ids are unique across the whole plan.
+                let mut seen = HashSet::new();
+                let all = plan
+                    .funnel
+                    .stages
+                    .iter()
+                    .map(|r| r.id)
+                    .chain(plan.phases.iter().map(|r| r.id))
+                    .chain(plan.tasks.iter().map(|r| r.id))
+                    .chain(plan.effectiveness.iter().map(|r| r.id))
+                    .chain(plan.goals.iter().map(|r| r.id))
+                    .chain(plan.indicators.iter().map(|r| r.id))
+                    .chain(plan.scenarios.iter().map(|r| r.id))
+                    .chain(plan.budget_lines.iter().map(|r| r.id))
+                    .chain(plan.cost_lines.iter().map(|r| r.id))
+                    .chain(plan.risks.iter().map(|r| r.id));
+                for id in all {
+                    assert!(
+                        seen.insert(id),
+                        "{playbook:?}/{industry:?}: id {id:?} twice"
+                    );
+                }
+                assert_eq!(load_plan(&save_plan(&plan)), Ok(plan));
+            }
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! The budget (spec §1.4): the total, its split by category share into exact fen, the
+//! scenarios' cost lines rolled up against it, and a chart of allocated vs committed.
+
+use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
+use crate::components::field::PlanField;
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::budget::{
+    allocate, category_use, Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE,
+};
+use crate::domain::entry::Entry;
+use crate::domain::kpi::Measure;
+use crate::domain::kpi::Unit;
+use crate::domain::money::{Currency, Fen};
+use crate::domain::plan::Plan;
+use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+table_row!(BudgetLine, category);
+table_row!(CostLine, item);
+
+/// The split of the plan's budget over its lines (nothing when the total is unknown).
+fn allocation(plan: &Plan) -> Option<Allocation> {
+    let total = plan.budget.total()?;
+    let shares: Vec<Option<i64>> = plan.budget_lines.iter().map(|l| l.share()).collect();
+    Some(allocate(total, &shares))
+}
+
+fn uses(plan: &Plan) -> Vec<CategoryUse> {
+    let allocation = allocation(plan).unwrap_or_else(|| Allocation {
+        amounts: vec![None; plan.budget_lines.len()],
+        share_sum: 0,
+    });
+    category_use(&plan.budget_lines, &allocation, &plan.cost_lines)
+}
+
+fn line_source() -> TableSource<BudgetLine> {
+    TableSource {
+        key: "budget_lines",
+        rows: |p| &p.budget_lines,
+        rows_mut: |p| &mut p.budget_lines,
+        new_row: |id, lang| BudgetLine {
+            category: lang.t(Msg::NewCategory).into(),
+            ..BudgetLine::new(id)
+        },
+    }
+}
+
+/// The roll-up of the line's category (a line is found by position: categories may repeat).
+fn line_use(line: &BudgetLine, plan: &Plan) -> Option<CategoryUse> {
+    let at = plan.budget_lines.iter().position(|l| l.id == line.id)?;
+    uses(plan).into_iter().nth(at)
+}
+
+fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
+    amount.map_or(NO_VALUE.into(), |a| {
+        format_money(a, plan.header.currency, lang)
+    })
+}
+
+fn line_columns() -> Vec<Column<BudgetLine>> {
+    type C = Column<BudgetLine>;
+    vec![
+        C::text(Msg::ColCategory, |l| &l.category, |l| &mut l.category),
+        C::entry::<Measure>(
+            Msg::ColShare,
+            ColumnKind::Percent,
+            |l| &l.share,
+            |l| &mut l.share,
+        )
+        .with_error(BudgetLine::share_error),
+        C::derived_from_plan(Msg::ColAllocated, |l, plan, ctx| {
+            money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
+        }),
+        C::derived_from_plan(Msg::ColCommitted, |l, plan, ctx| {
+            money_or_dash(line_use(l, plan).map(|u| u.committed), plan, ctx.lang)
+        }),
+        C::derived_from_plan(Msg::ColRemaining, |l, plan, ctx| match line_use(l, plan) {
+            Some(u) if u.is_over() => format!(
+                "{} {}",
+                ctx.lang.t(Msg::OverBy),
+                format_money(
+                    Fen(-u.remaining().unwrap_or_default().0),
+                    plan.header.currency,
+                    ctx.lang
+                )
+            ),
+            u => money_or_dash(u.and_then(|u| u.remaining()), plan, ctx.lang),
+        }),
+    ]
+}
+
+fn cost_source() -> TableSource<CostLine> {
+    TableSource {
+        key: "cost_lines",
+        rows: |p| &p.cost_lines,
+        rows_mut: |p| &mut p.cost_lines,
+        new_row: |id, lang| CostLine {
+            item: lang.t(Msg::NewCostItem).into(),
+            ..CostLine::new(id)
+        },
+    }
+}
+
+/// The budget categories, by name.
+fn category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), lang.t(Msg::NotChosen).to_string())];
+    for line in plan.budget_lines.iter() {
+        let name = line.category.trim().to_string();
+        if !name.is_empty() && !options.iter().any(|(k, _)| *k == name) {
+            options.push((name.clone(), name));
+        }
+    }
+    options
+}
+
+fn cost_columns() -> Vec<Column<CostLine>> {
+    type C = Column<CostLine>;
+    vec![
+        C::text(Msg::ColCostItem, |c| &c.item, |c| &mut c.item),
+        C::text(Msg::ColScenarioType, |c| &c.scenario, |c| &mut c.scenario),
+        C::choice_from_plan(
+            Msg::ColCategory,
+            category_options,
+            |c| c.category.clone(),
+            |c, key| c.category = key.to_string(),
+        ),
+        C::entry::<Fen>(
+            Msg::ColAmount,
+            ColumnKind::Money,
+            |c| &c.amount,
+            |c| &mut c.amount,
+        )
+        .with_error(CostLine::amount_error),
+    ]
+}
+
+/// ¥120,000 → "¥12万" / "¥120k": short enough for an axis.
+fn axis_yuan(fen: f64) -> String {
+    let yuan = fen / 100.0;
+    if yuan >= 10_000.0 {
+        format!("{}万", (yuan / 10_000.0 * 10.0).round() / 10.0)
+    } else {
+        format!("{}", yuan.round())
+    }
+}
+
+#[component]
+pub fn BudgetSection() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let total = Memo::new(move |_| store.read(|p| p.budget.total()));
+    let split = Memo::new(move |_| store.read(allocation));
+    let category_uses = Memo::new(move |_| store.read(uses));
+    let from_revenue =
+        Memo::new(move |_| store.read(|p| p.budget.source == TotalSource::FromRevenue));
+    let set_source = move |source: TotalSource| store.edit(None, |p| p.budget.source = source);
+    let money = move |fen: Fen| store.read(|p| format_money(fen, p.header.currency, lang.get()));
+
+    // The shares' remainder, when they do not make 100% (whether or not a total is known).
+    let remainder = move || {
+        let share_sum: i64 = store.read(|p| p.budget_lines.iter().filter_map(|l| l.share()).sum());
+        let rest = WHOLE - share_sum;
+        if rest == 0 {
+            return None;
+        }
+        let points = format_measure(
+            Measure(rest.abs()),
+            Unit::Percent,
+            Currency::default(),
+            lang.get(),
+        );
+        let text = lang
+            .get()
+            .t(if rest > 0 {
+                Msg::SharesShort
+            } else {
+                Msg::SharesOver
+            })
+            .replace("{}", &points);
+        let unallocated = split
+            .get()
+            .zip(total.get())
+            .map(|(a, t)| Fen(t.0 - a.allocated().0));
+        Some(match unallocated {
+            Some(amount) if rest > 0 => format!("{text} ({})", money(amount)),
+            _ => text,
+        })
+    };
+    let overs = move || {
+        category_uses
+            .get()
+            .into_iter()
+            .filter(|u| u.is_over() || u.allocated.is_none() && u.committed.0 > 0)
+            .map(|u| {
+                let name = if u.category.is_empty() {
+                    lang.get().t(Msg::Uncategorized).to_string()
+                } else {
+                    u.category.clone()
+                };
+                let text = match u.remaining() {
+                    Some(r) => lang
+                        .get()
+                        .t(Msg::CategoryOver)
+                        .replace("{0}", &name)
+                        .replace("{1}", &money(Fen(-r.0))),
+                    None => lang
+                        .get()
+                        .t(Msg::CategoryUnbudgeted)
+                        .replace("{0}", &name)
+                        .replace("{1}", &money(u.committed)),
+                };
+                view! { <li>{text}</li> }
+            })
+            .collect_view()
+    };
+    let chart_label = Signal::derive(move || {
+        let parts: Vec<String> = category_uses
+            .get()
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} {} {} / {} {}",
+                    u.category,
+                    lang.get().t(Msg::ColAllocated),
+                    u.allocated.map_or(NO_VALUE.into(), money),
+                    lang.get().t(Msg::ColCommitted),
+                    money(u.committed)
+                )
+            })
+            .collect();
+        format!(
+            "{}: {}",
+            lang.get().t(Msg::BudgetChartTitle),
+            parts.join("; ")
+        )
+    });
+    let draw = move |area: &crate::components::chart::Area, scale: f64| {
+        let uses = category_uses.get();
+        let lang = lang.get();
+        let bars = Bars {
+            categories: uses
+                .iter()
+                .map(|u| {
+                    if u.category.is_empty() {
+                        lang.t(Msg::Uncategorized).into()
+                    } else {
+                        u.category.clone()
+                    }
+                })
+                .collect(),
+            series: vec![
+                Series {
+                    name: lang.t(Msg::ColAllocated).into(),
+                    color: BLUE,
+                    values: uses
+                        .iter()
+                        .map(|u| u.allocated.map_or(0.0, |a| a.0 as f64))
+                        .collect(),
+                    warn: Vec::new(),
+                },
+                Series {
+                    name: lang.t(Msg::ColCommitted).into(),
+                    color: GREEN,
+                    values: uses.iter().map(|u| u.committed.0 as f64).collect(),
+                    warn: uses
+                        .iter()
+                        .map(|u| u.is_over() || u.allocated.is_none())
+                        .collect(),
+                },
+            ],
+            axis_label: axis_yuan,
+        };
+        draw_bars(area, scale, &bars);
+    };
+
+    view! {
+        <section class="section" id="budget" aria-labelledby="budget-title">
+            <h2 id="budget-title">{lang.t(Msg::BudgetTitle)}</h2>
+            <p class="hint">{lang.t(Msg::BudgetHint)}</p>
+            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>{lang.t(Msg::BudgetTotal)}</legend>
+                    <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::BudgetTotalSource)>
+                        <label class="radio">
+                            <input type="radio" name="budget-source" prop:checked=move || !from_revenue.get() on:change=move |_| set_source(TotalSource::Typed) />
+                            <span>{lang.t(Msg::TotalTyped)}</span>
+                        </label>
+                        <label class="radio">
+                            <input type="radio" name="budget-source" prop:checked=move || from_revenue.get() on:change=move |_| set_source(TotalSource::FromRevenue) />
+                            <span>{lang.t(Msg::TotalFromRevenue)}</span>
+                        </label>
+                    </div>
+                    <Show
+                        when=move || from_revenue.get()
+                        fallback=move || view! {
+                            <PlanField id="budget-total" label=Msg::BudgetTotalAmount input_mode="decimal"
+                                text=|p| p.budget.total.text()
+                                write=|p, v| p.budget.total = Entry::from_text(v)
+                                error=|p| p.budget.total_error() />
+                        }
+                    >
+                        <PlanField id="budget-revenue" label=Msg::AnnualRevenue input_mode="decimal"
+                            text=|p| p.budget.revenue.text()
+                            write=|p, v| p.budget.revenue = Entry::from_text(v)
+                            error=|p| p.budget.revenue_error() />
+                        <PlanField id="budget-rate" label=Msg::BudgetRate input_mode="decimal"
+                            text=|p| p.budget.rate.text()
+                            write=|p, v| p.budget.rate = Entry::from_text(v)
+                            error=|p| p.budget.rate_error() />
+                    </Show>
+                    <p class="figure-inline">
+                        <span>{lang.t(Msg::BudgetTotalIs)}</span>
+                        <strong data-testid="budget-total">{move || total.get().map_or(NO_VALUE.into(), money)}</strong>
+                    </p>
+                </fieldset>
+            </form>
+            <EditableTable caption=Msg::BudgetSplitTitle source=line_source() columns=line_columns() add_label=Msg::AddCategory />
+            {move || remainder().map(|text| view! { <p class="flag" role="status" data-testid="share-remainder">{text}</p> })}
+            <div role="status"><ul class="flags" data-testid="over-allocation">{overs}</ul></div>
+            <ChartCanvas label=chart_label height=260 draw=draw test_id="budget-chart" />
+            <EditableTable caption=Msg::CostLinesTitle source=cost_source() columns=cost_columns() add_label=Msg::AddCostLine />
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! The three stage playbooks (spec §1.1), each with what it is for, and starting a whole
+//! new plan from one of them for an industry.
+
+use super::industry_name;
+use crate::domain::plan::Industry;
+use crate::domain::playbooks::playbook_plan;
+use crate::domain::scenario::Playbook;
+use crate::i18n::{Lang, Msg};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+pub fn playbook_name(playbook: Playbook) -> Msg {
+    match playbook {
+        Playbook::NewBrand => Msg::PlaybookNewBrand,
+        Playbook::StockOps => Msg::PlaybookStockOps,
+        Playbook::CrossRegion => Msg::PlaybookCrossRegion,
+    }
+}
+
+fn playbook_texts(playbook: Playbook) -> (Msg, Msg) {
+    match playbook {
+        Playbook::NewBrand => (Msg::PlaybookNewBrandWhen, Msg::PlaybookNewBrandHow),
+        Playbook::StockOps => (Msg::PlaybookStockOpsWhen, Msg::PlaybookStockOpsHow),
+        Playbook::CrossRegion => (Msg::PlaybookCrossRegionWhen, Msg::PlaybookCrossRegionHow),
+    }
+}
+
+/// "新品牌快速启动 · 零售".
+fn plan_name(playbook: Playbook, industry: Industry, lang: Lang) -> String {
+    format!(
+        "{} · {}",
+        lang.t(playbook_name(playbook)),
+        lang.t(industry_name(industry))
+    )
+}
+
+#[component]
+pub fn PlaybookChooser() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let industry = RwSignal::new(store.read_untracked(|p| p.header.industry));
+    // The playbook waiting for the merchant's confirmation, and the one just applied.
+    let pending = RwSignal::new(None::<Playbook>);
+    let applied = RwSignal::new(None::<(Playbook, Industry)>);
+
+    let start = move |playbook: Playbook| {
+        let industry = industry.get_untracked();
+        let start_date = store.read_untracked(|p| p.header.start_date);
+        let name = plan_name(playbook, industry, lang.get_untracked());
+        store.replace(playbook_plan(playbook, industry, start_date, name));
+        pending.set(None);
+        applied.set(Some((playbook, industry)));
+    };
+
+    let industry_options = Industry::ALL
+        .into_iter()
+        .map(|i| view! { <option value=i.key() selected=move || industry.get() == i>{move || lang.get().t(industry_name(i))}</option> })
+        .collect_view();
+
+    let cards = Playbook::ALL
+        .into_iter()
+        .map(|playbook| {
+            let (when, how) = playbook_texts(playbook);
+            let current = move || store.read(|p| p.playbook == Some(playbook));
+            let name = move || lang.get().t(playbook_name(playbook));
+            view! {
+                <article class="card playbook" class:current=current data-playbook=playbook.key()>
+                    <h3>{name}</h3>
+                    <Show when=current>
+                        <p class="badge">{move || lang.get().t(Msg::CurrentPlaybook)}</p>
+                    </Show>
+                    <h4>{move || lang.get().t(Msg::WhenItFits)}</h4>
+                    <p>{move || lang.get().t(when)}</p>
+                    <h4>{move || lang.get().t(Msg::CoreStrategy)}</h4>
+                    <p>{move || lang.get().t(how)}</p>
+                    <Show
+                        when=move || pending.get() == Some(playbook)
+                        fallback=move || view! {
+                            <button type="button" class="btn" on:click=move |_| { applied.set(None); pending.set(Some(playbook)) }>
+                                {move || lang.get().t(Msg::StartFromPlaybook)}
+                                <span class="visually-hidden">{move || format!(" {}", lang.get().t(playbook_name(playbook)))}</span>
+                            </button>
+                        }
+                    >
+                        <div class="confirm" role="group" aria-label=move || lang.get().t(Msg::ConfirmNewPlan)>
+                            <p>{move || lang.get().t(Msg::ReplacePlanWarning).replace("{}", &plan_name(playbook, industry.get(), lang.get()))}</p>
+                            <button type="button" class="btn btn-primary" on:click=move |_| start(playbook)>{move || lang.get().t(Msg::CreatePlan)}</button>
+                            <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || lang.get().t(Msg::Cancel)}</button>
+                        </div>
+                    </Show>
+                </article>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="section" id="playbooks" aria-labelledby="playbooks-title">
+            <h2 id="playbooks-title">{move || lang.get().t(Msg::PlaybooksTitle)}</h2>
+            <p class="hint">{move || lang.get().t(Msg::PlaybooksHint)}</p>
+            <label class="inline-field">
+                <span>{move || lang.get().t(Msg::PlaybookIndustry)}</span>
+                <select on:change=move |ev| {
+                    if let Some(i) = Industry::from_key(&event_target_value(&ev)) {
+                        industry.set(i);
+                    }
+                }>{industry_options}</select>
+            </label>
+            <div class="cards">{cards}</div>
+            {move || applied.get().map(|(playbook, industry)| view! {
+                <div class="notice" role="status">
+                    <span>{lang.get().t(Msg::PlanCreated).replace("{}", &plan_name(playbook, industry, lang.get()))}</span>
+                    <button type="button" class="btn btn-link" on:click=move |_| { store.undo(); applied.set(None); }>
+                        {lang.get().t(Msg::Undo)}
+                    </button>
+                </div>
+            })}
+        </section>
+    }
+}
