@@ -3,12 +3,16 @@
 
 pub mod appointments;
 pub mod calendar;
+pub mod deliverable;
 pub mod demo;
 pub mod entry;
 pub mod funnel;
+pub mod ics;
 pub mod kpi;
 pub mod money;
 pub mod plan;
 pub mod ratio;
+pub mod rollup;
+pub mod schedule;
 pub mod schema;
 pub mod tasks;
