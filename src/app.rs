@@ -10,7 +10,7 @@ use crate::pages::{
 };
 use crate::state::autosave::{start_autosave, SaveStatus};
 use crate::state::storage::{LocalPlanStorage, PlanStorage};
-use crate::state::{provide_lang, PlanStore};
+use crate::state::{provide_lang, provide_today, PlanStore};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -34,6 +34,7 @@ fn load_initial(storage: &impl PlanStorage) -> (Plan, SaveStatus, Option<LoadErr
 #[component]
 pub fn App() -> impl IntoView {
     provide_lang();
+    provide_today();
     let storage = LocalPlanStorage::new();
     let (plan, initial_status, load_problem) = load_initial(&storage);
     let store = PlanStore::new(plan);

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use omo_planner::components::table::EditableTable;
+use omo_planner::components::table::{EditableTable, RowSelection};
 use omo_planner::domain::demo::demo_plan;
 use omo_planner::domain::entry::Entry;
 use omo_planner::domain::funnel::FunnelStage;
@@ -35,6 +35,11 @@ fn mount_table() -> (HtmlElement, PlanStore) {
 
 /// Mounts the funnel table of `plan` into a fresh container; returns it and the store.
 fn mount_plan(plan: Plan) -> (HtmlElement, PlanStore) {
+    mount_selected(plan, Signal::stored(RowSelection::All))
+}
+
+/// The same, showing only the rows `selection` lets through (a page's filter).
+fn mount_selected(plan: Plan, selection: Signal<RowSelection>) -> (HtmlElement, PlanStore) {
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -48,7 +53,7 @@ fn mount_plan(plan: Plan) -> (HtmlElement, PlanStore) {
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_lang();
         provide_context(store);
-        view! { <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage /> }
+        view! { <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage selection /> }
     });
     handle.forget();
     (host, store)
@@ -231,4 +236,49 @@ async fn a_big_table_renders_only_the_rows_in_view_and_edits_them() {
         store.read_untracked(|p| p.funnel.stages[0].converted.clone()),
         Entry::Value(500)
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_filtered_table_edits_and_deletes_the_right_rows_of_the_plan() {
+    // Show stages 2 and 4 of the four; 1 and 3 are hidden, untouched.
+    let only = RowSelection::Only(Arc::new([RowId(2), RowId(4)].into_iter().collect()));
+    let selection = RwSignal::new(only);
+    let (host, store) = mount_selected(demo_plan(), selection.into());
+    settle().await;
+    let rows = |host: &HtmlElement| {
+        host.query_selector_all("tbody tr[data-row-id]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(rows(&host), 2);
+    // The second shown row is the plan's fourth stage: its row number says 2.
+    type_into(&input(&host, "转化人数 到店消费"), "300");
+    settle().await;
+    let converted = |store: PlanStore| {
+        store.read_untracked(|p| {
+            p.funnel
+                .stages
+                .iter()
+                .map(|s| s.converted.text())
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(converted(store), ["3000", "1800", "540", "300"]);
+    // Alt+Delete on the first shown row removes stage 2, not stage 1.
+    let first = input(&host, "转化人数 社群入群");
+    first.focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Delete");
+    init.set_alt_key(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    first.dispatch_event(&key).unwrap();
+    settle().await;
+    assert_eq!(rows(&host), 1);
+    // Lifting the filter shows every remaining row, in plan order.
+    selection.set(RowSelection::All);
+    settle().await;
+    assert_eq!(rows(&host), 3);
+    assert_eq!(converted(store), ["3000", "540", "300"]);
 }

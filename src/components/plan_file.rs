@@ -1,12 +1,13 @@
 //! The whole plan as a file: export (download) and import (validated and migrated
 //! exactly like a stored plan; replacing the plan is one undo step).
 
+use crate::components::download::download;
 use crate::domain::schema::{export_file_name, load_plan, save_plan};
 use crate::i18n::{load_error_message, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 #[component]
 pub fn ExportPlanButton() -> impl IntoView {
@@ -14,29 +15,9 @@ pub fn ExportPlanButton() -> impl IntoView {
     let lang = use_lang();
     let export = move |_| {
         let (json, name) = store.read_untracked(|p| (save_plan(p), export_file_name(p)));
-        let _ = download(&name, &json);
+        let _ = download(&name, "application/json", &json);
     };
     view! { <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::ExportPlan)}</button> }
-}
-
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = Blob::new_with_str_sequence_and_options(
-        &js_sys::Array::of1(&JsValue::from_str(text)),
-        &options,
-    )?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has its own reference by now; free ours on the next turn.
-    set_timeout(
-        move || drop(Url::revoke_object_url(&url)),
-        std::time::Duration::ZERO,
-    );
-    Ok(())
 }
 
 #[component]

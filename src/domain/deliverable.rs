@@ -11,7 +11,9 @@
 //! - Anything else keeps its whole text as the metric with no threshold: nothing is lost.
 
 use super::entry::{normalize_number, parse_hundredths, Entry};
+use super::goals::FigureRef;
 use super::kpi::Measure;
+use super::plan::Plan;
 use serde::{Deserialize, Serialize};
 
 /// Longest unit kept after a threshold ("%", "人", "元", "次/月"); a longer tail means the
@@ -117,17 +119,35 @@ pub struct Deliverable {
     /// Free text shown after numbers: "%", "人", "元"; may be empty.
     pub unit: String,
     pub actual: Entry<Measure>,
-    /// Key of a KPI or funnel figure of the plan. When set, the app fills `actual` from
-    /// that figure; this module does no lookup.
+    /// A KPI or funnel figure of the plan that supplies the actual value live; the typed
+    /// `actual` is kept, unused, while a source is set.
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<FigureRef>,
 }
 
 impl Deliverable {
-    /// Met / not met once both numbers are valid, else pending.
+    /// Met / not met once both typed numbers are valid, else pending.
     pub fn outcome(&self) -> Outcome {
-        match (self.actual.value(), self.threshold.value()) {
-            (Some(&actual), Some(&threshold)) if self.comparator.holds(actual, threshold) => {
+        self.judge(self.actual.value().copied())
+    }
+
+    /// The actual value in `plan`: the linked figure's current value when a source is
+    /// set (missing while that figure is), else the value typed.
+    pub fn actual_in(&self, plan: &Plan) -> Option<Measure> {
+        match self.source {
+            Some(figure) => figure.current(plan).map(|(value, _, _)| value),
+            None => self.actual.value().copied(),
+        }
+    }
+
+    /// The outcome with the actual value read from `plan` (see [`Deliverable::actual_in`]).
+    pub fn outcome_in(&self, plan: &Plan) -> Outcome {
+        self.judge(self.actual_in(plan))
+    }
+
+    fn judge(&self, actual: Option<Measure>) -> Outcome {
+        match (actual, self.threshold.value()) {
+            (Some(actual), Some(&threshold)) if self.comparator.holds(actual, threshold) => {
                 Outcome::Met
             }
             (Some(_), Some(_)) => Outcome::NotMet,

@@ -3,6 +3,7 @@
 
 use super::appointments::AppointmentSlot;
 use super::budget::{Budget, CostLine, TotalSource, DEFAULT_SPLIT};
+use super::deliverable::Deliverable;
 use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::goals::{FigureRef, Goal, Indicator, LoopStage};
@@ -12,8 +13,9 @@ use super::money::Fen;
 use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
 use super::playbooks::{budget_lines, cost, goal, indicator, scenario, spec_risks, Ids};
 use super::scenario::{ResourceInventory, ScenarioRow};
+use super::schedule::TaskStatus;
 use super::schema::CURRENT_VERSION;
-use super::tasks::{Phase, Task};
+use super::tasks::{Phase, Task, DEFAULT_HORIZON_MONTHS};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -54,6 +56,7 @@ pub fn demo_plan() -> Plan {
             tools: "会员系统、CRM、公众号、企业微信、抖音号".into(),
         },
         risks: spec_risks(&mut Ids::from(900)),
+        horizon_months: Entry::Value(DEFAULT_HORIZON_MONTHS),
     }
 }
 
@@ -249,7 +252,8 @@ pub fn standard_phases(first_id: u64) -> Rows<Phase> {
     .collect()
 }
 
-/// Spec §2: the five rows of the breakdown (owners as in the source, "某").
+/// Spec §2: the five rows of the breakdown (owners as in the source, "某"); the launch
+/// tasks done, the growth tasks under way.
 fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
     [
         (
@@ -258,6 +262,7 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
             "完成5个核心门店社群搭建",
             "第1周末",
             "社群用户数≥2000",
+            TaskStatus::Done,
         ),
         (
             "启动期",
@@ -265,6 +270,7 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
             "确认海报、地推话术终稿",
             "第2周末",
             "物料到店率100%",
+            TaskStatus::Done,
         ),
         (
             "增长期",
@@ -272,6 +278,7 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
             "3场直播+2期社群秒杀",
             "每月第1周",
             "活动GMV≥10万",
+            TaskStatus::InProgress,
         ),
         (
             "增长期",
@@ -279,6 +286,7 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
             "完成1000+用户标签分类",
             "每月第3周",
             "标签准确率≥90%",
+            TaskStatus::InProgress,
         ),
         (
             "稳定期",
@@ -286,22 +294,34 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
             "分析各渠道转化率,调整预算",
             "每月底",
             "整体ROI提升15%",
+            TaskStatus::NotStarted,
         ),
     ]
     .into_iter()
     .zip(ids)
     .map(
-        |((phase, monthly, weekly, deadline, deliverable), id)| Task {
+        |((phase, monthly, weekly, deadline, deliverable, status), id)| Task {
             id,
             phase: phase.into(),
             monthly_task: monthly.into(),
             weekly_action: weekly.into(),
             owner: "某".into(),
-            deadline: deadline.into(),
-            deliverable: deliverable.into(),
+            deadline: Entry::from_text(deadline),
+            deliverable: Deliverable::parse_text(deliverable),
+            status,
         },
     )
-    .map(Arc::new)
+    .enumerate()
+    .map(|(i, mut task)| {
+        match i {
+            // The community target follows the funnel live: 1,800 joined, short of 2,000.
+            0 => task.deliverable.source = Some(FigureRef::StageConverted(RowId(2))),
+            // Tag accuracy measured at 92%.
+            3 => task.deliverable.actual = Entry::Value(Measure(9_200)),
+            _ => {}
+        }
+        Arc::new(task)
+    })
     .collect()
 }
 

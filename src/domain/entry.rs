@@ -29,6 +29,10 @@ pub enum InputError {
     EndBeforeStart,
     /// Neither a number of months nor a date.
     NotADeadline,
+    /// Not a task deadline rule ("第1周末", "每月第3周", "每月底" or a date).
+    NotADeadlineRule,
+    /// Week 0, or a week of the month above 5.
+    WeekOutOfRange,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.

@@ -23,3 +23,4 @@ pub mod schedule;
 pub mod schema;
 pub mod stats;
 pub mod tasks;
+pub mod timeline;

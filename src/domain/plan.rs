@@ -3,6 +3,7 @@
 
 use super::appointments::AppointmentSlot;
 use super::budget::{Budget, BudgetLine, CostLine};
+use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::goals::{Goal, Indicator};
 use super::kpi::EffectivenessRow;
@@ -82,6 +83,9 @@ pub struct Plan {
     pub cost_lines: Rows<CostLine>,
     pub resources: ResourceInventory,
     pub risks: Rows<Risk>,
+    /// Since schema 4: how many campaign months the schedule covers (recurring deadlines
+    /// of an open-ended phase stop there).
+    pub horizon_months: Entry<u64>,
 }
 
 impl Plan {

@@ -3,6 +3,7 @@
 //! already fits instead of starting from empty tables.
 
 use super::budget::{Budget, BudgetLine, CostLine, DEFAULT_SPLIT};
+use super::deliverable::Deliverable;
 use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::goals::{FigureRef, Goal, GoalDeadline, Indicator, LoopStage};
@@ -10,8 +11,9 @@ use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
 use super::money::{Currency, Fen};
 use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
 use super::scenario::{Playbook, ResourceInventory, Risk, RiskStatus, ScenarioRow};
+use super::schedule::TaskStatus;
 use super::schema::CURRENT_VERSION;
-use super::tasks::Task;
+use super::tasks::{Task, DEFAULT_HORIZON_MONTHS};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -164,8 +166,9 @@ pub fn task(ids: &mut Ids, cells: [&str; 6]) -> Task {
         monthly_task: monthly.into(),
         weekly_action: weekly.into(),
         owner: owner.into(),
-        deadline: deadline.into(),
-        deliverable: deliverable.into(),
+        deadline: Entry::from_text(deadline),
+        deliverable: Deliverable::parse_text(deliverable),
+        status: TaskStatus::NotStarted,
     }
 }
 
@@ -780,6 +783,7 @@ pub fn playbook_plan(
         cost_lines: rows(costs),
         resources: ResourceInventory::default(),
         risks,
+        horizon_months: Entry::Value(DEFAULT_HORIZON_MONTHS),
     }
 }
 

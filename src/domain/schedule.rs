@@ -13,7 +13,7 @@
 //!   the deadline the planner wrote, and dropping it would hide it from "next due" and
 //!   "overdue". The UI flags such a date with [`within`].
 
-use super::entry::{iso_date, parse_iso_date};
+use super::entry::{iso_date, parse_iso_date, CellValue, InputError};
 use super::tasks::PhaseDates;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -123,6 +123,21 @@ impl DeadlineRule {
     }
 }
 
+/// A deadline cell: typed in either language, stored in the canonical Chinese form (the
+/// table shows it in the UI language).
+impl CellValue for DeadlineRule {
+    fn parse(text: &str) -> Result<DeadlineRule, InputError> {
+        DeadlineRule::parse(text).map_err(|e| match e {
+            RuleError::WeekOutOfRange => InputError::WeekOutOfRange,
+            RuleError::Empty | RuleError::Unrecognized => InputError::NotADeadlineRule,
+        })
+    }
+
+    fn to_text(&self) -> String {
+        self.text_zh()
+    }
+}
+
 /// `prefix` + a week number + one of `suffixes` → the number; `None` when the shape does
 /// not match, `Some(Err)` when it matches but the number is unreadable.
 fn strip(s: &str, prefix: &str, suffixes: &[&str]) -> Option<Result<u32, RuleError>> {
@@ -211,12 +226,13 @@ pub fn next_due(dates: &[NaiveDate], today: NaiveDate) -> Option<NaiveDate> {
         .copied()
 }
 
-/// Overdue (spec: "not done and its due date is before today"): the task is not
-/// [`TaskStatus::Done`] and its earliest due date is before `today`, i.e. it has missed
-/// at least one deadline. A recurring task therefore stays overdue until it is marked
-/// done, and a blocked task can be overdue. A date equal to today is not yet overdue.
+/// Overdue (spec: "not done and its due date is before today"), where "its due date" is
+/// the one the table shows, [`next_due`]: a one-off task is overdue the day after its
+/// date; a recurring task while it runs always has a next date ahead, and is overdue
+/// once its last date has passed without it being done. A blocked task can be overdue;
+/// a date equal to today is not yet overdue.
 pub fn is_overdue(status: TaskStatus, dates: &[NaiveDate], today: NaiveDate) -> bool {
-    status != TaskStatus::Done && dates.iter().min().is_some_and(|d| *d < today)
+    status != TaskStatus::Done && next_due(dates, today).is_some_and(|d| d < today)
 }
 
 /// Where a task stands; set by the planner.
@@ -576,19 +592,29 @@ mod tests {
         assert_eq!(next_due(&[], d(2026, 12, 1)), None);
 
         use TaskStatus::*;
-        // Due today is not overdue; the day after, it is, unless done.
-        assert!(!is_overdue(InProgress, &due, d(2026, 11, 7)));
-        assert!(is_overdue(InProgress, &due, d(2026, 11, 8)));
-        assert!(is_overdue(NotStarted, &due, d(2026, 11, 8)));
-        assert!(is_overdue(Blocked, &due, d(2026, 11, 8)));
+        // A one-off date: due today is not overdue; the day after, it is, unless done.
+        let once = [d(2026, 11, 7)];
+        assert!(!is_overdue(InProgress, &once, d(2026, 11, 7)));
+        assert!(is_overdue(InProgress, &once, d(2026, 11, 8)));
+        assert!(is_overdue(NotStarted, &once, d(2026, 11, 8)));
+        assert!(is_overdue(Blocked, &once, d(2026, 11, 8)));
+        assert!(!is_overdue(Done, &once, d(2027, 6, 1)));
+        assert!(!is_overdue(InProgress, &due, d(2026, 11, 8)));
+        assert!(is_overdue(InProgress, &due, d(2027, 1, 8)));
         assert!(!is_overdue(Done, &due, d(2027, 6, 1)));
         assert!(!is_overdue(NotStarted, &due, d(2026, 10, 1)));
         assert!(!is_overdue(NotStarted, &[], d(2026, 10, 1)));
-        // Missed November, December still ahead: overdue all the same.
-        assert!(is_overdue(
+        // A recurring task with a date still ahead is running, not overdue…
+        assert!(!is_overdue(
             InProgress,
             &[d(2026, 12, 7), d(2026, 11, 7)],
             d(2026, 11, 30)
+        ));
+        // …until its last date has passed.
+        assert!(is_overdue(
+            InProgress,
+            &[d(2026, 12, 7), d(2026, 11, 7)],
+            d(2026, 12, 8)
         ));
     }
 

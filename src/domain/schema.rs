@@ -10,13 +10,13 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
 /// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
@@ -84,6 +84,35 @@ fn v2_to_v3(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// Schema 4 turns the task breakdown into dated, measurable work: a deadline written as
+/// text becomes a rule ("第1周末" → end of week 1), kept as typed when it is not one; a
+/// deliverable becomes metric, comparator, threshold and unit ("社群用户数≥2000"), its
+/// whole text kept as the metric when it has no target; every task starts not started;
+/// the schedule covers 12 campaign months.
+fn v3_to_v4(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    use super::deliverable::Deliverable;
+    use super::entry::Entry;
+    use super::schedule::{DeadlineRule, TaskStatus};
+    use super::tasks::DEFAULT_HORIZON_MONTHS;
+    let text = |task: &serde_json::Map<String, Value>, field: &str| {
+        task.get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    if let Some(tasks) = doc.get_mut("tasks").and_then(Value::as_array_mut) {
+        for task in tasks.iter_mut().filter_map(Value::as_object_mut) {
+            let deadline = Entry::<DeadlineRule>::from_text(&text(task, "deadline"));
+            let deliverable = Deliverable::parse_text(&text(task, "deliverable"));
+            task.insert("deadline".into(), to_value(deadline)?);
+            task.insert("deliverable".into(), to_value(deliverable)?);
+            task.insert("status".into(), to_value(TaskStatus::NotStarted)?);
+        }
+    }
+    doc.insert("horizon_months".into(), Value::from(DEFAULT_HORIZON_MONTHS));
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The text is not JSON at all.
@@ -146,16 +175,22 @@ pub fn save_plan(plan: &Plan) -> String {
 /// A file name for an exported plan: its name without characters that file systems
 /// refuse, e.g. "华东新店开业计划.omo.json".
 pub fn export_file_name(plan: &Plan) -> String {
-    let name: String = plan
-        .header
-        .name
+    export_file_name_with(&plan.header.name, "omo.json")
+}
+
+/// A safe file name from a plan's name and an extension: "华东新店开业计划.ics".
+pub fn export_file_name_with(name: &str, extension: &str) -> String {
+    let name: String = name
         .chars()
         .filter(|c| {
             !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
         })
         .collect();
     let name = name.trim().trim_matches('.');
-    format!("{}.omo.json", if name.is_empty() { "plan" } else { name })
+    format!(
+        "{}.{extension}",
+        if name.is_empty() { "plan" } else { name }
+    )
 }
 
 #[cfg(test)]
@@ -258,5 +293,67 @@ mod tests {
         assert_eq!(plan.budget_lines[2].share, Entry::Invalid("两成".into()));
         assert_eq!(plan.goals.len(), 3);
         assert_eq!(plan.risks.len(), 4);
+    }
+
+    #[test]
+    fn v3_tasks_become_rules_and_measurable_deliverables() {
+        use crate::domain::deliverable::Comparator;
+        use crate::domain::entry::Entry;
+        use crate::domain::kpi::Measure;
+        use crate::domain::schedule::{DeadlineRule, TaskStatus};
+        let v3 = include_str!("../../tests/fixtures/plans/v3.json");
+        // A deadline typed in words the rules do not know stays, verbatim.
+        let v3 = v3.replacen("\"第2周末\"", "\"开业前两天\"", 1);
+        let plan = load_plan(&v3).unwrap();
+        let rules: Vec<_> = plan.tasks.iter().map(|t| t.deadline.clone()).collect();
+        assert_eq!(
+            rules,
+            [
+                Entry::Value(DeadlineRule::EndOfWeek { week: 1 }),
+                Entry::Invalid("开业前两天".into()),
+                Entry::Value(DeadlineRule::WeekOfEveryMonth { week: 1 }),
+                Entry::Value(DeadlineRule::WeekOfEveryMonth { week: 3 }),
+                Entry::Value(DeadlineRule::EndOfEveryMonth),
+            ]
+        );
+        let first = &plan.tasks[0].deliverable;
+        assert_eq!(
+            (
+                first.metric.as_str(),
+                first.comparator,
+                first.threshold.clone()
+            ),
+            (
+                "社群用户数",
+                Comparator::AtLeast,
+                Entry::Value(Measure(200_000))
+            )
+        );
+        assert!(plan
+            .tasks
+            .iter()
+            .all(|t| t.status == TaskStatus::NotStarted));
+        assert_eq!(plan.horizon_months, Entry::Value(12));
+    }
+
+    #[test]
+    fn v4_keeps_rules_typed_in_words_and_linked_deliverables() {
+        use crate::domain::entry::Entry;
+        use crate::domain::goals::FigureRef;
+        use crate::domain::plan::RowId;
+        use crate::domain::schedule::{DeadlineRule, TaskStatus};
+        let plan = load_plan(include_str!("../../tests/fixtures/plans/v4.json")).unwrap();
+        assert_eq!(plan.tasks[1].deadline, Entry::Invalid("开业前两天".into()));
+        let fixed = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        assert_eq!(
+            plan.tasks[4].deadline,
+            Entry::Value(DeadlineRule::Fixed { date: fixed })
+        );
+        assert_eq!(
+            plan.tasks[0].deliverable.source,
+            Some(FigureRef::StageConverted(RowId(2)))
+        );
+        assert_eq!(plan.tasks[0].status, TaskStatus::Done);
+        assert_eq!(plan.tasks[2].owner, "明");
     }
 }

@@ -119,6 +119,8 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::MonthFromOne => Msg::ErrMonthFromOne,
         InputError::EndBeforeStart => Msg::ErrEndBeforeStart,
         InputError::NotADeadline => Msg::ErrNotADeadline,
+        InputError::NotADeadlineRule => Msg::ErrNotADeadlineRule,
+        InputError::WeekOutOfRange => Msg::ErrWeekOutOfRange,
     };
     msg.text(lang)
 }

@@ -1,10 +1,14 @@
 //! The option lists of choice columns shared by several pages: each stored key with its
 //! label, and beside it the values the options stand for, in the same order.
 
+use crate::domain::deliverable::Comparator;
+use crate::domain::goals::FigureRef;
 use crate::domain::goals::LoopStage;
 use crate::domain::kpi::{Dimension, Direction, Unit};
+use crate::domain::plan::Plan;
 use crate::domain::scenario::RiskStatus;
-use crate::i18n::Msg;
+use crate::domain::schedule::TaskStatus;
+use crate::i18n::{Lang, Msg};
 
 pub const DIMENSIONS: &[(&str, Msg)] = &[
     ("traffic", Msg::DimTraffic),
@@ -43,3 +47,46 @@ pub const RISK_STATUSES: &[(&str, Msg)] = &[
     ("mitigated", Msg::RiskMitigated),
 ];
 pub const RISK_STATUS_VALUES: &[RiskStatus] = &RiskStatus::ALL;
+
+pub const TASK_STATUSES: &[(&str, Msg)] = &[
+    ("not_started", Msg::StatusNotStarted),
+    ("in_progress", Msg::StatusInProgress),
+    ("done", Msg::StatusDone),
+    ("blocked", Msg::StatusBlocked),
+];
+pub const TASK_STATUS_VALUES: &[TaskStatus] = &TaskStatus::ALL;
+
+pub const COMPARATORS: &[(&str, Msg)] = &[
+    ("at_least", Msg::ComparatorAtLeast),
+    ("at_most", Msg::ComparatorAtMost),
+    ("equal", Msg::ComparatorEqual),
+];
+pub const COMPARATOR_VALUES: &[Comparator] = &Comparator::ALL;
+
+/// The figures an indicator or a deliverable can follow: each funnel stage's rate and converted count,
+/// and each KPI's value this month.
+pub fn figure_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), lang.t(Msg::NotLinked).to_string())];
+    for stage in plan.funnel.stages.iter() {
+        for (figure, label) in [
+            (FigureRef::StageRate(stage.id), Msg::FigureStageRate),
+            (
+                FigureRef::StageConverted(stage.id),
+                Msg::FigureStageConverted,
+            ),
+        ] {
+            options.push((
+                figure.key(),
+                format!("{} · {}", lang.t(label), stage.name.trim()),
+            ));
+        }
+    }
+    for kpi in plan.effectiveness.iter() {
+        let figure = FigureRef::Kpi(kpi.id);
+        options.push((
+            figure.key(),
+            format!("{} · {}", lang.t(Msg::FigureKpi), kpi.metric.trim()),
+        ));
+    }
+    options
+}

@@ -40,12 +40,18 @@ fn paint(canvas: &HtmlCanvasElement, css_height: u32, draw: &dyn Fn(&Area, f64))
 /// A chart: `draw` runs on mount and again whenever a signal it reads changes, or the
 /// window is resized. `label` names the chart for screen readers (the figures themselves
 /// are in the table beside it).
+///
+/// A chart with a `min_width` keeps that width on a narrow screen and scrolls sideways
+/// in its frame (focusable, so the keyboard can scroll it too).
 #[component]
 pub fn ChartCanvas(
     #[prop(into)] label: Signal<String>,
-    height: u32,
+    /// CSS pixels; may follow the data (a row per task).
+    #[prop(into)]
+    height: Signal<u32>,
     draw: impl Fn(&Area, f64) + Send + Sync + 'static,
     #[prop(optional)] test_id: &'static str,
+    #[prop(optional)] min_width: Option<u32>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -53,18 +59,29 @@ pub fn ChartCanvas(
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
         resized.track();
+        let height = height.get();
         if let Some(el) = canvas.get() {
+            // The new height must be laid out before the canvas is sized from it.
+            let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
             paint(&el, height, &draw);
         }
     });
+    let min_width = min_width.map(|w| format!("min-width:{w}px;"));
+    let scrolls = min_width.is_some();
     view! {
-        <div class="chart">
+        <div
+            class="chart"
+            class:scroll-x=scrolls
+            tabindex=scrolls.then_some("0")
+            role=scrolls.then_some("region")
+            aria-label=move || scrolls.then(|| label.get())
+        >
             <canvas
                 node_ref=canvas
                 role="img"
                 aria-label=move || label.get()
                 data-testid=test_id
-                style=format!("width:100%;height:{height}px")
+                style=format!("width:100%;{}height:{}px", min_width.clone().unwrap_or_default(), height.get_untracked())
             ></canvas>
         </div>
     }

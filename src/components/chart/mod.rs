@@ -2,6 +2,8 @@
 
 mod bars;
 mod canvas;
+mod gantt;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
+pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};

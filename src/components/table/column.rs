@@ -56,6 +56,8 @@ pub struct CellCtx {
     pub lang: Lang,
     pub currency: Currency,
     pub start_date: chrono::NaiveDate,
+    /// The browser's date (injectable in tests through the page clock).
+    pub today: chrono::NaiveDate,
 }
 
 /// The options of a choice column, as (stored key, label).

@@ -4,14 +4,14 @@
 //! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
-use super::model::{erase, ColumnInfo, RowAccess};
+use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
 use crate::sheet::paste::plan_paste;
 use crate::sheet::tsv::{parse_tsv, to_tsv};
 use crate::sheet::{Cursor, Range};
-use crate::state::{use_lang, use_plan, EditKey, PlanStore, UiLang};
+use crate::state::{use_lang, use_plan, use_today, EditKey, PlanStore, UiLang};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -38,6 +38,9 @@ pub fn EditableTable<R: TableRow>(
     columns: Vec<Column<R>>,
     /// The text of the "add a row" button.
     add_label: Msg,
+    /// Shows only some rows (a page's filter); all by default.
+    #[prop(optional, into)]
+    selection: Option<Signal<RowSelection>>,
 ) -> impl IntoView {
     let key = source.key;
     let (columns, access) = erase(source, columns);
@@ -47,6 +50,7 @@ pub fn EditableTable<R: TableRow>(
         add_label,
         columns: columns.into(),
         access,
+        selection: selection.unwrap_or_default(),
     })
 }
 
@@ -57,6 +61,7 @@ struct Table {
     add_label: Msg,
     columns: Arc<[ColumnInfo]>,
     access: Arc<dyn RowAccess>,
+    selection: Signal<RowSelection>,
 }
 
 #[derive(Clone)]
@@ -79,6 +84,11 @@ struct Grid {
     key: &'static str,
     columns: StoredValue<Arc<[ColumnInfo]>>,
     access: StoredValue<Arc<dyn RowAccess>>,
+    /// The plan position of each shown row (all rows unless a filter hides some).
+    plan_rows: Memo<Vec<usize>>,
+    /// How many rows the plan has, shown or not.
+    total: Memo<usize>,
+    /// The shown rows, in order; every position below counts these.
     ids: Memo<Vec<RowId>>,
     positions: Memo<HashMap<RowId, usize>>,
     ctx: Memo<CellCtx>,
@@ -103,6 +113,21 @@ struct Grid {
 impl Grid {
     fn len(self) -> usize {
         self.ids.with(Vec::len)
+    }
+
+    /// Runs `f` on the rows as shown: positions in, plan positions out. Read untracked:
+    /// what changes the mapping (the plan, the filter) also re-runs whoever calls this.
+    fn rows<T>(self, f: impl FnOnce(&dyn RowAccess) -> T) -> T {
+        let total = self.total.get_untracked();
+        self.plan_rows.with_untracked(|plan_rows| {
+            self.access.with_value(|a| {
+                f(&ShownRows {
+                    inner: &**a,
+                    plan_rows,
+                    total,
+                })
+            })
+        })
     }
 
     fn is_virtual(self) -> bool {
@@ -133,7 +158,7 @@ impl Grid {
     fn cell_text(self, row: usize, col: usize) -> String {
         let ctx = self.ctx.get_untracked();
         self.store
-            .read_untracked(|p| self.access.with_value(|a| a.text(p, row, col, &ctx)))
+            .read_untracked(|p| self.rows(|a| a.text(p, row, col, &ctx)))
     }
 
     /// Ends the edit of the focused cell: what was typed stays, as one undo step.
@@ -238,9 +263,24 @@ fn table_view(table: Table) -> AnyView {
         add_label,
         columns,
         access,
+        selection,
     } = table;
+    let today = use_today();
     let access = StoredValue::new(access);
-    let ids = Memo::new(move |_| store.read(|p| access.with_value(|a| a.ids(p))));
+    let all_ids = Memo::new(move |_| store.read(|p| access.with_value(|a| a.ids(p))));
+    let total = Memo::new(move |_| all_ids.with(Vec::len));
+    let plan_rows = Memo::new(move |_| {
+        let selection = selection.get();
+        all_ids.with(|all| {
+            (0..all.len())
+                .filter(|&i| selection.shows(all[i]))
+                .collect::<Vec<usize>>()
+        })
+    });
+    let ids = Memo::new(move |_| {
+        all_ids
+            .with(|all| plan_rows.with(|rows| rows.iter().map(|&i| all[i]).collect::<Vec<RowId>>()))
+    });
     let positions = Memo::new(move |_| {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
@@ -250,6 +290,8 @@ fn table_view(table: Table) -> AnyView {
         key,
         columns: StoredValue::new(columns.clone()),
         access,
+        plan_rows,
+        total,
         ids,
         positions,
         ctx: Memo::new(move |_| {
@@ -258,6 +300,7 @@ fn table_view(table: Table) -> AnyView {
                 lang: lang.get(),
                 currency,
                 start_date,
+                today: today.get(),
             }
         }),
         cursor: RwSignal::new(None),
@@ -296,7 +339,7 @@ fn table_view(table: Table) -> AnyView {
     let add_row = move |_| {
         let len = grid.len();
         store.edit(None, move |p| {
-            access.with_value(|a| a.insert(p, len, 1, lang.get_untracked()))
+            grid.rows(|a| a.insert(p, len, 1, lang.get_untracked()))
         });
         grid.focus_after_render(Cursor { row: len, col: 0 });
     };
@@ -409,11 +452,7 @@ fn row_number(lang: Lang, row: usize) -> String {
 
 fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView {
     let Grid {
-        store,
-        lang,
-        access,
-        ctx,
-        ..
+        store, lang, ctx, ..
     } = grid;
     let row = Memo::new(move |_| grid.position(id));
     // The row's name, or its number while it has none.
@@ -421,7 +460,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
         let Some(r) = row.get() else {
             return String::new();
         };
-        let label = store.read(|p| access.with_value(|a| a.label(p, r)));
+        let label = store.read(|p| grid.rows(|a| a.label(p, r)));
         if label.trim().is_empty() {
             row_number(lang.get(), r)
         } else {
@@ -434,7 +473,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
         .map(|(col, info)| {
             let info = *info;
             let text = move || {
-                row.get().map(|r| store.read(|p| access.with_value(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
+                row.get().map(|r| store.read(|p| grid.rows(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
             };
             let selected = move || {
                 let range = grid.selection().filter(|s| !s.is_single());
@@ -443,7 +482,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             if !info.editable() {
                 return view! { <td class=info.kind.css_class() class:selected=selected>{text}</td> }.into_any();
             }
-            let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| access.with_value(|a| a.error(p, r, col)))));
+            let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| grid.rows(|a| a.error(p, r, col)))));
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
             // The label column is named by row number: its own text changes as you type.
             let aria_label = move || {
@@ -597,8 +636,7 @@ fn row_op(grid: Grid, r: usize, op: RowOp) {
     let lang = grid.lang.get_untracked();
     // One undoable step on the table's rows.
     let edit = |change: &dyn Fn(&dyn RowAccess, &mut Plan)| {
-        grid.store
-            .edit(None, |p| grid.access.with_value(|a| change(&**a, p)))
+        grid.store.edit(None, |p| grid.rows(|a| change(a, p)))
     };
     let target = match op {
         RowOp::InsertAbove => {
@@ -682,7 +720,7 @@ fn on_input(grid: Grid, ev: web_sys::Event) {
     let text = input.value();
     grid.draft.set(Some((id, col, text.clone())));
     grid.store.edit(grid.edit_key(id, col), move |p| {
-        grid.access.with_value(|a| a.write(p, row, col, &text))
+        grid.rows(|a| a.write(p, row, col, &text))
     });
     if grid.mode.get_untracked() == Mode::Select {
         grid.mode.set(Mode::Typing);
@@ -697,9 +735,8 @@ fn on_choice(grid: Grid, ev: web_sys::Event) {
         return;
     };
     let key = select.value();
-    grid.store.edit(None, move |p| {
-        grid.access.with_value(|a| a.write(p, row, col, &key))
-    });
+    grid.store
+        .edit(None, move |p| grid.rows(|a| a.write(p, row, col, &key)));
 }
 
 fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
@@ -771,7 +808,7 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
                 .filter(|(i, c, _)| *i == id && *c == col)
             {
                 grid.store.edit(grid.edit_key(b_id, b_col), move |p| {
-                    grid.access.with_value(|a| a.write(p, row, col, &text))
+                    grid.rows(|a| a.write(p, row, col, &text))
                 });
             }
             grid.finish();
@@ -795,7 +832,7 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
                     .collect::<Vec<_>>()
             });
             grid.store.edit(None, move |p| {
-                grid.access.with_value(|a| {
+                grid.rows(|a| {
                     for r in range.rows.0..=range.rows.1 {
                         for c in range.cols.0..=range.cols.1 {
                             if editable[c] && is_text[c] {
@@ -895,7 +932,7 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
     let cells: Vec<(usize, usize)> = writes.iter().map(|&(r, c, _)| (r, c)).collect();
     let new_rows = plan.new_rows;
     grid.store.edit(None, move |p| {
-        grid.access.with_value(|a| {
+        grid.rows(|a| {
             a.insert(p, len, new_rows, lang);
             for (r, c, value) in &writes {
                 a.write(p, *r, *c, value);
@@ -903,7 +940,7 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
         })
     });
     let need_fixing = grid.store.read_untracked(|p| {
-        grid.access.with_value(|a| {
+        grid.rows(|a| {
             cells
                 .iter()
                 .filter(|&&(r, c)| a.error(p, r, c).is_some())
@@ -944,8 +981,7 @@ fn on_drop(grid: Grid, ev: web_sys::DragEvent) {
         return;
     };
     if to != from {
-        grid.store.edit(None, move |p| {
-            grid.access.with_value(|a| a.move_row(p, from, to))
-        });
+        grid.store
+            .edit(None, move |p| grid.rows(|a| a.move_row(p, from, to)));
     }
 }

@@ -6,6 +6,7 @@ use super::column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource}
 use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{Lang, Msg};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// What the renderer needs to know of a column, besides reading and writing cells.
@@ -126,4 +127,76 @@ pub fn erase<R: TableRow>(
         })
         .collect();
     (info, Arc::new(Typed { source, columns }))
+}
+
+/// Which rows a table shows: all of them, or only some (a page's filter). Hidden rows
+/// stay in the plan untouched.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum RowSelection {
+    #[default]
+    All,
+    Only(Arc<HashSet<RowId>>),
+}
+
+impl RowSelection {
+    pub fn shows(&self, id: RowId) -> bool {
+        match self {
+            RowSelection::All => true,
+            RowSelection::Only(ids) => ids.contains(&id),
+        }
+    }
+}
+
+/// The rows as shown: positions count shown rows only and are mapped to the plan's
+/// positions here, so that the table's handlers never need to know about a filter.
+/// A position past the shown rows means past the plan's rows (appending, pasting).
+pub struct ShownRows<'a> {
+    pub inner: &'a dyn RowAccess,
+    /// The plan position of each shown row, in order.
+    pub plan_rows: &'a [usize],
+    /// How many rows the plan has.
+    pub total: usize,
+}
+
+impl ShownRows<'_> {
+    fn at(&self, row: usize) -> usize {
+        match self.plan_rows.get(row) {
+            Some(&at) => at,
+            None => self.total + (row - self.plan_rows.len()),
+        }
+    }
+}
+
+impl RowAccess for ShownRows<'_> {
+    fn ids(&self, plan: &Plan) -> Vec<RowId> {
+        let all = self.inner.ids(plan);
+        self.plan_rows
+            .iter()
+            .filter_map(|&i| all.get(i).copied())
+            .collect()
+    }
+    fn label(&self, plan: &Plan, row: usize) -> String {
+        self.inner.label(plan, self.at(row))
+    }
+    fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String {
+        self.inner.text(plan, self.at(row), col, ctx)
+    }
+    fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
+        self.inner.error(plan, self.at(row), col)
+    }
+    fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
+        self.inner.write(plan, self.at(row), col, text)
+    }
+    fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang) {
+        self.inner.insert(plan, self.at(at), count, lang)
+    }
+    fn duplicate(&self, plan: &mut Plan, at: usize) {
+        self.inner.duplicate(plan, self.at(at))
+    }
+    fn remove(&self, plan: &mut Plan, at: usize) {
+        self.inner.remove(plan, self.at(at))
+    }
+    fn move_row(&self, plan: &mut Plan, from: usize, to: usize) {
+        self.inner.move_row(plan, self.at(from), self.at(to))
+    }
 }

@@ -9,7 +9,7 @@ use crate::domain::goals::{FigureRef, Goal, GoalDeadline, Indicator};
 use crate::domain::kpi::Measure;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{format_change, format_date, format_measure, Lang, Msg, NO_VALUE};
-use crate::pages::options::{LOOP_STAGES, LOOP_STAGE_VALUES, UNITS, UNIT_VALUES};
+use crate::pages::options::{figure_options, LOOP_STAGES, LOOP_STAGE_VALUES, UNITS, UNIT_VALUES};
 use crate::state::use_lang;
 use leptos::prelude::*;
 
@@ -102,34 +102,6 @@ fn goal_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
             (g.id.0.to_string(), name)
         }))
         .collect()
-}
-
-/// The figures an indicator can follow: each funnel stage's rate and converted count,
-/// and each KPI's value this month.
-fn figure_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), lang.t(Msg::NotLinked).to_string())];
-    for stage in plan.funnel.stages.iter() {
-        for (figure, label) in [
-            (FigureRef::StageRate(stage.id), Msg::FigureStageRate),
-            (
-                FigureRef::StageConverted(stage.id),
-                Msg::FigureStageConverted,
-            ),
-        ] {
-            options.push((
-                figure.key(),
-                format!("{} · {}", lang.t(label), stage.name.trim()),
-            ));
-        }
-    }
-    for kpi in plan.effectiveness.iter() {
-        let figure = FigureRef::Kpi(kpi.id);
-        options.push((
-            figure.key(),
-            format!("{} · {}", lang.t(Msg::FigureKpi), kpi.metric.trim()),
-        ));
-    }
-    options
 }
 
 fn progress_text(
