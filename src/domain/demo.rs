@@ -1,7 +1,7 @@
 //! The demo plan: the worked figures of the spec, so a first-time visitor (or a sales
 //! demo with no server) sees a complete plan.
 
-use super::appointments::AppointmentSlot;
+use super::appointments::{AppointmentAlerts, AppointmentSlot};
 use super::budget::{Budget, CostLine, TotalSource, DEFAULT_SPLIT};
 use super::deliverable::Deliverable;
 use super::entry::Entry;
@@ -16,6 +16,10 @@ use super::scenario::{ResourceInventory, ScenarioRow};
 use super::schedule::TaskStatus;
 use super::schema::CURRENT_VERSION;
 use super::tasks::{Phase, Task, DEFAULT_HORIZON_MONTHS};
+use super::toolkits::combos::Combo;
+use super::toolkits::feedback::FeedbackItem;
+use super::toolkits::stock::{StockRule, StoreStock};
+use super::toolkits::tiers::{CustomerSpend, MemberTier, TierAssumptions};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -57,6 +61,14 @@ pub fn demo_plan() -> Plan {
         },
         risks: spec_risks(&mut Ids::from(900)),
         horizon_months: Entry::Value(DEFAULT_HORIZON_MONTHS),
+        stores: demo_stores(&mut Ids::from(1000)),
+        stock_rule: StockRule::default(),
+        tiers: demo_tiers(&mut Ids::from(1100)),
+        customers: demo_customers(&mut Ids::from(1200)),
+        tier_assumptions: TierAssumptions::default(),
+        appointment_alerts: AppointmentAlerts::default(),
+        feedback: demo_feedback(&mut Ids::from(1300), 2026),
+        combos: demo_combos(&mut Ids::from(1400)),
     }
 }
 
@@ -402,7 +414,7 @@ fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Rows<Effectivene
 }
 
 /// Spec §6.3: three slots, vacancy / no-show 30% / 12.5%, 26.7% / 8.3%, 0% / 0%.
-fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Rows<AppointmentSlot> {
+pub fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Rows<AppointmentSlot> {
     [
         (
             date(2026, 10, 15),
@@ -437,4 +449,176 @@ fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Rows<AppointmentS
     )
     .map(Arc::new)
     .collect()
+}
+
+fn yuan(y: i64) -> Entry<Fen> {
+    Entry::Value(Fen(y * 100))
+}
+
+/// Spec §6.1: the three stores.
+pub fn demo_stores(ids: &mut Ids) -> Rows<StoreStock> {
+    [
+        ("MB001", "北京市朝阳区", [50, 120, 15, 80]),
+        ("MB002", "上海市浦东区", [30, 80, 8, 50]),
+        ("MB003", "北京市海淀区", [100, 200, 25, 150]),
+    ]
+    .into_iter()
+    .map(|(code, address, [online, shared, transfers, safety])| {
+        Arc::new(StoreStock {
+            id: ids.fresh(),
+            code: code.into(),
+            address: address.into(),
+            online_stock: Entry::Value(online),
+            shared_stock: Entry::Value(shared),
+            transfers_7d: Entry::Value(transfers),
+            safety_stock: Entry::Value(safety),
+        })
+    })
+    .collect()
+}
+
+/// Spec §6.2: silver, gold, black gold. Coupons and points as the source states them
+/// (¥20 off ¥200 once a month; ¥50 off ¥500 twice; ¥1 = 1 point; 100 points = ¥1); the
+/// black-gold community discount is a price, not a coupon.
+pub fn demo_tiers(ids: &mut Ids) -> Rows<MemberTier> {
+    [
+        (
+            "银卡",
+            2_000,
+            "生日当月到店享8.5折",
+            "每月1张满200减20元券",
+            "线下消费可累积线上积分(1元=1积分)",
+            20,
+            1,
+        ),
+        (
+            "金卡",
+            5_000,
+            "专属导购服务+免费包装",
+            "每月2张满500减50元券",
+            "线上订单可享门店免费退换货",
+            50,
+            2,
+        ),
+        (
+            "黑金卡",
+            10_000,
+            "新品优先体验+线下活动VIP席位",
+            "私域社群专属折扣(低至7折)",
+            "线上线下积分通用(100积分=1元)",
+            0,
+            0,
+        ),
+    ]
+    .into_iter()
+    .map(
+        |(name, threshold, offline, online, linked, coupon, count)| {
+            Arc::new(MemberTier {
+                id: ids.fresh(),
+                name: name.into(),
+                threshold: yuan(threshold),
+                offline_benefit: offline.into(),
+                online_benefit: online.into(),
+                linked_benefit: linked.into(),
+                coupon_value: yuan(coupon),
+                coupons_per_month: Entry::Value(count),
+                points_earned_per_yuan: Entry::Value(Measure(100)),
+                points_per_yuan_burned: Entry::Value(100),
+            })
+        },
+    )
+    .collect()
+}
+
+/// Illustrative members' annual spend, to show the tiers filling (the source has none).
+fn demo_customers(ids: &mut Ids) -> Rows<CustomerSpend> {
+    [
+        ("会员0001", 1_280),
+        ("会员0002", 2_350),
+        ("会员0003", 3_900),
+        ("会员0004", 4_999),
+        ("会员0005", 5_000),
+        ("会员0006", 7_600),
+        ("会员0007", 12_800),
+        ("会员0008", 26_000),
+    ]
+    .into_iter()
+    .map(|(customer, spend)| {
+        Arc::new(CustomerSpend {
+            id: ids.fresh(),
+            customer: customer.into(),
+            annual_spend: yuan(spend),
+        })
+    })
+    .collect()
+}
+
+/// Spec §6.4: three feedback items (the source's dates are in the campaign's year).
+pub fn demo_feedback(ids: &mut Ids, year: i32) -> Rows<FeedbackItem> {
+    [
+        (
+            "服务效率",
+            3,
+            "线上预约后等了20分钟才轮到",
+            "优化预约时段划分,增加“快速通道”",
+            "运营部",
+            Some((11, 30)),
+        ),
+        (
+            "专业度",
+            4,
+            "顾问对产品细节不熟悉",
+            "开展每周产品知识培训",
+            "培训部",
+            Some((10, 31)),
+        ),
+        (
+            "环境体验",
+            5,
+            "门店环境干净,音乐很舒服",
+            "维持现有标准",
+            "门店管理部",
+            None,
+        ),
+    ]
+    .into_iter()
+    .map(|(dimension, score, words, improvement, department, due)| {
+        Arc::new(FeedbackItem {
+            id: ids.fresh(),
+            dimension: dimension.into(),
+            score: Entry::Value(score),
+            words: words.into(),
+            improvement: improvement.into(),
+            department: department.into(),
+            deadline: due
+                .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+                .map_or(Entry::Empty, Entry::Value),
+            done: false,
+        })
+    })
+    .collect()
+}
+
+/// Spec §6.5: the traffic combo in full; the source breaks off after the second combo's
+/// name, so only what it says is kept.
+pub fn demo_combos(ids: &mut Ids) -> Rows<Combo> {
+    vec![
+        Arc::new(Combo {
+            id: ids.fresh(),
+            combo_type: "引流套餐".into(),
+            delivery_items: "单人工作餐(主食+小菜+饮品)".into(),
+            delivery_price: yuan(25),
+            dine_in_items: "商务双人餐(2份主食+4份小菜+2饮品)".into(),
+            dine_in_price: yuan(68),
+            coupon_threshold: yuan(50),
+            coupon_discount: yuan(10),
+            coupon_scope: "外卖订单赠券,限堂食使用".into(),
+            target: "上班族".into(),
+        }),
+        Arc::new(Combo {
+            combo_type: "复购套餐".into(),
+            delivery_items: "家庭分享装(3份主…)".into(),
+            ..Combo::new(ids.fresh())
+        }),
+    ]
 }

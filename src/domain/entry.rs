@@ -33,6 +33,8 @@ pub enum InputError {
     NotADeadlineRule,
     /// Week 0, or a week of the month above 5.
     WeekOutOfRange,
+    /// A feedback score outside 1-5.
+    ScoreOneToFive,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.

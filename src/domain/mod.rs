@@ -4,6 +4,7 @@
 pub mod appointments;
 pub mod budget;
 pub mod calendar;
+pub mod csv;
 pub mod deliverable;
 pub mod demo;
 pub mod entry;
@@ -24,3 +25,4 @@ pub mod schema;
 pub mod stats;
 pub mod tasks;
 pub mod timeline;
+pub mod toolkits;

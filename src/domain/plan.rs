@@ -1,7 +1,7 @@
 //! The plan document: one campaign plan, the whole state of the app. Serialized as JSON
 //! with a schema version (see `schema`); later sections are added as new fields.
 
-use super::appointments::AppointmentSlot;
+use super::appointments::{AppointmentAlerts, AppointmentSlot};
 use super::budget::{Budget, BudgetLine, CostLine};
 use super::entry::Entry;
 use super::funnel::FunnelStage;
@@ -10,6 +10,10 @@ use super::kpi::EffectivenessRow;
 use super::money::Currency;
 use super::scenario::{Playbook, ResourceInventory, Risk, ScenarioRow};
 use super::tasks::{Phase, Task};
+use super::toolkits::combos::Combo;
+use super::toolkits::feedback::FeedbackItem;
+use super::toolkits::stock::{StockRule, StoreStock};
+use super::toolkits::tiers::{CustomerSpend, MemberTier, TierAssumptions};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -86,6 +90,15 @@ pub struct Plan {
     /// Since schema 4: how many campaign months the schedule covers (recurring deadlines
     /// of an open-ended phase stop there).
     pub horizon_months: Entry<u64>,
+    /// Since schema 5: the industry toolkits (spec §6).
+    pub stores: Rows<StoreStock>,
+    pub stock_rule: StockRule,
+    pub tiers: Rows<MemberTier>,
+    pub customers: Rows<CustomerSpend>,
+    pub tier_assumptions: TierAssumptions,
+    pub appointment_alerts: AppointmentAlerts,
+    pub feedback: Rows<FeedbackItem>,
+    pub combos: Rows<Combo>,
 }
 
 impl Plan {
@@ -101,7 +114,12 @@ impl Plan {
             .chain(self.indicators.iter().map(|r| r.id))
             .chain(self.budget_lines.iter().map(|r| r.id))
             .chain(self.cost_lines.iter().map(|r| r.id))
-            .chain(self.risks.iter().map(|r| r.id));
+            .chain(self.risks.iter().map(|r| r.id))
+            .chain(self.stores.iter().map(|r| r.id))
+            .chain(self.tiers.iter().map(|r| r.id))
+            .chain(self.customers.iter().map(|r| r.id))
+            .chain(self.feedback.iter().map(|r| r.id))
+            .chain(self.combos.iter().map(|r| r.id));
         RowId(ids.map(|id| id.0).max().unwrap_or(0) + 1)
     }
 }

@@ -2,8 +2,10 @@
 //! filled with rows written from the spec's examples, so a merchant edits a plan that
 //! already fits instead of starting from empty tables.
 
+use super::appointments::AppointmentAlerts;
 use super::budget::{Budget, BudgetLine, CostLine, DEFAULT_SPLIT};
 use super::deliverable::Deliverable;
+use super::demo::{demo_appointments, demo_combos, demo_feedback, demo_stores, demo_tiers};
 use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::goals::{FigureRef, Goal, GoalDeadline, Indicator, LoopStage};
@@ -14,7 +16,9 @@ use super::scenario::{Playbook, ResourceInventory, Risk, RiskStatus, ScenarioRow
 use super::schedule::TaskStatus;
 use super::schema::CURRENT_VERSION;
 use super::tasks::{Task, DEFAULT_HORIZON_MONTHS};
-use chrono::NaiveDate;
+use super::toolkits::stock::StockRule;
+use super::toolkits::tiers::TierAssumptions;
+use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
 /// Hands out row ids in order, so every row of a generated plan has its own.
@@ -761,6 +765,31 @@ pub fn playbook_plan(
     tasks.insert(2, industry_task(ids, industry));
     let budget_lines = budget_lines(ids, &split);
     let risks = spec_risks(ids);
+    // The industry's toolkit starts from the spec's examples; the others start empty.
+    let retail = industry == Industry::Retail;
+    let services = industry == Industry::Services;
+    let stores = if retail {
+        demo_stores(ids)
+    } else {
+        Rows::new()
+    };
+    let tiers = if retail { demo_tiers(ids) } else { Rows::new() };
+    let appointments = if services {
+        let first = ids.block(3);
+        demo_appointments(&mut (first..).map(RowId))
+    } else {
+        Rows::new()
+    };
+    let feedback = if services {
+        demo_feedback(ids, start.year())
+    } else {
+        Rows::new()
+    };
+    let combos = if industry == Industry::FoodService {
+        demo_combos(ids)
+    } else {
+        Rows::new()
+    };
     Plan {
         schema_version: CURRENT_VERSION,
         header: CampaignHeader {
@@ -773,7 +802,7 @@ pub fn playbook_plan(
         phases,
         tasks: rows(tasks),
         effectiveness: rows(effectiveness),
-        appointments: Rows::new(),
+        appointments,
         playbook: Some(playbook),
         scenarios: rows(scenarios),
         goals: rows(goals),
@@ -784,6 +813,14 @@ pub fn playbook_plan(
         resources: ResourceInventory::default(),
         risks,
         horizon_months: Entry::Value(DEFAULT_HORIZON_MONTHS),
+        stores,
+        stock_rule: StockRule::default(),
+        tiers,
+        customers: Rows::new(),
+        tier_assumptions: TierAssumptions::default(),
+        appointment_alerts: AppointmentAlerts::default(),
+        feedback,
+        combos,
     }
 }
 

@@ -10,13 +10,13 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
 /// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
@@ -110,6 +110,28 @@ fn v3_to_v4(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
         }
     }
     doc.insert("horizon_months".into(), Value::from(DEFAULT_HORIZON_MONTHS));
+    Ok(())
+}
+
+/// Schema 5 adds the industry toolkits: stores and the stock rule, member tiers and
+/// customers' spend, feedback, combos, and the appointment alert thresholds. A schema 4
+/// plan keeps everything and gets empty toolkit tables with the default assumptions.
+fn v4_to_v5(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    use super::appointments::AppointmentAlerts;
+    use super::toolkits::stock::StockRule;
+    use super::toolkits::tiers::TierAssumptions;
+    for section in ["stores", "tiers", "customers", "feedback", "combos"] {
+        doc.insert(section.into(), Value::Array(Vec::new()));
+    }
+    doc.insert("stock_rule".into(), to_value(StockRule::default())?);
+    doc.insert(
+        "tier_assumptions".into(),
+        to_value(TierAssumptions::default())?,
+    );
+    doc.insert(
+        "appointment_alerts".into(),
+        to_value(AppointmentAlerts::default())?,
+    );
     Ok(())
 }
 
@@ -355,5 +377,30 @@ mod tests {
         );
         assert_eq!(plan.tasks[0].status, TaskStatus::Done);
         assert_eq!(plan.tasks[2].owner, "明");
+    }
+
+    #[test]
+    fn v4_gains_empty_toolkits_with_default_assumptions() {
+        let plan = load_plan(include_str!("../../tests/fixtures/plans/v4.json")).unwrap();
+        assert_eq!(plan.tasks.len(), 5);
+        assert!(plan.stores.is_empty() && plan.tiers.is_empty() && plan.combos.is_empty());
+        assert!(plan.customers.is_empty() && plan.feedback.is_empty());
+        assert_eq!(
+            plan.stock_rule,
+            crate::domain::toolkits::stock::StockRule::default()
+        );
+        assert_eq!(plan.appointments.len(), 3);
+    }
+
+    #[test]
+    fn v5_keeps_toolkit_cells_typed_wrong() {
+        use crate::domain::entry::Entry;
+        let plan = load_plan(include_str!("../../tests/fixtures/plans/v5.json")).unwrap();
+        assert_eq!(plan.stores[1].safety_stock, Entry::Invalid("五十".into()));
+        assert_eq!(plan.feedback[0].score, Entry::Invalid("很好".into()));
+        assert_eq!(
+            (plan.tiers.len(), plan.combos.len(), plan.customers.len()),
+            (3, 2, 8)
+        );
     }
 }

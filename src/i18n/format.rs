@@ -121,6 +121,7 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::NotADeadline => Msg::ErrNotADeadline,
         InputError::NotADeadlineRule => Msg::ErrNotADeadlineRule,
         InputError::WeekOutOfRange => Msg::ErrWeekOutOfRange,
+        InputError::ScoreOneToFive => Msg::ErrScoreOneToFive,
     };
     msg.text(lang)
 }

@@ -36,12 +36,16 @@ test('the effectiveness table derives changes in points and respects direction',
   await expect(derived(page, 'effectiveness', 203).last()).toHaveText('未达标');
 });
 
-test('appointments: vacancy and no-show as the spec computes them', async ({ page }) => {
+test('appointments: vacancy and no-show as the spec computes them, with a suggestion', async ({ page }) => {
   await page.goto('/toolkits');
-  await expect(derived(page, 'appointments', 300)).toHaveText(['30%', '12.5%']);
-  await expect(derived(page, 'appointments', 301)).toHaveText(['26.67%', '8.33%']);
-  await expect(derived(page, 'appointments', 302)).toHaveText(['0%', '0%']);
+  await expect(derived(page, 'appointments', 300)).toHaveText(['30%', '12.5%', '空置、爽约均偏高:提醒到店并开放候补']);
+  await expect(derived(page, 'appointments', 301)).toHaveText(['26.67%', '8.33%', '空置偏高:开放候补转预约,推送该时段优惠']);
+  await expect(derived(page, 'appointments', 302)).toHaveText(['0%', '0%', '正常运营']);
   await expect(page.getByTestId('overall-no-show')).toHaveText('8%');
+  await expect(page.getByTestId('day-totals').locator('tbody tr').first().locator('td')).toHaveText(['20', '25', '18', '28%', '10%']);
   await page.getByRole('textbox', { name: '线下预留名额 2026-10-16 10:00-11:00' }).fill('0');
-  await expect(derived(page, 'appointments', 302)).toHaveText(['—', '0%']);
+  await expect(derived(page, 'appointments', 302)).toHaveText(['—', '0%', '—']);
+  // A higher alert line turns the second slot back to normal.
+  await page.getByLabel('空置率预警线(%)').fill('27');
+  await expect(derived(page, 'appointments', 301).nth(2)).toHaveText('正常运营');
 });

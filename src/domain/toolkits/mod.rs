@@ -1,0 +1,7 @@
+//! The industry toolkits (spec §6): retail stock and member tiers, service feedback,
+//! food-service combos. (Service appointments live in `domain::appointments`.)
+
+pub mod combos;
+pub mod feedback;
+pub mod stock;
+pub mod tiers;

@@ -1,0 +1,153 @@
+//! Service appointments (spec §6.3): vacancy and no-show per slot, totals per day, and
+//! a suggested action when a rate crosses its alert line.
+
+use crate::components::field::PlanField;
+use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::domain::appointments::{
+    day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
+};
+use crate::domain::entry::Entry;
+use crate::domain::plan::RowId;
+use crate::i18n::{format_count, format_date, format_rate, Msg};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+impl TableRow for AppointmentSlot {
+    fn id(&self) -> RowId {
+        self.id
+    }
+    fn set_id(&mut self, id: RowId) {
+        self.id = id;
+    }
+    /// "2026-10-15 14:00-15:00": a slot is named by its day and time.
+    fn label(&self) -> String {
+        format!("{} {}", self.date.text(), self.slot)
+            .trim()
+            .to_string()
+    }
+}
+
+fn appointment_source() -> TableSource<AppointmentSlot> {
+    TableSource {
+        key: "appointments",
+        rows: |p| &p.appointments,
+        rows_mut: |p| &mut p.appointments,
+        new_row: |id, _| AppointmentSlot::new(id),
+    }
+}
+
+fn suggestion_text(s: Suggestion) -> Option<Msg> {
+    match s {
+        Suggestion::Unknown => None,
+        Suggestion::Normal => Some(Msg::SuggestNormal),
+        Suggestion::FillSeats => Some(Msg::SuggestFillSeats),
+        Suggestion::CutNoShows => Some(Msg::SuggestCutNoShows),
+        Suggestion::Both => Some(Msg::SuggestBoth),
+    }
+}
+
+fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
+    type C = Column<AppointmentSlot>;
+    vec![
+        C::text(Msg::ColSlot, |a| &a.slot, |a| &mut a.slot),
+        C::entry(Msg::ColDate, ColumnKind::Date, |a| &a.date, |a| &mut a.date),
+        C::entry(
+            Msg::ColBooked,
+            ColumnKind::Integer,
+            |a| &a.booked,
+            |a| &mut a.booked,
+        ),
+        C::entry(
+            Msg::ColReserved,
+            ColumnKind::Integer,
+            |a| &a.reserved,
+            |a| &mut a.reserved,
+        ),
+        C::entry(
+            Msg::ColArrived,
+            ColumnKind::Integer,
+            |a| &a.arrived,
+            |a| &mut a.arrived,
+        ),
+        C::derived(Msg::ColVacancy, |a, ctx| format_rate(a.vacancy(), ctx.lang)),
+        C::derived(Msg::ColNoShow, |a, ctx| format_rate(a.no_show(), ctx.lang)),
+        C::derived_from_plan(Msg::ColSuggestion, |a, p, ctx| {
+            suggestion_text(a.suggestion(&p.appointment_alerts))
+                .map_or(crate::i18n::NO_VALUE.into(), |m| ctx.lang.t(m).into())
+        }),
+        C::text(Msg::ColResponse, |a| &a.action, |a| &mut a.action),
+    ]
+}
+
+#[component]
+pub fn AppointmentsToolkit() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let totals = Memo::new(move |_| store.read(|p| totals(&p.appointments)));
+    let days = Memo::new(move |_| store.read(|p| day_totals(&p.appointments)));
+    let day_rows = move || {
+        let lang = lang.get();
+        days.get()
+            .into_iter()
+            .map(|d| {
+                view! {
+                    <tr>
+                        <th scope="row">{format_date(d.date, lang)}</th>
+                        <td class="num">{format_count(d.booked, lang)}</td>
+                        <td class="num">{format_count(d.reserved, lang)}</td>
+                        <td class="num">{format_count(d.arrived, lang)}</td>
+                        <td class="num">{format_rate(d.vacancy, lang)}</td>
+                        <td class="num">{format_rate(d.no_show, lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="section" id="appointments" aria-labelledby="appointments-title">
+            <h3 id="appointments-title">{lang.t(Msg::ToolkitsTitle)}</h3>
+            <p class="hint">{lang.t(Msg::ToolkitsIntro)}</p>
+            <dl class="figures">
+                <div class="figure">
+                    <dt>{lang.t(Msg::TotalBooked)}</dt>
+                    <dd>{move || format_count(totals.get().0, lang.get())}</dd>
+                </div>
+                <div class="figure">
+                    <dt>{lang.t(Msg::TotalArrived)}</dt>
+                    <dd>{move || format_count(totals.get().1, lang.get())}</dd>
+                </div>
+                <div class="figure figure-main">
+                    <dt>{lang.t(Msg::OverallNoShow)}</dt>
+                    <dd data-testid="overall-no-show">{move || format_rate(store.read(|p| overall_no_show(&p.appointments)), lang.get())}</dd>
+                </div>
+            </dl>
+            <div class="form-row">
+                <PlanField id="alert-vacancy" label=Msg::AlertVacancy input_mode="decimal"
+                    text=|p| p.appointment_alerts.vacancy_above.text()
+                    write=|p, v| p.appointment_alerts.vacancy_above = Entry::from_text(v)
+                    error=|p| p.appointment_alerts.vacancy_above.error() />
+                <PlanField id="alert-no-show" label=Msg::AlertNoShow input_mode="decimal"
+                    text=|p| p.appointment_alerts.no_show_above.text()
+                    write=|p, v| p.appointment_alerts.no_show_above = Entry::from_text(v)
+                    error=|p| p.appointment_alerts.no_show_above.error() />
+            </div>
+            <EditableTable caption=Msg::ToolkitsTitle source=appointment_source() columns=appointment_columns() add_label=Msg::AddSlot />
+            <div class="table-scroll">
+                <table class="summary" data-testid="day-totals">
+                    <caption>{lang.t(Msg::DayTotalsTitle)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.t(Msg::ColDate)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColBooked)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColReserved)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColArrived)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColVacancy)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColNoShow)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{day_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

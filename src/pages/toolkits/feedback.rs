@@ -1,0 +1,125 @@
+//! Service feedback (spec §6.4): items with score, words, improvement, owner department
+//! and deadline; averages per dimension and the items past their deadline.
+
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::toolkits::feedback::{average_tenths, dimension_scores, FeedbackItem};
+use crate::i18n::{format_count, Msg, NO_VALUE};
+use crate::state::{use_lang, use_plan, use_today};
+use leptos::prelude::*;
+
+table_row!(FeedbackItem, dimension);
+
+const PROGRESS: &[(&str, Msg)] = &[("open", Msg::FeedbackOpen), ("done", Msg::StatusDone)];
+const PROGRESS_VALUES: &[bool] = &[false, true];
+
+fn feedback_source() -> TableSource<FeedbackItem> {
+    TableSource {
+        key: "feedback",
+        rows: |p| &p.feedback,
+        rows_mut: |p| &mut p.feedback,
+        new_row: |id, lang| FeedbackItem {
+            dimension: lang.t(Msg::NewFeedback).into(),
+            ..FeedbackItem::new(id)
+        },
+    }
+}
+
+fn feedback_columns() -> Vec<Column<FeedbackItem>> {
+    type C = Column<FeedbackItem>;
+    vec![
+        C::text(
+            Msg::ColFeedbackDimension,
+            |f| &f.dimension,
+            |f| &mut f.dimension,
+        ),
+        C::entry(
+            Msg::ColScore,
+            ColumnKind::Integer,
+            |f| &f.score,
+            |f| &mut f.score,
+        )
+        .with_error(FeedbackItem::score_error),
+        C::text(Msg::ColWords, |f| &f.words, |f| &mut f.words),
+        C::text(
+            Msg::ColImprovement,
+            |f| &f.improvement,
+            |f| &mut f.improvement,
+        ),
+        C::text(Msg::ColDepartment, |f| &f.department, |f| &mut f.department),
+        C::entry(
+            Msg::ColDueBy,
+            ColumnKind::Date,
+            |f| &f.deadline,
+            |f| &mut f.deadline,
+        ),
+        C::choice(
+            Msg::ColProgress,
+            PROGRESS,
+            PROGRESS_VALUES,
+            |f| f.done,
+            |f, v| f.done = v,
+        ),
+        C::derived(Msg::ColLate, |f, ctx| {
+            if f.is_late(ctx.today) {
+                ctx.lang.t(Msg::IsOverdue).into()
+            } else {
+                NO_VALUE.into()
+            }
+        }),
+    ]
+}
+
+/// "3.5": an average in tenths, shown with one decimal.
+fn tenths(n: u64) -> String {
+    format!("{}.{}", n / 10, n % 10)
+}
+
+#[component]
+pub fn FeedbackToolkit() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let today = use_today();
+    let scores = Memo::new(move |_| store.read(|p| dimension_scores(&p.feedback)));
+    let late = Memo::new(move |_| {
+        let today = today.get();
+        store.read(|p| p.feedback.iter().filter(|f| f.is_late(today)).count())
+    });
+    let rows = move || {
+        let lang = lang.get();
+        scores
+            .get()
+            .into_iter()
+            .map(|s| {
+                view! {
+                    <tr>
+                        <th scope="row">{s.dimension}</th>
+                        <td class="num">{format_count(s.answers, lang)}</td>
+                        <td class="num">{s.average.map_or(NO_VALUE.into(), |a| tenths(average_tenths(a)))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="section" id="feedback" aria-labelledby="feedback-title">
+            <h3 id="feedback-title">{lang.t(Msg::FeedbackTitle)}</h3>
+            <p class=move || { if late.get() > 0 { "flag" } else { "hint" } } role="status" data-testid="late-feedback">
+                {move || lang.get().t(Msg::LateItems).replace("{}", &late.get().to_string())}
+            </p>
+            <EditableTable caption=Msg::FeedbackTitle source=feedback_source() columns=feedback_columns() add_label=Msg::AddFeedback />
+            <div class="table-scroll">
+                <table class="summary" data-testid="dimension-scores">
+                    <caption>{lang.t(Msg::AvgScoresTitle)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.t(Msg::ColFeedbackDimension)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColAnswers)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::ColAverage)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! 行业工具 (spec §6): each industry's toolkit as editable tables with derived columns;
+//! the plan's own industry first, the others below it.
+
+mod appointments;
+mod combos;
+mod feedback;
+mod stock;
+mod tiers;
+
+use crate::domain::plan::Industry;
+use crate::i18n::Msg;
+use crate::pages::scenario::industry_name;
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+/// The toolkits of an industry, as (anchor, title) for the page's table of contents.
+fn toolkits_of(industry: Industry) -> &'static [(&'static str, Msg)] {
+    match industry {
+        Industry::Retail => &[("stock", Msg::StockTitle), ("tiers", Msg::TiersTitle)],
+        Industry::Services => &[
+            ("appointments", Msg::ToolkitsTitle),
+            ("feedback", Msg::FeedbackTitle),
+        ],
+        Industry::FoodService => &[("combos", Msg::CombosTitle)],
+    }
+}
+
+fn industry_view(industry: Industry) -> AnyView {
+    match industry {
+        Industry::Retail => view! { <stock::StockToolkit /> <tiers::TiersToolkit /> }.into_any(),
+        Industry::Services => {
+            view! { <appointments::AppointmentsToolkit /> <feedback::FeedbackToolkit /> }.into_any()
+        }
+        Industry::FoodService => view! { <combos::CombosToolkit /> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ToolkitsPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let own = Memo::new(move |_| store.read(|p| p.header.industry));
+    // The plan's industry first, then the others in their usual order.
+    let order = move || {
+        let own = own.get();
+        std::iter::once(own)
+            .chain(Industry::ALL.into_iter().filter(move |i| *i != own))
+            .collect::<Vec<_>>()
+    };
+    let toc = move || {
+        order()
+            .into_iter()
+            .flat_map(|i| toolkits_of(i).iter())
+            .map(|(anchor, title)| view! { <a href=format!("#{anchor}")>{lang.t(*title)}</a> })
+            .collect_view()
+    };
+    view! {
+        <section class="page">
+            <p class="hint">{lang.t(Msg::ToolkitForIndustry)} {move || lang.get().t(industry_name(own.get()))}</p>
+            <h1>{lang.t(Msg::ToolkitsPageTitle)}</h1>
+            <p class="intro">{lang.t(Msg::ToolkitsPageIntro)}</p>
+            <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>{toc}</nav>
+            {move || {
+                order()
+                    .into_iter()
+                    .map(|industry| {
+                        let mine = industry == own.get_untracked();
+                        view! {
+                            <div class="industry-group" data-industry=industry.key()>
+                                <h2 class="industry-heading">
+                                    {lang.t(industry_name(industry))}
+                                    {mine.then(|| view! { <span class="badge">{lang.t(Msg::ForThisIndustry)}</span> })}
+                                </h2>
+                                {industry_view(industry)}
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,149 @@
+//! Retail omnichannel stock (spec §6.1): the stores, the rule on screen, the advice it
+//! gives and the stores low on stock.
+
+use crate::components::field::PlanField;
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::entry::Entry;
+use crate::domain::plan::Plan;
+use crate::domain::toolkits::stock::{replenishment, Advice, StockPosition, StoreStock};
+use crate::i18n::{Lang, Msg, NO_VALUE};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+table_row!(StoreStock, code);
+
+fn store_source() -> TableSource<StoreStock> {
+    TableSource {
+        key: "stores",
+        rows: |p| &p.stores,
+        rows_mut: |p| &mut p.stores,
+        new_row: |id, lang| StoreStock {
+            code: lang.t(Msg::NewStore).into(),
+            ..StoreStock::new(id)
+        },
+    }
+}
+
+fn position(store: &StoreStock, plan: &Plan) -> Option<StockPosition> {
+    replenishment(&plan.stores, &plan.stock_rule)
+        .into_iter()
+        .find(|p| p.id == store.id)
+}
+
+fn advice_text(advice: &Advice, lang: Lang) -> String {
+    match advice {
+        Advice::Unknown => NO_VALUE.into(),
+        Advice::Normal => lang.t(Msg::AdviceNormal).into(),
+        Advice::Supply {
+            from_stores,
+            from_warehouse,
+        } => {
+            let mut parts: Vec<String> = from_stores
+                .iter()
+                .map(|(code, n)| {
+                    lang.t(Msg::AdviceFromStore)
+                        .replace("{0}", code)
+                        .replace("{1}", &n.to_string())
+                })
+                .collect();
+            if *from_warehouse > 0 {
+                parts.push(
+                    lang.t(Msg::AdviceFromWarehouse)
+                        .replace("{}", &from_warehouse.to_string()),
+                );
+            }
+            parts.join(lang.t(Msg::ListSeparator))
+        }
+    }
+}
+
+fn store_columns() -> Vec<Column<StoreStock>> {
+    type C = Column<StoreStock>;
+    let count = |header,
+                 get: fn(&StoreStock) -> &Entry<u64>,
+                 get_mut: fn(&mut StoreStock) -> &mut Entry<u64>| {
+        C::entry(header, ColumnKind::Integer, get, get_mut)
+    };
+    vec![
+        C::text(Msg::ColStoreCode, |s| &s.code, |s| &mut s.code),
+        C::text(Msg::ColAddress, |s| &s.address, |s| &mut s.address),
+        count(
+            Msg::ColOnlineStock,
+            |s| &s.online_stock,
+            |s| &mut s.online_stock,
+        ),
+        count(
+            Msg::ColSharedStock,
+            |s| &s.shared_stock,
+            |s| &mut s.shared_stock,
+        ),
+        count(
+            Msg::ColTransfers7d,
+            |s| &s.transfers_7d,
+            |s| &mut s.transfers_7d,
+        ),
+        count(
+            Msg::ColSafetyStock,
+            |s| &s.safety_stock,
+            |s| &mut s.safety_stock,
+        ),
+        C::derived_from_plan(Msg::ColProjectedStock, |s, p, _| {
+            position(s, p)
+                .and_then(|p| p.projected)
+                .map_or(NO_VALUE.into(), |n| n.to_string())
+        }),
+        C::derived_from_plan(Msg::ColAdvice, |s, p, ctx| {
+            position(s, p).map_or(NO_VALUE.into(), |p| advice_text(&p.advice, ctx.lang))
+        }),
+    ]
+}
+
+#[component]
+pub fn StockToolkit() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let low = Memo::new(move |_| {
+        store.read(|p| {
+            let positions = replenishment(&p.stores, &p.stock_rule);
+            p.stores
+                .iter()
+                .zip(positions)
+                .filter(|(_, pos)| pos.is_low())
+                .map(|(s, pos)| format!("{} −{}", s.code.trim(), pos.shortfall))
+                .collect::<Vec<_>>()
+        })
+    });
+    let alert = move || {
+        let lang = lang.get();
+        let low = low.get();
+        if low.is_empty() {
+            view! { <p class="hint" role="status" data-testid="low-stock">{lang.t(Msg::NoLowStock)}</p> }.into_any()
+        } else {
+            let text = lang
+                .t(Msg::LowStock)
+                .replace("{}", &low.join(lang.t(Msg::ListSeparator)));
+            view! { <p class="flag" role="status" data-testid="low-stock">{text}</p> }.into_any()
+        }
+    };
+    view! {
+        <section class="section" id="stock" aria-labelledby="stock-title">
+            <h3 id="stock-title">{lang.t(Msg::StockTitle)}</h3>
+            {alert}
+            <details class="rule" open>
+                <summary>{lang.t(Msg::StockRuleTitle)}</summary>
+                <p class="hint">{lang.t(Msg::StockRuleText)}</p>
+                <div class="form-row">
+                    <PlanField id="units-per-transfer" label=Msg::UnitsPerTransfer input_mode="numeric"
+                        text=|p| p.stock_rule.units_per_transfer.text()
+                        write=|p, v| p.stock_rule.units_per_transfer = Entry::from_text(v)
+                        error=|p| p.stock_rule.units_per_transfer.error() />
+                    <PlanField id="warehouse-pack" label=Msg::WarehousePack input_mode="numeric"
+                        text=|p| p.stock_rule.warehouse_pack.text()
+                        write=|p, v| p.stock_rule.warehouse_pack = Entry::from_text(v)
+                        error=|p| p.stock_rule.warehouse_pack.error() />
+                </div>
+            </details>
+            <EditableTable caption=Msg::StockTitle source=store_source() columns=store_columns() add_label=Msg::AddStore />
+        </section>
+    }
+}
