@@ -1,7 +1,93 @@
-//! Reading CSV text as spreadsheets write it (RFC 4180): quoted fields with doubled
-//! quotes, line breaks inside quotes, CRLF or LF, a UTF-8 byte-order mark, and the
-//! delimiter guessed from the header line (comma, tab, semicolon; Chinese Excel exports
-//! sometimes use the full-width comma).
+//! CSV as spreadsheets read and write it (RFC 4180): quoted fields with doubled quotes,
+//! line breaks inside quotes, CRLF or LF, a byte-order mark, the delimiter guessed from
+//! the header line (comma, tab, semicolon; Chinese Excel exports sometimes use the
+//! full-width comma), the text encoding guessed from the bytes. Writing is for Excel and
+//! WPS: UTF-8 with a BOM, CRLF, and no cell that a spreadsheet would run as a formula.
+
+use std::borrow::Cow;
+
+/// What a spreadsheet may treat as the start of a formula (OWASP, CSV injection).
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` would start a formula, or is one of ours neutralised already (quotes
+/// then a trigger): both get one more quote, so that [`restore`] is exact.
+fn needs_quote_prefix(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS)
+}
+
+/// OWASP's defence: a cell that starts with = + - @ tab or CR is written with a leading
+/// single quote, which spreadsheets show as text and never evaluate.
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    if needs_quote_prefix(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The inverse of [`neutralize`], for reading our own files back unchanged.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote_prefix(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// A CSV file for Excel and WPS: BOM, CRLF, fields quoted when they hold a comma, quote
+/// or line break, every cell neutralised.
+pub fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        let line: Vec<String> = row
+            .iter()
+            .map(|cell| {
+                let cell = neutralize(cell);
+                if cell.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.into_owned()
+                }
+            })
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The text encodings an imported file may be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// Chinese Excel's "CSV" without a BOM: GBK, read as its superset GB18030.
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// The WHATWG label (the browser's TextDecoder decodes what is not UTF-8).
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Gb18030 => "gb18030",
+        }
+    }
+}
+
+/// A byte-order mark decides; otherwise bytes that are valid UTF-8 are UTF-8 (GBK text
+/// of any length is almost never valid UTF-8), and anything else is taken as GB18030.
+pub fn detect_encoding(bytes: &[u8]) -> TextEncoding {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => TextEncoding::Utf8,
+        [0xFF, 0xFE, ..] => TextEncoding::Utf16Le,
+        [0xFE, 0xFF, ..] => TextEncoding::Utf16Be,
+        _ if std::str::from_utf8(bytes).is_ok() => TextEncoding::Utf8,
+        _ => TextEncoding::Gb18030,
+    }
+}
 
 /// One record and the line it starts on (1-based, counting the header), so that a
 /// message can point at the line the user sees in their editor.
@@ -94,5 +180,48 @@ mod tests {
                 fields: vec!["a".into(), "open".into()]
             }]
         );
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_read_back_exactly() {
+        for cell in [
+            "=1+1", "+86 138", "-5", "@SUM(A1)", "\tx", "\rx", "'=x", "''-1",
+        ] {
+            let written = neutralize(cell);
+            assert!(written.starts_with('\''), "{cell:?}");
+            assert_eq!(restore(&written), cell);
+        }
+        for cell in ["普通", "1.5", "'quoted", "", "a=b"] {
+            assert_eq!(neutralize(cell), cell);
+            assert_eq!(restore(cell), cell);
+        }
+    }
+
+    #[test]
+    fn written_files_open_in_excel_and_read_back() {
+        let rows = vec![
+            vec!["名称".to_string(), "备注".to_string()],
+            vec!["=HYPERLINK(\"x\")".to_string(), "a,b\n第二行".to_string()],
+            vec!["-10".to_string(), "".to_string()],
+        ];
+        let text = write_csv(&rows);
+        assert!(text.starts_with('\u{feff}') && text.ends_with("\r\n"));
+        assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""));
+        let back: Vec<Vec<String>> = parse(&text, detect_delimiter(&text))
+            .into_iter()
+            .map(|r| r.fields.iter().map(|f| restore(f).to_string()).collect())
+            .collect();
+        assert_eq!(back, rows);
+    }
+
+    #[test]
+    fn encodings_by_bom_and_validity() {
+        assert_eq!(detect_encoding(b"\xEF\xBB\xBFa"), TextEncoding::Utf8);
+        assert_eq!(detect_encoding("门店".as_bytes()), TextEncoding::Utf8);
+        assert_eq!(detect_encoding(b"\xFF\xFEa\0"), TextEncoding::Utf16Le);
+        assert_eq!(detect_encoding(b"\xFE\xFF\0a"), TextEncoding::Utf16Be);
+        // "门店" in GBK.
+        assert_eq!(detect_encoding(b"\xC3\xC5\xB5\xEA"), TextEncoding::Gb18030);
+        assert_eq!(detect_encoding(b"plain ascii"), TextEncoding::Utf8);
     }
 }

@@ -478,4 +478,21 @@ messages! {
     CombosRule => "优惠力度 = 减免 ÷ 门槛;每单券成本 = 减免 ÷ 到店套餐价(到店套餐价未达门槛时券用不上,显示“—”)。", "Discount rate = discount ÷ threshold; cost per dine-in order = discount ÷ the dine-in price (\"—\" when the dine-in combo does not reach the threshold).";
     AddCombo => "添加套餐", "Add combo";
     NewCombo => "新套餐", "New combo";
+    // Tables as CSV files.
+    ExportCsv => "导出CSV", "Export CSV";
+    ImportCsv => "导入CSV", "Import CSV";
+    CsvPreviewTitle => "导入预览:{}", "Import preview: {}";
+    CsvPreviewRows => "将添加 {0} 行(编码 {1},{2})。", "{0} rows will be added (encoding {1}, {2}).";
+    CsvWithHeader => "按表头对应列", "columns matched by header";
+    CsvNoHeader => "未识别表头,按表格列顺序读取", "no header recognised, columns read in table order";
+    CsvUnknownColumns => "未识别的列(不导入):{}", "Columns not recognised (not imported): {}";
+    CsvDerivedColumns => "计算列(自动重算,不导入):{}", "Computed columns (recomputed, not imported): {}";
+    CsvBadCells => "{} 个单元格需要修正:导入后保留原文并在表格中标出。", "{} cells need fixing: they are kept as written and flagged in the table.";
+    CsvBadCell => "第{0}行 · {1}:“{2}” — {3}", "Line {0} · {1}: “{2}” — {3}";
+    CsvNotAnOption => "不是可选项,该单元格不会导入", "not one of the options; this cell will not be imported";
+    CsvMoreBad => "…另有 {} 个", "…and {} more";
+    CsvAllGood => "所有单元格都可读取。", "Every cell reads cleanly.";
+    CsvApply => "添加这些行", "Add these rows";
+    CsvEmpty => "文件里没有可导入的行。", "The file has no rows to import.";
+    CsvImported => "已导入 {} 行", "{} rows imported";
 }

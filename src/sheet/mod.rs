@@ -2,6 +2,7 @@
 //! what, where the cursor goes, and where a pasted block lands. No web imports; the
 //! table component only wires these to DOM events.
 
+pub mod import;
 pub mod keys;
 pub mod paste;
 pub mod tsv;

@@ -4,6 +4,7 @@
 //! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
@@ -65,8 +66,11 @@ struct Table {
 }
 
 #[derive(Clone)]
-enum Notice {
+pub(super) enum Notice {
     Deleted,
+    Imported {
+        rows: usize,
+    },
     Pasted {
         values: usize,
         need_fixing: usize,
@@ -78,12 +82,12 @@ enum Notice {
 
 /// Everything the table's handlers share. Copy, so closures can take it freely.
 #[derive(Clone, Copy)]
-struct Grid {
-    store: PlanStore,
-    lang: UiLang,
+pub(super) struct Grid {
+    pub(super) store: PlanStore,
+    pub(super) lang: UiLang,
     key: &'static str,
-    columns: StoredValue<Arc<[ColumnInfo]>>,
-    access: StoredValue<Arc<dyn RowAccess>>,
+    pub(super) columns: StoredValue<Arc<[ColumnInfo]>>,
+    pub(super) access: StoredValue<Arc<dyn RowAccess>>,
     /// The plan position of each shown row (all rows unless a filter hides some).
     plan_rows: Memo<Vec<usize>>,
     /// How many rows the plan has, shown or not.
@@ -111,8 +115,21 @@ struct Grid {
 }
 
 impl Grid {
-    fn len(self) -> usize {
+    pub(super) fn len(self) -> usize {
         self.ids.with(Vec::len)
+    }
+
+    /// What a cell shows and copies: the text, or a choice's label.
+    pub(super) fn display_text(self, row: usize, col: usize) -> String {
+        let text = self.cell_text(row, col);
+        let info = self.columns.with_value(|c| c[col]);
+        if info.kind == ColumnKind::Choice {
+            let lang = self.lang.get_untracked();
+            self.store
+                .read_untracked(|p| info.options.label_for(p, &text, lang))
+        } else {
+            text
+        }
     }
 
     /// Runs `f` on the rows as shown: positions in, plan positions out. Read untracked:
@@ -168,7 +185,7 @@ impl Grid {
         self.mode.set(Mode::Select);
     }
 
-    fn notify(self, notice: Notice) {
+    pub(super) fn notify(self, notice: Notice) {
         self.notice.set(Some(notice));
         set_timeout(move || self.notice.set(None), NOTICE_FOR);
     }
@@ -353,6 +370,7 @@ fn table_view(table: Table) -> AnyView {
         (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=format!("height:{}px", rows * ROW_H as usize)></tr> })
     };
     let columns_for_rows = columns.clone();
+    let import_preview = RwSignal::new(None);
 
     view! {
         <div class="table-block">
@@ -402,8 +420,19 @@ fn table_view(table: Table) -> AnyView {
             </div>
             <div class="table-actions">
                 <button type="button" class="btn" on:click=add_row>"+ " {lang.t(add_label)}</button>
+                <button type="button" class="btn" on:click=move |_| csv_io::export(grid, caption)
+                    aria-label=move || format!("{} {}", lang.get().t(Msg::ExportCsv), lang.get().t(caption))>
+                    {lang.t(Msg::ExportCsv)}
+                </button>
+                <label class="btn file-btn">
+                    <span aria-hidden="true">{lang.t(Msg::ImportCsv)}</span>
+                    <input type="file" accept=".csv,.tsv,.txt,text/csv" class="sr-only"
+                        aria-label=move || format!("{} {}", lang.get().t(Msg::ImportCsv), lang.get().t(caption))
+                        on:change=move |ev| { if let Some(file) = csv_io::chosen_file(&ev) { csv_io::read(grid, file, import_preview); } } />
+                </label>
                 <p class="hint keys-hint">{lang.t(Msg::TableKeysHint)}</p>
             </div>
+            {csv_io::preview_view(grid, import_preview)}
             {move || grid.notice.get().map(|n| notice_view(grid, n))}
         </div>
     }
@@ -414,6 +443,7 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
     let lang = grid.lang.get();
     let text = match notice {
         Notice::Deleted => lang.t(Msg::DeletedRow).to_string(),
+        Notice::Imported { rows } => lang.t(Msg::CsvImported).replace("{}", &rows.to_string()),
         Notice::Pasted {
             values,
             need_fixing,
@@ -859,20 +889,10 @@ fn on_copy(grid: Grid, ev: web_sys::ClipboardEvent) {
     if range.is_single() && grid.mode.get_untracked() != Mode::Select {
         return; // copying part of a cell's text: the browser's own copy
     }
-    let lang = grid.lang.get_untracked();
-    let columns = grid.columns.get_value();
     let rows: Vec<Vec<String>> = (range.rows.0..=range.rows.1)
         .map(|r| {
             (range.cols.0..=range.cols.1)
-                .map(|c| {
-                    let text = grid.cell_text(r, c);
-                    if columns[c].kind == ColumnKind::Choice {
-                        grid.store
-                            .read_untracked(|p| columns[c].options.label_for(p, &text, lang))
-                    } else {
-                        text
-                    }
-                })
+                .map(|c| grid.display_text(r, c))
                 .collect()
         })
         .collect();

@@ -2,6 +2,7 @@
 //! rows live in the plan; the table renders, edits, validates and derives.
 
 mod column;
+mod csv_io;
 mod editable_table;
 mod model;
 

@@ -1,0 +1,237 @@
+//! A table as a CSV file: exported for Excel and WPS (UTF-8 with BOM, no formula can
+//! run), and imported with a preview that lists every cell needing attention before
+//! anything is applied. Applying is one undo step.
+
+use super::column::ColumnKind;
+use super::editable_table::{Grid, Notice};
+use crate::components::download::download;
+use crate::domain::csv::{
+    detect_delimiter, detect_encoding, parse, restore, write_csv, TextEncoding,
+};
+use crate::domain::entry::InputError;
+use crate::domain::schema::export_file_name_with;
+use crate::i18n::{input_error_message, Lang, Msg};
+use crate::sheet::import::{map_headers, HeaderMap};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Cells listed in the preview; the rest are counted.
+const BAD_CELLS_SHOWN: usize = 50;
+
+/// A cell that will not read cleanly.
+#[derive(Clone)]
+pub(super) struct BadCell {
+    line: usize,
+    col: usize,
+    text: String,
+    /// `None`: not one of a choice column's options (that cell is not imported).
+    error: Option<InputError>,
+}
+
+#[derive(Clone)]
+pub(super) struct ImportPreview {
+    file: String,
+    encoding: TextEncoding,
+    map: HeaderMap,
+    /// Per data row, the (column, text) it writes; choice cells hold their stored key.
+    rows: Vec<Vec<(usize, String)>>,
+    bad: Vec<BadCell>,
+}
+
+/// Downloads the shown rows as the table shows them (choices by their label).
+pub(super) fn export(grid: Grid, caption: Msg) {
+    let lang = grid.lang.get_untracked();
+    let columns = grid.columns.get_value();
+    let mut rows = vec![columns
+        .iter()
+        .map(|c| lang.t(c.header).to_string())
+        .collect::<Vec<_>>()];
+    rows.extend((0..grid.len()).map(|r| {
+        (0..columns.len())
+            .map(|c| grid.display_text(r, c))
+            .collect()
+    }));
+    let plan_name = grid.store.read_untracked(|p| p.header.name.clone());
+    let name = export_file_name_with(&format!("{}-{}", plan_name.trim(), lang.t(caption)), "csv");
+    let _ = download(&name, "text/csv;charset=utf-8", &write_csv(&rows));
+}
+
+/// Reads the chosen file (any of the encodings Chinese spreadsheets write) and builds
+/// the preview.
+pub(super) fn read(grid: Grid, file: web_sys::File, preview: RwSignal<Option<ImportPreview>>) {
+    leptos::task::spawn_local(async move {
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+            return;
+        };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let encoding = detect_encoding(&bytes);
+        // The browser decodes (GB18030 tables would weigh on the page); it drops a BOM.
+        let text = web_sys::TextDecoder::new_with_label(encoding.label())
+            .and_then(|d| d.decode_with_u8_array(&bytes))
+            .unwrap_or_default();
+        preview.set(Some(build(grid, file.name(), encoding, &text)));
+    });
+}
+
+fn build(grid: Grid, file: String, encoding: TextEncoding, text: &str) -> ImportPreview {
+    let columns = grid.columns.get_value();
+    let records = parse(text, detect_delimiter(text));
+    let names: Vec<Vec<&str>> = columns
+        .iter()
+        .map(|c| vec![Lang::Zh.t(c.header), Lang::En.t(c.header)])
+        .collect();
+    let editable: Vec<bool> = columns.iter().map(|c| c.editable()).collect();
+    let first = records
+        .first()
+        .map(|r| r.fields.clone())
+        .unwrap_or_default();
+    let map = map_headers(&first, &names, &editable);
+    let data = &records[usize::from(map.has_header && !records.is_empty())..];
+    let mut bad = Vec::new();
+    let mut rows = Vec::with_capacity(data.len());
+    let mut lines = Vec::with_capacity(data.len());
+    grid.store.read_untracked(|plan| {
+        for record in data {
+            let mut writes = Vec::new();
+            for (i, field) in record.fields.iter().enumerate() {
+                let Some(col) = map.targets.get(i).copied().flatten() else {
+                    continue;
+                };
+                let text = restore(field).to_string();
+                if columns[col].kind == ColumnKind::Choice {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    match columns[col].options.key_for(plan, &text) {
+                        Some(key) => writes.push((col, key)),
+                        None => bad.push(BadCell {
+                            line: record.line,
+                            col,
+                            text,
+                            error: None,
+                        }),
+                    }
+                } else {
+                    writes.push((col, text));
+                }
+            }
+            rows.push(writes);
+            lines.push(record.line);
+        }
+        // Try the rows on a copy of the plan (rows are shared, so the copy is cheap) to
+        // find the cells that will not parse, exactly as the table will judge them.
+        let mut trial = plan.clone();
+        let lang = grid.lang.get_untracked();
+        grid.access.with_value(|a| {
+            let at = a.ids(&trial).len();
+            a.insert(&mut trial, at, rows.len(), lang);
+            for (r, writes) in rows.iter().enumerate() {
+                for (col, text) in writes {
+                    a.write(&mut trial, at + r, *col, text);
+                    if let Some(error) = a.error(&trial, at + r, *col) {
+                        bad.push(BadCell {
+                            line: lines[r],
+                            col: *col,
+                            text: text.clone(),
+                            error: Some(error),
+                        });
+                    }
+                }
+            }
+        });
+    });
+    bad.sort_by_key(|b| (b.line, b.col));
+    ImportPreview {
+        file,
+        encoding,
+        map,
+        rows,
+        bad,
+    }
+}
+
+/// Adds the previewed rows at the end of the table: one undo step.
+fn apply(grid: Grid, preview: ImportPreview) {
+    let count = preview.rows.len();
+    let lang = grid.lang.get_untracked();
+    grid.store.edit(None, move |p| {
+        grid.access.with_value(|a| {
+            let at = a.ids(p).len();
+            a.insert(p, at, preview.rows.len(), lang);
+            for (r, writes) in preview.rows.iter().enumerate() {
+                for (col, text) in writes {
+                    a.write(p, at + r, *col, text);
+                }
+            }
+        })
+    });
+    grid.notify(Notice::Imported { rows: count });
+}
+
+pub(super) fn preview_view(grid: Grid, preview: RwSignal<Option<ImportPreview>>) -> impl IntoView {
+    move || {
+        let p = preview.get()?;
+        let lang = grid.lang.get();
+        let columns = grid.columns.get_value();
+        let how = lang.t(if p.map.has_header {
+            Msg::CsvWithHeader
+        } else {
+            Msg::CsvNoHeader
+        });
+        let summary = lang
+            .t(Msg::CsvPreviewRows)
+            .replace("{0}", &p.rows.len().to_string())
+            .replace("{1}", &p.encoding.label().to_uppercase())
+            .replace("{2}", how);
+        let list = |items: &[String], msg: Msg| {
+            (!items.is_empty()).then(|| view! { <p class="hint">{lang.t(msg).replace("{}", &items.join(lang.t(Msg::ListSeparator)))}</p> })
+        };
+        let cells = p
+            .bad
+            .iter()
+            .take(BAD_CELLS_SHOWN)
+            .map(|b| {
+                let why = match b.error {
+                    Some(e) => input_error_message(e, lang),
+                    None => lang.t(Msg::CsvNotAnOption),
+                };
+                let text = lang
+                    .t(Msg::CsvBadCell)
+                    .replace("{0}", &b.line.to_string())
+                    .replace("{1}", lang.t(columns[b.col].header))
+                    .replace("{2}", &b.text)
+                    .replace("{3}", why);
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let more = p.bad.len().saturating_sub(BAD_CELLS_SHOWN);
+        let empty = p.rows.is_empty();
+        let apply_now = p.clone();
+        Some(view! {
+            <div class="import-preview" role="region" aria-label=lang.t(Msg::CsvPreviewTitle).replace("{}", &p.file) data-testid="csv-preview">
+                <p><strong>{lang.t(Msg::CsvPreviewTitle).replace("{}", &p.file)}</strong></p>
+                <p>{if empty { lang.t(Msg::CsvEmpty).to_string() } else { summary }}</p>
+                {list(&p.map.unknown, Msg::CsvUnknownColumns)}
+                {list(&p.map.derived, Msg::CsvDerivedColumns)}
+                <p class="hint">{if p.bad.is_empty() { lang.t(Msg::CsvAllGood).to_string() } else { lang.t(Msg::CsvBadCells).replace("{}", &p.bad.len().to_string()) }}</p>
+                <ul class="flags">{cells}</ul>
+                {(more > 0).then(|| view! { <p class="hint">{lang.t(Msg::CsvMoreBad).replace("{}", &more.to_string())}</p> })}
+                <div class="button-row">
+                    <button type="button" class="btn btn-primary" disabled=empty
+                        on:click=move |_| { apply(grid, apply_now.clone()); preview.set(None); }>
+                        {lang.t(Msg::CsvApply)}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| preview.set(None)>{lang.t(Msg::OrdersCancel)}</button>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// The file chosen in an `<input type="file">` change event.
+pub(super) fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value(""); // the same file can be chosen again
+    Some(file)
+}
