@@ -1,7 +1,8 @@
 //! A labelled form input bound to one value of the plan, for the forms beside the tables
-//! (budget, resources). Typed text is kept as typed; an error shows under the input.
+//! (budget, resources, assumptions). Typed text is kept as typed; an error shows under
+//! the input.
 
-use crate::domain::entry::InputError;
+use crate::domain::entry::{CellValue, Entry, InputError};
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Msg};
 use crate::state::{use_lang, use_plan, EditKey};
@@ -21,6 +22,44 @@ pub fn PlanField(
     error: Option<fn(&Plan) -> Option<InputError>>,
     #[prop(default = "text")] input_mode: &'static str,
 ) -> impl IntoView {
+    field_view(
+        id,
+        label,
+        text,
+        write,
+        move |p| error.and_then(|e| e(p)),
+        input_mode,
+    )
+}
+
+/// A field holding one typed entry of the plan (a count, an amount, a percentage):
+/// shown as typed, flagged when it does not parse.
+#[component]
+pub fn EntryField<T: CellValue + Send + Sync + 'static>(
+    id: &'static str,
+    label: Msg,
+    get: fn(&Plan) -> &Entry<T>,
+    get_mut: fn(&mut Plan) -> &mut Entry<T>,
+    #[prop(default = "decimal")] input_mode: &'static str,
+) -> impl IntoView {
+    field_view(
+        id,
+        label,
+        move |p| get(p).text(),
+        move |p, v| *get_mut(p) = Entry::from_text(v),
+        move |p| get(p).error(),
+        input_mode,
+    )
+}
+
+fn field_view(
+    id: &'static str,
+    label: Msg,
+    text: impl Fn(&Plan) -> String + Copy + Send + Sync + 'static,
+    write: impl Fn(&mut Plan, &str) + Copy + Send + Sync + 'static,
+    error: impl Fn(&Plan) -> Option<InputError> + Copy + Send + Sync + 'static,
+    input_mode: &'static str,
+) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let key = EditKey {
@@ -28,7 +67,7 @@ pub fn PlanField(
         row: RowId(0),
         column: 0,
     };
-    let error = Memo::new(move |_| error.and_then(|e| store.read(e)));
+    let error = Memo::new(move |_| store.read(error));
     let error_id = format!("{id}-error");
     let described_by = {
         let error_id = error_id.clone();

@@ -1,8 +1,9 @@
 //! Reusable UI pieces. Thin: they read the plan, call the core, render.
 
 pub mod chart;
-pub mod download;
 pub mod field;
+pub mod files;
 pub mod plan_file;
 pub mod shell;
+pub mod summary_table;
 pub mod table;

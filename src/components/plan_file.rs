@@ -1,13 +1,11 @@
 //! The whole plan as a file: export (download) and import (validated and migrated
 //! exactly like a stored plan; replacing the plan is one undo step).
 
-use crate::components::download::download;
+use crate::components::files::{chosen_file, download, read_text};
 use crate::domain::schema::{export_file_name, load_plan, save_plan};
 use crate::i18n::{load_error_message, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 #[component]
 pub fn ExportPlanButton() -> impl IntoView {
@@ -26,22 +24,12 @@ pub fn ImportPlanButton() -> impl IntoView {
     let lang = use_lang();
     let outcome = RwSignal::new(None::<Result<(), String>>);
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value(""); // the same file can be chosen again
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            let loaded = read_text(&file)
                 .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let loaded = text
                 .ok_or_else(|| lang.get_untracked().t(Msg::LoadNotAPlan).to_string())
                 .and_then(|text| {
                     load_plan(&text).map_err(|e| load_error_message(&e, lang.get_untracked()))

@@ -4,7 +4,7 @@
 
 use super::column::ColumnKind;
 use super::editable_table::{Grid, Notice};
-use crate::components::download::download;
+use crate::components::files::{download, read_bytes};
 use crate::domain::csv::{
     detect_delimiter, detect_encoding, parse, restore, write_csv, TextEncoding,
 };
@@ -13,7 +13,6 @@ use crate::domain::schema::export_file_name_with;
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::import::{map_headers, HeaderMap};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Cells listed in the preview; the rest are counted.
 const BAD_CELLS_SHOWN: usize = 50;
@@ -60,10 +59,9 @@ pub(super) fn export(grid: Grid, caption: Msg) {
 /// the preview.
 pub(super) fn read(grid: Grid, file: web_sys::File, preview: RwSignal<Option<ImportPreview>>) {
     leptos::task::spawn_local(async move {
-        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+        let Some(bytes) = read_bytes(&file).await else {
             return;
         };
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let encoding = detect_encoding(&bytes);
         // The browser decodes (GB18030 tables would weigh on the page); it drops a BOM.
         let text = web_sys::TextDecoder::new_with_label(encoding.label())
@@ -226,12 +224,4 @@ pub(super) fn preview_view(grid: Grid, preview: RwSignal<Option<ImportPreview>>)
             </div>
         })
     }
-}
-
-/// The file chosen in an `<input type="file">` change event.
-pub(super) fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
-    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-    let file = input.files()?.get(0)?;
-    input.set_value(""); // the same file can be chosen again
-    Some(file)
 }

@@ -6,6 +6,7 @@
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
+use crate::components::files::chosen_file;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
@@ -428,7 +429,7 @@ fn table_view(table: Table) -> AnyView {
                     <span aria-hidden="true">{lang.t(Msg::ImportCsv)}</span>
                     <input type="file" accept=".csv,.tsv,.txt,text/csv" class="sr-only"
                         aria-label=move || format!("{} {}", lang.get().t(Msg::ImportCsv), lang.get().t(caption))
-                        on:change=move |ev| { if let Some(file) = csv_io::chosen_file(&ev) { csv_io::read(grid, file, import_preview); } } />
+                        on:change=move |ev| { if let Some(file) = chosen_file(&ev) { csv_io::read(grid, file, import_preview); } } />
                 </label>
                 <p class="hint keys-hint">{lang.t(Msg::TableKeysHint)}</p>
             </div>

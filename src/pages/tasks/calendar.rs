@@ -1,7 +1,7 @@
 //! The deadlines as an .ics file (RFC 5545) for phone calendars, Outlook and Google.
 
 use super::filter::TaskView;
-use crate::components::download::download;
+use crate::components::files::download;
 use crate::domain::ics::ics_calendar;
 use crate::domain::tasks::EventLabels;
 use crate::i18n::Msg;

@@ -1,53 +1,28 @@
 //! Progress per phase and per owner: done / total, share done, overdue (spec §2).
 
 use super::filter::TaskView;
+use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::rollup::{rollup, Tally};
 use crate::i18n::{format_rate, Lang, Msg};
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
 
-fn tally_row(tally: Tally, lang: Lang, header: Option<Msg>) -> impl IntoView {
-    let name = match header {
+const COLUMNS: &[Msg] = &[Msg::ColDoneOfTotal, Msg::ColDoneRate, Msg::ColOverdue];
+
+fn tally_row(tally: &Tally, lang: Lang, name: Option<Msg>) -> SummaryRow {
+    let name = match name {
         Some(msg) => lang.t(msg).to_string(),
         None if tally.key.is_empty() => lang.t(Msg::Unassigned).to_string(),
         None => tally.key.clone(),
     };
-    let late = tally.overdue > 0;
-    view! {
-        <tr class:warn-row=late>
-            <th scope="row">{name}</th>
-            <td class="num">{format!("{} / {}", tally.done, tally.total)}</td>
-            <td class="num">{format_rate(tally.done_ratio(), lang)}</td>
-            <td class="num" class:flag-text=late>{tally.overdue}</td>
-        </tr>
-    }
-}
-
-/// One roll-up table; its total row sits in the footer.
-fn rollup_table(
-    caption: Msg,
-    first: Msg,
-    groups: Vec<Tally>,
-    all: Tally,
-    lang: Lang,
-    test_id: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="table-scroll">
-            <table class="summary" data-testid=test_id>
-                <caption>{lang.t(caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.t(first)}</th>
-                        <th scope="col" class="num">{lang.t(Msg::ColDoneOfTotal)}</th>
-                        <th scope="col" class="num">{lang.t(Msg::ColDoneRate)}</th>
-                        <th scope="col" class="num">{lang.t(Msg::ColOverdue)}</th>
-                    </tr>
-                </thead>
-                <tbody>{groups.into_iter().map(|t| tally_row(t, lang, None)).collect_view()}</tbody>
-                <tfoot>{tally_row(all, lang, Some(Msg::RollupAll))}</tfoot>
-            </table>
-        </div>
+    SummaryRow {
+        name,
+        figures: vec![
+            format!("{} / {}", tally.done, tally.total),
+            format_rate(tally.done_ratio(), lang),
+            tally.overdue.to_string(),
+        ],
+        warn: tally.overdue > 0,
     }
 }
 
@@ -60,19 +35,25 @@ pub fn Rollups(view: TaskView) -> impl IntoView {
         let today = today.get();
         store.read(|p| rollup(view.shown(p).into_iter().map(|t| p.task_facts(t, today))))
     });
+    let rows = move |by_owner: bool| {
+        Signal::derive(move || {
+            let lang = lang.get();
+            totals.with(|r| {
+                let groups = if by_owner { &r.by_owner } else { &r.by_phase };
+                groups.iter().map(|t| tally_row(t, lang, None)).collect()
+            })
+        })
+    };
+    let all = Signal::derive(move || {
+        totals.with(|r| tally_row(&r.overall, lang.get(), Some(Msg::RollupAll)))
+    });
     view! {
         <section class="section" aria-labelledby="rollup-title">
             <h2 id="rollup-title">{lang.t(Msg::RollupTitle)}</h2>
             <p class="hint">{lang.t(Msg::RollupHint)}</p>
             <div class="rollups">
-                {move || {
-                    let r = totals.get();
-                    let lang = lang.get();
-                    view! {
-                        {rollup_table(Msg::RollupByPhase, Msg::ColPhase, r.by_phase, r.overall.clone(), lang, "rollup-phase")}
-                        {rollup_table(Msg::RollupByOwner, Msg::ColOwner, r.by_owner, r.overall, lang, "rollup-owner")}
-                    }
-                }}
+                <SummaryTable caption=Msg::RollupByPhase first=Msg::ColPhase columns=COLUMNS rows=rows(false) total=all test_id="rollup-phase" />
+                <SummaryTable caption=Msg::RollupByOwner first=Msg::ColOwner columns=COLUMNS rows=rows(true) total=all test_id="rollup-owner" />
             </div>
         </section>
     }

@@ -1,12 +1,12 @@
 //! Service appointments (spec §6.3): vacancy and no-show per slot, totals per day, and
 //! a suggested action when a rate crosses its alert line.
 
-use crate::components::field::PlanField;
+use crate::components::field::EntryField;
+use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
 use crate::domain::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
-use crate::domain::entry::Entry;
 use crate::domain::plan::RowId;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
@@ -26,6 +26,14 @@ impl TableRow for AppointmentSlot {
             .to_string()
     }
 }
+
+const DAY_COLUMNS: &[Msg] = &[
+    Msg::ColBooked,
+    Msg::ColReserved,
+    Msg::ColArrived,
+    Msg::ColVacancy,
+    Msg::ColNoShow,
+];
 
 fn appointment_source() -> TableSource<AppointmentSlot> {
     TableSource {
@@ -85,24 +93,23 @@ pub fn AppointmentsToolkit() -> impl IntoView {
     let store = use_plan();
     let totals = Memo::new(move |_| store.read(|p| totals(&p.appointments)));
     let days = Memo::new(move |_| store.read(|p| day_totals(&p.appointments)));
-    let day_rows = move || {
+    let day_rows = Signal::derive(move || {
         let lang = lang.get();
         days.get()
             .into_iter()
-            .map(|d| {
-                view! {
-                    <tr>
-                        <th scope="row">{format_date(d.date, lang)}</th>
-                        <td class="num">{format_count(d.booked, lang)}</td>
-                        <td class="num">{format_count(d.reserved, lang)}</td>
-                        <td class="num">{format_count(d.arrived, lang)}</td>
-                        <td class="num">{format_rate(d.vacancy, lang)}</td>
-                        <td class="num">{format_rate(d.no_show, lang)}</td>
-                    </tr>
-                }
+            .map(|d| SummaryRow {
+                name: format_date(d.date, lang),
+                figures: vec![
+                    format_count(d.booked, lang),
+                    format_count(d.reserved, lang),
+                    format_count(d.arrived, lang),
+                    format_rate(d.vacancy, lang),
+                    format_rate(d.no_show, lang),
+                ],
+                warn: false,
             })
-            .collect_view()
-    };
+            .collect()
+    });
     view! {
         <section class="section" id="appointments" aria-labelledby="appointments-title">
             <h3 id="appointments-title">{lang.t(Msg::ToolkitsTitle)}</h3>
@@ -122,32 +129,11 @@ pub fn AppointmentsToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <PlanField id="alert-vacancy" label=Msg::AlertVacancy input_mode="decimal"
-                    text=|p| p.appointment_alerts.vacancy_above.text()
-                    write=|p, v| p.appointment_alerts.vacancy_above = Entry::from_text(v)
-                    error=|p| p.appointment_alerts.vacancy_above.error() />
-                <PlanField id="alert-no-show" label=Msg::AlertNoShow input_mode="decimal"
-                    text=|p| p.appointment_alerts.no_show_above.text()
-                    write=|p, v| p.appointment_alerts.no_show_above = Entry::from_text(v)
-                    error=|p| p.appointment_alerts.no_show_above.error() />
+                <EntryField id="alert-vacancy" label=Msg::AlertVacancy input_mode="decimal" get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
+                <EntryField id="alert-no-show" label=Msg::AlertNoShow input_mode="decimal" get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
             </div>
             <EditableTable caption=Msg::ToolkitsTitle source=appointment_source() columns=appointment_columns() add_label=Msg::AddSlot />
-            <div class="table-scroll">
-                <table class="summary" data-testid="day-totals">
-                    <caption>{lang.t(Msg::DayTotalsTitle)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{lang.t(Msg::ColDate)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColBooked)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColReserved)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColArrived)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColVacancy)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColNoShow)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{day_rows}</tbody>
-                </table>
-            </div>
+            <SummaryTable caption=Msg::DayTotalsTitle first=Msg::ColDate columns=DAY_COLUMNS rows=day_rows test_id="day-totals" />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Service feedback (spec §6.4): items with score, words, improvement, owner department
 //! and deadline; averages per dimension and the items past their deadline.
 
+use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::toolkits::feedback::{average_tenths, dimension_scores, FeedbackItem};
 use crate::i18n::{format_count, Msg, NO_VALUE};
@@ -8,6 +9,8 @@ use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
 
 table_row!(FeedbackItem, dimension);
+
+const SCORE_COLUMNS: &[Msg] = &[Msg::ColAnswers, Msg::ColAverage];
 
 const PROGRESS: &[(&str, Msg)] = &[("open", Msg::FeedbackOpen), ("done", Msg::StatusDone)];
 const PROGRESS_VALUES: &[bool] = &[false, true];
@@ -84,22 +87,22 @@ pub fn FeedbackToolkit() -> impl IntoView {
         let today = today.get();
         store.read(|p| p.feedback.iter().filter(|f| f.is_late(today)).count())
     });
-    let rows = move || {
+    let rows = Signal::derive(move || {
         let lang = lang.get();
         scores
             .get()
             .into_iter()
-            .map(|s| {
-                view! {
-                    <tr>
-                        <th scope="row">{s.dimension}</th>
-                        <td class="num">{format_count(s.answers, lang)}</td>
-                        <td class="num">{s.average.map_or(NO_VALUE.into(), |a| tenths(average_tenths(a)))}</td>
-                    </tr>
-                }
+            .map(|s| SummaryRow {
+                name: s.dimension,
+                figures: vec![
+                    format_count(s.answers, lang),
+                    s.average
+                        .map_or(NO_VALUE.into(), |a| tenths(average_tenths(a))),
+                ],
+                warn: false,
             })
-            .collect_view()
-    };
+            .collect()
+    });
     view! {
         <section class="section" id="feedback" aria-labelledby="feedback-title">
             <h3 id="feedback-title">{lang.t(Msg::FeedbackTitle)}</h3>
@@ -107,19 +110,7 @@ pub fn FeedbackToolkit() -> impl IntoView {
                 {move || lang.get().t(Msg::LateItems).replace("{}", &late.get().to_string())}
             </p>
             <EditableTable caption=Msg::FeedbackTitle source=feedback_source() columns=feedback_columns() add_label=Msg::AddFeedback />
-            <div class="table-scroll">
-                <table class="summary" data-testid="dimension-scores">
-                    <caption>{lang.t(Msg::AvgScoresTitle)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{lang.t(Msg::ColFeedbackDimension)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColAnswers)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColAverage)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <SummaryTable caption=Msg::AvgScoresTitle first=Msg::ColFeedbackDimension columns=SCORE_COLUMNS rows test_id="dimension-scores" />
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! Retail omnichannel stock (spec §6.1): the stores, the rule on screen, the advice it
 //! gives and the stores low on stock.
 
-use crate::components::field::PlanField;
+use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
 use crate::domain::plan::Plan;
@@ -133,14 +133,8 @@ pub fn StockToolkit() -> impl IntoView {
                 <summary>{lang.t(Msg::StockRuleTitle)}</summary>
                 <p class="hint">{lang.t(Msg::StockRuleText)}</p>
                 <div class="form-row">
-                    <PlanField id="units-per-transfer" label=Msg::UnitsPerTransfer input_mode="numeric"
-                        text=|p| p.stock_rule.units_per_transfer.text()
-                        write=|p, v| p.stock_rule.units_per_transfer = Entry::from_text(v)
-                        error=|p| p.stock_rule.units_per_transfer.error() />
-                    <PlanField id="warehouse-pack" label=Msg::WarehousePack input_mode="numeric"
-                        text=|p| p.stock_rule.warehouse_pack.text()
-                        write=|p, v| p.stock_rule.warehouse_pack = Entry::from_text(v)
-                        error=|p| p.stock_rule.warehouse_pack.error() />
+                    <EntryField id="units-per-transfer" label=Msg::UnitsPerTransfer input_mode="numeric" get=|p| &p.stock_rule.units_per_transfer get_mut=|p| &mut p.stock_rule.units_per_transfer />
+                    <EntryField id="warehouse-pack" label=Msg::WarehousePack input_mode="numeric" get=|p| &p.stock_rule.warehouse_pack get_mut=|p| &mut p.stock_rule.warehouse_pack />
                 </div>
             </details>
             <EditableTable caption=Msg::StockTitle source=store_source() columns=store_columns() add_label=Msg::AddStore />

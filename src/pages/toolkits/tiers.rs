@@ -1,7 +1,8 @@
 //! Retail member tiers (spec §6.2): tiers with their benefits, the members' annual
 //! spend, members per tier and what the benefits cost a month.
 
-use crate::components::field::PlanField;
+use crate::components::field::EntryField;
+use crate::components::files::{chosen_file, read_text};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
 use crate::domain::money::Fen;
@@ -14,8 +15,6 @@ use crate::i18n::{format_count, format_money, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 table_row!(MemberTier, name);
 table_row!(CustomerSpend, customer);
@@ -153,22 +152,11 @@ fn OrdersImport() -> impl IntoView {
     let store = use_plan();
     let preview = RwSignal::new(None::<Result<OrdersSpend, OrdersHeaderError>>);
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let text = read_text(&file).await.unwrap_or_default();
             preview.set(Some(spend_from_orders(&text)));
         });
     };
@@ -275,10 +263,7 @@ pub fn TiersToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <PlanField id="coupon-redemption" label=Msg::CouponRedemption input_mode="decimal"
-                    text=|p| p.tier_assumptions.coupon_redemption.text()
-                    write=|p, v| p.tier_assumptions.coupon_redemption = Entry::from_text(v)
-                    error=|p| p.tier_assumptions.coupon_redemption.error() />
+                <EntryField id="coupon-redemption" label=Msg::CouponRedemption input_mode="decimal" get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
             </div>
             <EditableTable caption=Msg::TiersTitle source=tier_source() columns=tier_columns() add_label=Msg::AddTier />
             <p class="hint" data-testid="untiered">{move || lang.get().t(Msg::Untiered).replace("{}", &totals.get().1.to_string())}</p>
