@@ -4,12 +4,14 @@
 pub mod appointments;
 pub mod budget;
 pub mod calendar;
+pub mod csv;
 pub mod deliverable;
 pub mod demo;
 pub mod entry;
 pub mod event_log;
 pub mod funnel;
 pub mod funnel_analysis;
+pub mod funnel_tools;
 pub mod goals;
 pub mod ics;
 pub mod kpi;
