@@ -3,6 +3,7 @@
 //! [`super::funnel_analysis`], and a funnel counted from an event log written back into
 //! the stages.
 
+use super::entry::InputError;
 use super::funnel::FunnelStage;
 use super::funnel_analysis::{chain_breaks, compare, project, Projection, StageComparison};
 use super::plan::{Funnel, RowId, Rows};
@@ -23,13 +24,22 @@ pub fn targets(stages: &[Arc<FunnelStage>]) -> Vec<Option<u32>> {
 }
 
 /// The what-if projection: the typed what-if rates and the order value, against today.
+/// A negative order value is an input error (see [`avg_order_value_error`]): no revenue.
 pub fn what_if(funnel: &Funnel) -> Option<Projection> {
     let overrides: Vec<Option<u32>> = funnel.stages.iter().map(|s| s.what_if_bp()).collect();
-    project(
-        &funnel.stages,
-        &overrides,
-        funnel.avg_order_value.value().map(|f| f.0),
-    )
+    let aov = funnel
+        .avg_order_value
+        .value()
+        .map(|f| f.0)
+        .filter(|&f| f >= 0);
+    project(&funnel.stages, &overrides, aov)
+}
+
+/// The order value's cell error: its parse error, or a negative amount.
+pub fn avg_order_value_error(funnel: &Funnel) -> Option<InputError> {
+    let aov = &funnel.avg_order_value;
+    aov.error()
+        .or_else(|| (aov.value()?.0 < 0).then_some(InputError::Negative))
 }
 
 /// Whether any what-if rate is typed (valid or not).
@@ -82,6 +92,16 @@ pub fn has_comparison(stages: &[Arc<FunnelStage>]) -> bool {
 /// Stage by stage: the comparison period ("A") against the main counts ("B").
 pub fn period_comparison(stages: &[Arc<FunnelStage>]) -> Vec<StageComparison> {
     compare(&previous_period(stages), stages)
+}
+
+/// One stage's comparison (a row of the comparison table).
+pub fn stage_comparison(stage: &FunnelStage) -> StageComparison {
+    let previous = FunnelStage {
+        reached: stage.previous_reached.clone(),
+        converted: stage.previous_converted.clone(),
+        ..FunnelStage::new(stage.id)
+    };
+    compare(&[previous], std::slice::from_ref(stage)).remove(0)
 }
 
 /// Which counts an event-log funnel fills.
@@ -252,6 +272,16 @@ mod tests {
         // No order value: conversions, but no revenue figure.
         funnel.avg_order_value = Entry::Invalid("abc".into());
         assert_eq!(what_if(funnel).unwrap().revenue_fen, None);
+        assert_eq!(
+            avg_order_value_error(funnel),
+            Some(crate::domain::entry::InputError::NotANumber)
+        );
+        funnel.avg_order_value = Entry::from_text("-88");
+        assert_eq!(what_if(funnel).unwrap().revenue_fen, None);
+        assert_eq!(
+            avg_order_value_error(funnel),
+            Some(crate::domain::entry::InputError::Negative)
+        );
     }
 
     #[test]
@@ -286,6 +316,9 @@ mod tests {
                 Verdict::NoClearDifference,
             ]
         );
+        for (row, stage) in c.iter().zip(stages.iter()) {
+            assert_eq!(*row, stage_comparison(stage));
+        }
         let changes: Vec<Option<i64>> = c.iter().map(|s| s.change_bp).collect();
         assert_eq!(changes, [Some(500), Some(0), Some(400), Some(205)]);
         let mut plain = plan.funnel.stages.clone();

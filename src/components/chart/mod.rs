@@ -2,6 +2,8 @@
 
 mod bars;
 mod canvas;
+mod funnel;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
+pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart};
