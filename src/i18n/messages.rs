@@ -447,6 +447,7 @@ messages! {
     FaAddStep => "添加步骤", "Add step";
     FaRemoveStep => "删除最后一步", "Remove last step";
     FaWindow => "转化窗口", "Conversion window";
+    FaWindowLength => "窗口长度", "Window length";
     FaWindowUnit => "窗口单位", "Window unit";
     FaMinutes => "分钟", "minutes";
     FaHours => "小时", "hours";

@@ -369,7 +369,7 @@ pub fn EventImport() -> impl IntoView {
                     <fieldset>
                         <legend>{l.t(Msg::FaWindow)}</legend>
                         <label>
-                            <span>{l.t(Msg::FaWindow)}</span>
+                            <span>{l.t(Msg::FaWindowLength)}</span>
                             <input type="text" inputmode="numeric" aria-describedby="funnel-window-hint"
                                 aria-invalid=move || if window_secs.get().is_err() { "true" } else { "false" }
                                 prop:value=move || window_text.get()
