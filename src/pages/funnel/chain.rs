@@ -53,33 +53,43 @@ pub fn ChainCheck() -> impl IntoView {
             }
         });
     };
-    let line = move |item: Item| {
-        let l = lang.get();
-        let count = |n: u64| format_count(n, l);
-        let (class, text) = match &item.open {
-            Some((reached, prev_name, prev_converted)) => (
-                "flag",
-                fill(
+    // One line per stage, keyed by its id: ticking the box re-words the line but keeps
+    // the checkbox (and the keyboard focus on it).
+    let line = move |id: RowId| {
+        let item = Memo::new(move |_| items.with(|v| v.iter().find(|i| i.id == id).cloned()));
+        let text = move || {
+            let l = lang.get();
+            let count = |n: u64| format_count(n, l);
+            item.with(|item| match item {
+                Some(Item {
+                    name,
+                    open: Some((reached, prev_name, prev_converted)),
+                    ..
+                }) => fill(
                     l.t(Msg::FaChainBreak),
                     &[
-                        &item.name,
+                        name,
                         &count(*reached),
                         prev_name,
                         &count(*prev_converted),
                         &count(reached.abs_diff(*prev_converted)),
                     ],
                 ),
-            ),
-            None => ("note", fill(l.t(Msg::FaSideEntryMarked), &[&item.name])),
+                Some(Item { name, .. }) => fill(l.t(Msg::FaSideEntryMarked), &[name]),
+                None => String::new(),
+            })
         };
-        let id = item.id;
-        let checked = item.open.is_none();
+        let is_open = move || item.with(|i| i.as_ref().is_some_and(|i| i.open.is_some()));
+        let label = move || {
+            let name = item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default());
+            fill(lang.get().t(Msg::FaSideEntryLabel), &[&name])
+        };
         view! {
-            <li class=class data-testid="chain-item">
+            <li class:flag=is_open class:note=move || !is_open() data-testid="chain-item">
                 <p>{text}</p>
                 <label class="check">
-                    <input type="checkbox" prop:checked=checked on:change=move |ev| set_side_entry(id, event_target_checked(&ev)) />
-                    <span>{fill(l.t(Msg::FaSideEntryLabel), &[&item.name])}</span>
+                    <input type="checkbox" prop:checked=move || !is_open() on:change=move |ev| set_side_entry(id, event_target_checked(&ev)) />
+                    <span>{label}</span>
                 </label>
             </li>
         }
@@ -90,13 +100,13 @@ pub fn ChainCheck() -> impl IntoView {
             <p class="hint">{lang.t(Msg::FaChainHint)}</p>
             <div role="status" data-testid="chain-check">
                 {move || {
-                    let items = items.get();
-                    let all_ok = items.iter().all(|i| i.open.is_none());
-                    view! {
-                        {all_ok.then(|| view! { <p class="ok">{lang.get().t(Msg::FaChainOk)}</p> })}
-                        <ul class="flags">{items.into_iter().map(line).collect_view()}</ul>
-                    }
+                    items
+                        .with(|items| items.iter().all(|i| i.open.is_none()))
+                        .then(|| view! { <p class="ok">{lang.get().t(Msg::FaChainOk)}</p> })
                 }}
+                <ul class="flags">
+                    <For each=move || items.with(|v| v.iter().map(|i| i.id).collect::<Vec<_>>()) key=|id| *id children=line />
+                </ul>
             </div>
         </section>
     }
