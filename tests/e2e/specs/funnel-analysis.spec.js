@@ -240,7 +240,7 @@ test('opened, the analysis tables and the import form stay accessible', async ({
     await expect(button).toHaveAttribute('aria-expanded', 'true');
   }
   await expect(page.locator('table[data-table="funnel_rates"] thead th[scope="col"]')).toHaveText([
-    '环节', /转化率/, '目标转化率', '假设转化率', /预测触达/, /预测转化/, '操作',
+    /^环节/, /^转化率/, '目标转化率', '假设转化率', /^预测触达/, /^预测转化/, '操作',
   ]);
   await page.getByLabel('选择事件日志(CSV)').setInputFiles({
     name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(EVENT_LOG),
