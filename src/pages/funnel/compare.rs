@@ -24,11 +24,17 @@ pub(super) fn previous_rate(s: &FunnelStage) -> Option<Ratio> {
     Ratio::new(converted, reached)
 }
 
-/// A Wilson range as "25.2%–34.9%" (the statistics are estimates: one decimal).
+/// A Wilson range as "25.2%–34.9%" (the statistics are estimates: one decimal). Written
+/// with integer tenths rather than `{:.1}`, which would pull float formatting's exact
+/// mode into the download.
 fn ci_text(ci: Option<(f64, f64)>) -> String {
+    let tenths = |x: f64| {
+        let t = (x * 1000.0).round() as i64; // finite and within 0..=1, checked below
+        format!("{}.{}%", t / 10, t % 10)
+    };
     match ci {
-        Some((lo, hi)) if lo.is_finite() && hi.is_finite() => {
-            format!("{:.1}%–{:.1}%", lo * 100.0, hi * 100.0)
+        Some((lo, hi)) if (0.0..=1.0).contains(&lo) && (0.0..=1.0).contains(&hi) => {
+            format!("{}–{}", tenths(lo), tenths(hi))
         }
         _ => NO_VALUE.into(),
     }
