@@ -5,7 +5,7 @@ use super::appointments::{AppointmentAlerts, AppointmentSlot};
 use super::budget::{Budget, CostLine, TotalSource, DEFAULT_SPLIT};
 use super::deliverable::Deliverable;
 use super::entry::Entry;
-use super::funnel::FunnelStage;
+use super::funnel::{ComparisonKind, FunnelStage};
 use super::goals::{FigureRef, Goal, Indicator, LoopStage};
 use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
 use super::money::Currency;
@@ -36,6 +36,8 @@ pub fn demo_plan() -> Plan {
         },
         funnel: Funnel {
             stages: demo_funnel(&mut next),
+            avg_order_value: Entry::Value(Fen(8_800)), // ¥88.00 per in-store purchase
+            comparison: ComparisonKind::Periods,
         },
         phases: standard_phases(next().0),
         tasks: demo_tasks(&mut (100..).map(RowId)),
@@ -198,47 +200,52 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid demo date")
 }
 
-/// Spec §3: four stages, 10000 → 324 (3.24% overall).
+/// Spec §3: four stages, 10000 → 324 (3.24% overall). Beside the spec's figures: a
+/// target rate per stage and last month's counts (25%, 60%, 26%, 57.95%), so the
+/// bottleneck and period comparison have something to show on a first visit.
 fn demo_funnel(next: &mut impl FnMut() -> RowId) -> Rows<FunnelStage> {
     [
         (
             "门店扫码关注",
-            10_000,
-            3_000,
+            (10_000, 3_000),
             "扫码流程复杂、福利吸引力不足",
             "简化扫码步骤,增加“关注即送小礼品”",
+            (35, (10_000, 2_500)),
         ),
         (
             "社群入群",
-            3_000,
-            1_800,
+            (3_000, 1_800),
             "入群引导话术不清晰",
             "优化地推话术,强调“专属福利+定期互动”",
+            (60, (2_500, 1_500)),
         ),
         (
             "线上优惠券核销",
-            1_800,
-            540,
+            (1_800, 540),
             "优惠券有效期短、使用门槛高",
             "延长有效期至15天,降低使用门槛",
+            (40, (1_500, 390)),
         ),
         (
             "到店消费",
-            540,
-            324,
+            (540, 324),
             "门店距离远、服务体验差",
             "推送“附近门店导航”,加强门店人员培训",
+            (65, (390, 226)),
         ),
     ]
     .into_iter()
     .map(
-        |(name, reached, converted, loss_reason, measure)| FunnelStage {
-            id: next(),
+        |(name, (reached, converted), loss_reason, measure, (target, previous))| FunnelStage {
             name: name.into(),
             reached: Entry::Value(reached),
             converted: Entry::Value(converted),
             loss_reason: loss_reason.into(),
             measure: measure.into(),
+            target_rate: Entry::Value(Measure(target * 100)),
+            previous_reached: Entry::Value(previous.0),
+            previous_converted: Entry::Value(previous.1),
+            ..FunnelStage::new(next())
         },
     )
     .map(Arc::new)

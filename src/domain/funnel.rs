@@ -2,6 +2,7 @@
 //! rates and losses derived from them.
 
 use super::entry::{Entry, InputError};
+use super::kpi::Measure;
 use super::plan::RowId;
 use super::ratio::Ratio;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,33 @@ pub struct FunnelStage {
     pub loss_reason: String,
     #[serde(default)]
     pub measure: String,
+    /// An intended side entry: people join here from outside the previous stage (a
+    /// separate campaign), so reached ≠ the previous converted is not flagged.
+    #[serde(default)]
+    pub side_entry: bool,
+    /// The rate this stage should reach, in hundredths of a percent (35% → 3500).
+    #[serde(default)]
+    pub target_rate: Entry<Measure>,
+    /// A what-if rate for this stage (same unit), projected down the funnel.
+    #[serde(default)]
+    pub what_if_rate: Entry<Measure>,
+    /// The same stage in the comparison period (last month, or variant A).
+    #[serde(default)]
+    pub previous_reached: Entry<u64>,
+    /// See `previous_reached`.
+    #[serde(default)]
+    pub previous_converted: Entry<u64>,
+}
+
+/// What the second set of counts stands for: an earlier period or another variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparisonKind {
+    /// This month against last month.
+    #[default]
+    Periods,
+    /// Variant B (the main counts) against variant A (the second set).
+    Variants,
 }
 
 impl FunnelStage {
@@ -28,6 +56,11 @@ impl FunnelStage {
             converted: Entry::Empty,
             loss_reason: String::new(),
             measure: String::new(),
+            side_entry: false,
+            target_rate: Entry::Empty,
+            what_if_rate: Entry::Empty,
+            previous_reached: Entry::Empty,
+            previous_converted: Entry::Empty,
         }
     }
 
@@ -68,6 +101,45 @@ impl FunnelStage {
             (converted > reached).then_some(InputError::ConvertedExceedsReached)
         })
     }
+
+    /// The comparison period's converted cell: as `converted_error`, against its reached.
+    pub fn previous_converted_error(&self) -> Option<InputError> {
+        self.previous_converted.error().or_else(|| {
+            let (&reached, &converted) = (
+                self.previous_reached.value()?,
+                self.previous_converted.value()?,
+            );
+            (converted > reached).then_some(InputError::ConvertedExceedsReached)
+        })
+    }
+
+    /// A target or what-if rate cell: its parse error, or a rate outside 0-100%.
+    pub fn rate_entry_error(entry: &Entry<Measure>) -> Option<InputError> {
+        entry.error().or_else(|| {
+            let v = entry.value()?.0;
+            if v < 0 {
+                Some(InputError::Negative)
+            } else {
+                (v > 10_000).then_some(InputError::TooLarge)
+            }
+        })
+    }
+
+    /// The target rate in basis points, when it is a valid rate (0-100%).
+    pub fn target_bp(&self) -> Option<u32> {
+        rate_bp(&self.target_rate)
+    }
+
+    /// The what-if rate in basis points, when it is a valid rate (0-100%).
+    pub fn what_if_bp(&self) -> Option<u32> {
+        rate_bp(&self.what_if_rate)
+    }
+}
+
+/// A percentage typed in hundredths of a percent is already basis points (35.5% → 3550).
+fn rate_bp(entry: &Entry<Measure>) -> Option<u32> {
+    let v = entry.value()?.0;
+    u32::try_from(v).ok().filter(|&bp| bp <= 10_000)
 }
 
 /// last stage's converted / first stage's reached (324 / 10000 = 3.24%).

@@ -11,6 +11,7 @@ pub mod entry;
 pub mod event_log;
 pub mod funnel;
 pub mod funnel_analysis;
+pub mod funnel_tools;
 pub mod goals;
 pub mod ics;
 pub mod kpi;

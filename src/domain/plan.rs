@@ -4,10 +4,10 @@
 use super::appointments::{AppointmentAlerts, AppointmentSlot};
 use super::budget::{Budget, BudgetLine, CostLine};
 use super::entry::Entry;
-use super::funnel::FunnelStage;
+use super::funnel::{ComparisonKind, FunnelStage};
 use super::goals::{Goal, Indicator};
 use super::kpi::EffectivenessRow;
-use super::money::Currency;
+use super::money::{Currency, Fen};
 use super::scenario::{Playbook, ResourceInventory, Risk, ScenarioRow};
 use super::tasks::{Phase, Task};
 use super::toolkits::combos::Combo;
@@ -64,6 +64,12 @@ pub struct CampaignHeader {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Funnel {
     pub stages: Rows<FunnelStage>,
+    /// Average order value of a final conversion, for the what-if revenue.
+    #[serde(default)]
+    pub avg_order_value: Entry<Fen>,
+    /// What the stages' second set of counts (`previous_*`) stands for.
+    #[serde(default)]
+    pub comparison: ComparisonKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -798,7 +798,10 @@ pub fn playbook_plan(
             start_date: start,
             currency: Currency::CNY,
         },
-        funnel: Funnel { stages: funnel },
+        funnel: Funnel {
+            stages: funnel,
+            ..Funnel::default()
+        },
         phases,
         tasks: rows(tasks),
         effectiveness: rows(effectiveness),

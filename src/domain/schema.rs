@@ -116,6 +116,8 @@ fn v3_to_v4(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
 /// Schema 5 adds the industry toolkits: stores and the stock rule, member tiers and
 /// customers' spend, feedback, combos, and the appointment alert thresholds. A schema 4
 /// plan keeps everything and gets empty toolkit tables with the default assumptions.
+/// The funnel's analysis fields of schema 5 (side entries, target and what-if rates, a
+/// comparison period, the order value) default to empty when absent, so they need no step.
 fn v4_to_v5(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
     use super::appointments::AppointmentAlerts;
     use super::toolkits::stock::StockRule;

@@ -495,4 +495,150 @@ messages! {
     CsvApply => "添加这些行", "Add these rows";
     CsvEmpty => "文件里没有可导入的行。", "The file has no rows to import.";
     CsvImported => "已导入 {} 行", "{} rows imported";
+
+    // Funnel analysis (issue 6): chain check, bottleneck, what-if, comparison, chart,
+    // event-log import, CSV export.
+    FaOnThisPage => "本页内容", "On this page";
+    FaChainShort => "链路检查", "Chain";
+    FaChartShort => "漏斗图", "Chart";
+    FaBottleneckShort => "瓶颈", "Bottleneck";
+    FaWhatIfShort => "假设分析", "What-if";
+    FaCompareShort => "对比", "Compare";
+    FaImportShort => "导入事件", "Import events";
+    FaChainTitle => "链路检查", "Chain check";
+    FaChainHint => "正常情况下,每个环节的触达人数应等于上一环节的转化人数;不一致时请核对数字,或在确有其他来源的客户从该环节进入时标记为“侧入口”。",
+        "Normally a stage's reached equals the previous stage's converted; when they differ, check the figures, or mark the stage as a side entry if customers really join there from elsewhere.";
+    FaChainOk => "链路连贯:每个环节的触达人数都等于上一环节的转化人数。", "The chain holds: every stage's reached equals the previous stage's converted.";
+    FaChainBreak => "“{0}”的触达人数 {1} 与上一环节“{2}”的转化人数 {3} 不一致(相差 {4})。",
+        "“{0}” reached {1}, but the previous stage “{2}” converted {3} (a difference of {4}).";
+    FaSideEntryMarked => "“{0}”已标记为侧入口,不检查链路。", "“{0}” is marked as a side entry: its chain is not checked.";
+    FaSideEntryLabel => "有意的侧入口(有其他来源的客户从这里进入):{0}", "Intended side entry (customers also join here from elsewhere): {0}";
+    FaChartTitle => "漏斗图", "Funnel chart";
+    FaChartHint => "浅色条为触达人数,深色条为转化人数;红色为瓶颈环节。对比时,灰色框为对比期的人数。",
+        "Light bars are reached, dark bars converted; red marks a bottleneck. When comparing, grey outlines are the comparison period.";
+    FaChartLabel => "漏斗图", "Funnel chart";
+    FaChartLost => "流失", "lost";
+    FaChartCurrent => "当前", "Current";
+    FaBottleneckTitle => "瓶颈诊断", "Bottleneck";
+    FaBottleneckHint => "流失人数最多的环节,以及离目标转化率最远的环节。", "The stage losing the most people, and the stage furthest below its target rate.";
+    FaLargestLoss => "流失人数最多", "Largest loss";
+    FaLargestLossText => "流失 {0} 人,占触达人数的 {1}。", "{0} people lost, {1} of those reached.";
+    FaNoLoss => "还没有可计算流失的环节。", "No stage has counts to compute a loss from yet.";
+    FaBelowTarget => "离目标最远", "Furthest below target";
+    FaBelowTargetText => "转化率 {0},目标 {1},差 {2} 个百分点。", "Rate {0} against a target of {1}: {2} points short.";
+    FaNoTargets => "尚未设置目标转化率:在“假设分析”中逐环节设置。", "No target rates yet: set them per stage under “What-if”.";
+    FaAllTargetsMet => "所有设置了目标的环节都已达标。", "Every stage with a target meets it.";
+    FaLossReason => "流失原因", "Loss reason";
+    FaMeasure => "优化措施", "Measure";
+    FaNotGiven => "(未填写)", "(not given)";
+    FaWhatIfTitle => "假设分析:转化率提高后会怎样", "What-if: what better rates would yield";
+    FaWhatIfHint => "为任意环节填入假设转化率(或一键设为目标),预测按链路逐环节推算,每个环节的触达人数取上一环节的预测转化人数,人数向下取整。",
+        "Give any stage a what-if rate (or set all to target); the projection runs down the chain, each stage reaching the previous stage's projected converted, rounded down to whole people.";
+    FaAov => "平均客单价(元)", "Average order value";
+    FaSetAllToTarget => "全部设为目标", "Set all to target";
+    FaClearWhatIf => "恢复为当前转化率", "Back to today's rates";
+    FaTodayFinal => "当前最终转化", "Final conversions today";
+    FaProjectedFinal => "假设最终转化", "Projected final conversions";
+    FaTodayRevenue => "当前营收", "Revenue today";
+    FaProjectedRevenue => "假设营收", "Projected revenue";
+    FaNoProjection => "无法推算:需要第一个环节的触达人数,以及每个环节的转化率(或假设转化率)。",
+        "No projection: it needs the first stage's reached and a rate (or a what-if rate) for every stage.";
+    FaNeedAov => "填入平均客单价即可看到营收。", "Type an average order value to see revenue.";
+    FaEditRates => "逐环节设置目标与假设转化率", "Set target and what-if rates per stage";
+    FaRatesTable => "目标与假设转化率", "Target and what-if rates";
+    FaColStage => "环节", "Stage";
+    FaColTarget => "目标转化率", "Target rate";
+    FaColWhatIf => "假设转化率", "What-if rate";
+    FaColProjReached => "预测触达", "Projected reached";
+    FaColProjConverted => "预测转化", "Projected converted";
+    FaCompareTitle => "时期对比与显著性", "Period comparison and significance";
+    FaCompareHint => "填入同一漏斗在对比期(上个月,或 A/B 测试中的 A 方案)的人数,逐环节比较转化率,并判断差异是真实的还是偶然波动。",
+        "Type the same funnel's counts for a comparison period (last month, or variant A of an A/B test) to compare each stage's rate and tell a real difference from chance.";
+    FaCompareKind => "对比方式", "Compare";
+    FaKindPeriods => "本月 vs 上月", "This month vs last month";
+    FaKindVariants => "B 方案 vs A 方案(A/B 测试)", "Variant B vs variant A (A/B test)";
+    FaLabelThisMonth => "本月", "this month";
+    FaLabelLastMonth => "上月", "last month";
+    FaLabelVariantA => "A 方案", "variant A";
+    FaLabelVariantB => "B 方案", "variant B";
+    FaEditComparison => "填写对比期人数", "Type the comparison counts";
+    FaCompareTable => "对比期人数与结论", "Comparison counts and verdicts";
+    FaColPrevReached => "对比期触达人数", "Comparison reached";
+    FaColPrevConverted => "对比期转化人数", "Comparison converted";
+    FaColPrevRate => "对比期转化率", "Comparison rate";
+    FaColCurRate => "当前转化率", "Current rate";
+    FaColChange => "变化", "Change";
+    FaColPrevCi => "对比期95%区间", "Comparison 95% range";
+    FaColCurCi => "当前95%区间", "Current 95% range";
+    FaColVerdict => "结论", "Verdict";
+    FaVerdictHigher => "显著提升", "Significantly higher";
+    FaVerdictLower => "显著下降", "Significantly lower";
+    FaVerdictSame => "无明显差异", "No clear difference";
+    FaVerdictNoData => "数据不足", "Not enough data";
+    FaSentenceHigher => "{0}:{1}转化率 {2},{3} {4},高出 {5} 个百分点。差距明显大于随机波动,可以认为确实提升了(95% 把握)。",
+        "{0}: {1} converts at {2} against {4} for {3}, {5} points higher. The gap is larger than chance explains: a real improvement (95% confidence).";
+    FaSentenceLower => "{0}:{1}转化率 {2},{3} {4},低了 {5} 个百分点。差距明显大于随机波动,可以认为确实下降了(95% 把握),值得查找原因。",
+        "{0}: {1} converts at {2} against {4} for {3}, {5} points lower. The gap is larger than chance explains: a real drop (95% confidence), worth finding out why.";
+    FaSentenceSame => "{0}:{1}转化率 {2},{3} {4},相差 {5} 个百分点,在正常波动范围内,还不能说明有真实差别。",
+        "{0}: {1} converts at {2} against {4} for {3}, {5} points apart: within normal ups and downs, no real difference shown yet.";
+    FaSentenceNoData => "{0}:人数缺失或太少(转化和流失都至少需要 5 人),暂时无法判断。",
+        "{0}: counts missing or too small (at least 5 converted and 5 lost in each), so no verdict yet.";
+    FaCiHint => "95% 区间:真实转化率大概率落在这个范围内;人数越多,范围越窄。两期区间重叠越多,差异越可能只是偶然。",
+        "95% range: the true rate very likely lies in it, and it narrows as counts grow. The more two ranges overlap, the likelier a difference is chance.";
+    FaNoComparison => "还没有对比期人数。", "No comparison counts yet.";
+    FaImportTitle => "从原始事件日志计算漏斗", "Count the funnel from a raw event log";
+    FaImportHint => "导入 CSV 事件日志(列:用户ID、时间、事件,可选渠道;中英文表头均可),选择按顺序的步骤和转化时间窗口,在本机浏览器中计算每一步的人数,填入漏斗表。",
+        "Import a CSV event log (columns: user id, time, event, optional channel; English or Chinese headers), pick the steps in order and a conversion window; each step's people are counted here in the browser and fill the funnel table.";
+    FaChooseLog => "选择事件日志(CSV)", "Choose an event log (CSV)";
+    FaReading => "正在读取:已读 {0} 行({1}%)", "Reading: {0} rows read ({1}%)";
+    FaReadProgress => "读取进度", "Reading progress";
+    FaRead => "已读取 {0} 行:{1} 个有效事件,{2} 位用户,{3} 种事件。", "Read {0} rows: {1} valid events, {2} users, {3} event names.";
+    FaFileEmpty => "文件是空的,没有表头行。", "The file is empty: there is no header row.";
+    FaMissingColumns => "表头缺少必需的列:{0}。", "The header lacks required columns: {0}.";
+    FaColUser => "用户ID", "user id";
+    FaColTime => "时间", "time";
+    FaColEvent => "事件", "event";
+    FaFileUnreadable => "无法读取这个文件。", "This file could not be read.";
+    FaBadRowsTitle => "未导入的行", "Rows not imported";
+    FaBadRowsCount => "共 {0} 行未导入(有问题的行不会被悄悄丢弃)。", "{0} rows were not imported (rows with problems are never silently dropped).";
+    FaBadRowsFirst => "下面列出前 {0} 行。", "The first {0} are listed below.";
+    FaColLine => "行号", "Line";
+    FaColReason => "原因", "Reason";
+    FaRowColumns => "列数不对:应为 {0} 列,实际 {1} 列", "Wrong number of columns: {0} expected, {1} found";
+    FaRowUnclosedQuote => "引号没有闭合,文件其余部分都被读进了这一格", "A quote is never closed: the rest of the file was read into this field";
+    FaRowTextAfterQuote => "引号后面还有文字", "Text after a closing quote";
+    FaRowNotUtf8 => "不是 UTF-8 编码(可能是 GBK 导出,请另存为 UTF-8)", "Not UTF-8 (maybe a GBK export: save it as UTF-8)";
+    FaRowEmptyUser => "用户ID为空", "Empty user id";
+    FaRowEmptyEvent => "事件为空", "Empty event";
+    FaRowEmptyTime => "时间为空", "Empty time";
+    FaRowBadTime => "时间格式无法识别(例:2026-10-15 09:30:00、2026-10-15T09:30:00+08:00 或 Unix 时间戳)", "Unrecognised time (e.g. 2026-10-15 09:30:00, 2026-10-15T09:30:00+08:00 or a Unix timestamp)";
+    FaSteps => "漏斗步骤(按顺序)", "Funnel steps (in order)";
+    FaStepN => "步骤 {0}", "Step {0}";
+    FaAddStep => "添加步骤", "Add step";
+    FaRemoveStep => "删除最后一步", "Remove last step";
+    FaWindow => "转化窗口", "Conversion window";
+    FaWindowLength => "窗口长度", "Window length";
+    FaWindowUnit => "窗口单位", "Window unit";
+    FaMinutes => "分钟", "minutes";
+    FaHours => "小时", "hours";
+    FaDays => "天", "days";
+    FaWindowHint => "从第一步开始,在这段时间内完成的后续步骤才计入。", "Later steps count only when done within this time of the first step.";
+    FaChannel => "起始渠道", "Starting channel";
+    FaAllChannels => "全部渠道", "All channels";
+    FaFillInto => "填入", "Fill";
+    FaFillCurrent => "漏斗表的触达/转化人数", "the funnel's reached / converted";
+    FaFillPrevious => "对比期人数", "the comparison counts";
+    FaPreview => "每一步的人数:{0}", "People at each step: {0}";
+    FaApply => "填入漏斗表", "Fill the funnel table";
+    FaApplied => "已填入 {0} 个环节(可撤销)。", "{0} stages filled (undo reverts).";
+    FaAppliedAdded => "新增 {0} 个环节。", "{0} stages added.";
+    FaAppliedRemoved => "多出的 {0} 个环节已移除。", "{0} extra stages removed.";
+    FaAppliedCleared => "其余 {0} 个环节的对比期人数已清空。", "The comparison counts of the other {0} stages were cleared.";
+    FaNeedTwoSteps => "至少选择两个步骤。", "Choose at least two steps.";
+    FaManyNames => "事件种类太多,只列出前 {0} 种。", "Too many event names: the first {0} are listed.";
+    FaExportCsv => "导出漏斗 CSV", "Export funnel CSV";
+    FaExportHint => "UTF-8 编码,Excel/WPS 可直接打开。", "UTF-8, opens in Excel or WPS.";
+    FaCsvSideEntry => "侧入口", "Side entry";
+    FaYes => "是", "yes";
+    FaNo => "否", "no";
 }

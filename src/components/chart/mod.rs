@@ -2,8 +2,10 @@
 
 mod bars;
 mod canvas;
+mod funnel;
 mod gantt;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
+pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};

@@ -1,0 +1,194 @@
+//! The period comparison: the same funnel in a comparison period (last month, or variant
+//! A of an A/B test) typed beside the main counts; per stage the change in percentage
+//! points, each rate's Wilson 95% range, and a two-proportion z-test read out in plain
+//! words.
+
+use super::bottleneck::bp_text;
+use super::table::{comparison_source, stage_name_column};
+use super::{fill, Disclosure};
+use crate::components::table::{Column, ColumnKind, EditableTable};
+use crate::domain::funnel::{ComparisonKind, FunnelStage};
+use crate::domain::funnel_analysis::Verdict;
+use crate::domain::funnel_tools::{has_comparison, period_comparison, stage_comparison};
+use crate::domain::ratio::Ratio;
+use crate::i18n::{format_rate, Lang, Msg, NO_VALUE};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+
+/// The comparison period's rate, when both its counts are valid and consistent.
+pub(super) fn previous_rate(s: &FunnelStage) -> Option<Ratio> {
+    let (&reached, &converted) = (s.previous_reached.value()?, s.previous_converted.value()?);
+    if converted > reached {
+        return None;
+    }
+    Ratio::new(converted, reached)
+}
+
+/// A Wilson range as "25.2%–34.9%" (the statistics are estimates: one decimal). Written
+/// with integer tenths rather than `{:.1}`, which would pull float formatting's exact
+/// mode into the download.
+fn ci_text(ci: Option<(f64, f64)>) -> String {
+    let tenths = |x: f64| {
+        let t = (x * 1000.0).round() as i64; // finite and within 0..=1, checked below
+        format!("{}.{}%", t / 10, t % 10)
+    };
+    match ci {
+        Some((lo, hi)) if (0.0..=1.0).contains(&lo) && (0.0..=1.0).contains(&hi) => {
+            format!("{}–{}", tenths(lo), tenths(hi))
+        }
+        _ => NO_VALUE.into(),
+    }
+}
+
+/// A change in points, signed: "+5pp", "-2.05pp", "0pp".
+fn change_text(bp: Option<i64>) -> String {
+    match bp {
+        Some(bp) => {
+            let sign = match bp {
+                b if b > 0 => "+",
+                b if b < 0 => "-",
+                _ => "",
+            };
+            let points = bp_text(u32::try_from(bp.unsigned_abs()).unwrap_or(u32::MAX));
+            format!("{sign}{}pp", points.trim_end_matches('%'))
+        }
+        None => NO_VALUE.into(),
+    }
+}
+
+fn verdict_label(v: Verdict) -> Msg {
+    match v {
+        Verdict::SignificantlyHigher => Msg::FaVerdictHigher,
+        Verdict::SignificantlyLower => Msg::FaVerdictLower,
+        Verdict::NoClearDifference => Msg::FaVerdictSame,
+        Verdict::NotEnoughData => Msg::FaVerdictNoData,
+    }
+}
+
+fn comparison_columns() -> Vec<Column<FunnelStage>> {
+    type C = Column<FunnelStage>;
+    vec![
+        stage_name_column(),
+        C::entry(
+            Msg::FaColPrevReached,
+            ColumnKind::Integer,
+            |s| &s.previous_reached,
+            |s| &mut s.previous_reached,
+        ),
+        C::entry(
+            Msg::FaColPrevConverted,
+            ColumnKind::Integer,
+            |s| &s.previous_converted,
+            |s| &mut s.previous_converted,
+        )
+        .with_error(FunnelStage::previous_converted_error),
+        C::derived(Msg::FaColPrevRate, |s, ctx| {
+            format_rate(previous_rate(s), ctx.lang)
+        }),
+        C::derived(Msg::FaColCurRate, |s, ctx| format_rate(s.rate(), ctx.lang)),
+        C::derived(Msg::FaColChange, |s, _| {
+            change_text(stage_comparison(s).change_bp)
+        }),
+        C::derived(Msg::FaColPrevCi, |s, _| ci_text(stage_comparison(s).ci_a)),
+        C::derived(Msg::FaColCurCi, |s, _| ci_text(stage_comparison(s).ci_b)),
+        C::derived(Msg::FaColVerdict, |s, ctx| {
+            ctx.lang
+                .t(verdict_label(stage_comparison(s).verdict))
+                .to_string()
+        }),
+    ]
+}
+
+/// The labels of the main counts and of the comparison counts.
+pub fn period_labels(kind: ComparisonKind, lang: Lang) -> (&'static str, &'static str) {
+    match kind {
+        ComparisonKind::Periods => (lang.t(Msg::FaLabelThisMonth), lang.t(Msg::FaLabelLastMonth)),
+        ComparisonKind::Variants => (lang.t(Msg::FaLabelVariantB), lang.t(Msg::FaLabelVariantA)),
+    }
+}
+
+#[component]
+pub fn Comparison() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let kind = Memo::new(move |_| store.read(|p| p.funnel.comparison));
+    let set_kind = move |k: ComparisonKind| store.edit(None, |p| p.funnel.comparison = k);
+    let sentences = Memo::new(move |_| {
+        let l = lang.get();
+        let (current, previous) = period_labels(kind.get(), l);
+        store.read(|p| {
+            let stages = &p.funnel.stages;
+            if !has_comparison(stages) {
+                return Vec::new();
+            }
+            period_comparison(stages)
+                .into_iter()
+                .zip(stages.iter())
+                .map(|(c, s)| {
+                    let points = change_text(c.change_bp.map(i64::abs));
+                    let points = points.trim_end_matches("pp").trim_start_matches('+');
+                    let msg = match c.verdict {
+                        Verdict::SignificantlyHigher => Msg::FaSentenceHigher,
+                        Verdict::SignificantlyLower => Msg::FaSentenceLower,
+                        Verdict::NoClearDifference => Msg::FaSentenceSame,
+                        Verdict::NotEnoughData => Msg::FaSentenceNoData,
+                    };
+                    let text = fill(
+                        l.t(msg),
+                        &[
+                            &s.name,
+                            current,
+                            &format_rate(c.rate_b, l),
+                            previous,
+                            &format_rate(c.rate_a, l),
+                            points,
+                        ],
+                    );
+                    (c.verdict, text)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let radio = move |k: ComparisonKind, label: Msg| {
+        view! {
+            <label class="radio">
+                <input type="radio" name="funnel-compare-kind" prop:checked=move || kind.get() == k on:change=move |_| set_kind(k) />
+                <span>{lang.t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="section" id="funnel-compare" aria-labelledby="funnel-compare-title">
+            <h2 id="funnel-compare-title">{lang.t(Msg::FaCompareTitle)}</h2>
+            <p class="hint">{lang.t(Msg::FaCompareHint)}</p>
+            <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::FaCompareKind)>
+                {radio(ComparisonKind::Periods, Msg::FaKindPeriods)}
+                {radio(ComparisonKind::Variants, Msg::FaKindVariants)}
+            </div>
+            <div role="status" data-testid="comparison-verdicts">
+                {move || {
+                    let list = sentences.get();
+                    if list.is_empty() {
+                        return view! { <p class="hint">{lang.get().t(Msg::FaNoComparison)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="verdicts">
+                            {list.into_iter().map(|(v, text)| {
+                                let class = match v {
+                                    Verdict::SignificantlyHigher => "verdict up",
+                                    Verdict::SignificantlyLower => "verdict down",
+                                    _ => "verdict",
+                                };
+                                view! { <li class=class>{text}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </div>
+            <p class="hint">{lang.t(Msg::FaCiHint)}</p>
+            <Disclosure id="funnel-compare-counts" label=Msg::FaEditComparison>
+                <EditableTable caption=Msg::FaCompareTable source=comparison_source() columns=comparison_columns() add_label=Msg::AddStage />
+            </Disclosure>
+        </section>
+    }
+}

@@ -1,0 +1,462 @@
+//! The funnel counted from a raw event log: a CSV file read in the browser in chunks
+//! (a million rows must not freeze the page), steps picked in order with a conversion
+//! window, the counts written into the funnel table as one undoable edit. Rows that
+//! could not be read are listed with their line and reason, never silently dropped.
+
+use super::fill;
+use crate::domain::entry::CellValue;
+use crate::domain::event_log::{
+    count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
+};
+use crate::domain::funnel_tools::{apply_step_counts, Applied, CountsInto};
+use crate::i18n::{format_count, input_error_message, Lang, Msg};
+use crate::state::{use_lang, use_plan};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+
+/// Rows read between two turns of the event loop: a few milliseconds of work, so the
+/// progress bar moves and the page answers clicks while a big file is read.
+const CHUNK_ROWS: usize = 20_000;
+/// Bad rows listed one by one; the total is always given.
+const SHOWN_ERRORS: usize = 100;
+/// Event names offered as steps (a funnel has a handful; a column of ids would not do).
+const MAX_NAMES: usize = 200;
+
+#[derive(Clone, PartialEq)]
+enum Reading {
+    Idle,
+    Progress { rows: usize, percent: u32 },
+    Failed(Failure),
+    Done { rows: usize },
+}
+
+#[derive(Clone, PartialEq)]
+enum Failure {
+    Header(HeaderError),
+    Unreadable,
+}
+
+/// Yields to the browser: resolves on the next macrotask (setTimeout 0), after pending
+/// input and paint.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn row_error_text(reason: EventRowError, lang: Lang) -> String {
+    let msg = match reason {
+        EventRowError::WrongColumnCount { expected, found } => {
+            return fill(
+                lang.t(Msg::FaRowColumns),
+                &[&expected.to_string(), &found.to_string()],
+            )
+        }
+        EventRowError::UnclosedQuote => Msg::FaRowUnclosedQuote,
+        EventRowError::TextAfterQuote => Msg::FaRowTextAfterQuote,
+        EventRowError::NotUtf8 => Msg::FaRowNotUtf8,
+        EventRowError::EmptyUser => Msg::FaRowEmptyUser,
+        EventRowError::EmptyEvent => Msg::FaRowEmptyEvent,
+        EventRowError::EmptyTime => Msg::FaRowEmptyTime,
+        EventRowError::BadTime => Msg::FaRowBadTime,
+    };
+    lang.t(msg).to_string()
+}
+
+fn failure_text(failure: &Failure, lang: Lang) -> String {
+    match failure {
+        Failure::Unreadable => lang.t(Msg::FaFileUnreadable).into(),
+        Failure::Header(HeaderError::NoHeader) => lang.t(Msg::FaFileEmpty).into(),
+        Failure::Header(HeaderError::MissingColumns(columns)) => {
+            let names: Vec<&str> = columns
+                .iter()
+                .map(|c| {
+                    lang.t(match c {
+                        Column::User => Msg::FaColUser,
+                        Column::Time => Msg::FaColTime,
+                        Column::Event | Column::Channel => Msg::FaColEvent,
+                    })
+                })
+                .collect();
+            fill(
+                lang.t(Msg::FaMissingColumns),
+                &[&names.join(lang.t(Msg::ListSeparator))],
+            )
+        }
+    }
+}
+
+/// Window units: (seconds, label).
+const UNITS: [(u64, Msg); 3] = [
+    (60, Msg::FaMinutes),
+    (3600, Msg::FaHours),
+    (86_400, Msg::FaDays),
+];
+
+#[component]
+pub fn EventImport() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let reading = RwSignal::new(Reading::Idle);
+    let log = RwSignal::new(None::<Arc<EventLog>>);
+    // Bumped for each file: a read still running for an older file stops.
+    let generation = StoredValue::new(0u64);
+    let steps = RwSignal::new(Vec::<String>::new());
+    let window_text = RwSignal::new("7".to_string());
+    let unit = RwSignal::new(86_400u64);
+    let channel = RwSignal::new(String::new());
+    let into = RwSignal::new(CountsInto::Current);
+    let applied = RwSignal::new(None::<(Applied, CountsInto)>);
+
+    let window_secs = Memo::new(move |_| {
+        window_text
+            .with(|t| u64::parse(t))
+            .map(|n| i64::try_from(n.saturating_mul(unit.get())).unwrap_or(i64::MAX))
+    });
+    let counts = Memo::new(move |_| {
+        let log = log.get()?;
+        let window = window_secs.get().ok()?;
+        let steps = steps.get();
+        if steps.len() < 2 {
+            return None;
+        }
+        let refs: Vec<&str> = steps.iter().map(String::as_str).collect();
+        let channel = channel.get();
+        let channel = (!channel.is_empty()).then_some(channel.as_str());
+        Some(count_funnel(&log, &refs, window, channel))
+    });
+    let names = Memo::new(move |_| {
+        log.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.event_names()
+                        .iter()
+                        .take(MAX_NAMES)
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    let read_file = move |file: web_sys::File| {
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        log.set(None);
+        applied.set(None);
+        reading.set(Reading::Progress {
+            rows: 0,
+            percent: 0,
+        });
+        leptos::task::spawn_local(async move {
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    let _ = reading.try_set(Reading::Failed(Failure::Unreadable));
+                    return;
+                }
+            };
+            let mut reader = match EventLogReader::new(bytes) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    let _ = reading.try_set(Reading::Failed(Failure::Header(e)));
+                    return;
+                }
+            };
+            let rows = loop {
+                let p = reader.step(CHUNK_ROWS);
+                // A newer file was chosen, or the page is gone: stop.
+                if generation.try_with_value(|g| *g) != Some(gen) {
+                    return;
+                }
+                let percent = (p.bytes_done as u64 * 100 / p.total_bytes.max(1) as u64) as u32;
+                if reading
+                    .try_set(Reading::Progress {
+                        rows: p.rows_done,
+                        percent,
+                    })
+                    .is_some()
+                {
+                    return;
+                }
+                if p.finished {
+                    break p.rows_done;
+                }
+                next_tick().await;
+            };
+            let read = reader.finish();
+            // Default steps: the event names in the order they first appear, as many as
+            // the funnel has stages + 1.
+            let stages = store.read_untracked(|p| p.funnel.stages.len());
+            let n = (stages + 1).max(2).min(read.event_names().len());
+            let _ = steps.try_set(
+                read.event_names()
+                    .iter()
+                    .take(n)
+                    .map(String::from)
+                    .collect(),
+            );
+            let _ = channel.try_set(String::new());
+            let _ = log.try_set(Some(Arc::new(read)));
+            let _ = reading.try_set(Reading::Done { rows });
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value(""); // the same file can be chosen again
+        read_file(file);
+    };
+
+    let apply = move |_| {
+        let Some(counts) = counts.get_untracked() else {
+            return;
+        };
+        let names = steps.get_untracked();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let target = into.get_untracked();
+        let mut outcome = None;
+        store.edit(None, |p| {
+            let first = p.next_row_id();
+            outcome = Some(apply_step_counts(
+                &mut p.funnel.stages,
+                &counts,
+                &refs,
+                target,
+                first,
+            ));
+        });
+        applied.set(outcome.map(|a| (a, target)));
+    };
+
+    let status = move || {
+        let l = lang.get();
+        match reading.get() {
+            Reading::Idle => ().into_any(),
+            Reading::Progress { rows, percent } => view! {
+                <div class="progress-row">
+                    <progress max="100" value=percent aria-label=l.t(Msg::FaReadProgress) data-testid="import-progress"></progress>
+                    <span>{fill(l.t(Msg::FaReading), &[&format_count(rows as u64, l), &percent.to_string()])}</span>
+                </div>
+            }
+            .into_any(),
+            Reading::Failed(f) => view! { <p class="flag" role="alert">{failure_text(&f, l)}</p> }.into_any(),
+            Reading::Done { rows } => {
+                let summary = log.with(|log| {
+                    log.as_ref().map(|log| {
+                        fill(
+                            l.t(Msg::FaRead),
+                            &[
+                                &format_count(rows as u64, l),
+                                &format_count(log.events().len() as u64, l),
+                                &format_count(log.users().len() as u64, l),
+                                &format_count(log.event_names().len() as u64, l),
+                            ],
+                        )
+                    })
+                });
+                view! { <p data-testid="import-summary">{summary}</p> }.into_any()
+            }
+        }
+    };
+
+    let bad_rows = move || {
+        let l = lang.get();
+        log.with(|log| {
+            let log = log.as_ref()?;
+            let errors = log.errors();
+            if errors.is_empty() {
+                return None;
+            }
+            let rows = errors
+                .iter()
+                .take(SHOWN_ERRORS)
+                .map(|e| {
+                    view! {
+                        <tr>
+                            <td class="num">{e.line}</td>
+                            <td>{row_error_text(e.reason, l)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let more = (errors.len() > SHOWN_ERRORS).then(|| {
+                fill(l.t(Msg::FaBadRowsFirst), &[&SHOWN_ERRORS.to_string()])
+            });
+            Some(view! {
+                <div class="bad-rows" data-testid="bad-rows">
+                    <p class="flag">{fill(l.t(Msg::FaBadRowsCount), &[&format_count(errors.len() as u64, l)])} {more}</p>
+                    <div class="plain-scroll" role="region" tabindex="0" aria-label=l.t(Msg::FaBadRowsTitle)>
+                        <table class="plain">
+                            <caption>{l.t(Msg::FaBadRowsTitle)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="num">{l.t(Msg::FaColLine)}</th>
+                                    <th scope="col">{l.t(Msg::FaColReason)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                </div>
+            })
+        })
+    };
+
+    let step_select = move |i: usize| {
+        let current = move || steps.with(|s| s.get(i).cloned().unwrap_or_default());
+        view! {
+            <label class="step">
+                <span>{move || fill(lang.get().t(Msg::FaStepN), &[&(i + 1).to_string()])}</span>
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    steps.update(|s| if let Some(step) = s.get_mut(i) { *step = v });
+                }>
+                    {move || names.get().into_iter().map(|name| {
+                        let (value, compare) = (name.clone(), name.clone());
+                        view! { <option value=value prop:selected=move || current() == compare>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+
+    let setup = move || {
+        log.with(Option::is_some).then(|| {
+            let l = lang.get();
+            let channels: Vec<String> = log.with(|log| {
+                log.as_ref()
+                    .map(|log| log.channels().iter().take(MAX_NAMES).map(String::from).collect())
+                    .unwrap_or_default()
+            });
+            let many = log.with(|log| log.as_ref().is_some_and(|log| log.event_names().len() > MAX_NAMES));
+            let window_error = move || window_secs.get().err().map(|e| input_error_message(e, lang.get()));
+            let into_radio = move |value: CountsInto, label: Msg| view! {
+                <label class="radio">
+                    <input type="radio" name="funnel-import-into" prop:checked=move || into.get() == value on:change=move |_| into.set(value) />
+                    <span>{lang.t(label)}</span>
+                </label>
+            };
+            view! {
+                <form class="form-grid import-form" on:submit=|ev| ev.prevent_default()>
+                    <fieldset>
+                        <legend>{l.t(Msg::FaSteps)}</legend>
+                        {many.then(|| view! { <p class="hint wide">{fill(l.t(Msg::FaManyNames), &[&MAX_NAMES.to_string()])}</p> })}
+                        <For each=move || 0..steps.with(Vec::len) key=|i| *i children=step_select />
+                        <div class="button-row align-end">
+                            <button type="button" class="btn" on:click=move |_| {
+                                let next = names.with(|n| n.first().cloned()).unwrap_or_default();
+                                steps.update(|s| s.push(next));
+                            }>{l.t(Msg::FaAddStep)}</button>
+                            <button type="button" class="btn" disabled=move || steps.with(|s| s.len() <= 2) on:click=move |_| steps.update(|s| { s.pop(); })>
+                                {l.t(Msg::FaRemoveStep)}
+                            </button>
+                        </div>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{l.t(Msg::FaWindow)}</legend>
+                        <label>
+                            <span>{l.t(Msg::FaWindowLength)}</span>
+                            <input type="text" inputmode="numeric" aria-describedby="funnel-window-hint"
+                                aria-invalid=move || if window_secs.get().is_err() { "true" } else { "false" }
+                                prop:value=move || window_text.get()
+                                on:input=move |ev| window_text.set(event_target_value(&ev)) />
+                            {move || window_error().map(|e| view! { <span class="field-error">{e}</span> })}
+                        </label>
+                        <label>
+                            <span>{l.t(Msg::FaWindowUnit)}</span>
+                            <select on:change=move |ev| unit.set(event_target_value(&ev).parse().unwrap_or(86_400))>
+                                {UNITS.iter().map(|&(secs, label)| view! {
+                                    <option value=secs.to_string() prop:selected=move || unit.get() == secs>{lang.t(label)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <p class="hint wide" id="funnel-window-hint">{l.t(Msg::FaWindowHint)}</p>
+                        {(!channels.is_empty()).then(|| view! {
+                            <label>
+                                <span>{l.t(Msg::FaChannel)}</span>
+                                <select on:change=move |ev| channel.set(event_target_value(&ev))>
+                                    <option value="" prop:selected=move || channel.with(String::is_empty)>{lang.t(Msg::FaAllChannels)}</option>
+                                    {channels.into_iter().map(|c| {
+                                        let (value, compare) = (c.clone(), c.clone());
+                                        view! { <option value=value prop:selected=move || channel.with(|ch| *ch == compare)>{c}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        })}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{l.t(Msg::FaFillInto)}</legend>
+                        <div class="radio-row" role="radiogroup" aria-label=l.t(Msg::FaFillInto)>
+                            {into_radio(CountsInto::Current, Msg::FaFillCurrent)}
+                            {into_radio(CountsInto::Previous, Msg::FaFillPrevious)}
+                        </div>
+                        <p class="wide" data-testid="import-preview">
+                            {move || match counts.get() {
+                                Some(c) => {
+                                    let l = lang.get();
+                                    let list: Vec<String> = c.iter().map(|&n| format_count(n, l)).collect();
+                                    fill(l.t(Msg::FaPreview), &[&list.join(" → ")])
+                                }
+                                None => lang.get().t(Msg::FaNeedTwoSteps).to_string(),
+                            }}
+                        </p>
+                        <div class="button-row wide">
+                            <button type="button" class="btn btn-primary" disabled=move || counts.with(Option::is_none) on:click=apply>
+                                {l.t(Msg::FaApply)}
+                            </button>
+                        </div>
+                    </fieldset>
+                </form>
+            }
+        })
+    };
+
+    let applied_text = move || {
+        applied.get().map(|(a, target)| {
+            let l = lang.get();
+            let mut text = fill(l.t(Msg::FaApplied), &[&a.filled.to_string()]);
+            if a.added > 0 {
+                text.push_str(&fill(l.t(Msg::FaAppliedAdded), &[&a.added.to_string()]));
+            }
+            if a.beyond > 0 {
+                let msg = match target {
+                    CountsInto::Current => Msg::FaAppliedRemoved,
+                    CountsInto::Previous => Msg::FaAppliedCleared,
+                };
+                text.push_str(&fill(l.t(msg), &[&a.beyond.to_string()]));
+            }
+            view! { <p class="ok" data-testid="import-applied">{text}</p> }
+        })
+    };
+
+    view! {
+        <section class="section" id="funnel-import" aria-labelledby="funnel-import-title">
+            <h2 id="funnel-import-title">{lang.t(Msg::FaImportTitle)}</h2>
+            <p class="hint">{lang.t(Msg::FaImportHint)}</p>
+            <div class="button-row">
+                <label class="btn file-btn">
+                    {lang.t(Msg::FaChooseLog)}
+                    <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="event-log-file" />
+                </label>
+            </div>
+            <div role="status">{status}</div>
+            {setup}
+            <div role="status">{applied_text}</div>
+            {bad_rows}
+        </section>
+    }
+}
