@@ -15,6 +15,7 @@ pub mod funnel_tools;
 pub mod goals;
 pub mod ics;
 pub mod kpi;
+pub mod kpi_system;
 pub mod money;
 pub mod plan;
 pub mod playbooks;
