@@ -63,10 +63,12 @@ pub fn Shell(
     view! {
         <div class="app">
             <header class="topbar">
-                <div class="brand">
+                // The plan name leads to the list of plans (not a seventh tab).
+                <A href="/plans" attr:class="brand plan-link" attr:title=move || lang.get().t(Msg::PlansTopbarHint)>
                     <span class="app-title">{lang.t(Msg::AppTitle)}</span>
                     <span class="plan-name">{plan_name}</span>
-                </div>
+                    <span class="visually-hidden">{move || format!(" {}", lang.get().t(Msg::PlansTitle))}</span>
+                </A>
                 <div class="toolbar">
                     <SaveIndicator status />
                     <button type="button" class="btn btn-small" on:click=move |_| store.undo() disabled=move || !store.can_undo()>

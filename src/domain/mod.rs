@@ -16,6 +16,7 @@ pub mod ics;
 pub mod kpi;
 pub mod money;
 pub mod plan;
+pub mod plan_list;
 pub mod playbooks;
 pub mod ratio;
 pub mod rollup;
