@@ -172,6 +172,28 @@ pub fn pick_current(entries: &[PlanEntry], stored_current: Option<&str>) -> Opti
     sorted_by_recent(entries).first().map(|e| e.id.clone())
 }
 
+/// Whether `id` could be a plan id (what `new_id` makes): `omo-planner.plan.<id>` keys
+/// with anything else after the prefix (e.g. `unreadable.<stamp>`) are not plans.
+pub fn is_plan_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Plans stored under their own key but missing from the index (an index that could not
+/// be read, or a write that failed half-way): they are listed again, never lost. Sorted.
+pub fn orphans(entries: &[PlanEntry], stored_ids: &[String]) -> Vec<String> {
+    let mut ids: Vec<String> = stored_ids
+        .iter()
+        .filter(|id| is_plan_id(id) && !entries.iter().any(|e| &e.id == *id))
+        .cloned()
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// Puts a deleted entry back (undo of a delete), unless an entry with its id is there.
 pub fn restore_entry(entries: &mut Vec<PlanEntry>, entry: PlanEntry) {
     if !entries.iter().any(|e| e.id == entry.id) {
@@ -257,6 +279,19 @@ mod tests {
         assert_eq!(legacy_step(None, false), LegacyStep::Nothing);
         assert_eq!(legacy_step(Some("{}"), true), LegacyStep::Import);
         assert_eq!(legacy_step(Some("{oops"), false), LegacyStep::KeepAside);
+    }
+
+    #[test]
+    fn plans_missing_from_the_index_are_found() {
+        let list = vec![entry("a", 10, 1)];
+        let stored: Vec<String> = ["b", "a", "unreadable.123", "", "c-2", "b"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(orphans(&list, &stored), ["b", "c-2"]);
+        assert!(is_plan_id(&new_id(1_779_000_000_000, &["x"])));
+        assert!(!is_plan_id("unreadable.1"));
+        assert!(!is_plan_id("P1"));
     }
 
     #[test]

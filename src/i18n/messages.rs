@@ -504,4 +504,5 @@ messages! {
     SettingsPlansHint => "在“我的计划”中新建、打开、复制、重命名或删除计划。", "Create, open, copy, rename or delete plans in My plans.";
     NewPlanWarning => "将新建计划“{}”并打开它;当前计划会保留在“我的计划”中。", "This creates the plan “{}” and opens it; the current plan stays in My plans.";
     BackToPrevious => "返回原计划", "Back to the previous plan";
+    LoadFailedOpened => "本机保存的一个计划无法读取,原数据已原样保留;现打开的是“{}”。", "A plan saved on this device could not be read; it was kept untouched and “{}” opened instead.";
 }

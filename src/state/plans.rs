@@ -11,8 +11,8 @@ use super::storage::{PlanLibrary, StorageError};
 use crate::domain::demo::demo_plan;
 use crate::domain::plan::Plan;
 use crate::domain::plan_list::{
-    index_json, legacy_step, new_id, parse_index, pick_current, restore_entry, sorted_by_recent,
-    LegacyStep, PlanEntry,
+    index_json, legacy_step, new_id, orphans, parse_index, pick_current, restore_entry,
+    sorted_by_recent, LegacyStep, PlanEntry,
 };
 use crate::domain::schema::{load_plan, save_plan, LoadError};
 use leptos::prelude::*;
@@ -52,7 +52,15 @@ pub struct Plans {
 pub struct Started {
     pub plans: Plans,
     /// Why a stored document could not be read (it is kept, never overwritten).
-    pub problem: Option<LoadError>,
+    pub problem: Option<LoadProblem>,
+}
+
+/// A stored plan that could not be read, and what opened instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub error: LoadError,
+    /// The name of the plan that opened instead, unless it is a new demo plan.
+    pub opened: Option<String>,
 }
 
 fn now_ms() -> i64 {
@@ -114,6 +122,16 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
             };
         }
     };
+
+    // Plans stored under their own key but missing from the index are listed again.
+    for id in orphans(&entries, &storage.plan_ids().unwrap_or_default()) {
+        if let Ok(Some(json)) = storage.load_plan(&id) {
+            if let Ok(plan) = load_plan(&json) {
+                entries.push(PlanEntry::for_plan(&id, &plan, now));
+                dirty = true;
+            }
+        }
+    }
 
     // The plan older versions kept under one key.
     let mut current = storage.load_current().ok().flatten();
@@ -181,6 +199,7 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
             }
         }
     }
+    let opened_existing = opened.is_some();
     let (id, plan) = match opened {
         Some(found) => found,
         None => {
@@ -206,6 +225,10 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
         Some(e) => SaveStatus::Failed(e),
         None => SaveStatus::Saved,
     };
+    let problem = problem.map(|error| LoadProblem {
+        error,
+        opened: opened_existing.then(|| plan.header.name.clone()),
+    });
     Started {
         plans: Plans::new(plan, entries, id, status, storage),
         problem,

@@ -1,5 +1,6 @@
 //! Where plans are kept. One small interface; browser storage is the first backend.
 
+use crate::domain::plan_list::is_plan_id;
 use wasm_bindgen::JsCast;
 
 /// Why a plan could not be read or written.
@@ -65,6 +66,8 @@ pub trait PlanLibrary {
     fn load_plan(&self, id: &str) -> Result<Option<String>, StorageError>;
     fn save_plan(&self, id: &str, json: &str) -> Result<(), StorageError>;
     fn remove_plan(&self, id: &str) -> Result<(), StorageError>;
+    /// The ids of every stored plan document, listed in the index or not.
+    fn plan_ids(&self) -> Result<Vec<String>, StorageError>;
     /// The id of the plan that is open.
     fn load_current(&self) -> Result<Option<String>, StorageError>;
     fn save_current(&self, id: &str) -> Result<(), StorageError>;
@@ -115,6 +118,17 @@ impl PlanLibrary for LocalPlanLibrary {
         local_storage()?
             .remove_item(&plan_key(id))
             .map_err(|_| StorageError::Unavailable)
+    }
+
+    fn plan_ids(&self) -> Result<Vec<String>, StorageError> {
+        let storage = local_storage()?;
+        let len = storage.length().map_err(|_| StorageError::Unavailable)?;
+        let prefix = format!("{PLAN_KEY}.");
+        Ok((0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|key| key.strip_prefix(&prefix).map(str::to_string))
+            .filter(|id| is_plan_id(id))
+            .collect())
     }
 
     fn load_current(&self) -> Result<Option<String>, StorageError> {

@@ -228,3 +228,68 @@ test('an old single-key plan next to an existing list joins it', async ({ page }
   await page.goto('/funnel');
   await expect(page.getByRole('textbox', { name: '转化人数 社群入群', exact: true })).toHaveValue('1800.5');
 });
+
+test('a listed plan that cannot be read stays stored and listed; another plan opens', async ({ page }) => {
+  await page.goto('/plans');
+  await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
+  await expect(rows(page)).toHaveCount(2);
+  // The open plan's document gets damaged (by hand, another program, a newer app).
+  const key = await page.evaluate(() => {
+    const key = `omo-planner.plan.${localStorage.getItem('omo-planner.current')}`;
+    localStorage.setItem(key, '{"schema_version": 99, "header": {}}');
+    return key;
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText(`现打开的是“${DEMO} 副本”`);
+  await expect(page.getByRole('alert')).toContainText('数据版本 99');
+  await expect(page.locator('.plan-name')).toHaveText(`${DEMO} 副本`);
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: `打开 ${DEMO}`, exact: true }).click();
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: '无法打开这个计划' })).toContainText('数据版本 99');
+  await expect(page.locator('.plan-name')).toHaveText(`${DEMO} 副本`);
+  expect(await page.evaluate((key) => localStorage.getItem(key), key)).toBe('{"schema_version": 99, "header": {}}');
+});
+
+test('plans missing from a lost index are listed again', async ({ page }) => {
+  await page.goto('/plans');
+  await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await page.evaluate(() => localStorage.setItem('omo-planner.plans', '{oops'));
+  await page.reload();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(row(page, `${DEMO} 副本`)).toHaveCount(1);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('omo-planner.plan.unreadable.')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual(['{oops']);
+});
+
+test('a full storage shows the banner and adds nothing', async ({ page }) => {
+  await page.goto('/plans');
+  await expect(rows(page)).toHaveCount(1);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' })).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test.describe('on a phone (375 x 812)', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test('the list fits the screen and its buttons are thumb-sized', async ({ page }) => {
+    await page.goto('/plans');
+    await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
+    await expect(rows(page)).toHaveCount(2);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+    for (const target of await page.locator('.btn').all()) {
+      const box = await target.boundingBox();
+      if (box) expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    // Still six tabs: the list is reached from the plan name in the top bar.
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link')).toHaveCount(6);
+    const link = page.getByRole('banner').getByRole('link', { name: /我的计划/ });
+    expect((await link.boundingBox()).height).toBeGreaterThanOrEqual(44);
+  });
+});
