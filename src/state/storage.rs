@@ -12,6 +12,8 @@ pub enum StorageError {
     Full,
 }
 
+/// One plan document under one key. The app itself keeps several plans through
+/// [`PlanLibrary`]; this single-document interface stays for one-document backends.
 pub trait PlanStorage {
     /// The stored document, if any.
     fn load(&self) -> Result<Option<String>, StorageError>;
