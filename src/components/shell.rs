@@ -2,9 +2,9 @@
 //! bar on a phone), save state, undo / redo and the language switch.
 
 use crate::components::plan_file::ExportPlanButton;
-use crate::domain::schema::LoadError;
 use crate::i18n::{load_error_message, Lang, Msg};
 use crate::state::autosave::SaveStatus;
+use crate::state::plans::LoadProblem;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,7 +22,7 @@ pub const PAGES: [(&str, Msg, &str); 6] = [
 #[component]
 pub fn Shell(
     status: ReadSignal<SaveStatus>,
-    load_problem: Option<LoadError>,
+    load_problem: Option<LoadProblem>,
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -63,10 +63,12 @@ pub fn Shell(
     view! {
         <div class="app">
             <header class="topbar">
-                <div class="brand">
+                // The plan name leads to the list of plans (not a seventh tab).
+                <A href="/plans" attr:class="brand plan-link" attr:title=move || lang.get().t(Msg::PlansTopbarHint)>
                     <span class="app-title">{lang.t(Msg::AppTitle)}</span>
                     <span class="plan-name">{plan_name}</span>
-                </div>
+                    <span class="visually-hidden">{move || format!(" {}", lang.get().t(Msg::PlansTitle))}</span>
+                </A>
                 <div class="toolbar">
                     <SaveIndicator status />
                     <button type="button" class="btn btn-small" on:click=move |_| store.undo() disabled=move || !store.can_undo()>
@@ -87,10 +89,14 @@ pub fn Shell(
             </header>
             <nav class="nav" aria-label=lang.t(Msg::MainNav)>{nav}</nav>
             <main class="content" id="main">
-                {load_problem.map(|why| view! {
+                {load_problem.map(|LoadProblem { error, opened }| view! {
                     <p class="banner banner-warn" role="alert">
-                        {lang.t(Msg::LoadFailed)} " "
-                        {move || load_error_message(&why, lang.get())}
+                        {move || match &opened {
+                            None => lang.get().t(Msg::LoadFailed).to_string(),
+                            Some(name) => lang.get().t(Msg::LoadFailedOpened).replace("{}", name),
+                        }}
+                        " "
+                        {move || load_error_message(&error, lang.get())}
                     </p>
                 })}
                 <Show when=move || matches!(status.get(), SaveStatus::Failed(_))>

@@ -18,6 +18,7 @@ pub mod kpi;
 pub mod kpi_system;
 pub mod money;
 pub mod plan;
+pub mod plan_list;
 pub mod playbooks;
 pub mod ratio;
 pub mod rollup;

@@ -4,6 +4,7 @@ pub mod channels;
 pub mod funnel;
 pub mod not_found;
 pub mod options;
+pub mod plans;
 pub mod scenario;
 pub mod settings;
 pub mod tasks;

@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -33,6 +34,11 @@ pub fn SettingsPage() -> impl IntoView {
                 <legend>{lang.t(Msg::LanguageLabel)}</legend>
                 {choice(Lang::Zh, Msg::LanguageZh)}
                 {choice(Lang::En, Msg::LanguageEn)}
+            </fieldset>
+            <fieldset class="settings-group">
+                <legend>{lang.t(Msg::PlansTitle)}</legend>
+                <p>{lang.t(Msg::SettingsPlansHint)}</p>
+                <A href="/plans" attr:class="btn btn-link-like">{lang.t(Msg::PlansTitle)}</A>
             </fieldset>
             <fieldset class="settings-group">
                 <legend>{lang.t(Msg::PlanFileSection)}</legend>

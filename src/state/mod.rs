@@ -3,9 +3,11 @@
 pub mod autosave;
 pub mod lang;
 pub mod plan_store;
+pub mod plans;
 pub mod storage;
 pub mod today;
 
 pub use lang::{provide_lang, use_lang, UiLang};
 pub use plan_store::{use_plan, EditKey, PlanStore};
+pub use plans::{use_plans, Plans};
 pub use today::{provide_today, use_today, Today};

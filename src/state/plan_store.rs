@@ -27,6 +27,9 @@ pub struct PlanStore {
     last_key: StoredValue<Option<EditKey>>,
     /// Bumped by undo / redo, so cells being typed in drop what they were showing.
     jumps: RwSignal<u64>,
+    /// Bumped by every change the merchant makes (edit, undo, redo), not by opening
+    /// another plan: autosave follows this, so opening a plan does not mark it changed.
+    changes: RwSignal<u64>,
 }
 
 impl PlanStore {
@@ -37,6 +40,7 @@ impl PlanStore {
             redo: RwSignal::new(Vec::new()),
             last_key: StoredValue::new(None),
             jumps: RwSignal::new(0),
+            changes: RwSignal::new(0),
         }
     }
 
@@ -64,11 +68,27 @@ impl PlanStore {
         self.redo.update(Vec::clear);
         self.last_key.set_value(key);
         self.plan.update(f);
+        self.changes.update(|n| *n += 1);
     }
 
     /// Replaces the whole plan (undoable).
     pub fn replace(&self, plan: Plan) {
         self.edit(None, move |p| *p = plan);
+    }
+
+    /// Opens another plan: its own history starts empty, so undo never jumps back into
+    /// the plan that was open before. Not a change: autosave does not write it.
+    pub fn reset(&self, plan: Plan) {
+        self.last_key.set_value(None);
+        self.undo.set(Vec::new());
+        self.redo.set(Vec::new());
+        self.plan.set(plan);
+        self.jumps.update(|n| *n += 1);
+    }
+
+    /// Changes whenever the merchant changed the plan (tracked); see `changes`.
+    pub fn changes(&self) -> u64 {
+        self.changes.get()
     }
 
     /// Ends the merging of keystrokes: the next edit starts a new undo step.
@@ -101,6 +121,7 @@ impl PlanStore {
         to.update(|s| s.push(current));
         self.plan.set(target);
         self.jumps.update(|n| *n += 1);
+        self.changes.update(|n| *n += 1);
     }
 
     /// Changes whenever undo or redo moved the plan (tracked).

@@ -1,12 +1,13 @@
 //! The three stage playbooks (spec §1.1), each with what it is for, and starting a whole
-//! new plan from one of them for an industry.
+//! new plan from one of them for an industry: it joins the list of plans and opens; the
+//! plan that was open stays in the list.
 
 use super::industry_name;
 use crate::domain::plan::Industry;
 use crate::domain::playbooks::playbook_plan;
 use crate::domain::scenario::Playbook;
 use crate::i18n::{Lang, Msg};
-use crate::state::{use_lang, use_plan};
+use crate::state::{use_lang, use_plan, use_plans};
 use leptos::prelude::*;
 
 pub fn playbook_name(playbook: Playbook) -> Msg {
@@ -38,18 +39,27 @@ fn plan_name(playbook: Playbook, industry: Industry, lang: Lang) -> String {
 pub fn PlaybookChooser() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
+    let plans = use_plans();
     let industry = RwSignal::new(store.read_untracked(|p| p.header.industry));
-    // The playbook waiting for the merchant's confirmation, and the one just applied.
+    // The playbook waiting for the merchant's confirmation, and the plan just created
+    // (with the id and name of the plan that was open before).
     let pending = RwSignal::new(None::<Playbook>);
-    let applied = RwSignal::new(None::<(Playbook, Industry)>);
+    let applied = RwSignal::new(None::<(Playbook, Industry, String, String)>);
 
     let start = move |playbook: Playbook| {
         let industry = industry.get_untracked();
-        let start_date = store.read_untracked(|p| p.header.start_date);
+        let (start_date, previous_name) =
+            store.read_untracked(|p| (p.header.start_date, p.header.name.clone()));
+        let previous = plans.current_untracked();
         let name = plan_name(playbook, industry, lang.get_untracked());
-        store.replace(playbook_plan(playbook, industry, start_date, name));
         pending.set(None);
-        applied.set(Some((playbook, industry)));
+        // A storage failure shows the banner; the open plan stays as it was.
+        if plans
+            .create(playbook_plan(playbook, industry, start_date, name))
+            .is_ok()
+        {
+            applied.set(Some((playbook, industry, previous, previous_name)));
+        }
     };
 
     let industry_options = Industry::ALL
@@ -83,7 +93,7 @@ pub fn PlaybookChooser() -> impl IntoView {
                         }
                     >
                         <div class="confirm" role="group" aria-label=move || lang.get().t(Msg::ConfirmNewPlan)>
-                            <p>{move || lang.get().t(Msg::ReplacePlanWarning).replace("{}", &plan_name(playbook, industry.get(), lang.get()))}</p>
+                            <p>{move || lang.get().t(Msg::NewPlanWarning).replace("{}", &plan_name(playbook, industry.get(), lang.get()))}</p>
                             <button type="button" class="btn btn-primary" on:click=move |_| start(playbook)>{move || lang.get().t(Msg::CreatePlan)}</button>
                             <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || lang.get().t(Msg::Cancel)}</button>
                         </div>
@@ -106,11 +116,12 @@ pub fn PlaybookChooser() -> impl IntoView {
                 }>{industry_options}</select>
             </label>
             <div class="cards">{cards}</div>
-            {move || applied.get().map(|(playbook, industry)| view! {
+            {move || applied.get().map(|(playbook, industry, previous, previous_name)| view! {
                 <div class="notice" role="status">
                     <span>{lang.get().t(Msg::PlanCreated).replace("{}", &plan_name(playbook, industry, lang.get()))}</span>
-                    <button type="button" class="btn btn-link" on:click=move |_| { store.undo(); applied.set(None); }>
-                        {lang.get().t(Msg::Undo)}
+                    <button type="button" class="btn btn-link" on:click=move |_| { let _ = plans.open(&previous); applied.set(None); }>
+                        {lang.get().t(Msg::BackToPrevious)}
+                        <span class="visually-hidden">{format!(" {previous_name}")}</span>
                     </button>
                 </div>
             })}

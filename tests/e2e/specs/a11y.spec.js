@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-const paths = ['/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/settings'];
+const paths = ['/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/settings', '/plans'];
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {
   for (const path of paths) {

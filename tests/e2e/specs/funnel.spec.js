@@ -100,9 +100,10 @@ test('a reload does not overwrite a plan another tab saved meanwhile', async ({ 
   await saved(page);
   // Another tab of the app saves its own version of the plan.
   await page.evaluate(() => {
-    const plan = JSON.parse(localStorage.getItem('omo-planner.plan'));
+    const key = `omo-planner.plan.${localStorage.getItem('omo-planner.current')}`;
+    const plan = JSON.parse(localStorage.getItem(key));
     plan.header.name = '另一个标签页的计划';
-    localStorage.setItem('omo-planner.plan', JSON.stringify(plan));
+    localStorage.setItem(key, JSON.stringify(plan));
   });
   await page.reload();
   await expect(page.locator('.plan-name')).toHaveText('另一个标签页的计划');

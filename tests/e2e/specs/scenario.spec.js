@@ -36,13 +36,17 @@ test('the demo plan: the spec scenarios, goals, budget and risks', async ({ page
 for (const [playbook, scenario] of PLAYBOOKS) {
   test(`a new plan from ${playbook}, for each industry`, async ({ page }) => {
     await page.goto('/scenario');
+    let previous = '线上线下联动拓展示范计划';
     for (const [industry, firstStage, industryTask] of INDUSTRIES) {
       await page.getByLabel('新计划的行业').selectOption({ label: industry });
       await page.getByRole('button', { name: `用此打法新建计划 ${playbook}` }).click();
       const confirm = page.getByRole('group', { name: '确认新建计划' });
-      await expect(confirm).toContainText(`${playbook} · ${industry}`);
+      await expect(confirm).toContainText(`将新建计划“${playbook} · ${industry}”`);
       await confirm.getByRole('button', { name: '新建计划' }).click();
       await expect(page.getByRole('status').filter({ hasText: '已新建计划' })).toContainText(`${playbook} · ${industry}`);
+      // The plan that was open stays in the list, one click away.
+      await expect(page.getByRole('button', { name: `返回原计划 ${previous}`, exact: true })).toBeVisible();
+      previous = `${playbook} · ${industry}`;
       await expect(page.getByLabel('计划名称')).toHaveValue(`${playbook} · ${industry}`);
       await expect(page.locator(`[data-playbook].current h3`)).toHaveText(playbook);
       await expect(page.locator('table[data-table="scenarios"] tbody tr[data-row-id] th input')).toHaveValue(scenario);
@@ -56,10 +60,15 @@ for (const [playbook, scenario] of PLAYBOOKS) {
       await expect(page.getByRole('textbox', { name: `月度任务 第 3 行` })).toHaveValue(industryTask);
       await page.getByRole('link', { name: '场景规划' }).first().click();
     }
-    // Undo brings back the plan before the last one.
-    await page.getByRole('button', { name: '撤销' }).first().click();
+    // Each new plan joined the list, most recent first; the plan before the last one
+    // opens again as it was, and stays open after a reload.
+    await page.goto('/plans');
+    await expect(page.locator('table.plan-list tbody th .plan-list-name')).toHaveText(
+      [`${playbook} · 餐饮`, `${playbook} · 服务`, `${playbook} · 零售`, '线上线下联动拓展示范计划']);
+    await page.getByRole('button', { name: `打开 ${playbook} · 服务`, exact: true }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
     await expect(page.getByLabel('计划名称')).toHaveValue(`${playbook} · 服务`);
-    await saved(page);
+    await expect(page.locator('table[data-table="scenarios"] tbody tr[data-row-id] th input')).toHaveValue(scenario);
     await page.reload();
     await expect(page.getByLabel('计划名称')).toHaveValue(`${playbook} · 服务`);
   });

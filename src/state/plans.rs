@@ -1,0 +1,516 @@
+//! Several plans in storage: the list, which one is open, and the operations on them
+//! (open, create, duplicate, rename, delete with undo). The open plan lives in the
+//! [`PlanStore`]; autosave writes it to its own key and refreshes its index entry.
+//!
+//! The rules (ordering, ids, copy names, the migration of the old single-key plan) are
+//! plain logic in `domain::plan_list`; this module wires them to storage and signals.
+
+use super::autosave::SaveStatus;
+use super::plan_store::PlanStore;
+use super::storage::{PlanLibrary, StorageError};
+use crate::domain::demo::demo_plan;
+use crate::domain::plan::Plan;
+use crate::domain::plan_list::{
+    index_json, legacy_step, new_id, orphans, parse_index, pick_current, restore_entry,
+    sorted_by_recent, LegacyStep, PlanEntry,
+};
+use crate::domain::schema::{load_plan, save_plan, LoadError};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+type Library = Arc<dyn PlanLibrary + Send + Sync>;
+
+/// Why a plan of the list could not be opened (it stays stored, untouched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    Storage(StorageError),
+    /// The index lists it but its document is gone.
+    Missing,
+    Unreadable(LoadError),
+}
+
+/// A deleted plan, kept in memory until the merchant undoes or moves on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deleted {
+    pub entry: PlanEntry,
+    pub json: String,
+    pub was_current: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Plans {
+    pub store: PlanStore,
+    entries: RwSignal<Vec<PlanEntry>>,
+    current: RwSignal<String>,
+    status: RwSignal<SaveStatus>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    storage: StoredValue<Library>,
+    deleted: RwSignal<Option<Deleted>>,
+}
+
+/// What opening the app found in storage.
+pub struct Started {
+    pub plans: Plans,
+    /// Why a stored document could not be read (it is kept, never overwritten).
+    pub problem: Option<LoadProblem>,
+}
+
+/// A stored plan that could not be read, and what opened instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub error: LoadError,
+    /// The name of the plan that opened instead, unless it is a new demo plan.
+    pub opened: Option<String>,
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn known_ids(entries: &[PlanEntry], extra: &[String]) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| e.id.clone())
+        .chain(extra.iter().cloned())
+        .collect()
+}
+
+fn fresh_id(entries: &[PlanEntry]) -> String {
+    let ids = known_ids(entries, &[]);
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    new_id(now_ms(), &refs)
+}
+
+/// Reads the list, migrates the old single plan into it, and opens the current plan (or
+/// the demo plan on a first visit). Writes only what changed; a failed write shows the
+/// storage banner and the plan stays on screen.
+pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started {
+    let storage: Library = Arc::new(storage);
+    let mut problem = None;
+    let mut failure: Option<StorageError> = None;
+    // Records the first failed write; true if it went through.
+    let fail = |r: Result<(), StorageError>, failure: &mut Option<StorageError>| match r {
+        Ok(()) => true,
+        Err(e) => {
+            failure.get_or_insert(e);
+            false
+        }
+    };
+    let now = now_ms();
+    let mut dirty = false;
+
+    let mut entries = match storage.load_index() {
+        Ok(Some(json)) => match parse_index(&json) {
+            Ok(entries) => entries,
+            Err(_) => {
+                // Kept aside before it is rewritten; the plans themselves stay under
+                // their own keys.
+                fail(storage.keep_unreadable(&json), &mut failure);
+                dirty = true;
+                Vec::new()
+            }
+        },
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            // No storage at all: the demo plan, in memory only.
+            let plan = demo_plan();
+            let id = new_id(now, &[]);
+            let entries = vec![PlanEntry::for_plan(&id, &plan, now)];
+            return Started {
+                plans: Plans::new(plan, entries, id, SaveStatus::Failed(e), storage),
+                problem: None,
+            };
+        }
+    };
+
+    // Plans stored under their own key but missing from the index are listed again.
+    for id in orphans(&entries, &storage.plan_ids().unwrap_or_default()) {
+        if let Ok(Some(json)) = storage.load_plan(&id) {
+            if let Ok(plan) = load_plan(&json) {
+                entries.push(PlanEntry::for_plan(&id, &plan, now));
+                dirty = true;
+            }
+        }
+    }
+
+    // The plan older versions kept under one key.
+    let mut current = storage.load_current().ok().flatten();
+    let legacy = storage.load_legacy().ok().flatten();
+    let legacy_plan = legacy.as_deref().map(load_plan);
+    let mut legacy_done = None;
+    match legacy_step(legacy.as_deref(), matches!(legacy_plan, Some(Ok(_)))) {
+        LegacyStep::Nothing => {}
+        LegacyStep::Import => {
+            let Some(Ok(plan)) = legacy_plan else {
+                unreachable!("Import only for a readable plan")
+            };
+            let id = fresh_id(&entries);
+            if fail(storage.save_plan(&id, &save_plan(&plan)), &mut failure) {
+                entries.push(PlanEntry::for_plan(&id, &plan, now));
+                current = Some(id);
+                dirty = true;
+                legacy_done = Some(true);
+            }
+        }
+        LegacyStep::KeepAside => {
+            if let Some(Err(e)) = legacy_plan {
+                problem = Some(e);
+            }
+            if fail(
+                storage.keep_unreadable(legacy.as_deref().unwrap_or_default()),
+                &mut failure,
+            ) {
+                legacy_done = Some(false);
+            }
+        }
+    }
+
+    // The plan to open: the current one, else the most recent one that reads.
+    let mut opened = None;
+    while let Some(id) = pick_current(&entries, current.as_deref()) {
+        match storage.load_plan(&id) {
+            Ok(Some(json)) => match load_plan(&json) {
+                Ok(plan) => {
+                    opened = Some((id, plan));
+                    break;
+                }
+                Err(e) => {
+                    // Listed and kept under its key; another plan opens for now.
+                    problem.get_or_insert(e);
+                    // Try the others, most recent first, without dropping this one.
+                    let others: Vec<PlanEntry> =
+                        entries.iter().filter(|x| x.id != id).cloned().collect();
+                    opened = sorted_by_recent(&others).into_iter().find_map(|x| {
+                        let json = storage.load_plan(&x.id).ok().flatten()?;
+                        load_plan(&json).ok().map(|p| (x.id, p))
+                    });
+                    break;
+                }
+            },
+            // Listed, but never written (a failed first save): nothing to keep.
+            Ok(None) => {
+                entries.retain(|x| x.id != id);
+                current = None;
+                dirty = true;
+            }
+            Err(e) => {
+                failure.get_or_insert(e);
+                break;
+            }
+        }
+    }
+    let opened_existing = opened.is_some();
+    let (id, plan) = match opened {
+        Some(found) => found,
+        None => {
+            let plan = demo_plan();
+            let id = fresh_id(&entries);
+            if fail(storage.save_plan(&id, &save_plan(&plan)), &mut failure) {
+                dirty = true;
+            }
+            entries.push(PlanEntry::for_plan(&id, &plan, now));
+            (id, plan)
+        }
+    };
+    let index_written = !dirty || fail(storage.save_index(&index_json(&entries)), &mut failure);
+    // The old key goes only once its plan and the index are both written (or, for an
+    // unreadable one, once it is kept aside).
+    if index_written && legacy_done.is_some() {
+        fail(storage.remove_legacy(), &mut failure);
+    }
+    if storage.load_current().ok().flatten().as_deref() != Some(id.as_str()) {
+        fail(storage.save_current(&id), &mut failure);
+    }
+    let status = match failure {
+        Some(e) => SaveStatus::Failed(e),
+        None => SaveStatus::Saved,
+    };
+    let problem = problem.map(|error| LoadProblem {
+        error,
+        opened: opened_existing.then(|| plan.header.name.clone()),
+    });
+    Started {
+        plans: Plans::new(plan, entries, id, status, storage),
+        problem,
+    }
+}
+
+impl Plans {
+    fn new(
+        plan: Plan,
+        entries: Vec<PlanEntry>,
+        current: String,
+        status: SaveStatus,
+        storage: Library,
+    ) -> Plans {
+        Plans {
+            store: PlanStore::new(plan),
+            entries: RwSignal::new(entries),
+            current: RwSignal::new(current),
+            status: RwSignal::new(status),
+            pending: StoredValue::new(None),
+            storage: StoredValue::new(storage),
+            deleted: RwSignal::new(None),
+        }
+    }
+
+    pub fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
+    }
+
+    /// The list, most recently changed first (tracked).
+    pub fn list(&self) -> Vec<PlanEntry> {
+        self.entries.with(|e| sorted_by_recent(e))
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.entries
+            .with_untracked(|e| e.iter().map(|x| x.name.clone()).collect())
+    }
+
+    /// The id of the open plan (tracked).
+    pub fn current(&self) -> String {
+        self.current.get()
+    }
+
+    pub fn current_untracked(&self) -> String {
+        self.current.get_untracked()
+    }
+
+    /// The last deleted plan, while it can be restored (tracked).
+    pub fn deleted(&self) -> Option<Deleted> {
+        self.deleted.get()
+    }
+
+    fn lib(&self) -> Library {
+        self.storage.get_value()
+    }
+
+    fn report<T>(&self, result: Result<T, StorageError>) -> Result<T, StorageError> {
+        match &result {
+            Ok(_) => {}
+            Err(e) => self.status.set(SaveStatus::Failed(e.clone())),
+        }
+        result
+    }
+
+    fn write_index(&self) -> Result<(), StorageError> {
+        let json = self.entries.with_untracked(|e| index_json(e));
+        self.report(self.lib().save_index(&json))
+    }
+
+    /// Autosave's write: the open plan to its key, then its index entry (name, industry,
+    /// updated time).
+    pub(crate) fn write_current(&self) {
+        let id = self.current.get_untracked();
+        let json = self.store.read_untracked(save_plan);
+        let result = self.lib().save_plan(&id, &json).and_then(|()| {
+            let now = now_ms();
+            self.entries.update(|es| {
+                if let Some(e) = es.iter_mut().find(|e| e.id == id) {
+                    self.store.read_untracked(|p| e.touch(p, now));
+                }
+            });
+            let index = self.entries.with_untracked(|e| index_json(e));
+            self.lib().save_index(&index)
+        });
+        self.status.set(match result {
+            Ok(()) => SaveStatus::Saved,
+            Err(e) => SaveStatus::Failed(e),
+        });
+    }
+
+    /// Schedules `write_current` after `delay`, replacing a write already scheduled.
+    pub(crate) fn schedule(&self, delay: std::time::Duration) {
+        self.status.set(SaveStatus::Pending);
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        let this = *self;
+        let fire = move || {
+            this.pending.set_value(None);
+            this.write_current();
+        };
+        self.pending
+            .set_value(set_timeout_with_handle(fire, delay).ok());
+    }
+
+    /// Writes a scheduled save now (before switching plans, on `pagehide`); with nothing
+    /// pending it writes nothing (another tab may have saved since).
+    pub fn flush(&self) {
+        if let Some(h) = self.pending.get_value() {
+            self.pending.set_value(None);
+            h.clear();
+            self.write_current();
+        }
+    }
+
+    fn read_plan(&self, id: &str) -> Result<(String, Plan), OpenError> {
+        if id == self.current.get_untracked() {
+            let json = self.store.read_untracked(save_plan);
+            let plan = self.store.read_untracked(Plan::clone);
+            return Ok((json, plan));
+        }
+        let json = self
+            .lib()
+            .load_plan(id)
+            .map_err(OpenError::Storage)?
+            .ok_or(OpenError::Missing)?;
+        let plan = load_plan(&json).map_err(OpenError::Unreadable)?;
+        Ok((json, plan))
+    }
+
+    fn show(&self, id: &str, plan: Plan) {
+        self.store.reset(plan);
+        self.current.set(id.to_string());
+        let _ = self.report(self.lib().save_current(id));
+    }
+
+    /// Makes another plan of the list the working plan everywhere; its undo history
+    /// starts empty.
+    pub fn open(&self, id: &str) -> Result<(), OpenError> {
+        self.flush();
+        if id == self.current.get_untracked() {
+            return Ok(());
+        }
+        let (_, plan) = self.read_plan(id)?;
+        self.show(id, plan);
+        Ok(())
+    }
+
+    /// Adds `plan` to the list and opens it. Nothing changes if it cannot be stored.
+    pub fn create(&self, plan: Plan) -> Result<String, StorageError> {
+        self.flush();
+        let id = self.add(&plan)?;
+        self.show(&id, plan);
+        Ok(id)
+    }
+
+    fn add(&self, plan: &Plan) -> Result<String, StorageError> {
+        let id = self.entries.with_untracked(|e| fresh_id(e));
+        self.report(self.lib().save_plan(&id, &save_plan(plan)))?;
+        let entry = PlanEntry::for_plan(&id, plan, now_ms());
+        self.entries.update(|e| e.push(entry));
+        self.write_index()?;
+        Ok(id)
+    }
+
+    /// Stores a copy of a plan under `name` (not opened). Returns the copy's id.
+    pub fn duplicate(&self, id: &str, name: String) -> Result<String, OpenError> {
+        self.flush();
+        let (_, mut plan) = self.read_plan(id)?;
+        plan.header.name = name;
+        self.add(&plan).map_err(OpenError::Storage)
+    }
+
+    /// Renames a plan: the open one through the store (undoable, autosaved), another one
+    /// in storage directly.
+    pub fn rename(&self, id: &str, name: String) -> Result<(), OpenError> {
+        if id == self.current.get_untracked() {
+            let shown = name.clone();
+            self.store.edit(None, move |p| p.header.name = name);
+            self.entries.update(|es| {
+                if let Some(e) = es.iter_mut().find(|e| e.id == id) {
+                    e.name = shown;
+                }
+            });
+            return Ok(());
+        }
+        let (_, mut plan) = self.read_plan(id)?;
+        plan.header.name = name;
+        self.report(self.lib().save_plan(id, &save_plan(&plan)))
+            .map_err(OpenError::Storage)?;
+        let now = now_ms();
+        self.entries.update(|es| {
+            if let Some(e) = es.iter_mut().find(|e| e.id == id) {
+                e.touch(&plan, now);
+            }
+        });
+        self.write_index().map_err(OpenError::Storage)
+    }
+
+    /// Deletes a plan; it stays in memory until `undo_delete` or the next delete. If it
+    /// was open, the most recent other plan opens (or a new demo plan, for the last one).
+    pub fn delete(&self, id: &str) -> Result<(), OpenError> {
+        self.flush();
+        let was_current = id == self.current.get_untracked();
+        let json = if was_current {
+            self.store.read_untracked(save_plan)
+        } else {
+            // An unreadable document can be deleted too; undo puts back the same text.
+            self.lib()
+                .load_plan(id)
+                .map_err(OpenError::Storage)?
+                .unwrap_or_default()
+        };
+        let Some(entry) = self
+            .entries
+            .with_untracked(|e| e.iter().find(|e| e.id == id).cloned())
+        else {
+            return Err(OpenError::Missing);
+        };
+        self.report(self.lib().remove_plan(id))
+            .map_err(OpenError::Storage)?;
+        self.entries.update(|e| e.retain(|x| x.id != id));
+        let _ = self.write_index();
+        self.deleted.set(Some(Deleted {
+            entry,
+            json,
+            was_current,
+        }));
+        if was_current {
+            let next = self
+                .entries
+                .with_untracked(|e| sorted_by_recent(e))
+                .into_iter()
+                .find_map(|x| {
+                    let json = self.lib().load_plan(&x.id).ok().flatten()?;
+                    load_plan(&json).ok().map(|p| (x.id, p))
+                });
+            match next {
+                Some((next_id, plan)) => self.show(&next_id, plan),
+                None => {
+                    let plan = demo_plan();
+                    if let Ok(new_id) = self.add(&plan) {
+                        self.show(&new_id, plan);
+                    } else {
+                        // Nothing could be stored: the demo plan stays in memory under a
+                        // listed id, so autosave keeps trying.
+                        let new_id = self.entries.with_untracked(|e| fresh_id(e));
+                        let entry = PlanEntry::for_plan(&new_id, &plan, now_ms());
+                        self.entries.update(|e| e.push(entry));
+                        self.show(&new_id, plan);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts the last deleted plan and its index entry back (and reopens it if it was open).
+    pub fn undo_delete(&self) -> Result<(), OpenError> {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return Ok(());
+        };
+        self.flush();
+        let id = deleted.entry.id.clone();
+        self.report(self.lib().save_plan(&id, &deleted.json))
+            .map_err(OpenError::Storage)?;
+        self.entries
+            .update(|e| restore_entry(e, deleted.entry.clone()));
+        self.write_index().map_err(OpenError::Storage)?;
+        self.deleted.set(None);
+        if deleted.was_current {
+            self.open(&id)?;
+        }
+        Ok(())
+    }
+
+    pub fn dismiss_deleted(&self) {
+        self.deleted.set(None);
+    }
+}
+
+pub fn use_plans() -> Plans {
+    expect_context::<Plans>()
+}
