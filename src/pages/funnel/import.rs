@@ -357,7 +357,7 @@ pub fn EventImport() -> impl IntoView {
                         {many.then(|| view! { <p class="hint wide">{fill(l.t(Msg::FaManyNames), &[&MAX_NAMES.to_string()])}</p> })}
                         <For each=move || 0..steps.with(Vec::len) key=|i| *i children=step_select />
                         <div class="button-row align-end">
-                            <button type="button" class="btn" on:click=move |_| {
+                            <button type="button" class="btn" disabled=move || names.with(Vec::is_empty) on:click=move |_| {
                                 let next = names.with(|n| n.first().cloned()).unwrap_or_default();
                                 steps.update(|s| s.push(next));
                             }>{l.t(Msg::FaAddStep)}</button>
