@@ -80,6 +80,7 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
                     lang.t(match c {
                         Column::User => Msg::FaColUser,
                         Column::Time => Msg::FaColTime,
+                        // The channel is optional: never reported missing.
                         Column::Event | Column::Channel => Msg::FaColEvent,
                     })
                 })
