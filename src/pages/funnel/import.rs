@@ -156,7 +156,13 @@ pub fn EventImport() -> impl IntoView {
             percent: 0,
         });
         leptos::task::spawn_local(async move {
-            let bytes = match JsFuture::from(file.array_buffer()).await {
+            let buffer = JsFuture::from(file.array_buffer()).await;
+            // A newer file was chosen, or the page is gone: this read is over.
+            let current = move || generation.try_with_value(|g| *g) == Some(gen);
+            if !current() {
+                return;
+            }
+            let bytes = match buffer {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
                     let _ = reading.try_set(Reading::Failed(Failure::Unreadable));
@@ -172,8 +178,7 @@ pub fn EventImport() -> impl IntoView {
             };
             let rows = loop {
                 let p = reader.step(CHUNK_ROWS);
-                // A newer file was chosen, or the page is gone: stop.
-                if generation.try_with_value(|g| *g) != Some(gen) {
+                if !current() {
                     return;
                 }
                 let percent = (p.bytes_done as u64 * 100 / p.total_bytes.max(1) as u64) as u32;
