@@ -518,7 +518,6 @@ messages! {
         "Light bars are reached, dark bars converted; red marks a bottleneck. When comparing, grey outlines are the comparison period.";
     FaChartLabel => "漏斗图", "Funnel chart";
     FaChartLost => "流失", "lost";
-    FaChartCurrent => "当前", "Current";
     FaBottleneckTitle => "瓶颈诊断", "Bottleneck";
     FaBottleneckHint => "流失人数最多的环节,以及离目标转化率最远的环节。", "The stage losing the most people, and the stage furthest below its target rate.";
     FaLargestLoss => "流失人数最多", "Largest loss";

@@ -20,7 +20,8 @@ pub fn bottlenecks(plan: &Plan) -> (Option<usize>, Option<(usize, u32)>) {
     )
 }
 
-/// A percentage from basis points: 1000 → "10%", 1050 → "10.5%".
+/// A percentage from basis points: 1000 → "10%", 1050 → "10.5%". Percentages read the
+/// same in both languages, so no language is passed.
 pub fn bp_text(bp: u32) -> String {
     format_measure(
         Measure(i64::from(bp)),

@@ -80,6 +80,7 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
                     lang.t(match c {
                         Column::User => Msg::FaColUser,
                         Column::Time => Msg::FaColTime,
+                        // The channel is optional: never reported missing.
                         Column::Event | Column::Channel => Msg::FaColEvent,
                     })
                 })
@@ -155,7 +156,13 @@ pub fn EventImport() -> impl IntoView {
             percent: 0,
         });
         leptos::task::spawn_local(async move {
-            let bytes = match JsFuture::from(file.array_buffer()).await {
+            let buffer = JsFuture::from(file.array_buffer()).await;
+            // A newer file was chosen, or the page is gone: this read is over.
+            let current = move || generation.try_with_value(|g| *g) == Some(gen);
+            if !current() {
+                return;
+            }
+            let bytes = match buffer {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
                     let _ = reading.try_set(Reading::Failed(Failure::Unreadable));
@@ -171,8 +178,7 @@ pub fn EventImport() -> impl IntoView {
             };
             let rows = loop {
                 let p = reader.step(CHUNK_ROWS);
-                // A newer file was chosen, or the page is gone: stop.
-                if generation.try_with_value(|g| *g) != Some(gen) {
+                if !current() {
                     return;
                 }
                 let percent = (p.bytes_done as u64 * 100 / p.total_bytes.max(1) as u64) as u32;
@@ -357,7 +363,7 @@ pub fn EventImport() -> impl IntoView {
                         {many.then(|| view! { <p class="hint wide">{fill(l.t(Msg::FaManyNames), &[&MAX_NAMES.to_string()])}</p> })}
                         <For each=move || 0..steps.with(Vec::len) key=|i| *i children=step_select />
                         <div class="button-row align-end">
-                            <button type="button" class="btn" on:click=move |_| {
+                            <button type="button" class="btn" disabled=move || names.with(Vec::is_empty) on:click=move |_| {
                                 let next = names.with(|n| n.first().cloned()).unwrap_or_default();
                                 steps.update(|s| s.push(next));
                             }>{l.t(Msg::FaAddStep)}</button>
