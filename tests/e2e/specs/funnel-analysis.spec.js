@@ -201,17 +201,28 @@ test('a million events are read in chunks with a progress bar, the page staying 
     name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')),
   });
   await expect(page.getByTestId('import-progress')).toBeVisible();
-  // The page keeps answering while the file is read: a 10 ms timer is never held up for
-  // long (the file is read 20,000 rows at a time; about 0.1 s at most on a dev machine).
+  // The page keeps answering while the file is read (20,000 rows per turn of the event
+  // loop): a timer set now keeps firing before the read ends. A count of turns, not a
+  // speed: how long the longest pause lasts is a figure for the benchmarks, not a test.
   // Recorded from the first progress on: Playwright's own file transfer blocks before.
+  // The count is taken by the page itself the moment the summary appears, so ticks after
+  // the read cannot be counted: one blocking read would leave it at 0 or 1.
   await page.evaluate(() => {
-    window.__gaps = [];
-    let last = performance.now();
-    window.__timer = setInterval(() => { const now = performance.now(); window.__gaps.push(now - last); last = now; }, 10);
+    window.__ticks = 0;
+    window.__ticksAtEnd = null;
+    const timer = setInterval(() => { window.__ticks += 1; }, 10);
+    const done = new MutationObserver(() => {
+      const summary = document.querySelector('[data-testid="import-summary"]');
+      if (summary && summary.textContent.includes('已读取')) {
+        window.__ticksAtEnd = window.__ticks;
+        clearInterval(timer);
+        done.disconnect();
+      }
+    });
+    done.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await expect(page.getByTestId('import-summary')).toContainText(`已读取 ${(lines.length - 1).toLocaleString('en-US')} 行`, { timeout: 90_000 });
-  const longest = await page.evaluate(() => { clearInterval(window.__timer); return Math.max(...window.__gaps); });
-  expect(longest).toBeLessThan(1000);
+  expect(await page.evaluate(() => window.__ticksAtEnd)).toBeGreaterThan(5);
   await expect(page.getByTestId('import-preview')).toHaveText('每一步的人数:470,000 → 313,334 → 156,667 → 78,334');
 });
 
