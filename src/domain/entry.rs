@@ -252,6 +252,29 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Entry<T> {
     }
 }
 
+/// A small count as people write it: "12", or a Chinese numeral below 100 ("三", "两",
+/// "十", "十二", "二十一"). For week numbers and months in deadlines.
+pub fn parse_small_number(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '两').then_some(2))
+            .and_then(|v| u32::try_from(v).ok())
+    };
+    match s.chars().collect::<Vec<char>>().as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +352,39 @@ mod tests {
     fn json_rejects_a_wrong_type_instead_of_guessing() {
         assert!(serde_json::from_str::<Entry<u64>>("\"12\"").is_err());
         assert!(serde_json::from_str::<Entry<u64>>("-3").is_err());
+    }
+
+    #[test]
+    fn small_numbers_in_digits_or_chinese() {
+        let read: Vec<Option<u32>> = [
+            "12",
+            "三",
+            "两",
+            "十",
+            "十二",
+            "二十",
+            "二十一",
+            "",
+            "百",
+            "3a",
+        ]
+        .iter()
+        .map(|s| parse_small_number(s))
+        .collect();
+        assert_eq!(
+            read,
+            [
+                Some(12),
+                Some(3),
+                Some(2),
+                Some(10),
+                Some(12),
+                Some(20),
+                Some(21),
+                None,
+                None,
+                None
+            ]
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! loop 获客 → 转化 → 留存 → 裂变, and an indicator can read its current value live from
 //! a funnel stage or a KPI of the plan.
 
-use super::entry::{normalize_number, parse_iso_date, CellValue, Entry, InputError};
+use super::entry::{
+    normalize_number, parse_iso_date, parse_small_number, CellValue, Entry, InputError,
+};
 use super::kpi::{Direction, Measure, Unit};
 use super::plan::{Plan, RowId};
 use chrono::{Months, NaiveDate};
@@ -42,7 +44,7 @@ impl CellValue for GoalDeadline {
             .trim_end_matches("months")
             .trim_end_matches("month")
             .trim();
-        let months = chinese_number(core).or_else(|| normalize_number(core).parse::<u32>().ok());
+        let months = parse_small_number(&normalize_number(core));
         match months {
             Some(n) if (1..=120).contains(&n) => Ok(GoalDeadline::WithinMonths(n)),
             Some(_) => Err(InputError::MonthFromOne),
@@ -56,22 +58,6 @@ impl CellValue for GoalDeadline {
             GoalDeadline::WithinMonths(n) => format!("{n}个月内"),
             GoalDeadline::On(d) => super::entry::iso_date(*d),
         }
-    }
-}
-
-/// 一 … 十二, as merchants write short month counts.
-fn chinese_number(s: &str) -> Option<u32> {
-    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|v| v as u32);
-    let s = s.replace('两', "二");
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', c] => Some(10 + digit(*c)?),
-        [c, '十'] => Some(digit(*c)? * 10),
-        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
-        _ => None,
     }
 }
 

@@ -13,7 +13,7 @@
 //!   the deadline the planner wrote, and dropping it would hide it from "next due" and
 //!   "overdue". The UI flags such a date with [`within`].
 
-use super::entry::{iso_date, parse_iso_date, CellValue, InputError};
+use super::entry::{iso_date, parse_iso_date, parse_small_number, CellValue, InputError};
 use super::tasks::PhaseDates;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -144,26 +144,8 @@ fn strip(s: &str, prefix: &str, suffixes: &[&str]) -> Option<Result<u32, RuleErr
     let rest = s.strip_prefix(prefix)?;
     suffixes.iter().find_map(|suffix| {
         let n = rest.strip_suffix(suffix)?;
-        (!n.is_empty()).then(|| small_number(n).ok_or(RuleError::Unrecognized))
+        (!n.is_empty()).then(|| parse_small_number(n).ok_or(RuleError::Unrecognized))
     })
-}
-
-/// "12" or a Chinese numeral below 100: "三", "十", "十二", "二十一".
-fn small_number(s: &str) -> Option<u32> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
-    let chars: Vec<char> = s.chars().collect();
-    let n = match chars.as_slice() {
-        ['十'] => 10,
-        [d] => digit(*d)?,
-        ['十', u] => 10 + digit(*u)?,
-        [t, '十'] => 10 * digit(*t)?,
-        [t, '十', u] => 10 * digit(*t)? + digit(*u)?,
-        _ => return None,
-    };
-    u32::try_from(n).ok()
 }
 
 /// Whether `date` falls inside the phase (an open-ended phase has no end).

@@ -3,13 +3,12 @@
 
 use super::bottleneck::bp_text;
 use super::compare::previous_rate;
+use crate::components::files::download;
 use crate::domain::csv;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_rate, Lang, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// The rows of the file, header first. Counts are written as typed (an invalid cell's
 /// text included: nothing is silently changed); figures that cannot be computed are "—".
@@ -54,27 +53,6 @@ pub fn funnel_rows(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
-/// Offers `text` as a file download, through a Blob and a temporary link.
-fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(
-        &js_sys::Array::of1(&JsValue::from_str(text)),
-        &options,
-    )?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download holds its own reference by now; free ours on the next turn.
-    set_timeout(
-        move || drop(Url::revoke_object_url(&url)),
-        std::time::Duration::ZERO,
-    );
-    Ok(())
-}
-
 #[component]
 pub fn ExportCsv() -> impl IntoView {
     let lang = use_lang();
@@ -85,7 +63,7 @@ pub fn ExportCsv() -> impl IntoView {
             Lang::Zh => "转化漏斗.csv",
             Lang::En => "funnel.csv",
         };
-        let _ = download(name, &text, "text/csv;charset=utf-8");
+        let _ = download(name, "text/csv;charset=utf-8", &text);
     };
     view! {
         <div class="button-row export-row">
