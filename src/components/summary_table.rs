@@ -35,7 +35,9 @@ pub fn SummaryTable(
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="table-scroll">
+        // Focusable and named: on a phone the table may scroll sideways, and a keyboard
+        // must be able to scroll it too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=lang.t(caption)>
             <table class="summary" data-testid=test_id>
                 <caption>{lang.t(caption)}</caption>
                 <thead>

@@ -8,8 +8,15 @@ use super::entry::Entry;
 use super::funnel::{ComparisonKind, FunnelStage};
 use super::goals::{FigureRef, Goal, Indicator, LoopStage};
 use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
+use super::kpi_system::{KpiInputs, Metric};
 use super::money::Currency;
 use super::money::Fen;
+use super::monitoring::ab_test::{AbTest, SopEntry};
+use super::monitoring::alerts::{AlertCondition, AlertRule};
+use super::monitoring::channels::{ChannelRow, Side};
+use super::monitoring::history::{CustomFormula, CustomMetric, CustomValue, KpiMonth, MetricRef};
+use super::monitoring::month::YearMonth;
+use super::monitoring::KpiBook;
 use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
 use super::playbooks::{budget_lines, cost, goal, indicator, scenario, spec_risks, Ids};
 use super::scenario::{ResourceInventory, ScenarioRow};
@@ -71,6 +78,7 @@ pub fn demo_plan() -> Plan {
         appointment_alerts: AppointmentAlerts::default(),
         feedback: demo_feedback(&mut Ids::from(1300), 2026),
         combos: demo_combos(&mut Ids::from(1400)),
+        kpi: demo_kpi(&mut Ids::from(1500)),
     }
 }
 
@@ -344,54 +352,42 @@ fn demo_tasks(ids: &mut impl Iterator<Item = RowId>) -> Rows<Task> {
     .collect()
 }
 
-/// Spec §4.2: the five rows, with the months behind them so that the changes are derived.
+/// Spec §4.2: the five rows. Their figures come from the KPI history (`demo_kpi`).
 fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Rows<EffectivenessRow> {
-    use Dimension::*;
-    use Direction::*;
-    let pct = |v: i64| Entry::Value(Measure(v * 100));
+    use Metric::*;
     [
         (
-            Traffic,
+            OfflineToOnline,
             "线下引流线上率",
-            Unit::Percent,
-            HigherIsBetter,
-            [25, 30, 15, 30],
+            30,
             "快闪店福利吸引力下降",
             "增加“关注即送线下9折券”",
         ),
         (
-            Traffic,
+            OnlineToOffline,
             "线上导流线下率",
-            Unit::Percent,
-            HigherIsBetter,
-            [8, 6, 3, 10],
+            10,
             "视频内容中门店地址不突出",
             "视频开头3秒添加定位导航弹窗",
         ),
         (
-            Conversion,
+            LinkedConversion,
             "OMO联动转化率",
-            Unit::Percent,
-            HigherIsBetter,
-            [12, 9, 4, 15],
+            15,
             "线上优惠券核销后复购率低",
             "推出“核销券30天内可叠加使用”",
         ),
         (
-            Efficiency,
+            Cac,
             "单客获客成本(CAC)",
-            Unit::Money,
-            LowerIsBetter,
-            [80, 90, 100, 75],
+            75,
             "线下地推渠道成本过高",
             "减少低效商圈地推,增加门店自然引流",
         ),
         (
-            Value,
+            PrivateDomainActive,
             "私域用户活跃率",
-            Unit::Percent,
-            HigherIsBetter,
-            [40, 35, 25, 45],
+            45,
             "社群互动活动频次不足",
             "每周三增加“用户产品使用技巧”直播",
         ),
@@ -399,25 +395,280 @@ fn demo_effectiveness(ids: &mut impl Iterator<Item = RowId>) -> Rows<Effectivene
     .into_iter()
     .zip(ids)
     .map(
-        |(
-            (dimension, metric, unit, direction, [this, last, last_year, target], gap, action),
+        |((metric, name, target, gap, action), id)| EffectivenessRow {
             id,
-        )| EffectivenessRow {
-            id,
-            dimension,
-            metric: metric.into(),
-            unit,
-            direction,
-            this_month: pct(this),
-            last_month: pct(last),
-            last_year: pct(last_year),
-            target: pct(target),
+            metric: name.into(),
+            source: MetricRef::Builtin(metric),
+            target: Entry::Value(Measure(target * 100)),
             gap_analysis: gap.into(),
             action: action.into(),
         },
     )
     .map(Arc::new)
     .collect()
+}
+
+/// The KPI history behind spec §4.2: thirteen months, 2025-10 to 2026-10. The report
+/// month, the month before and the same month a year earlier carry the spec's figures
+/// (25% / 30% / 15% and so on); the months between move evenly from one to the other.
+fn demo_kpi(ids: &mut Ids) -> KpiBook {
+    // (a year before, last month, this month) for the inputs that move.
+    let moving: [(u64, u64, u64); 6] = [
+        (60, 120, 100),              // QR follows of 400 attendees: 15% → 30% → 25%
+        (1_500, 3_000, 4_000),       // booked visits of 50,000 impressions: 3% → 6% → 8%
+        (120, 270, 360),             // linked orders of 3,000 reached: 4% → 9% → 12%
+        (30_000, 27_000, 24_000),    // spend (yuan) for 300 new payers: ¥100 → ¥90 → ¥80
+        (1_250, 1_750, 2_000),       // active of 5,000 private-domain users: 25% → 35% → 40%
+        (300_000, 348_000, 360_000), // sales (yuan)
+    ];
+    let first = YearMonth::new(2025, 10).expect("a valid month");
+    let months = (0..13u64)
+        .map(|i| {
+            let at = |(before, last, this): (u64, u64, u64)| match i {
+                12 => this,
+                _ => {
+                    let (before, last, i) = (before as i64, last as i64, i as i64);
+                    (before + (last - before) * i / 11) as u64
+                }
+            };
+            let [follows, booked, linked, spend, active, sales] = moving.map(at);
+            let mut nps = std::array::from_fn(|_| Entry::Value(0));
+            nps[10] = Entry::Value(30);
+            nps[9] = Entry::Value(20);
+            nps[8] = Entry::Value(25);
+            nps[5] = Entry::Value(25);
+            let yuan = |v: u64| Entry::Value(Fen(v as i64 * 100));
+            KpiMonth {
+                id: ids.fresh(),
+                month: Entry::Value(first.add_months(i as i64).expect("a valid month")),
+                inputs: KpiInputs {
+                    event_attendees: Entry::Value(400),
+                    event_qr_follows: Entry::Value(follows),
+                    online_impressions: Entry::Value(50_000),
+                    online_booked_visits: Entry::Value(booked),
+                    new_users_online: Entry::Value(1_200),
+                    new_users_offline: Entry::Value(800),
+                    new_users_overlap: Entry::Value(150),
+                    reached_users: Entry::Value(3_000),
+                    linked_orders: Entry::Value(linked),
+                    aov_omo: yuan(230),
+                    aov_single_channel: yuan(200),
+                    repurchase_days_before: Entry::Value(Measure(4_500)),
+                    repurchase_days_after: Entry::Value(Measure(3_850)),
+                    marketing_spend: yuan(spend),
+                    new_paying_customers: Entry::Value(300),
+                    sales: yuan(sales),
+                    orders: Entry::Value(sales / 150), // ¥150 an order
+                    headcount_online: Entry::Value(6),
+                    headcount_offline: Entry::Value(30),
+                    average_inventory_value: yuan(120_000),
+                    private_domain_users: Entry::Value(5_000),
+                    private_domain_active: Entry::Value(active),
+                    customers: Entry::Value(8_000),
+                    high_value_customers: Entry::Value(600),
+                    nps_answers: nps,
+                },
+            }
+        })
+        .map(Arc::new)
+        .collect();
+    // Seed 001's 坪效: sales per m² of store space, a metric of the merchant's own.
+    let per_m2 = CustomMetric {
+        name: "坪效".into(),
+        dimension: Dimension::Efficiency,
+        unit: Unit::Money,
+        direction: Direction::HigherIsBetter,
+        formula: CustomFormula::Ratio,
+        numerator: "门店销售额(元)".into(),
+        denominator: "门店面积(㎡)".into(),
+        ..CustomMetric::new(ids.fresh())
+    };
+    let custom_values = [(8, 324_000), (9, 348_000), (10, 360_000)]
+        .map(|(m, sales)| CustomValue {
+            month: Entry::Value(YearMonth::new(2026, m).expect("a valid month")),
+            numerator: Entry::Value(Measure(sales * 100)),
+            denominator: Entry::Value(Measure(1_200 * 100)),
+            ..CustomValue::new(ids.fresh(), per_m2.id)
+        })
+        .map(Arc::new)
+        .to_vec();
+    // Seed 003: alerts on GMV, ROI and the order value (this month's ¥150 is under ¥160).
+    let alerts = [
+        (Metric::Gmv, AlertCondition::Below, 30_000_000),
+        (Metric::Roi, AlertCondition::Below, 100_000),
+        (Metric::Aov, AlertCondition::Below, 16_000),
+    ]
+    .map(|(metric, condition, threshold)| AlertRule {
+        id: ids.fresh(),
+        metric: MetricRef::Builtin(metric),
+        condition,
+        threshold: Entry::Value(Measure(threshold)),
+    })
+    .map(Arc::new)
+    .to_vec();
+    KpiBook {
+        report_month: Entry::Value(YearMonth::new(2026, 10).expect("a valid month")),
+        months,
+        custom_metrics: vec![Arc::new(per_m2)],
+        custom_values,
+        alerts,
+        channels: demo_channels(ids),
+        ab_tests: demo_ab_tests(ids),
+        sops: vec![Arc::new(SopEntry {
+            name: "门店引流话术".into(),
+            version: "V1.0".into(),
+            action: "到店即邀请扫码入群,赠送小礼品".into(),
+            source: String::new(),
+            recorded: Entry::Value(date(2026, 6, 15)),
+            ..SopEntry::new(ids.fresh())
+        })],
+    }
+}
+
+/// Spec §4.3's channels, campaign to date, drawing on the budget split's two channel lines.
+fn demo_channels(ids: &mut Ids) -> Rows<ChannelRow> {
+    use Side::*;
+    [
+        (
+            "公众号",
+            Online,
+            "线上广告",
+            15_000,
+            60_000,
+            300,
+            900,
+            81_000,
+        ),
+        (
+            "社群",
+            Online,
+            "线上广告",
+            10_000,
+            8_000,
+            250,
+            1_100,
+            99_000,
+        ),
+        (
+            "直播",
+            Online,
+            "线上广告",
+            40_000,
+            200_000,
+            500,
+            1_600,
+            160_000,
+        ),
+        (
+            "本地生活平台",
+            Online,
+            "线上广告",
+            30_000,
+            90_000,
+            400,
+            1_000,
+            75_000,
+        ),
+        (
+            "搜索广告",
+            Online,
+            "线上广告",
+            20_000,
+            50_000,
+            120,
+            260,
+            26_000,
+        ),
+        (
+            "快闪店",
+            Offline,
+            "线下活动",
+            50_000,
+            12_000,
+            600,
+            1_500,
+            135_000,
+        ),
+        (
+            "门店",
+            Offline,
+            "线下活动",
+            20_000,
+            30_000,
+            700,
+            3_000,
+            270_000,
+        ),
+        (
+            "地推",
+            Offline,
+            "线下活动",
+            45_000,
+            15_000,
+            300,
+            420,
+            33_600,
+        ),
+        (
+            "异业联盟",
+            Offline,
+            "线下活动",
+            25_000,
+            20_000,
+            350,
+            800,
+            64_000,
+        ),
+    ]
+    .map(
+        |(name, side, category, spend, reach, new, orders, revenue)| ChannelRow {
+            name: name.into(),
+            side,
+            budget_category: category.into(),
+            spend: Entry::Value(Fen(spend * 100)),
+            reach: Entry::Value(reach),
+            new_customers: Entry::Value(new),
+            orders: Entry::Value(orders),
+            revenue: Entry::Value(Fen(revenue * 100)),
+            ..ChannelRow::new(ids.fresh())
+        },
+    )
+    .map(Arc::new)
+    .to_vec()
+}
+
+/// Spec §4.5: the first action of the effectiveness table under test, and a second one
+/// whose difference is still within chance.
+fn demo_ab_tests(ids: &mut Ids) -> Rows<AbTest> {
+    [
+        (
+            "关注即送9折券",
+            "关注即送线下9折券",
+            [2_000, 500, 2_000, 620],
+            30,
+            "门店引流话术",
+        ),
+        (
+            "视频定位弹窗",
+            "视频开头3秒添加定位导航弹窗",
+            [5_000, 300, 5_000, 330],
+            10,
+            "短视频引流规范",
+        ),
+    ]
+    .map(|(name, change, [nc, xc, nt, xt], target, sop)| AbTest {
+        name: name.into(),
+        change: change.into(),
+        control_size: Entry::Value(nc),
+        control_conversions: Entry::Value(xc),
+        test_size: Entry::Value(nt),
+        test_conversions: Entry::Value(xt),
+        target_rate: Entry::Value(Measure(target * 100)),
+        sop_name: sop.into(),
+        ..AbTest::new(ids.fresh())
+    })
+    .map(Arc::new)
+    .to_vec()
 }
 
 /// Spec §6.3: three slots, vacancy / no-show 30% / 12.5%, 26.7% / 8.3%, 0% / 0%.

@@ -35,6 +35,8 @@ pub enum InputError {
     WeekOutOfRange,
     /// A feedback score outside 1-5.
     ScoreOneToFive,
+    /// Not a month such as 2026-10.
+    NotAMonth,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.

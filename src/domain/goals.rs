@@ -172,7 +172,9 @@ impl FigureRef {
             }
             FigureRef::Kpi(id) => {
                 let row = plan.effectiveness.iter().find(|r| r.id == id)?;
-                Some((*row.this_month.value()?, row.unit, row.direction))
+                let figures = super::kpi::row_figures(&plan.kpi, row)?;
+                let info = figures.reading.info;
+                Some((figures.reading.this_month?, info.unit, info.direction))
             }
         }
     }

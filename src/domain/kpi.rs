@@ -1,9 +1,11 @@
-//! The channel effectiveness table (spec §4.2): a metric's value this month against
-//! last month, the same month last year and its target, judged by its direction.
+//! The channel effectiveness table (spec §4.2): a metric's value in the report month
+//! against last month, the same month last year and its target, judged by its direction.
 
 use super::entry::{
     hundredths_text, normalize_number, parse_hundredths, CellValue, Entry, InputError,
 };
+use super::monitoring::history::{MetricRef, Reading};
+use super::monitoring::KpiBook;
 use super::plan::RowId;
 use serde::{Deserialize, Serialize};
 
@@ -60,63 +62,63 @@ pub enum Status {
     OffTrack,
 }
 
+/// A row of the effectiveness table: a metric of the history with its target and the
+/// team's reading of it. The figures are derived from the months behind them (schema 6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EffectivenessRow {
     pub id: RowId,
-    pub dimension: Dimension,
+    /// The name the team uses for it ("单客获客成本(CAC)").
     pub metric: String,
-    pub unit: Unit,
-    pub direction: Direction,
-    pub this_month: Entry<Measure>,
-    pub last_month: Entry<Measure>,
-    pub last_year: Entry<Measure>,
+    pub source: MetricRef,
     pub target: Entry<Measure>,
     pub gap_analysis: String,
     pub action: String,
 }
 
 impl EffectivenessRow {
-    pub fn new(id: RowId) -> EffectivenessRow {
+    pub fn new(id: RowId, source: MetricRef) -> EffectivenessRow {
         EffectivenessRow {
             id,
-            dimension: Dimension::Traffic,
             metric: String::new(),
-            unit: Unit::Percent,
-            direction: Direction::HigherIsBetter,
-            this_month: Entry::Empty,
-            last_month: Entry::Empty,
-            last_year: Entry::Empty,
+            source,
             target: Entry::Empty,
             gap_analysis: String::new(),
             action: String::new(),
         }
     }
+}
 
-    fn delta(&self, other: &Entry<Measure>) -> Option<Measure> {
-        Some(Measure(
-            self.this_month.value()?.0.checked_sub(other.value()?.0)?,
-        ))
+/// A row's figures for the report month, against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFigures {
+    pub reading: Reading,
+    pub target: Option<Measure>,
+}
+
+impl RowFigures {
+    fn delta(a: Option<Measure>, b: Option<Measure>) -> Option<Measure> {
+        Some(Measure(a?.0.checked_sub(b?.0)?))
     }
 
     /// This month − last month, in the metric's unit (points for a percentage).
     pub fn month_on_month(&self) -> Option<Measure> {
-        self.delta(&self.last_month)
+        Self::delta(self.reading.this_month, self.reading.last_month)
     }
 
     /// This month − the same month last year.
     pub fn year_on_year(&self) -> Option<Measure> {
-        self.delta(&self.last_year)
+        Self::delta(self.reading.this_month, self.reading.last_year)
     }
 
     /// This month − target, signed; whether that is good depends on the direction.
     pub fn gap_to_target(&self) -> Option<Measure> {
-        self.delta(&self.target)
+        Self::delta(self.reading.this_month, self.target)
     }
 
     /// On track when the target is met in the metric's direction (CAC ¥80 vs ¥75 is off).
     pub fn status(&self) -> Option<Status> {
         let gap = self.gap_to_target()?.0;
-        let met = match self.direction {
+        let met = match self.reading.info.direction {
             Direction::HigherIsBetter => gap >= 0,
             Direction::LowerIsBetter => gap <= 0,
         };
@@ -128,10 +130,21 @@ impl EffectivenessRow {
     }
 }
 
+/// The row's figures for the book's report month; `None` when its custom metric is gone.
+pub fn row_figures(book: &KpiBook, row: &EffectivenessRow) -> Option<RowFigures> {
+    Some(RowFigures {
+        reading: book.reading(row.source, book.report_month())?,
+        target: row.target.value().copied(),
+    })
+}
+
 /// How many rows are on track and off track (rows without a status are not counted).
-pub fn status_counts<R: std::borrow::Borrow<EffectivenessRow>>(rows: &[R]) -> (usize, usize) {
+pub fn status_counts<R: std::borrow::Borrow<EffectivenessRow>>(
+    book: &KpiBook,
+    rows: &[R],
+) -> (usize, usize) {
     rows.iter()
-        .filter_map(|r| r.borrow().status())
+        .filter_map(|r| row_figures(book, r.borrow())?.status())
         .fold((0, 0), |(on, off), s| match s {
             Status::OnTrack => (on + 1, off),
             Status::OffTrack => (on, off + 1),
@@ -161,25 +174,51 @@ mod tests {
     #[test]
     fn spec_worked_figures() {
         let plan = demo_plan();
-        let rows = &plan.effectiveness;
-        let mom: Vec<i64> = rows.iter().map(|r| r.month_on_month().unwrap().0).collect();
+        let book = &plan.kpi;
+        let figures: Vec<RowFigures> = plan
+            .effectiveness
+            .iter()
+            .map(|r| row_figures(book, r).unwrap())
+            .collect();
+        let this: Vec<i64> = figures
+            .iter()
+            .map(|f| f.reading.this_month.unwrap().0)
+            .collect();
+        assert_eq!(this, [2_500, 800, 1_200, 8_000, 4_000]);
+        let mom: Vec<i64> = figures
+            .iter()
+            .map(|f| f.month_on_month().unwrap().0)
+            .collect();
         assert_eq!(mom, [-500, 200, 300, -1000, 500]);
-        let yoy: Vec<i64> = rows.iter().map(|r| r.year_on_year().unwrap().0).collect();
+        let yoy: Vec<i64> = figures
+            .iter()
+            .map(|f| f.year_on_year().unwrap().0)
+            .collect();
         assert_eq!(yoy, [1000, 500, 800, -2000, 1500]);
-        let gap: Vec<i64> = rows.iter().map(|r| r.gap_to_target().unwrap().0).collect();
+        let gap: Vec<i64> = figures
+            .iter()
+            .map(|f| f.gap_to_target().unwrap().0)
+            .collect();
         assert_eq!(gap, [-500, -200, -300, 500, -500]);
-        assert!(rows.iter().all(|r| r.status() == Some(Status::OffTrack)));
-        assert_eq!(status_counts(rows), (0, 5));
+        assert!(figures.iter().all(|f| f.status() == Some(Status::OffTrack)));
+        assert_eq!(status_counts(book, &plan.effectiveness), (0, 5));
     }
 
     #[test]
     fn direction_decides_the_status() {
-        let mut row = (*demo_plan().effectiveness[3]).clone(); // CAC, lower is better
-        row.this_month = Entry::Value(Measure(7000));
-        assert_eq!(row.status(), Some(Status::OnTrack));
-        row.direction = Direction::HigherIsBetter;
-        assert_eq!(row.status(), Some(Status::OffTrack));
-        row.target = Entry::Empty;
-        assert_eq!(row.status(), None);
+        let plan = demo_plan();
+        let cac = row_figures(&plan.kpi, &plan.effectiveness[3]).unwrap(); // lower is better
+        let mut f = RowFigures {
+            reading: Reading {
+                this_month: Some(Measure(7000)),
+                ..cac.reading
+            },
+            ..cac
+        };
+        assert_eq!(f.status(), Some(Status::OnTrack));
+        f.reading.info.direction = Direction::HigherIsBetter;
+        assert_eq!(f.status(), Some(Status::OffTrack));
+        f.target = None;
+        assert_eq!(f.status(), None);
     }
 }

@@ -30,6 +30,9 @@ pub struct KpiInputs {
     pub marketing_spend: Entry<Fen>,
     pub new_paying_customers: Entry<u64>,
     pub sales: Entry<Fen>,
+    /// Orders of the month, for the average order value (seed 003 alerts).
+    #[serde(default)]
+    pub orders: Entry<u64>,
     pub headcount_online: Entry<u64>,
     pub headcount_offline: Entry<u64>,
     pub average_inventory_value: Entry<Fen>,
@@ -59,10 +62,15 @@ pub enum Metric {
     PrivateDomainActive,
     HighValueShare,
     Nps,
+    /// Seed 003 watches these three with alert thresholds.
+    Gmv,
+    Roi,
+    Aov,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 12] = [
+    /// The twelve of spec §4.1, then the three of seed 003's alerts.
+    pub const ALL: [Metric; 15] = [
         Metric::OfflineToOnline,
         Metric::OnlineToOffline,
         Metric::NewUsers,
@@ -75,15 +83,44 @@ impl Metric {
         Metric::PrivateDomainActive,
         Metric::HighValueShare,
         Metric::Nps,
+        Metric::Gmv,
+        Metric::Roi,
+        Metric::Aov,
     ];
+
+    /// A stable key for storage and option lists.
+    pub fn key(self) -> &'static str {
+        use Metric::*;
+        match self {
+            OfflineToOnline => "offline_to_online",
+            OnlineToOffline => "online_to_offline",
+            NewUsers => "new_users",
+            LinkedConversion => "linked_conversion",
+            AovUplift => "aov_uplift",
+            RepurchaseCycleCut => "repurchase_cycle_cut",
+            Cac => "cac",
+            SalesPerStaff => "sales_per_staff",
+            InventoryTurnover => "inventory_turnover",
+            PrivateDomainActive => "private_domain_active",
+            HighValueShare => "high_value_share",
+            Nps => "nps",
+            Gmv => "gmv",
+            Roi => "roi",
+            Aov => "aov",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.key() == key)
+    }
 
     pub fn dimension(self) -> Dimension {
         use Metric::*;
         match self {
             OfflineToOnline | OnlineToOffline | NewUsers => Dimension::Traffic,
             LinkedConversion | AovUplift | RepurchaseCycleCut => Dimension::Conversion,
-            Cac | SalesPerStaff | InventoryTurnover => Dimension::Efficiency,
-            PrivateDomainActive | HighValueShare | Nps => Dimension::Value,
+            Cac | SalesPerStaff | InventoryTurnover | Roi => Dimension::Efficiency,
+            PrivateDomainActive | HighValueShare | Nps | Gmv | Aov => Dimension::Value,
         }
     }
 
@@ -92,8 +129,8 @@ impl Metric {
         use Metric::*;
         match self {
             OfflineToOnline | OnlineToOffline | LinkedConversion | AovUplift
-            | PrivateDomainActive | HighValueShare => Unit::Percent,
-            Cac | SalesPerStaff => Unit::Money,
+            | PrivateDomainActive | HighValueShare | Roi => Unit::Percent,
+            Cac | SalesPerStaff | Gmv | Aov => Unit::Money,
             RepurchaseCycleCut => Unit::Days,
             NewUsers | InventoryTurnover | Nps => Unit::Count,
         }
@@ -151,6 +188,13 @@ impl Metric {
                 // (promoters% − detractors%) × 100 is a score from −100 to 100.
                 divide((promoters - detractors) * 10_000, total)?
             }
+            Metric::Gmv => fen(&m.sales)?,
+            // Seed 003: ROI = (revenue − cost) ÷ cost, the month's sales against its spend.
+            Metric::Roi => {
+                let spend = fen(&m.marketing_spend)?;
+                percent(fen(&m.sales)? - spend, spend)?
+            }
+            Metric::Aov => divide(fen(&m.sales)?, n(&m.orders)?)?,
         };
         Some(Measure(i64::try_from(value).ok()?))
     }
@@ -210,6 +254,7 @@ mod tests {
             marketing_spend: yuan(24_000),
             new_paying_customers: count(300),
             sales: yuan(1_800_000),
+            orders: count(12_000),
             headcount_online: count(6),
             headcount_offline: count(30),
             average_inventory_value: yuan(600_000),
@@ -244,6 +289,9 @@ mod tests {
                 (PrivateDomainActive, 4_000), // 2,000 / 5,000 = 40%
                 (HighValueShare, 750),        // 600 / 8,000 = 7.5%
                 (Nps, 2_500),                 // 50% − 25% → 25
+                (Gmv, 180_000_000),           // ¥1,800,000
+                (Roi, 740_000),               // (1,800,000 − 24,000) / 24,000 = 7400%
+                (Aov, 15_000),                // ¥1,800,000 / 12,000 = ¥150
             ]
         );
     }
@@ -260,6 +308,11 @@ mod tests {
         assert_eq!(Metric::Cac.compute(&m), None);
         m.nps_answers = std::array::from_fn(|_| count(0));
         assert_eq!(Metric::Nps.compute(&m), None);
+        m.orders = count(0);
+        assert_eq!(Metric::Aov.compute(&m), None);
+        for metric in Metric::ALL {
+            assert_eq!(Metric::from_key(metric.key()), Some(metric));
+        }
         // A lower OMO order value is a negative uplift, rounded away from zero.
         m.aov_omo = Entry::Value(Fen(19_999));
         assert_eq!(Metric::AovUplift.compute(&m), Some(Measure(-1)));

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod kpi;
 pub mod kpi_system;
 pub mod money;
+pub mod monitoring;
 pub mod plan;
 pub mod plan_list;
 pub mod playbooks;

@@ -8,6 +8,7 @@ use super::funnel::{ComparisonKind, FunnelStage};
 use super::goals::{Goal, Indicator};
 use super::kpi::EffectivenessRow;
 use super::money::{Currency, Fen};
+use super::monitoring::KpiBook;
 use super::scenario::{Playbook, ResourceInventory, Risk, ScenarioRow};
 use super::tasks::{Phase, Task};
 use super::toolkits::combos::Combo;
@@ -105,6 +106,8 @@ pub struct Plan {
     pub appointment_alerts: AppointmentAlerts,
     pub feedback: Rows<FeedbackItem>,
     pub combos: Rows<Combo>,
+    /// Since schema 6: the KPI history, custom metrics, alerts, channels, A/B tests, SOPs.
+    pub kpi: KpiBook,
 }
 
 impl Plan {
@@ -125,7 +128,9 @@ impl Plan {
             .chain(self.tiers.iter().map(|r| r.id))
             .chain(self.customers.iter().map(|r| r.id))
             .chain(self.feedback.iter().map(|r| r.id))
-            .chain(self.combos.iter().map(|r| r.id));
-        RowId(ids.map(|id| id.0).max().unwrap_or(0) + 1)
+            .chain(self.combos.iter().map(|r| r.id))
+            .map(|id| id.0)
+            .chain(self.kpi.row_ids());
+        RowId(ids.max().unwrap_or(0) + 1)
     }
 }

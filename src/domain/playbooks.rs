@@ -10,7 +10,10 @@ use super::entry::Entry;
 use super::funnel::FunnelStage;
 use super::goals::{FigureRef, Goal, GoalDeadline, Indicator, LoopStage};
 use super::kpi::{Dimension, Direction, EffectivenessRow, Measure, Unit};
+use super::kpi_system::Metric;
 use super::money::{Currency, Fen};
+use super::monitoring::history::{CustomFormula, CustomMetric, MetricRef};
+use super::monitoring::KpiBook;
 use super::plan::{CampaignHeader, Funnel, Industry, Plan, RowId, Rows};
 use super::scenario::{Playbook, ResourceInventory, Risk, RiskStatus, ScenarioRow};
 use super::schedule::TaskStatus;
@@ -177,21 +180,11 @@ pub fn task(ids: &mut Ids, cells: [&str; 6]) -> Task {
 }
 
 /// A KPI to watch, with its target and no figures yet (they come month by month).
-fn kpi(
-    ids: &mut Ids,
-    dimension: Dimension,
-    metric: &str,
-    unit: Unit,
-    direction: Direction,
-    target: i64,
-) -> EffectivenessRow {
+fn kpi(ids: &mut Ids, source: MetricRef, metric: &str, target: i64) -> EffectivenessRow {
     EffectivenessRow {
-        dimension,
         metric: metric.into(),
-        unit,
-        direction,
         target: Entry::Value(Measure(target * 100)),
-        ..EffectivenessRow::new(ids.fresh())
+        ..EffectivenessRow::new(ids.fresh(), source)
     }
 }
 
@@ -225,33 +218,32 @@ fn industry_funnel(ids: &mut Ids, industry: Industry) -> Rows<FunnelStage> {
 }
 
 /// The KPI of the industry's own toolkit (spec §4.1 and §6).
-fn industry_kpi(ids: &mut Ids, industry: Industry) -> EffectivenessRow {
-    match industry {
+fn industry_kpi(ids: &mut Ids, industry: Industry) -> (EffectivenessRow, Option<CustomMetric>) {
+    let row = match industry {
         Industry::Retail => kpi(
             ids,
-            Dimension::Efficiency,
+            MetricRef::Builtin(Metric::InventoryTurnover),
             "库存周转率",
-            Unit::Count,
-            Direction::HigherIsBetter,
             6,
         ),
-        Industry::Services => kpi(
-            ids,
-            Dimension::Conversion,
-            "预约爽约率",
-            Unit::Percent,
-            Direction::LowerIsBetter,
-            10,
-        ),
-        Industry::FoodService => kpi(
-            ids,
-            Dimension::Conversion,
-            "客单价",
-            Unit::Money,
-            Direction::HigherIsBetter,
-            68,
-        ),
-    }
+        Industry::Services => {
+            // No built-in metric counts no-shows: the playbook brings its own.
+            let no_show = CustomMetric {
+                name: "预约爽约率".into(),
+                dimension: Dimension::Conversion,
+                unit: Unit::Percent,
+                direction: Direction::LowerIsBetter,
+                formula: CustomFormula::Percent,
+                numerator: "爽约人数".into(),
+                denominator: "预约人数".into(),
+                ..CustomMetric::new(ids.fresh())
+            };
+            let row = kpi(ids, MetricRef::Custom(no_show.id), "预约爽约率", 10);
+            return (row, Some(no_show));
+        }
+        Industry::FoodService => kpi(ids, MetricRef::Builtin(Metric::Aov), "客单价", 68),
+    };
+    (row, None)
 }
 
 /// The industry's own line of work in the launch phase.
@@ -327,26 +319,20 @@ pub fn playbook_plan(
         Playbook::NewBrand => {
             let active = kpi(
                 ids,
-                Dimension::Value,
+                MetricRef::Builtin(Metric::PrivateDomainActive),
                 "私域用户活跃率",
-                Unit::Percent,
-                Direction::HigherIsBetter,
                 45,
             );
             let o2o = kpi(
                 ids,
-                Dimension::Traffic,
+                MetricRef::Builtin(Metric::OfflineToOnline),
                 "线下引流线上率",
-                Unit::Percent,
-                Direction::HigherIsBetter,
                 30,
             );
             let cac = kpi(
                 ids,
-                Dimension::Efficiency,
+                MetricRef::Builtin(Metric::Cac),
                 "单客获客成本(CAC)",
-                Unit::Money,
-                Direction::LowerIsBetter,
                 75,
             );
             let g = goal(ids, "私域用户数", Unit::Count, 0, 10_000, 3);
@@ -471,18 +457,14 @@ pub fn playbook_plan(
         Playbook::StockOps => {
             let omo = kpi(
                 ids,
-                Dimension::Conversion,
+                MetricRef::Builtin(Metric::LinkedConversion),
                 "OMO联动转化率",
-                Unit::Percent,
-                Direction::HigherIsBetter,
                 15,
             );
             let high_value = kpi(
                 ids,
-                Dimension::Value,
+                MetricRef::Builtin(Metric::HighValueShare),
                 "高价值客户占比",
-                Unit::Percent,
-                Direction::HigherIsBetter,
                 20,
             );
             let g = goal(ids, "季度复购率", Unit::Percent, 25, 45, 3);
@@ -622,18 +604,14 @@ pub fn playbook_plan(
         Playbook::CrossRegion => {
             let online_offline = kpi(
                 ids,
-                Dimension::Traffic,
+                MetricRef::Builtin(Metric::OnlineToOffline),
                 "线上导流线下率",
-                Unit::Percent,
-                Direction::HigherIsBetter,
                 10,
             );
             let cac = kpi(
                 ids,
-                Dimension::Efficiency,
+                MetricRef::Builtin(Metric::Cac),
                 "单客获客成本(CAC)",
-                Unit::Money,
-                Direction::LowerIsBetter,
                 75,
             );
             let g = goal(ids, "新区域月销售额", Unit::Money, 0, 500_000, 6);
@@ -760,7 +738,8 @@ pub fn playbook_plan(
             }
         }
     };
-    effectiveness.push(industry_kpi(ids, industry));
+    let (industry_row, industry_metric) = industry_kpi(ids, industry);
+    effectiveness.push(industry_row);
     let mut tasks = tasks;
     tasks.insert(2, industry_task(ids, industry));
     let budget_lines = budget_lines(ids, &split);
@@ -824,6 +803,10 @@ pub fn playbook_plan(
         appointment_alerts: AppointmentAlerts::default(),
         feedback,
         combos,
+        kpi: KpiBook {
+            custom_metrics: industry_metric.into_iter().map(Arc::new).collect(),
+            ..KpiBook::default()
+        },
     }
 }
 

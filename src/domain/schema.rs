@@ -10,13 +10,13 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
 /// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
@@ -133,6 +133,89 @@ fn v4_to_v5(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
     doc.insert(
         "appointment_alerts".into(),
         to_value(AppointmentAlerts::default())?,
+    );
+    Ok(())
+}
+
+/// Schema 6 derives the effectiveness table from a month-by-month KPI history. Rows of
+/// schema 5 held their three values as typed; each becomes a metric of the plan's own
+/// (formula "value", same name, unit, direction and dimension) whose values sit in the
+/// report month (the campaign's first month), the month before and the month a year
+/// before, so every figure, change and status reads exactly as it did.
+fn v5_to_v6(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    use super::entry::CellValue;
+    use super::monitoring::month::YearMonth;
+    let start = doc
+        .get("header")
+        .and_then(|h| h.get("start_date"))
+        .and_then(Value::as_str)
+        .and_then(|d| YearMonth::parse(d).ok())
+        .ok_or_else(|| LoadError::Invalid("header.start_date is not a date".into()))?;
+    let mut next_id = max_row_id(&Value::Object(doc.clone())) + 1;
+    let mut fresh = || {
+        next_id += 1;
+        next_id - 1
+    };
+    let rows = doc
+        .get("effectiveness")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let (mut metrics, mut values, mut converted) = (Vec::new(), Vec::new(), Vec::new());
+    for row in rows {
+        let Value::Object(row) = row else {
+            return Err(LoadError::Invalid(
+                "an effectiveness row is not an object".into(),
+            ));
+        };
+        let field = |k: &str| row.get(k).cloned().unwrap_or(Value::Null);
+        let metric_id = fresh();
+        metrics.push(serde_json::json!({
+            "id": metric_id,
+            "name": field("metric"),
+            "dimension": field("dimension"),
+            "unit": field("unit"),
+            "direction": field("direction"),
+            "formula": "value",
+            "numerator": "",
+            "denominator": "",
+        }));
+        for (key, month) in [
+            ("this_month", Some(start)),
+            ("last_month", start.previous()),
+            ("last_year", start.year_before()),
+        ] {
+            let (value, Some(month)) = (field(key), month) else {
+                continue;
+            };
+            if value.is_null() {
+                continue;
+            }
+            values.push(serde_json::json!({
+                "id": fresh(),
+                "metric": metric_id,
+                "month": month.to_string(),
+                "numerator": value,
+                "denominator": null,
+            }));
+        }
+        converted.push(serde_json::json!({
+            "id": field("id"),
+            "metric": field("metric"),
+            "source": format!("custom:{metric_id}"),
+            "target": field("target"),
+            "gap_analysis": field("gap_analysis"),
+            "action": field("action"),
+        }));
+    }
+    doc.insert("effectiveness".into(), Value::Array(converted));
+    doc.insert(
+        "kpi".into(),
+        serde_json::json!({
+            "report_month": start.to_string(),
+            "custom_metrics": metrics,
+            "custom_values": values,
+        }),
     );
     Ok(())
 }
@@ -269,6 +352,49 @@ mod tests {
             assert_eq!(plan.schema_version, CURRENT_VERSION);
             assert!(!plan.funnel.stages.is_empty(), "{path}: funnel lost");
         }
+    }
+
+    /// Schema 5's typed effectiveness rows read exactly as before, now from the history.
+    #[test]
+    fn v5_effectiveness_rows_keep_their_figures() {
+        use crate::domain::entry::Entry;
+        use crate::domain::kpi::{row_figures, status_counts};
+        let plan = load_plan(include_str!("../../tests/fixtures/plans/v5.json")).unwrap();
+        let book = &plan.kpi;
+        assert_eq!(book.report_month().unwrap().to_string(), "2026-09");
+        let figures: Vec<_> = plan
+            .effectiveness
+            .iter()
+            .map(|r| row_figures(book, r).unwrap())
+            .collect();
+        let this: Vec<i64> = figures
+            .iter()
+            .map(|f| f.reading.this_month.unwrap().0)
+            .collect();
+        assert_eq!(this, [2_500, 800, 1_200, 8_000, 4_000]);
+        let mom: Vec<i64> = figures
+            .iter()
+            .map(|f| f.month_on_month().unwrap().0)
+            .collect();
+        assert_eq!(mom, [-500, 200, 300, -1000, 500]);
+        let yoy: Vec<i64> = figures
+            .iter()
+            .map(|f| f.year_on_year().unwrap().0)
+            .collect();
+        assert_eq!(yoy, [1000, 500, 800, -2000, 1500]);
+        assert_eq!(status_counts(book, &plan.effectiveness), (0, 5));
+        assert_eq!(plan.effectiveness[3].metric, "单客获客成本(CAC)");
+        assert_eq!(
+            plan.effectiveness[3].target,
+            Entry::Value(crate::domain::kpi::Measure(7_500))
+        );
+        // New rows get ids after every id of the old document.
+        let max_old = plan.effectiveness.iter().map(|r| r.id.0).max().unwrap();
+        assert!(book.custom_metrics.iter().all(|m| m.id.0 > max_old));
+        assert_eq!(
+            plan.next_row_id().0,
+            book.custom_values.iter().map(|v| v.id.0).max().unwrap() + 1
+        );
     }
 
     #[test]

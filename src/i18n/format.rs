@@ -122,6 +122,7 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::NotADeadlineRule => Msg::ErrNotADeadlineRule,
         InputError::WeekOutOfRange => Msg::ErrWeekOutOfRange,
         InputError::ScoreOneToFive => Msg::ErrScoreOneToFive,
+        InputError::NotAMonth => Msg::ErrNotAMonth,
     };
     msg.text(lang)
 }

@@ -90,3 +90,88 @@ pub fn figure_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
     }
     options
 }
+
+/// The name of a built-in metric (spec §4.1, seed 003).
+pub fn metric_name(metric: crate::domain::kpi_system::Metric) -> Msg {
+    use crate::domain::kpi_system::Metric::*;
+    match metric {
+        OfflineToOnline => Msg::MetOfflineToOnline,
+        OnlineToOffline => Msg::MetOnlineToOffline,
+        NewUsers => Msg::MetNewUsers,
+        LinkedConversion => Msg::MetLinkedConversion,
+        AovUplift => Msg::MetAovUplift,
+        RepurchaseCycleCut => Msg::MetRepurchaseCycleCut,
+        Cac => Msg::MetCac,
+        SalesPerStaff => Msg::MetSalesPerStaff,
+        InventoryTurnover => Msg::MetInventoryTurnover,
+        PrivateDomainActive => Msg::MetPrivateDomainActive,
+        HighValueShare => Msg::MetHighValueShare,
+        Nps => Msg::MetNps,
+        Gmv => Msg::MetGmv,
+        Roi => Msg::MetRoi,
+        Aov => Msg::MetAov,
+    }
+}
+
+/// A metric's name: the built-in name, or the custom metric's own.
+pub fn metric_label(
+    plan: &Plan,
+    metric: crate::domain::monitoring::history::MetricRef,
+    lang: Lang,
+) -> String {
+    use crate::domain::monitoring::history::MetricRef;
+    match metric {
+        MetricRef::Builtin(m) => lang.t(metric_name(m)).to_string(),
+        MetricRef::Custom(id) => plan
+            .kpi
+            .custom_metrics
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(
+                || lang.t(Msg::MetricDeleted).to_string(),
+                |c| c.name.clone(),
+            ),
+    }
+}
+
+/// Every metric a row, an alert or the trend chart can follow: the built-in ones, then
+/// the plan's own.
+pub fn metric_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    use crate::domain::kpi_system::Metric;
+    use crate::domain::monitoring::history::MetricRef;
+    let builtin = Metric::ALL.into_iter().map(|m| {
+        (
+            MetricRef::Builtin(m).key(),
+            lang.t(metric_name(m)).to_string(),
+        )
+    });
+    let custom = plan
+        .kpi
+        .custom_metrics
+        .iter()
+        .map(|c| (MetricRef::Custom(c.id).key(), c.name.clone()));
+    builtin.chain(custom).collect()
+}
+
+/// The plan's custom metrics, by row id ("0": none chosen yet, as a new month row has).
+pub fn custom_metric_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    std::iter::once(("0".to_string(), lang.t(Msg::NotLinked).to_string()))
+        .chain(
+            plan.kpi
+                .custom_metrics
+                .iter()
+                .map(|c| (c.id.0.to_string(), c.name.clone())),
+        )
+        .collect()
+}
+
+/// The budget split's categories, for a channel's budget line.
+pub fn budget_category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+    std::iter::once((String::new(), lang.t(Msg::NotLinked).to_string()))
+        .chain(
+            plan.budget_lines
+                .iter()
+                .map(|l| (l.category.clone(), l.category.clone())),
+        )
+        .collect()
+}

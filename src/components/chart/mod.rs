@@ -4,8 +4,10 @@ mod bars;
 mod canvas;
 mod funnel;
 mod gantt;
+mod trend;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
 pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};
+pub use trend::{draw_trend, Trend};

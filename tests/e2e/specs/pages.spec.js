@@ -22,20 +22,6 @@ test('phases get calendar dates from the start date, and follow it', async ({ pa
   await expect(page.getByRole('textbox', { name: '时间节点 线上活动策划' })).toHaveValue('每月第1周');
 });
 
-test('the effectiveness table derives changes in points and respects direction', async ({ page }) => {
-  await page.goto('/channels');
-  // MoM, YoY, gap, status of the spec's rows.
-  await expect(derived(page, 'effectiveness', 200)).toHaveText(['-5pp', '+10pp', '-5pp', '未达标']);
-  await expect(derived(page, 'effectiveness', 203)).toHaveText(['-¥10.00', '-¥20.00', '+¥5.00', '未达标']);
-  await expect(page.getByTestId('off-track')).toHaveText('5');
-  // CAC below its target is on track: lower is better.
-  await page.getByRole('textbox', { name: '本月值 单客获客成本(CAC)' }).fill('70');
-  await expect(derived(page, 'effectiveness', 203)).toHaveText(['-¥20.00', '-¥30.00', '-¥5.00', '达标']);
-  await expect(page.getByTestId('off-track')).toHaveText('4');
-  await page.getByRole('combobox', { name: '方向 单客获客成本(CAC)' }).selectOption({ label: '越高越好' });
-  await expect(derived(page, 'effectiveness', 203).last()).toHaveText('未达标');
-});
-
 test('appointments: vacancy and no-show as the spec computes them, with a suggestion', async ({ page }) => {
   await page.goto('/toolkits');
   await expect(derived(page, 'appointments', 300)).toHaveText(['30%', '12.5%', '空置、爽约均偏高:提醒到店并开放候补']);

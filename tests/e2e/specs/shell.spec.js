@@ -5,7 +5,7 @@ const pages = [
   ['/scenario', '场景规划', '线上线下联动场景规划'],
   ['/tasks', '任务拆解', '分阶段执行任务拆解表'],
   ['/funnel', '转化漏斗', '客户行为转化漏斗分析表'],
-  ['/channels', '渠道分析', '全渠道效果分析表'],
+  ['/channels', '渠道分析', '渠道与KPI分析'],
   ['/toolkits', '行业工具', '行业定制化落地工具包'],
   ['/settings', '设置', '设置'],
 ];
@@ -54,14 +54,18 @@ test.describe('on a phone (375 x 812)', () => {
         const box = await region.boundingBox();
         expect(box.x + box.width).toBeLessThanOrEqual(375);
       }
-      // Number cells bring up the numeric keypad; touch targets are at least 44 px.
-      for (const input of await page.locator('table.grid td.num input').all()) {
-        expect(await input.getAttribute('inputmode')).toMatch(/numeric|decimal/);
-      }
-      for (const target of await page.locator('table.grid input, .btn, .icon-btn').all()) {
-        const box = await target.boundingBox();
-        if (box) expect(box.height).toBeGreaterThanOrEqual(44);
-      }
+      // Number cells bring up the numeric keypad; touch targets are at least 44 px. Read
+      // in one pass: the channel page has several hundred inputs.
+      const inputs = await page.evaluate(() => ({
+        withoutKeypad: [...document.querySelectorAll('table.grid td.num input')]
+          .filter((i) => !/numeric|decimal/.test(i.getAttribute('inputmode') ?? '')).length,
+        tooSmall: [...document.querySelectorAll('table.grid input, .btn, .icon-btn')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0 && r.height < 44).length,
+        numeric: document.querySelectorAll('table.grid td.num input').length,
+      }));
+      expect(inputs.withoutKeypad).toBe(0);
+      expect(inputs.tooSmall).toBe(0);
       const tab = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: nav });
       const box = await tab.boundingBox();
       expect(box.y + box.height).toBeGreaterThan(812 - 80); // at the bottom of the screen

@@ -1,0 +1,49 @@
+//! 渠道分析 (spec §4): crossed alerts first, then the effectiveness table derived from
+//! the KPI history, the history itself, custom metrics, the trend chart, the alert
+//! rules, the channel comparison with its budget suggestion, and the A/B tests.
+
+mod ab_tests;
+mod alerts;
+mod compare;
+mod custom;
+mod effectiveness;
+mod months;
+mod trend;
+
+use crate::i18n::Msg;
+use crate::state::use_lang;
+use leptos::prelude::*;
+
+const SECTIONS: &[(&str, Msg)] = &[
+    ("effectiveness", Msg::ChannelsTitle),
+    ("kpi-months", Msg::KpiMonthsTitle),
+    ("custom-metrics", Msg::CustomMetricsTitle),
+    ("trend", Msg::TrendTitle),
+    ("alerts", Msg::AlertsTitle),
+    ("channel-compare", Msg::ChannelCompareTitle),
+    ("ab-tests", Msg::AbTestsTitle),
+];
+
+#[component]
+pub fn ChannelsPage() -> impl IntoView {
+    let lang = use_lang();
+    let toc = SECTIONS
+        .iter()
+        .map(|(anchor, title)| view! { <a href=format!("#{anchor}")>{lang.t(*title)}</a> })
+        .collect_view();
+    view! {
+        <section class="page">
+            <h1>{lang.t(Msg::ChannelsPageTitle)}</h1>
+            <p class="intro">{lang.t(Msg::ChannelsIntro)}</p>
+            <alerts::AlertBanner />
+            <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>{toc}</nav>
+            <effectiveness::EffectivenessSection />
+            <months::MonthsSection />
+            <custom::CustomMetricsSection />
+            <trend::TrendSection />
+            <alerts::AlertsSection />
+            <compare::ChannelCompareSection />
+            <ab_tests::AbTestsSection />
+        </section>
+    }
+}
