@@ -3,7 +3,8 @@
 use crate::components::shell::Shell;
 use crate::pages::{
     channels::ChannelsPage, funnel::FunnelPage, not_found::NotFoundPage, plans::PlansPage,
-    scenario::ScenarioPage, settings::SettingsPage, tasks::TasksPage, toolkits::ToolkitsPage,
+    print::PrintPage, scenario::ScenarioPage, settings::SettingsPage, tasks::TasksPage,
+    toolkits::ToolkitsPage,
 };
 use crate::state::autosave::start_autosave;
 use crate::state::plans::{start_plans, Started};
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/toolkits") view=ToolkitsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/plans") view=PlansPage />
+                    <Route path=path!("/print") view=PrintPage />
                 </Routes>
             </Shell>
         </Router>

@@ -672,6 +672,8 @@ messages! {
     KpiEfficiencyTitle => "效率维度原始数据", "Efficiency inputs";
     KpiValueTitle => "价值维度原始数据", "Value inputs";
     AddMonth => "添加月份", "Add a month";
+    ShowMonths => "显示月度原始数据({} 个月)", "Show the monthly inputs ({} months)";
+    HideMonths => "隐藏月度原始数据", "Hide the monthly inputs";
     ColMonth => "月份", "Month";
     InEventAttendees => "线下活动人数", "Event attendees";
     InEventQrFollows => "活动扫码关注数", "Event QR follows";
@@ -803,6 +805,16 @@ messages! {
     RecordSop => "记录为SOP“{sop}{version}”", "Record as SOP “{sop} {version}”";
     SopTitle => "SOP版本记录", "SOP versions";
     AddSop => "添加SOP", "Add an SOP";
+
+    // The print view (issue: files, print, offline).
+    PrintSection => "打印与PDF", "Print and PDF";
+    PrintSectionHint => "把整个计划排成A4页面(含图表),用浏览器的“打印”另存为PDF,作为每周复盘报告。", "Lays the whole plan out on A4 pages, charts included; use the browser's Print to save it as a PDF for the weekly review.";
+    PrintOpen => "打开打印视图", "Open the print view";
+    PrintIndustry => "行业", "Industry";
+    PrintStart => "开始日期", "Start date";
+    PrintDate => "报告日期", "Report date";
+    PrintHint => "以下是整个计划的全部页面。打印时导航、按钮和原始月度数据会隐藏,表格按A4宽度排版。", "Below is every page of the plan. In print, navigation, buttons and the raw monthly inputs are hidden and tables fit the A4 width.";
+    PrintNow => "打印 / 存为PDF", "Print / save as PDF";
     PlansTitle => "我的计划", "My plans";
     PlansIntro => "每个计划单独保存在这个浏览器中,最近修改的排在最前。打开的计划用于所有页面。", "Each plan is kept separately in this browser, the most recently changed first. The open plan is the one every page shows.";
     PlansTopbarHint => "切换计划", "Switch plans";

@@ -5,6 +5,7 @@ pub mod funnel;
 pub mod not_found;
 pub mod options;
 pub mod plans;
+pub mod print;
 pub mod scenario;
 pub mod settings;
 pub mod tasks;

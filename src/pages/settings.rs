@@ -41,6 +41,11 @@ pub fn SettingsPage() -> impl IntoView {
                 <A href="/plans" attr:class="btn btn-link-like">{lang.t(Msg::PlansTitle)}</A>
             </fieldset>
             <fieldset class="settings-group">
+                <legend>{lang.t(Msg::PrintSection)}</legend>
+                <p>{lang.t(Msg::PrintSectionHint)}</p>
+                <A href="/print" attr:class="btn btn-link-like">{lang.t(Msg::PrintOpen)}</A>
+            </fieldset>
+            <fieldset class="settings-group">
                 <legend>{lang.t(Msg::PlanFileSection)}</legend>
                 <p>{lang.t(Msg::PlanFileHint)}</p>
                 <div class="button-row">

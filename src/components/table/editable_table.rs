@@ -561,6 +561,9 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         aria-describedby=described_by
                         prop:value=value
                     />
+                    // On paper an input cannot wrap its text; the print style sheet shows this
+                    // copy instead (screen readers and the screen never see it).
+                    <span class="print-value" aria-hidden="true">{text}</span>
                 }
                 .into_any()
             };

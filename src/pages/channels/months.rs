@@ -165,10 +165,26 @@ pub fn MonthsSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let count = Memo::new(move |_| store.read(|p| p.kpi.months.len()));
+    // Closed at first: a year of months is several hundred inputs, and the tables above
+    // already show what they add up to.
+    let open = RwSignal::new(false);
+    let toggle_text = move || {
+        let lang = lang.get();
+        if open.get() {
+            lang.t(Msg::HideMonths).to_string()
+        } else {
+            lang.t(Msg::ShowMonths)
+                .replace("{}", &count.get().to_string())
+        }
+    };
     view! {
-        <section class="section" id="kpi-months" aria-labelledby="kpi-months-title">
+        <section class="section print-skip" id="kpi-months" aria-labelledby="kpi-months-title">
             <h2 id="kpi-months-title">{lang.t(Msg::KpiMonthsTitle)}</h2>
             <p class="hint">{lang.t(Msg::KpiMonthsHint)}</p>
+            <button type="button" class="btn" aria-expanded=move || open.get().to_string() aria-controls="kpi-month-tables" on:click=move |_| open.update(|o| *o = !*o)>
+                {toggle_text}
+            </button>
             {move || {
                 let months = repeated.get();
                 (!months.is_empty()).then(|| view! {
@@ -177,10 +193,14 @@ pub fn MonthsSection() -> impl IntoView {
                     </p>
                 })
             }}
-            <EditableTable caption=Msg::KpiTrafficTitle source=source("kpi-traffic") columns=traffic_columns() add_label=Msg::AddMonth />
-            <EditableTable caption=Msg::KpiConversionTitle source=source("kpi-conversion") columns=conversion_columns() add_label=Msg::AddMonth />
-            <EditableTable caption=Msg::KpiEfficiencyTitle source=source("kpi-efficiency") columns=efficiency_columns() add_label=Msg::AddMonth />
-            <EditableTable caption=Msg::KpiValueTitle source=source("kpi-value") columns=value_columns() add_label=Msg::AddMonth />
+            <div id="kpi-month-tables">
+                <Show when=move || open.get()>
+                    <EditableTable caption=Msg::KpiTrafficTitle source=source("kpi-traffic") columns=traffic_columns() add_label=Msg::AddMonth />
+                    <EditableTable caption=Msg::KpiConversionTitle source=source("kpi-conversion") columns=conversion_columns() add_label=Msg::AddMonth />
+                    <EditableTable caption=Msg::KpiEfficiencyTitle source=source("kpi-efficiency") columns=efficiency_columns() add_label=Msg::AddMonth />
+                    <EditableTable caption=Msg::KpiValueTitle source=source("kpi-value") columns=value_columns() add_label=Msg::AddMonth />
+                </Show>
+            </div>
         </section>
     }
 }

@@ -1,5 +1,5 @@
 // axe-core on every page: no serious or critical violation, desktop and phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 
 const paths = ['/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/settings', '/plans'];

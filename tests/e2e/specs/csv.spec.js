@@ -1,6 +1,6 @@
 // Every table as a CSV file: exported for Excel / WPS (BOM, CRLF, no formula can run)
 // and imported with a preview, in UTF-8 or the GBK of Chinese Excel.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import { cell } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // Funnel analysis (issue 6): chain check, bottleneck, what-if, period comparison, the
 // funnel chart, counting the funnel from a raw event log, and the CSV export.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { cell, saved } from './helpers.js';

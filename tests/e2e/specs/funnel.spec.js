@@ -1,6 +1,6 @@
 // The funnel slice end to end: demo plan, live derived figures, validation, autosave
 // across a reload, and the language switch.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 
 const cell = (page, column, row) => page.getByRole('textbox', { name: `${column} ${row}`, exact: true });
 const derived = (page, rowId) => page.locator(`tr[data-row-id="${rowId}"] td.col-derived`);

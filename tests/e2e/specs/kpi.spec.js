@@ -1,6 +1,6 @@
 // The channel & KPI page (spec §4): figures derived from the monthly history, alerts,
 // custom metrics, the channel comparison with its budget suggestion, and A/B tests.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { derived } from './helpers.js';
 
 const valueCells = (page, rowId) =>
@@ -16,12 +16,14 @@ test('the demo reproduces the five rows of spec 4.2 from the months behind them'
   await expect(valueCells(page, 203)).toHaveText(['效率维度', '越低越好', '¥80.00', '¥90.00', '¥100.00', '-¥10.00', '-¥20.00', '+¥5.00', '未达标']);
   await expect(valueCells(page, 204)).toHaveText(['价值维度', '越高越好', '40%', '35%', '25%', '+5pp', '+15pp', '-5pp', '未达标']);
   await expect(page.getByTestId('off-track')).toHaveText('5');
-  // Thirteen months of history.
+  // Thirteen months of history, behind a disclosure.
+  await page.getByRole('button', { name: '显示月度原始数据(13 个月)' }).click();
   await expect(page.locator('table[data-table="kpi-traffic"] tbody tr')).toHaveCount(13);
 });
 
 test("editing last month's input changes the change against last month", async ({ page }) => {
   await page.goto('/channels');
+  await page.getByRole('button', { name: '显示月度原始数据(13 个月)' }).click();
   // 2026-09: 120 of 400 attendees followed (30%); 110 makes it 27.5%, so MoM is -2.5pp.
   const follows = page.getByRole('textbox', { name: '活动扫码关注数 2026-09' });
   await expect(follows).toHaveValue('120');
@@ -46,6 +48,7 @@ test("editing last month's input changes the change against last month", async (
 
 test('an alert appears at the top when a threshold is crossed', async ({ page }) => {
   await page.goto('/channels');
+  await page.getByRole('button', { name: '显示月度原始数据(13 个月)' }).click();
   const banner = page.getByTestId('crossed-alerts');
   // The demo's order value (¥150) is under its ¥160 threshold; GMV and ROI are fine.
   await expect(banner.locator('li')).toHaveCount(1);

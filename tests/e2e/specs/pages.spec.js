@@ -1,5 +1,5 @@
 // The tables of the other pages: the spec's worked figures, derived live.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 
 const derived = (page, table, rowId) => page.locator(`table[data-table="${table}"] tr[data-row-id="${rowId}"] td.col-derived`);
 

@@ -1,5 +1,5 @@
 // The whole plan as a file: export, import (validated, undoable), and bad files refused.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 
 test('export the plan, import an edited copy, undo the import', async ({ page }) => {

@@ -1,6 +1,6 @@
 // The scenario planner: playbooks, SMART goals and their live indicators, the budget split
 // to the fen with its chart, resources and risks.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { cell, derived, saved } from './helpers.js';
 
 const PLAYBOOKS = [

@@ -1,5 +1,5 @@
 // Navigation: every page is a real URL that can be bookmarked and reloaded.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 
 const pages = [
   ['/scenario', '场景规划', '线上线下联动场景规划'],

@@ -1,5 +1,5 @@
 // Spreadsheet-grade editing in the generic table (issue: table editing).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { cell, derived, saved, focusedName, pasteText, copyText } from './helpers.js';
 
 test.beforeEach(async ({ page }) => {

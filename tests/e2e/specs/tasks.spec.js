@@ -1,6 +1,6 @@
 // The task breakdown: deadline rules turned into dates, status and overdue against an
 // injected today, measurable deliverables, roll-ups, filters, the timeline and the .ics.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import { cell, derived, saved } from './helpers.js';
 

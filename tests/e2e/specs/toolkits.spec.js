@@ -1,6 +1,6 @@
 // The industry toolkits: the spec's rows on each, one edit per toolkit moving its
 // derived column, the plan's industry first.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { derived } from './helpers.js';
 
 test.beforeEach(async ({ page }) => {

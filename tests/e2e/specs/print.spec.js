@@ -1,0 +1,36 @@
+// The print view: the whole plan, charts included, laid out for A4 (seed 002's weekly report).
+import { test, expect } from './fixtures.js';
+
+test('the print view holds every page of the plan and prints to A4 pages', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+  await page.goto('/settings');
+  await page.getByRole('link', { name: '打开打印视图' }).click();
+  await expect(page).toHaveURL('/print');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText('线上线下联动拓展示范计划');
+  await expect(page.getByTestId('print-date')).toHaveText('2026年11月23日');
+  const titles = await page.getByRole('heading', { level: 1 }).allTextContents();
+  expect(titles).toEqual(expect.arrayContaining(['线上线下联动场景规划', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '渠道与KPI分析', '行业定制化落地工具包']));
+  // The charts are there and drawn (their pixels are not blank).
+  const charts = page.locator('canvas[role="img"]');
+  expect(await charts.count()).toBeGreaterThanOrEqual(5);
+  const inked = await page.evaluate(() => [...document.querySelectorAll('canvas[role="img"]')].filter((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
+    return false;
+  }).length);
+  expect(inked).toBeGreaterThanOrEqual(5);
+
+  // On paper: no navigation or buttons, inputs read as text, tables fit the page width.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '打印 / 存为PDF' })).toBeHidden();
+  await expect(page.locator('#kpi-months')).toBeHidden();
+  await expect(page.locator('table[data-table="effectiveness"]')).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(5); // one part per page at least
+  // A4 is 595 × 842 points.
+  expect(text).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+});
