@@ -455,9 +455,20 @@ proptest! {
                 Metric::NewUsers => prop_assert!(v.0 >= 0),
                 _ => {}
             }
-            if metric.unit() == Unit::Percent && metric == Metric::HighValueShare {
-                let (h, c) = (m.high_value_customers.value(), m.customers.value());
-                if let (Some(h), Some(c)) = (h, c) { if h <= c { prop_assert!(v.0 <= 10_000); } }
+            // A part of its whole is at most 100% (10000 bp).
+            let part_of_whole = match metric {
+                Metric::OfflineToOnline => Some((&m.event_qr_follows, &m.event_attendees)),
+                Metric::OnlineToOffline => Some((&m.online_booked_visits, &m.online_impressions)),
+                Metric::LinkedConversion => Some((&m.linked_orders, &m.reached_users)),
+                Metric::PrivateDomainActive => Some((&m.private_domain_active, &m.private_domain_users)),
+                Metric::HighValueShare => Some((&m.high_value_customers, &m.customers)),
+                _ => None,
+            };
+            if let Some((part, whole)) = part_of_whole {
+                prop_assert_eq!(metric.unit(), Unit::Percent);
+                if let (Some(p), Some(w)) = (part.value(), whole.value()) {
+                    if p <= w { prop_assert!(v.0 <= 10_000, "{metric:?} {v:?}"); }
+                }
             }
         }
     }
