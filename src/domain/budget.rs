@@ -164,7 +164,12 @@ impl Allocation {
     }
 
     pub fn allocated(&self) -> Fen {
-        Fen(self.amounts.iter().flatten().map(|a| a.0).sum())
+        // Saturating: amounts of absurd shares may each be near i64::MAX.
+        Fen(self
+            .amounts
+            .iter()
+            .flatten()
+            .fold(0i64, |sum, a| sum.saturating_add(a.0)))
     }
 }
 
@@ -178,7 +183,10 @@ pub fn allocate(total: Fen, shares: &[Option<i64>]) -> Allocation {
     let total_fen = i128::from(total.0.max(0));
     let valid = |s: &Option<i64>| s.filter(|&s| s >= 0).map(i128::from);
     let share_sum: i128 = shares.iter().filter_map(valid).sum();
-    let target = total_fen * share_sum / whole;
+    // Absurd shares (far over 100% of a huge total) would overflow even i128: saturate.
+    let target = total_fen
+        .checked_mul(share_sum)
+        .map_or(i128::MAX, |t| t / whole);
     let mut amounts: Vec<Option<i128>> = Vec::with_capacity(shares.len());
     let mut fractions: Vec<(i128, usize)> = Vec::new();
     for (i, share) in shares.iter().enumerate() {
@@ -203,7 +211,8 @@ pub fn allocate(total: Fen, shares: &[Option<i64>]) -> Allocation {
     Allocation {
         amounts: amounts
             .into_iter()
-            .map(|a| a.map(|a| Fen(a as i64)))
+            // An amount past i64 (a share over 100% of a huge total) saturates, never wraps.
+            .map(|a| a.map(|a| Fen(i64::try_from(a).unwrap_or(i64::MAX))))
             .collect(),
         share_sum: share_sum.min(i128::from(i64::MAX)) as i64,
     }
@@ -433,5 +442,16 @@ mod properties {
             let expected = i128::from(total.max(0)) * i128::from(a.share_sum) / i128::from(WHOLE);
             prop_assert_eq!(i128::from(a.allocated().0), expected);
         }
+    }
+
+    /// Regression: a share over 100% of i64::MAX wrapped to a negative amount, and huge
+    /// shares overflowed the target in i128.
+    #[test]
+    fn extreme_totals_and_shares_saturate() {
+        let a = allocate(Fen(i64::MAX), &[Some(i64::MAX)]);
+        assert_eq!(a.amounts, [Some(Fen(i64::MAX))]);
+        let a = allocate(Fen(i64::MAX), &[Some(i64::MAX); 4]);
+        assert!(a.amounts.iter().flatten().all(|f| f.0 >= 0));
+        assert_eq!(a.allocated(), Fen(i64::MAX));
     }
 }

@@ -42,7 +42,8 @@ pub fn write_csv(rows: &[Vec<String>]) -> String {
             .iter()
             .map(|cell| {
                 let cell = neutralize(cell);
-                if cell.contains([',', '"', '\n', '\r']) {
+                // Every delimiter a reader may guess is quoted, so the guess stays ','.
+                if cell.contains([',', '"', '\n', '\r', '\t', ';', '，']) {
                     format!("\"{}\"", cell.replace('"', "\"\""))
                 } else {
                     cell.into_owned()
@@ -97,14 +98,35 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// The delimiter that splits the first line into the most fields.
+/// The delimiters [`detect_delimiter`] recognises (the last is the full-width comma).
+const DELIMITERS: [char; 4] = [',', '\t', ';', '，'];
+
+/// The delimiter that splits the first record into the most fields; a tie goes to the
+/// earlier of [`DELIMITERS`]. Characters inside quotes are cell text, not delimiters.
 pub fn detect_delimiter(text: &str) -> char {
-    let first = text.lines().next().unwrap_or("");
-    [',', '\t', ';', ',']
-        .into_iter()
-        .max_by_key(|d| first.matches(*d).count())
-        .filter(|d| first.contains(*d))
-        .unwrap_or(',')
+    let mut counts = [0usize; DELIMITERS.len()];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            c if !quoted => {
+                if let Some(i) = DELIMITERS.iter().position(|d| *d == c) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .fold((0, 0), |acc, (i, &n)| if n > acc.1 { (i, n) } else { acc });
+    if n == 0 {
+        ','
+    } else {
+        DELIMITERS[best]
+    }
 }
 
 /// Every record of `text`, blank lines skipped. An unterminated quote runs to the end of
@@ -207,6 +229,23 @@ mod tests {
         let text = write_csv(&rows);
         assert!(text.starts_with('\u{feff}') && text.ends_with("\r\n"));
         assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""));
+        let back: Vec<Vec<String>> = parse(&text, detect_delimiter(&text))
+            .into_iter()
+            .map(|r| r.fields.iter().map(|f| restore(f).to_string()).collect())
+            .collect();
+        assert_eq!(back, rows);
+    }
+
+    /// Regression: the full-width comma was listed as an ASCII one (never detected), and a
+    /// tab or comma inside a quoted header cell was counted as a delimiter.
+    #[test]
+    fn delimiter_guess_ignores_quoted_text() {
+        assert_eq!(detect_delimiter("客户，金额，备注\n张三，5，无"), '，');
+        assert_eq!(detect_delimiter("\"a\tb\tc\",x"), ',');
+        assert_eq!(detect_delimiter("\"a,b,c\";x"), ';');
+        assert_eq!(detect_delimiter("\"多行\n表头\"\tb"), '\t');
+        let rows = vec![vec![String::new(), "\t\t".to_string()]];
+        let text = write_csv(&rows);
         let back: Vec<Vec<String>> = parse(&text, detect_delimiter(&text))
             .into_iter()
             .map(|r| r.fields.iter().map(|f| restore(f).to_string()).collect())

@@ -189,11 +189,13 @@ pub(crate) fn parse_hundredths(s: &str) -> Result<i64, InputError> {
         whole.parse().map_err(|_| InputError::TooLarge)?
     };
     let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-    let v = whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(frac))
-        .ok_or(InputError::TooLarge)?;
-    Ok(if negative { -v } else { v })
+    // A negative amount is built downwards, so i64::MIN (which has no positive twin) reads.
+    let v = if negative {
+        whole.checked_mul(-100).and_then(|w| w.checked_sub(frac))
+    } else {
+        whole.checked_mul(100).and_then(|w| w.checked_add(frac))
+    };
+    v.ok_or(InputError::TooLarge)
 }
 
 /// Hundredths back to text: "1234.50" with `both_places`, else "1234.5" / "1234".

@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn edit_text_round_trips() {
-        for fen in [0, 7, 100, 123_456, -1_000] {
+        // i64::MIN and MAX: the ends of the range read back too (regression: MIN was "too large").
+        for fen in [0, 7, 100, 123_456, -1_000, i64::MIN, i64::MAX] {
             assert_eq!(Fen::parse(&Fen(fen).to_text()), Ok(Fen(fen)));
         }
     }

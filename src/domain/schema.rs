@@ -47,6 +47,9 @@ fn v1_to_v2(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
 }
 
 /// The largest row id anywhere in a stored document (rows are objects with an "id").
+/// The largest row id a stored plan may hold: room for 2⁶³ more rows after it.
+const MAX_ROW_ID: u64 = u64::MAX / 2;
+
 fn max_row_id(value: &Value) -> u64 {
     match value {
         Value::Array(items) => items.iter().map(max_row_id).max().unwrap_or(0),
@@ -260,6 +263,13 @@ pub fn load_plan(json: &str) -> Result<Plan, LoadError> {
         .ok_or(LoadError::NotAPlan)?;
     if version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion(version));
+    }
+    // Ids are handed out as max + 1 (here in migrations, later for every new row): a file
+    // with an id near u64::MAX would overflow that, so it is refused rather than crash.
+    if doc.values().map(max_row_id).max().unwrap_or(0) > MAX_ROW_ID {
+        return Err(LoadError::Invalid(format!(
+            "a row id is larger than {MAX_ROW_ID}"
+        )));
     }
     if version == CURRENT_VERSION {
         return serde_json::from_str(json).map_err(|e| LoadError::Invalid(e.to_string()));
@@ -530,5 +540,24 @@ mod tests {
             (plan.tiers.len(), plan.combos.len(), plan.customers.len()),
             (3, 2, 8)
         );
+    }
+
+    /// Regression: a v5 file with a row id of u64::MAX overflowed the migration's fresh
+    /// ids (a panic); any such file is now refused with an error value.
+    #[test]
+    fn huge_row_ids_are_refused() {
+        let mut v5: Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/plans/v5.json")).unwrap();
+        v5["funnel"]["stages"][0]["id"] = Value::from(u64::MAX);
+        assert!(matches!(
+            load_plan(&v5.to_string()),
+            Err(LoadError::Invalid(_))
+        ));
+        let mut v6: Value = serde_json::from_str(&save_plan(&demo_plan())).unwrap();
+        v6["tasks"][0]["id"] = Value::from(u64::MAX);
+        assert!(matches!(
+            load_plan(&v6.to_string()),
+            Err(LoadError::Invalid(_))
+        ));
     }
 }

@@ -91,6 +91,26 @@ fn bp(num: u64, den: u64) -> Measure {
     Measure(((num * 10_000 + den / 2) / den) as i64)
 }
 
+/// (xt/nt − xc/nc) / (xc/nc) in basis points, exact while the products fit i128 (any
+/// realistic group); past that (counts near u64::MAX) from the rates in f64. Saturates
+/// at the ends of i64 instead of wrapping.
+fn relative_uplift(xc: u64, nc: u64, xt: u64, nt: u64) -> Measure {
+    let exact = || {
+        let num = i128::from(xt)
+            .checked_mul(i128::from(nc))?
+            .checked_sub(i128::from(xc).checked_mul(i128::from(nt))?)?;
+        let den = i128::from(xc).checked_mul(i128::from(nt))?;
+        let q = num.checked_mul(10_000)?;
+        Some((if q >= 0 { q + den / 2 } else { q - den / 2 }) / den)
+    };
+    let bp = exact().unwrap_or_else(|| {
+        let ratio = (xt as f64 / nt as f64) / (xc as f64 / nc as f64);
+        // `as` saturates for floats; the ratio is finite since xc, nt > 0.
+        ((ratio - 1.0) * 10_000.0).round() as i128
+    });
+    Measure(i64::try_from(bp).unwrap_or(if bp < 0 { i64::MIN } else { i64::MAX }))
+}
+
 pub fn evaluate(test: &AbTest) -> Result<AbResult, AbIncomplete> {
     let get = |e: &Entry<u64>| e.value().copied().ok_or(AbIncomplete::MissingFigures);
     let (nc, xc) = (get(&test.control_size)?, get(&test.control_conversions)?);
@@ -103,12 +123,7 @@ pub fn evaluate(test: &AbTest) -> Result<AbResult, AbIncomplete> {
     }
     let (control_rate, test_rate) = (bp(xc, nc), bp(xt, nt));
     // Relative uplift from the exact counts: (xt/nt − xc/nc) / (xc/nc) = (xt·nc − xc·nt) / (xc·nt).
-    let uplift_relative = (xc > 0).then(|| {
-        let num = i128::from(xt) * i128::from(nc) - i128::from(xc) * i128::from(nt);
-        let den = i128::from(xc) * i128::from(nt);
-        let q = num * 10_000;
-        Measure(((if q >= 0 { q + den / 2 } else { q - den / 2 }) / den) as i64)
-    });
+    let uplift_relative = (xc > 0).then(|| relative_uplift(xc, nc, xt, nt));
     let z = two_proportion_z_test(xt, nt, xc, nc);
     let better = u128::from(xt) * u128::from(nc) > u128::from(xc) * u128::from(nt);
     let significant = better && z.is_some_and(|z| z.significant_at_95);
@@ -180,7 +195,8 @@ pub fn next_version<R: std::borrow::Borrow<SopEntry>>(entries: &[R], name: &str)
         .filter_map(|e| major(&e.version))
         .max()
         .unwrap_or(0);
-    format!("V{}.0", highest + 1)
+    // u64: a typed "V4294967295" must not overflow.
+    format!("V{}.0", u64::from(highest) + 1)
 }
 
 /// The SOP entry a rolled-out test writes.
@@ -286,5 +302,27 @@ mod tests {
             ("门店引流话术", "V2.0")
         );
         assert_eq!(e.source, "关注即送9折券");
+    }
+
+    /// Regression: huge counts overflowed i128 in the relative uplift, and a version
+    /// "V4294967295" overflowed the next version number.
+    #[test]
+    fn huge_counts_and_versions_do_not_overflow() {
+        let mut t = AbTest::new(RowId(1));
+        t.control_size = Entry::Value(u64::MAX);
+        t.control_conversions = Entry::Value(1);
+        t.test_size = Entry::Value(u64::MAX);
+        t.test_conversions = Entry::Value(u64::MAX);
+        let r = evaluate(&t).unwrap();
+        assert_eq!(r.test_rate, Measure(10_000));
+        assert_eq!(r.uplift_relative, Some(Measure(i64::MAX)));
+        t.test_conversions = Entry::Value(u64::MAX / 2);
+        t.control_conversions = Entry::Value(u64::MAX / 4);
+        // Rates 50% vs 25%: +100%, from the f64 path.
+        assert_eq!(evaluate(&t).unwrap().uplift_relative, Some(Measure(10_000)));
+        let mut e = SopEntry::new(RowId(1));
+        e.name = "话术".into();
+        e.version = "V4294967295.0".into();
+        assert_eq!(next_version(&[e], "话术"), "V4294967296.0");
     }
 }
