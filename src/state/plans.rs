@@ -533,7 +533,8 @@ impl Plans {
     }
 
     pub fn is_listed(&self, id: &str) -> bool {
-        self.entries.with_untracked(|e| e.iter().any(|x| x.id == id))
+        self.entries
+            .with_untracked(|e| e.iter().any(|x| x.id == id))
     }
 
     /// Stores `plan` under `id` as it came from the backend (listing it if new); shown at
@@ -548,10 +549,11 @@ impl Plans {
         }
         self.report(self.lib().save_plan(id, &save_plan(&plan)))?;
         let now = now_ms();
-        self.entries.update(|es| match es.iter_mut().find(|e| e.id == id) {
-            Some(e) => e.touch(&plan, now),
-            None => es.push(PlanEntry::for_plan(id, &plan, now)),
-        });
+        self.entries
+            .update(|es| match es.iter_mut().find(|e| e.id == id) {
+                Some(e) => e.touch(&plan, now),
+                None => es.push(PlanEntry::for_plan(id, &plan, now)),
+            });
         self.write_index()?;
         if id == self.current.get_untracked() {
             self.store.reset(plan);

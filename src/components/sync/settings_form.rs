@@ -60,7 +60,10 @@ pub fn BackendSettingsForm() -> impl IntoView {
             base_url: String::new(),
             ..draft()
         });
-        saved.set(Some(Ok(lang.get_untracked().t(Msg::BackendTurnedOff).into())));
+        saved.set(Some(Ok(lang
+            .get_untracked()
+            .t(Msg::BackendTurnedOff)
+            .into())));
     };
     let test = move |_| {
         let settings = draft();
@@ -88,7 +91,8 @@ pub fn BackendSettingsForm() -> impl IntoView {
             signal.get().map(|r| match r {
                 Ok(text) => view! { <p role="status" data-testid=testid>{text}</p> }.into_any(),
                 Err(text) => {
-                    view! { <p role="alert" class="field-error" data-testid=testid>{text}</p> }.into_any()
+                    view! { <p role="alert" class="field-error" data-testid=testid>{text}</p> }
+                        .into_any()
                 }
             })
         }

@@ -100,7 +100,12 @@ fn walk(path: &mut Vec<String>, mine: &Value, theirs: &Value, out: &mut Vec<Diff
             let same_set = ida.len() == idb.len() && ida.iter().all(|id| idb.contains(id));
             if same_set {
                 path.push("order".into());
-                push(path, Some(&Value::from(ida.join(", "))), Some(&Value::from(idb.join(", "))), out);
+                push(
+                    path,
+                    Some(&Value::from(ida.join(", "))),
+                    Some(&Value::from(idb.join(", "))),
+                    out,
+                );
                 path.pop();
             }
         }
@@ -147,8 +152,16 @@ mod tests {
         assert_eq!(
             d,
             vec![
-                Difference { place: "funnel › stages › #2 › reached".into(), mine: "10".into(), theirs: "12".into() },
-                Difference { place: "funnel › stages › order".into(), mine: "1, 2".into(), theirs: "2, 1".into() },
+                Difference {
+                    place: "funnel › stages › #2 › reached".into(),
+                    mine: "10".into(),
+                    theirs: "12".into()
+                },
+                Difference {
+                    place: "funnel › stages › order".into(),
+                    mine: "1, 2".into(),
+                    theirs: "2, 1".into()
+                },
             ]
         );
     }
@@ -173,7 +186,10 @@ mod tests {
         let d = diff(&mine, &theirs);
         let places: Vec<&str> = d.iter().map(|x| x.place.as_str()).collect();
         assert_eq!(places, vec!["header › name", "tags › 2", "x", "y"]);
-        assert_eq!((d[0].mine.as_str(), d[0].theirs.as_str()), ("华东新店", "华东旗舰店"));
+        assert_eq!(
+            (d[0].mine.as_str(), d[0].theirs.as_str()),
+            ("华东新店", "华东旗舰店")
+        );
         assert_eq!(d[2].mine, ABSENT);
         let long = json!("x".repeat(200));
         assert!(show(Some(&long)).ends_with('…'));

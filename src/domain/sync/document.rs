@@ -109,7 +109,14 @@ mod tests {
         .unwrap();
         let list = list_entries(&items);
         assert_eq!(list.len(), 2);
-        assert_eq!(list[0], RemoteEntry { id: "a".into(), name: "华东".into(), revision: 2 });
+        assert_eq!(
+            list[0],
+            RemoteEntry {
+                id: "a".into(),
+                name: "华东".into(),
+                revision: 2
+            }
+        );
         assert_eq!(list[1].revision, 0);
     }
 }

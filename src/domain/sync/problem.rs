@@ -34,7 +34,10 @@ impl Problem {
     /// Worth retrying by itself later (the server may come back); the others need the
     /// merchant to change something, though they are retried too, more slowly.
     pub fn is_offline(self) -> bool {
-        matches!(self, Problem::Offline | Problem::Unreachable | Problem::Timeout)
+        matches!(
+            self,
+            Problem::Offline | Problem::Unreachable | Problem::Timeout
+        )
     }
 }
 
@@ -119,12 +122,21 @@ mod tests {
         assert_eq!(classify(down), Some(Problem::Unreachable));
         assert_eq!(classify(Attempt::Status(200)), None);
         assert_eq!(classify(Attempt::Status(201)), None);
-        assert_eq!(classify(Attempt::Status(401)), Some(Problem::Unauthorized(401)));
-        assert_eq!(classify(Attempt::Status(403)), Some(Problem::Unauthorized(403)));
+        assert_eq!(
+            classify(Attempt::Status(401)),
+            Some(Problem::Unauthorized(401))
+        );
+        assert_eq!(
+            classify(Attempt::Status(403)),
+            Some(Problem::Unauthorized(403))
+        );
         assert_eq!(classify(Attempt::Status(404)), Some(Problem::NotFound));
         assert_eq!(classify(Attempt::Status(500)), Some(Problem::Server(500)));
         assert_eq!(classify(Attempt::Status(503)), Some(Problem::Server(503)));
-        assert_eq!(classify(Attempt::Status(418)), Some(Problem::Unexpected(418)));
+        assert_eq!(
+            classify(Attempt::Status(418)),
+            Some(Problem::Unexpected(418))
+        );
     }
 
     #[test]
@@ -139,7 +151,10 @@ mod tests {
     #[test]
     fn list_bodies() {
         assert_eq!(parse_list("[]").map(|l| l.len()), Ok(0));
-        assert_eq!(parse_list(r#"[{"id":"a"},{"id":1}]"#).map(|l| l.len()), Ok(2));
+        assert_eq!(
+            parse_list(r#"[{"id":"a"},{"id":1}]"#).map(|l| l.len()),
+            Ok(2)
+        );
         assert_eq!(parse_list("<html>"), Err(Problem::NotJson));
         assert_eq!(parse_list(r#"{"plans":[]}"#), Err(Problem::WrongShape));
         assert_eq!(parse_list("[1,2]"), Err(Problem::WrongShape));

@@ -113,14 +113,24 @@ impl SyncBook {
 pub enum Phase {
     Idle,
     /// An upload is under way; `attempt` = failed tries before it (kept for the backoff).
-    Saving { attempt: u32 },
+    Saving {
+        attempt: u32,
+    },
     /// The backend cannot be reached; `attempt` failed tries so far (for the backoff).
-    Offline { attempt: u32 },
+    Offline {
+        attempt: u32,
+    },
     /// The backend answered with an error.
-    Failed { problem: Problem, attempt: u32 },
+    Failed {
+        problem: Problem,
+        attempt: u32,
+    },
     /// Plan `id` changed on the server since; nothing is uploaded until the merchant
     /// chooses.
-    Conflict { id: String, theirs: u64 },
+    Conflict {
+        id: String,
+        theirs: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -246,12 +256,26 @@ mod tests {
         book.edited("a");
         let mut theirs = book.clone();
         theirs.in_step("a", 5, None);
-        assert_eq!(theirs.record("a"), SyncRecord { base: Some(5), etag: None, pending: 0 });
+        assert_eq!(
+            theirs.record("a"),
+            SyncRecord {
+                base: Some(5),
+                etag: None,
+                pending: 0
+            }
+        );
         book.keep_mine("a", 5);
         assert_eq!(book.record("a").base, Some(5));
         assert_eq!(book.next_upload("a"), Some(("a".into(), 1)));
         book.new_plan("copy");
-        assert_eq!(book.record("copy"), SyncRecord { base: None, etag: None, pending: 1 });
+        assert_eq!(
+            book.record("copy"),
+            SyncRecord {
+                base: None,
+                etag: None,
+                pending: 1
+            }
+        );
     }
 
     #[test]
@@ -267,8 +291,17 @@ mod tests {
         let p = Phase::Offline { attempt: 2 }.step(Event::Problem(Problem::Unreachable));
         assert_eq!(p, Phase::Offline { attempt: 3 });
         let p = Phase::Idle.step(Event::Problem(Problem::Server(500)));
-        assert_eq!(p, Phase::Failed { problem: Problem::Server(500), attempt: 1 });
-        let c = p.step(Event::Conflict { id: "a".into(), theirs: 4 });
+        assert_eq!(
+            p,
+            Phase::Failed {
+                problem: Problem::Server(500),
+                attempt: 1
+            }
+        );
+        let c = p.step(Event::Conflict {
+            id: "a".into(),
+            theirs: 4,
+        });
         assert!(!c.can_start());
         assert_eq!(c.step(Event::Start), c);
         assert_eq!(c.step(Event::Resolved), Phase::Idle);
@@ -288,9 +321,18 @@ mod tests {
         assert_eq!(view(false, &Phase::Idle, 3), SyncView::Off);
         assert_eq!(view(true, &Phase::Idle, 0), SyncView::Saved);
         assert_eq!(view(true, &Phase::Idle, 2), SyncView::Waiting(2));
-        assert_eq!(view(true, &Phase::Saving { attempt: 0 }, 2), SyncView::Saving);
-        assert_eq!(view(true, &Phase::Offline { attempt: 1 }, 3), SyncView::Offline(3));
-        let conflict = Phase::Conflict { id: "a".into(), theirs: 2 };
+        assert_eq!(
+            view(true, &Phase::Saving { attempt: 0 }, 2),
+            SyncView::Saving
+        );
+        assert_eq!(
+            view(true, &Phase::Offline { attempt: 1 }, 3),
+            SyncView::Offline(3)
+        );
+        let conflict = Phase::Conflict {
+            id: "a".into(),
+            theirs: 2,
+        };
         assert_eq!(view(true, &conflict, 1), SyncView::Conflict);
     }
 }

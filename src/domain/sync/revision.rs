@@ -8,7 +8,9 @@
 pub enum ServerCopy {
     /// 404: not there (never uploaded, or deleted there).
     Missing,
-    Found { revision: u64 },
+    Found {
+        revision: u64,
+    },
 }
 
 /// What to send.
@@ -72,7 +74,10 @@ mod tests {
 
     #[test]
     fn first_upload_creates() {
-        assert_eq!(decide(None, ServerCopy::Missing), SaveStep::Create { revision: 1 });
+        assert_eq!(
+            decide(None, ServerCopy::Missing),
+            SaveStep::Create { revision: 1 }
+        );
     }
 
     #[test]
@@ -94,17 +99,26 @@ mod tests {
 
     #[test]
     fn deleted_on_the_server_is_created_again() {
-        assert_eq!(decide(Some(3), ServerCopy::Missing), SaveStep::Create { revision: 4 });
+        assert_eq!(
+            decide(Some(3), ServerCopy::Missing),
+            SaveStep::Create { revision: 4 }
+        );
     }
 
     #[test]
     fn etag_makes_the_put_conditional() {
-        assert_eq!(conditional_put(Some(2), Some("W/\"a\"")), Some((3, "W/\"a\"".into())));
+        assert_eq!(
+            conditional_put(Some(2), Some("W/\"a\"")),
+            Some((3, "W/\"a\"".into()))
+        );
         assert_eq!(conditional_put(Some(2), None), None);
         assert_eq!(conditional_put(None, Some("x")), None);
         assert_eq!(write_outcome(412), WriteOutcome::Conflict);
         assert_eq!(write_outcome(200), WriteOutcome::Saved);
         assert_eq!(write_outcome(201), WriteOutcome::Saved);
-        assert_eq!(write_outcome(500), WriteOutcome::Failed(Problem::Server(500)));
+        assert_eq!(
+            write_outcome(500),
+            WriteOutcome::Failed(Problem::Server(500))
+        );
     }
 }

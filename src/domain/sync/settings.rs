@@ -121,8 +121,7 @@ pub fn origin(url: &str) -> Option<String> {
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     // user:password@ in a URL is refused: the header is the only way to authenticate.
-    if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace)
-    {
+    if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace) {
         return None;
     }
     let authority = authority.to_ascii_lowercase();
@@ -180,8 +179,14 @@ mod tests {
     #[test]
     fn validation() {
         assert_eq!(settings("ftp://x").validate(), Err(SettingsError::BadUrl));
-        assert_eq!(settings("example.com").validate(), Err(SettingsError::BadUrl));
-        assert_eq!(settings("https://u:p@x.com").validate(), Err(SettingsError::BadUrl));
+        assert_eq!(
+            settings("example.com").validate(),
+            Err(SettingsError::BadUrl)
+        );
+        assert_eq!(
+            settings("https://u:p@x.com").validate(),
+            Err(SettingsError::BadUrl)
+        );
         let mut s = settings("https://x.com/v1");
         assert_eq!(s.validate(), Ok(()));
         s.collection = "plans?x=1".into();
@@ -190,8 +195,14 @@ mod tests {
 
     #[test]
     fn origins() {
-        assert_eq!(origin("HTTPS://Api.X.com:443/a").as_deref(), Some("https://api.x.com"));
-        assert_eq!(origin("http://x.com:8080?q").as_deref(), Some("http://x.com:8080"));
+        assert_eq!(
+            origin("HTTPS://Api.X.com:443/a").as_deref(),
+            Some("https://api.x.com")
+        );
+        assert_eq!(
+            origin("http://x.com:8080?q").as_deref(),
+            Some("http://x.com:8080")
+        );
         assert_eq!(origin("/plans"), None);
         assert_eq!(origin("javascript:alert(1)"), None);
     }
@@ -199,11 +210,23 @@ mod tests {
     #[test]
     fn authorization_goes_only_to_the_configured_origin() {
         let s = settings("http://127.0.0.1:4292/api");
-        assert_eq!(s.authorization_for("http://127.0.0.1:4292/api/plans/1"), Some("Bearer s3cret"));
+        assert_eq!(
+            s.authorization_for("http://127.0.0.1:4292/api/plans/1"),
+            Some("Bearer s3cret")
+        );
         assert_eq!(s.authorization_for("http://127.0.0.1:4293/api/plans"), None);
-        assert_eq!(s.authorization_for("https://127.0.0.1:4292/api/plans"), None);
-        assert_eq!(s.authorization_for("http://evil.com/?http://127.0.0.1:4292"), None);
-        let none = BackendSettings { authorization: " ".into(), ..s };
+        assert_eq!(
+            s.authorization_for("https://127.0.0.1:4292/api/plans"),
+            None
+        );
+        assert_eq!(
+            s.authorization_for("http://evil.com/?http://127.0.0.1:4292"),
+            None
+        );
+        let none = BackendSettings {
+            authorization: " ".into(),
+            ..s
+        };
         assert_eq!(none.authorization_for("http://127.0.0.1:4292/api"), None);
     }
 

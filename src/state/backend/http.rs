@@ -113,7 +113,14 @@ pub async fn test_connection(settings: &BackendSettings) -> Result<usize, Proble
     if settings.is_mixed_content(&page_url()) {
         return Err(Problem::MixedContent);
     }
-    let reply = send(settings, Method::GET, &settings.collection_url(), None, None).await?;
+    let reply = send(
+        settings,
+        Method::GET,
+        &settings.collection_url(),
+        None,
+        None,
+    )
+    .await?;
     if let Some(problem) = classify(Attempt::Status(reply.status)) {
         return Err(problem);
     }

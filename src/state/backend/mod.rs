@@ -14,7 +14,9 @@ use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
 use crate::domain::schema::{load_plan, LoadError};
 use crate::domain::sync::diff::{diff, Difference};
-use crate::domain::sync::document::{from_backend, list_entries, to_backend, RemoteEntry, RemotePlan};
+use crate::domain::sync::document::{
+    from_backend, list_entries, to_backend, RemoteEntry, RemotePlan,
+};
 use crate::domain::sync::problem::{classify_status, parse_list, parse_object, Problem};
 use crate::domain::sync::queue::{retry_delay_ms, view, Event, Phase, SyncBook, SyncView};
 use crate::domain::sync::revision::{
@@ -333,7 +335,8 @@ impl Backend {
         };
         let plan = load_plan(&c.theirs.plan.to_string())?;
         if self.plans.put_plan(&c.id, plan).is_ok() {
-            self.book.update(|b| b.in_step(&c.id, c.theirs.revision, None));
+            self.book
+                .update(|b| b.in_step(&c.id, c.theirs.revision, None));
             self.resolved();
         }
         Ok(())
@@ -368,7 +371,14 @@ impl Backend {
     /// The backend's list of plans.
     pub async fn list(&self) -> Result<Vec<RemoteEntry>, Problem> {
         let settings = self.settings.get_untracked();
-        let reply = send(&settings, Method::GET, &settings.collection_url(), None, None).await?;
+        let reply = send(
+            &settings,
+            Method::GET,
+            &settings.collection_url(),
+            None,
+            None,
+        )
+        .await?;
         if let Some(p) = classify_status(reply.status) {
             return Err(p);
         }
@@ -400,7 +410,14 @@ impl Backend {
 pub fn start_backend(plans: Plans) -> Backend {
     let settings = read_key(SETTINGS_KEY)
         .map(|json| BackendSettings::from_json(&json))
-        .filter(|s| s.validate().is_ok())
+        .map(|s| match s.validate() {
+            // Unusable settings mean no backend (the rest, e.g. the timeout, stays).
+            Err(_) if s.enabled() => BackendSettings {
+                base_url: String::new(),
+                ..s
+            },
+            _ => s,
+        })
         .unwrap_or_default();
     let book = read_key(SYNC_KEY)
         .map(|json| SyncBook::from_json(&json))
