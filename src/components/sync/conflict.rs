@@ -1,10 +1,9 @@
 //! A save found the backend copy changed by someone else: both versions' differences,
 //! and the three ways forward. Nothing is written to the backend until one is chosen.
 
-use crate::domain::plan_list::copy_name;
 use crate::i18n::{load_error_message, Msg};
 use crate::state::backend::use_backend;
-use crate::state::{use_lang, use_plans};
+use crate::state::use_lang;
 use leptos::prelude::*;
 
 /// The most differences listed; the rest are counted.
@@ -14,7 +13,6 @@ const SHOWN: usize = 50;
 pub fn ConflictPanel() -> impl IntoView {
     let lang = use_lang();
     let backend = use_backend();
-    let plans = use_plans();
     let error = RwSignal::new(None::<String>);
     let report = move |r: Result<(), crate::domain::schema::LoadError>| match r {
         Ok(()) => error.set(None),
@@ -26,11 +24,7 @@ pub fn ConflictPanel() -> impl IntoView {
         backend.keep_mine();
     };
     let save_copy = move |_| {
-        let names = plans.names();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let name = plans.store.read_untracked(|p| p.header.name.clone());
-        let copy = copy_name(&name, lang.get_untracked().t(Msg::CopySuffix), &names);
-        report(backend.save_mine_as_copy(copy));
+        report(backend.save_mine_as_copy(lang.get_untracked().t(Msg::CopySuffix)));
     };
     move || {
         backend.conflict().map(|c| {

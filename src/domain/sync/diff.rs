@@ -32,6 +32,12 @@ pub fn diff(mine: &Value, theirs: &Value) -> Vec<Difference> {
     out
 }
 
+/// The same plan on both sides (the backend's `id` / `revision` aside): e.g. an upload
+/// whose answer was lost to a reload. Not a conflict: the server copy is simply mine.
+pub fn same_plan(mine: &Value, theirs: &Value) -> bool {
+    diff(mine, theirs).is_empty()
+}
+
 fn show(value: Option<&Value>) -> String {
     const MAX: usize = 80;
     let text = match value {
@@ -142,6 +148,17 @@ mod tests {
         served["revision"] = json!(4);
         served["id"] = json!("p1");
         assert!(diff(&plan, &served).is_empty());
+    }
+
+    #[test]
+    fn an_upload_whose_answer_was_lost_is_the_same_plan() {
+        let mine = json!({"header": {"name": "A"}});
+        let served = json!({"header": {"name": "A"}, "id": "p1", "revision": 1});
+        assert!(same_plan(&mine, &served));
+        assert!(!same_plan(
+            &mine,
+            &json!({"header": {"name": "B"}, "revision": 1})
+        ));
     }
 
     #[test]

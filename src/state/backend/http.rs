@@ -44,6 +44,10 @@ pub async fn send(
     if browser_offline() {
         return Err(Problem::Offline);
     }
+    // The browser would block it and only say "failed": tell why instead.
+    if settings.is_mixed_content(&page_url()) {
+        return Err(Problem::MixedContent);
+    }
     let controller = AbortController::new().map_err(|_| Problem::Unreachable)?;
     let mut builder = RequestBuilder::new(url)
         .method(method)

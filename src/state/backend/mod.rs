@@ -12,8 +12,9 @@ pub use http::test_connection;
 
 use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
+use crate::domain::plan_list::copy_name;
 use crate::domain::schema::{load_plan, LoadError};
-use crate::domain::sync::diff::{diff, Difference};
+use crate::domain::sync::diff::{diff, same_plan, Difference};
 use crate::domain::sync::document::{
     from_backend, list_entries, to_backend, RemoteEntry, RemotePlan,
 };
@@ -130,7 +131,18 @@ async fn try_upload(
     match decide(base, copy) {
         SaveStep::Create { revision } => write(settings, id, json, revision, true, None).await,
         SaveStep::Replace { revision } => write(settings, id, json, revision, false, None).await,
-        SaveStep::Conflict { .. } => Ok(Upload::Conflict(server.expect("found"))),
+        SaveStep::Conflict { .. } => {
+            let theirs = server.expect("a conflict needs a server copy");
+            let mine: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+            if same_plan(&mine, &theirs.plan) {
+                // Already there (an earlier upload's answer was lost): now in step.
+                return Ok(Upload::Done {
+                    revision: theirs.revision,
+                    etag: None,
+                });
+            }
+            Ok(Upload::Conflict(theirs))
+        }
     }
 }
 
@@ -351,16 +363,18 @@ impl Backend {
         self.resolved();
     }
 
-    /// Conflict: my version becomes a new plan named `name` (uploaded as a new document),
-    /// and this plan takes the server's version.
-    pub fn save_mine_as_copy(&self, name: String) -> Result<(), LoadError> {
+    /// Conflict: my version becomes a new plan, its name + `suffix` ("副本"), uploaded as
+    /// a new document; this plan takes the server's version.
+    pub fn save_mine_as_copy(&self, suffix: &str) -> Result<(), LoadError> {
         let Some(c) = self.conflict.get_untracked() else {
             return Ok(());
         };
         let json = self.plans.stored(&c.id).unwrap_or_default();
         let mut mine = load_plan(&json)?;
         load_plan(&c.theirs.plan.to_string())?;
-        mine.header.name = name;
+        let names = self.plans.names();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        mine.header.name = copy_name(&mine.header.name, suffix, &names);
         if let Ok(copy) = self.plans.add_plan(&mine) {
             self.book.update(|b| b.new_plan(&copy));
             self.keep_theirs()?;

@@ -3,6 +3,7 @@
 // and loading with revisions, conflicts between two browsers, the offline queue, and
 // every "Test connection" failure told in plain words.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,15 @@ const stopServer = async ({ proc }) => {
 const serverPlans = async (server) => (await fetch(`${server.url}/plans`)).json();
 
 const syncState = (page) => page.getByTestId('sync-state');
+
+/** axe on part of the page: no serious or critical violation. */
+const accessible = async (page, selector) => {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target})`);
+  expect(serious).toEqual([]);
+};
 
 /** Sets the backend on the settings page and saves. */
 const configure = async (page, url) => {
@@ -102,6 +112,7 @@ test('saved to the backend with a revision, loaded again on reload and in anothe
     const second = await other.newPage();
     await configure(second, server.url);
     await openFromBackend(second, '服务器上的新名字');
+    await accessible(second, '.remote-plans');
     await second.reload();
     await expect(second.locator('.plan-name')).toHaveText('服务器上的新名字');
     await other.close();
@@ -121,7 +132,8 @@ const conflictSetup = async (browser, server) => {
   const pageB = await b.newPage();
   await configure(pageB, server.url);
   await openFromBackend(pageB, DEMO, id);
-  expect(await openId(pageB)).toBe(id);
+  // Both plans are named DEMO: wait for the id, not the name.
+  await expect.poll(() => openId(pageB)).toBe(id);
   await expect(syncState(pageB)).toHaveText('已保存到后端');
 
   await rename(pageA, 'A 改的名字');
@@ -141,7 +153,9 @@ const conflictSetup = async (browser, server) => {
 test('a conflict between two browsers: keep mine overwrites only when chosen', async ({ browser }) => {
   const server = await startServer(4293);
   try {
+    test.setTimeout(60_000);
     const { a, b, pageB, id } = await conflictSetup(browser, server);
+    await accessible(pageB, '[data-testid="conflict"]');
     await pageB.getByRole('button', { name: '保留我的版本(覆盖后端)', exact: true }).click();
     await expect(pageB.getByTestId('conflict')).toHaveCount(0);
     await expect(syncState(pageB)).toHaveText('已保存到后端');
@@ -228,6 +242,7 @@ test('test connection explains each failure in plain words', async ({ page }) =>
       await page.getByRole('button', { name: '测试连接', exact: true }).click();
     };
 
+    await accessible(page, '.backend-settings');
     await testWith('not a url');
     await expect(result).toHaveText('后端地址必须是以 http:// 或 https:// 开头的完整地址。');
 
