@@ -7,6 +7,7 @@ use crate::pages::{
     toolkits::ToolkitsPage,
 };
 use crate::state::autosave::start_autosave;
+use crate::state::backend::start_backend;
 use crate::state::plans::{start_plans, Started};
 use crate::state::storage::LocalPlanLibrary;
 use crate::state::{provide_lang, provide_today};
@@ -26,6 +27,8 @@ pub fn App() -> impl IntoView {
     provide_context(plans);
     provide_context(plans.store);
     start_autosave(plans);
+    // The optional JSON backend: uploads after each local save, conflicts, offline queue.
+    provide_context(start_backend(plans));
     let status = plans.status();
     provide_context(status);
 

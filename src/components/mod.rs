@@ -6,4 +6,5 @@ pub mod files;
 pub mod plan_file;
 pub mod shell;
 pub mod summary_table;
+pub mod sync;
 pub mod table;

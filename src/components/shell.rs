@@ -2,6 +2,7 @@
 //! bar on a phone), save state, undo / redo and the language switch.
 
 use crate::components::plan_file::ExportPlanButton;
+use crate::components::sync::{ConflictPanel, SyncIndicator};
 use crate::i18n::{load_error_message, Lang, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::plans::LoadProblem;
@@ -71,6 +72,7 @@ pub fn Shell(
                 </A>
                 <div class="toolbar">
                     <SaveIndicator status />
+                    <SyncIndicator />
                     <button type="button" class="btn btn-small" on:click=move |_| store.undo() disabled=move || !store.can_undo()>
                         {lang.t(Msg::Undo)}
                     </button>
@@ -106,6 +108,7 @@ pub fn Shell(
                         <ExportPlanButton />
                     </p>
                 </Show>
+                <ConflictPanel />
                 {children()}
             </main>
         </div>

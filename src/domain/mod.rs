@@ -27,6 +27,7 @@ pub mod scenario;
 pub mod schedule;
 pub mod schema;
 pub mod stats;
+pub mod sync;
 pub mod tasks;
 pub mod timeline;
 pub mod toolkits;

@@ -2,12 +2,14 @@
 
 mod format;
 mod messages;
+mod sync;
 
 pub use format::{
     format_change, format_count, format_date, format_measure, format_money, format_rate,
     input_error_message, load_error_message, NO_VALUE,
 };
 pub use messages::Msg;
+pub use sync::problem_message;
 
 /// The UI language. Simplified Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,6 +1,7 @@
 //! 我的计划: every plan kept in this browser, most recently changed first; open, copy,
 //! rename, delete (with undo), new demo plan or a plan from a playbook.
 
+use crate::components::sync::RemotePlans;
 use crate::domain::demo::demo_plan;
 use crate::domain::plan::Industry;
 use crate::domain::plan_list::{copy_name, PlanEntry};
@@ -217,6 +218,7 @@ pub fn PlansPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <RemotePlans />
         </section>
     }
 }

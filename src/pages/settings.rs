@@ -1,6 +1,7 @@
 //! 设置: language, and what is kept on this device.
 
 use crate::components::plan_file::{ExportPlanButton, ImportPlanButton};
+use crate::components::sync::BackendSettingsForm;
 use crate::domain::demo::demo_plan;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -68,6 +69,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <p role="status">{lang.t(Msg::ResetDone)}</p>
                 </Show>
             </fieldset>
+            <BackendSettingsForm />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Reactive application state: the plan store, where it is kept, and the UI language.
 
 pub mod autosave;
+pub mod backend;
 pub mod lang;
 pub mod plan_store;
 pub mod plans;

@@ -46,6 +46,8 @@ pub struct Plans {
     pending: StoredValue<Option<TimeoutHandle>>,
     storage: StoredValue<Library>,
     deleted: RwSignal<Option<Deleted>>,
+    /// Bumped by each successful autosave write (the backend uploads after it).
+    writes: RwSignal<u64>,
 }
 
 /// What opening the app found in storage.
@@ -251,6 +253,7 @@ impl Plans {
             pending: StoredValue::new(None),
             storage: StoredValue::new(storage),
             deleted: RwSignal::new(None),
+            writes: RwSignal::new(0),
         }
     }
 
@@ -315,7 +318,10 @@ impl Plans {
             self.lib().save_index(&index)
         });
         self.status.set(match result {
-            Ok(()) => SaveStatus::Saved,
+            Ok(()) => {
+                self.writes.update(|n| *n += 1);
+                SaveStatus::Saved
+            }
             Err(e) => SaveStatus::Failed(e),
         });
     }
@@ -508,6 +514,57 @@ impl Plans {
 
     pub fn dismiss_deleted(&self) {
         self.deleted.set(None);
+    }
+}
+
+/// What the JSON backend (`state::backend`) needs from the list.
+impl Plans {
+    /// Changes after each autosave write of the open plan (tracked).
+    pub fn writes(&self) -> u64 {
+        self.writes.get()
+    }
+
+    /// A plan's stored document, as it would be uploaded.
+    pub fn stored(&self, id: &str) -> Option<String> {
+        if id == self.current.get_untracked() {
+            self.flush();
+        }
+        self.lib().load_plan(id).ok().flatten()
+    }
+
+    pub fn is_listed(&self, id: &str) -> bool {
+        self.entries
+            .with_untracked(|e| e.iter().any(|x| x.id == id))
+    }
+
+    /// Stores `plan` under `id` as it came from the backend (listing it if new); shown at
+    /// once if it is the open plan, with its undo history starting empty.
+    pub fn put_plan(&self, id: &str, plan: Plan) -> Result<(), StorageError> {
+        if id == self.current.get_untracked() {
+            // A pending local write must not land on top of the server's copy.
+            if let Some(h) = self.pending.get_value() {
+                self.pending.set_value(None);
+                h.clear();
+            }
+        }
+        self.report(self.lib().save_plan(id, &save_plan(&plan)))?;
+        let now = now_ms();
+        self.entries
+            .update(|es| match es.iter_mut().find(|e| e.id == id) {
+                Some(e) => e.touch(&plan, now),
+                None => es.push(PlanEntry::for_plan(id, &plan, now)),
+            });
+        self.write_index()?;
+        if id == self.current.get_untracked() {
+            self.store.reset(plan);
+        }
+        self.status.set(SaveStatus::Saved);
+        Ok(())
+    }
+
+    /// Adds a plan to the list under a new id, without opening it.
+    pub fn add_plan(&self, plan: &Plan) -> Result<String, StorageError> {
+        self.add(plan)
     }
 }
 
