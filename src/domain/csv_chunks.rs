@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn chunks_give_the_same_records_and_lines_as_one_parse() {
-        let text = "\u{feff}a,b\r\n1,\"x\ny\"\n\n2,\"q\"\"\",z\r3,\"a,\r\nb\"\n4,c\"d\"\n\"\"\"\",5\n6,7";
+        let text =
+            "\u{feff}a,b\r\n1,\"x\ny\"\n\n2,\"q\"\"\",z\r3,\"a,\r\nb\"\n4,c\"d\"\n\"\"\"\",5\n6,7";
         let whole = parse(text, ',');
         for chunk in 1..6 {
             assert_eq!(all(text, chunk), whole, "chunk {chunk}");

@@ -71,6 +71,7 @@ pub fn demo_plan() -> Plan {
         appointment_alerts: AppointmentAlerts::default(),
         feedback: demo_feedback(&mut Ids::from(1300), 2026),
         combos: demo_combos(&mut Ids::from(1400)),
+        segments: Default::default(),
     }
 }
 

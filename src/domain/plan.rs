@@ -105,6 +105,11 @@ pub struct Plan {
     pub appointment_alerts: AppointmentAlerts,
     pub feedback: Rows<FeedbackItem>,
     pub combos: Rows<Combo>,
+    /// Customer segmentation settings (as-of date, cut-offs, lifecycle thresholds); the
+    /// orders themselves are never stored. Added without a schema bump: defaults when
+    /// absent.
+    #[serde(default)]
+    pub segments: crate::domain::customers::SegmentSettings,
 }
 
 impl Plan {

@@ -824,6 +824,7 @@ pub fn playbook_plan(
         appointment_alerts: AppointmentAlerts::default(),
         feedback,
         combos,
+        segments: Default::default(),
     }
 }
 

@@ -29,13 +29,41 @@ pub enum JourneyColumn {
 fn header_names() -> Vec<Vec<&'static str>> {
     vec![
         vec![
-            "journey", "journey id", "journey_id", "path id", "customer", "customer id",
-            "customer_id", "user id", "user_id", "客户", "客户id", "用户id", "旅程", "旅程id",
+            "journey",
+            "journey id",
+            "journey_id",
+            "path id",
+            "customer",
+            "customer id",
+            "customer_id",
+            "user id",
+            "user_id",
+            "客户",
+            "客户id",
+            "用户id",
+            "旅程",
+            "旅程id",
             "会员id",
         ],
-        vec!["time", "timestamp", "date", "datetime", "时间", "时间戳", "日期", "触点时间"],
+        vec![
+            "time",
+            "timestamp",
+            "date",
+            "datetime",
+            "时间",
+            "时间戳",
+            "日期",
+            "触点时间",
+        ],
         vec!["channel", "source", "touchpoint", "渠道", "触点", "来源"],
-        vec!["type", "kind", "online/offline", "类型", "线上线下", "触点类型"],
+        vec![
+            "type",
+            "kind",
+            "online/offline",
+            "类型",
+            "线上线下",
+            "触点类型",
+        ],
         vec!["value", "amount", "revenue", "金额", "转化金额", "价值"],
     ]
 }
@@ -50,7 +78,15 @@ pub enum TouchKind {
 fn is_conversion(text: &str) -> bool {
     matches!(
         text.trim().to_lowercase().as_str(),
-        "conversion" | "convert" | "converted" | "purchase" | "order" | "转化" | "成交" | "购买" | "下单"
+        "conversion"
+            | "convert"
+            | "converted"
+            | "purchase"
+            | "order"
+            | "转化"
+            | "成交"
+            | "购买"
+            | "下单"
     )
 }
 
@@ -139,7 +175,8 @@ const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// A timestamp (see [`parse_timestamp`]) or a date alone (midnight).
 fn parse_time(text: &str) -> Option<i64> {
-    parse_timestamp(text).or_else(|| parse_day(text).map(|d| (i64::from(d) - UNIX_EPOCH_DAY) * 86_400))
+    parse_timestamp(text)
+        .or_else(|| parse_day(text).map(|d| (i64::from(d) - UNIX_EPOCH_DAY) * 86_400))
 }
 
 impl JourneysReader {
@@ -160,7 +197,11 @@ impl JourneysReader {
                 cols[*c] = Some(i);
             }
         }
-        let required = [JourneyColumn::Journey, JourneyColumn::Time, JourneyColumn::Channel];
+        let required = [
+            JourneyColumn::Journey,
+            JourneyColumn::Time,
+            JourneyColumn::Channel,
+        ];
         let missing: Vec<JourneyColumn> = required
             .iter()
             .zip(cols)
@@ -219,7 +260,8 @@ impl JourneysReader {
             return Err(JourneyRowError::MissingJourney);
         }
         let time_text = cell(1);
-        let time = parse_time(time_text).ok_or_else(|| JourneyRowError::BadTime(time_text.into()))?;
+        let time =
+            parse_time(time_text).ok_or_else(|| JourneyRowError::BadTime(time_text.into()))?;
         let (channel, kind_text) = (cell(2), cell(3));
         let conversion = is_conversion(kind_text) || is_conversion(channel);
         let kind = if conversion || kind_text.is_empty() {
@@ -242,9 +284,10 @@ impl JourneysReader {
             None
         } else {
             let next = self.out.channels.len();
-            let id = *self.channel_ids.entry(channel.to_string()).or_insert_with(|| {
-                u16::try_from(next).unwrap_or(u16::MAX)
-            });
+            let id = *self
+                .channel_ids
+                .entry(channel.to_string())
+                .or_insert_with(|| u16::try_from(next).unwrap_or(u16::MAX));
             if usize::from(id) == next {
                 self.out.channels.push(channel.to_string());
                 self.out.kinds.push(kind);
@@ -273,15 +316,17 @@ impl JourneysReader {
         let mut out = self.out;
         let mut index: HashMap<Vec<u16>, usize> = HashMap::new();
         let mut record = |out: &mut Journeys, touches: &mut Vec<u16>, conv: Option<i64>| {
-            let i = *index.entry(std::mem::take(touches)).or_insert_with_key(|k| {
-                out.paths.push(Path {
-                    touches: k.clone(),
-                    conversions: 0,
-                    value: 0,
-                    nulls: 0,
+            let i = *index
+                .entry(std::mem::take(touches))
+                .or_insert_with_key(|k| {
+                    out.paths.push(Path {
+                        touches: k.clone(),
+                        conversions: 0,
+                        value: 0,
+                        nulls: 0,
+                    });
+                    out.paths.len() - 1
                 });
-                out.paths.len() - 1
-            });
             let p = &mut out.paths[i];
             out.journeys += 1;
             match conv {
@@ -352,18 +397,35 @@ mod tests {
         assert_eq!(j.channels, ["KOL", "搜索广告", "门店"]);
         assert_eq!(
             j.kinds,
-            [Some(TouchKind::Online), Some(TouchKind::Online), Some(TouchKind::Offline)]
+            [
+                Some(TouchKind::Online),
+                Some(TouchKind::Online),
+                Some(TouchKind::Offline)
+            ]
         );
         // j1: 搜索广告 → KOL → conversion ¥120, then 门店 without conversion;
         // j2: 搜索广告 → KOL → conversion ¥80 (merged with j1's); j3: unattributed.
         assert_eq!(
             j.paths,
             [
-                Path { touches: vec![1, 0], conversions: 2, value: 20_000, nulls: 0 },
-                Path { touches: vec![2], conversions: 0, value: 0, nulls: 1 },
+                Path {
+                    touches: vec![1, 0],
+                    conversions: 2,
+                    value: 20_000,
+                    nulls: 0
+                },
+                Path {
+                    touches: vec![2],
+                    conversions: 0,
+                    value: 0,
+                    nulls: 1
+                },
             ]
         );
-        assert_eq!((j.journeys, j.conversions, j.value, j.unattributed), (3, 2, 20_000, 1));
+        assert_eq!(
+            (j.journeys, j.conversions, j.value, j.unattributed),
+            (3, 2, 20_000, 1)
+        );
         assert_eq!(j.rows, 13);
         let reasons: Vec<(usize, JourneyRowError)> =
             j.bad.iter().map(|b| (b.line, b.reason.clone())).collect();
@@ -374,13 +436,19 @@ mod tests {
                 (11, JourneyRowError::BadTime("bad".into())),
                 (12, JourneyRowError::MissingJourney),
                 (13, JourneyRowError::MissingChannel),
-                (14, JourneyRowError::BadValue("12.345".into(), InputError::TooManyDecimals)),
+                (
+                    14,
+                    JourneyRowError::BadValue("12.345".into(), InputError::TooManyDecimals)
+                ),
             ]
         );
         assert!(j.too_few());
         assert_eq!(
             read_journeys("channel,value\nA,1\n"),
-            Err(JourneysHeaderError::Missing(vec![JourneyColumn::Journey, JourneyColumn::Time]))
+            Err(JourneysHeaderError::Missing(vec![
+                JourneyColumn::Journey,
+                JourneyColumn::Time
+            ]))
         );
     }
 }

@@ -43,18 +43,18 @@ fn p_conversion(c: &Chain, removed: Option<usize>) -> f64 {
     // Rows of (I − Q | r), probabilities from counts; a state never left (or removed)
     // has x = 0.
     let mut a: Vec<Vec<f64>> = vec![vec![0.0; n + 1]; n];
-    for i in 0..n {
+    for (i, row) in a.iter_mut().enumerate() {
         let out: f64 = c.to[i].iter().sum::<f64>() + c.conv[i] + c.null[i];
-        a[i][i] = 1.0;
+        row[i] = 1.0;
         if out == 0.0 || Some(i) == removed {
             continue;
         }
-        for j in 0..n {
+        for (j, count) in c.to[i].iter().enumerate() {
             if Some(j) != removed {
-                a[i][j] -= c.to[i][j] / out;
+                row[j] -= count / out;
             }
         }
-        a[i][n] = c.conv[i] / out;
+        row[n] = c.conv[i] / out;
     }
     solve(a).first().copied().unwrap_or(0.0)
 }
@@ -71,17 +71,24 @@ fn solve(mut a: Vec<Vec<f64>>) -> Vec<f64> {
         if p.abs() < 1e-300 {
             continue;
         }
-        for row in 0..n {
-            if row != col && a[row][col] != 0.0 {
-                let f = a[row][col] / p;
-                for k in col..=n {
-                    a[row][k] -= f * a[col][k];
+        let pivot_row = a[col].clone();
+        for (r, row) in a.iter_mut().enumerate() {
+            if r != col && row[col] != 0.0 {
+                let f = row[col] / p;
+                for (x, p) in row.iter_mut().zip(&pivot_row).skip(col) {
+                    *x -= f * p;
                 }
             }
         }
     }
     (0..n)
-        .map(|i| if a[i][i].abs() < 1e-300 { 0.0 } else { a[i][n] / a[i][i] })
+        .map(|i| {
+            if a[i][i].abs() < 1e-300 {
+                0.0
+            } else {
+                a[i][n] / a[i][i]
+            }
+        })
         .collect()
 }
 

@@ -45,7 +45,10 @@ pub fn shapley_simplified(journeys: &Journeys) -> Credits {
 /// The coalition formula over all 2ⁿ subsets (n ≤ [`EXACT_MAX`]).
 pub fn shapley_exact(journeys: &Journeys) -> Credits {
     let n = journeys.channels.len();
-    assert!(n <= EXACT_MAX, "exact Shapley is for at most {EXACT_MAX} channels");
+    assert!(
+        n <= EXACT_MAX,
+        "exact Shapley is for at most {EXACT_MAX} channels"
+    );
     if n == 0 {
         return Credits::zero(0);
     }
@@ -93,7 +96,8 @@ pub fn shapley(journeys: &Journeys) -> Credits {
     }
 }
 
-#[cfg(test)]
+/// Natively only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::journeys::{Journeys, Path};
     use super::super::tests::{close, three_channels};
@@ -184,8 +188,8 @@ mod tests {
             let exact = shapley_exact(&j);
             let brute = brute_force(&j);
             let simple = shapley_simplified(&j);
-            for i in 0..n {
-                prop_assert!((exact.conversions[i] - brute[i]).abs() < 1e-9);
+            for (i, b) in brute.iter().enumerate() {
+                prop_assert!((exact.conversions[i] - b).abs() < 1e-9);
                 prop_assert!((exact.conversions[i] - simple.conversions[i]).abs() < 1e-9);
             }
             // Efficiency: the credits add up to all conversions (and all value).

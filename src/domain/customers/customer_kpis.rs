@@ -36,7 +36,11 @@ fn div_half_up(num: i64, den: u64) -> Option<i64> {
         return None;
     }
     let (n, d) = (i128::from(num), i128::from(den));
-    let q = if n >= 0 { (2 * n + d) / (2 * d) } else { -((-2 * n + d) / (2 * d)) };
+    let q = if n >= 0 {
+        (2 * n + d) / (2 * d)
+    } else {
+        -((-2 * n + d) / (2 * d))
+    };
     i64::try_from(q).ok()
 }
 

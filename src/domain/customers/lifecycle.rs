@@ -63,7 +63,11 @@ pub fn trigger_of(stats: &CustomerStats, as_of: i32, rules: LifecycleRules) -> O
 
 /// Customer ids per list (in [`TRIGGERS`] order), longest without purchase first
 /// (ties by customer id, so the lists are stable).
-pub fn lifecycle_lists(stats: &[CustomerStats], as_of: i32, rules: LifecycleRules) -> [Vec<u32>; 3] {
+pub fn lifecycle_lists(
+    stats: &[CustomerStats],
+    as_of: i32,
+    rules: LifecycleRules,
+) -> [Vec<u32>; 3] {
     let mut lists: [Vec<u32>; 3] = Default::default();
     for (c, s) in stats.iter().enumerate() {
         if let Some(t) = trigger_of(s, as_of, rules) {
@@ -96,27 +100,39 @@ mod tests {
         let as_of = 1000;
         let r = LifecycleRules::default();
         let s = [
-            stats(1000, 1, 100),   // 0 days: none
-            stats(971, 1, 100),    // 29 days: none
-            stats(970, 1, 100),    // 30 days: coupon
-            stats(941, 1, 100),    // 59: coupon
-            stats(940, 2, 2000),   // 60, AOV 1000: call (not yet 90)
-            stats(910, 2, 1000),   // 90, AOV exactly 500: call (needs > 500)
-            stats(910, 2, 1002),   // 90, AOV 501: voucher
-            stats(500, 1, 80),     // 500 days, AOV 80: call
+            stats(1000, 1, 100),      // 0 days: none
+            stats(971, 1, 100),       // 29 days: none
+            stats(970, 1, 100),       // 30 days: coupon
+            stats(941, 1, 100),       // 59: coupon
+            stats(940, 2, 2000),      // 60, AOV 1000: call (not yet 90)
+            stats(910, 2, 1000),      // 90, AOV exactly 500: call (needs > 500)
+            stats(910, 2, 1002),      // 90, AOV 501: voucher
+            stats(500, 1, 80),        // 500 days, AOV 80: call
             CustomerStats::default(), // no orders
         ];
         let got: Vec<Option<Trigger>> = s.iter().map(|x| trigger_of(x, as_of, r)).collect();
         use Trigger::*;
         assert_eq!(
             got,
-            [None, None, Some(Coupon), Some(Coupon), Some(PhoneCall), Some(PhoneCall),
-             Some(ServiceVoucher), Some(PhoneCall), None]
+            [
+                None,
+                None,
+                Some(Coupon),
+                Some(Coupon),
+                Some(PhoneCall),
+                Some(PhoneCall),
+                Some(ServiceVoucher),
+                Some(PhoneCall),
+                None
+            ]
         );
         let lists = lifecycle_lists(&s, as_of, r);
         assert_eq!(lists, [vec![3, 2], vec![7, 5, 4], vec![6]]);
         // Thresholds are editable: a 20-day coupon rule catches customer 1.
-        let r2 = LifecycleRules { coupon_days: 20, ..r };
+        let r2 = LifecycleRules {
+            coupon_days: 20,
+            ..r
+        };
         assert_eq!(trigger_of(&s[1], as_of, r2), Some(Coupon));
     }
 }

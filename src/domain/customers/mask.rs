@@ -30,7 +30,12 @@ pub fn mask_id(id: &str) -> String {
         _ => digits.as_str(),
     };
     let hidden = local.len() - 7;
-    format!("{}{}{}", &local[..3], "*".repeat(hidden), &local[local.len() - 4..])
+    format!(
+        "{}{}{}",
+        &local[..3],
+        "*".repeat(hidden),
+        &local[local.len() - 4..]
+    )
 }
 
 #[cfg(test)]

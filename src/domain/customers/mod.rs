@@ -54,7 +54,8 @@ impl Default for SegmentSettings {
 pub const DEFAULT_HIGH_VALUE: Fen = Fen(500_000);
 
 fn days(e: &Entry<u64>, default: u32) -> u32 {
-    e.value().map_or(default, |v| u32::try_from(*v).unwrap_or(u32::MAX))
+    e.value()
+        .map_or(default, |v| u32::try_from(*v).unwrap_or(u32::MAX))
 }
 
 fn score(e: &Entry<u64>, default: u8) -> u8 {
@@ -77,12 +78,19 @@ impl SegmentSettings {
             coupon_days: days(&self.coupon_days, d.coupon_days),
             call_days: days(&self.call_days, d.call_days),
             voucher_days: days(&self.voucher_days, d.voucher_days),
-            voucher_min_aov: self.voucher_min_aov.value().copied().unwrap_or(d.voucher_min_aov),
+            voucher_min_aov: self
+                .voucher_min_aov
+                .value()
+                .copied()
+                .unwrap_or(d.voucher_min_aov),
         }
     }
 
     pub fn high_value(&self) -> Fen {
-        self.high_value.value().copied().unwrap_or(DEFAULT_HIGH_VALUE)
+        self.high_value
+            .value()
+            .copied()
+            .unwrap_or(DEFAULT_HIGH_VALUE)
     }
 
     /// The analysis day as a day number: the typed date, or the last order day.
@@ -109,6 +117,9 @@ mod tests {
         assert_eq!(s.cuts().recent_from, 6);
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<SegmentSettings>(&json).unwrap(), s);
-        assert_eq!(serde_json::from_str::<SegmentSettings>("{}").unwrap(), SegmentSettings::default());
+        assert_eq!(
+            serde_json::from_str::<SegmentSettings>("{}").unwrap(),
+            SegmentSettings::default()
+        );
     }
 }

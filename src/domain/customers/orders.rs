@@ -39,20 +39,67 @@ pub const ORDER_COLUMNS: [OrderColumn; 5] = [
 fn header_names() -> Vec<Vec<&'static str>> {
     vec![
         vec![
-            "客户", "客户id", "客户编号", "会员", "会员id", "会员号", "手机", "手机号",
-            "手机号码", "电话", "用户id", "customer", "customer id", "customer_id",
-            "customerid", "member", "member id", "member_id", "phone", "mobile", "user id",
+            "客户",
+            "客户id",
+            "客户编号",
+            "会员",
+            "会员id",
+            "会员号",
+            "手机",
+            "手机号",
+            "手机号码",
+            "电话",
+            "用户id",
+            "customer",
+            "customer id",
+            "customer_id",
+            "customerid",
+            "member",
+            "member id",
+            "member_id",
+            "phone",
+            "mobile",
+            "user id",
             "user_id",
         ],
         vec![
-            "日期", "下单日期", "下单时间", "订单日期", "订单时间", "消费日期", "消费时间",
-            "交易时间", "date", "order date", "order_date", "time", "order time", "created",
+            "日期",
+            "下单日期",
+            "下单时间",
+            "订单日期",
+            "订单时间",
+            "消费日期",
+            "消费时间",
+            "交易时间",
+            "date",
+            "order date",
+            "order_date",
+            "time",
+            "order time",
+            "created",
         ],
         vec![
-            "金额", "订单金额", "实付", "实付金额", "消费金额", "支付金额", "amount",
-            "order amount", "total", "paid", "spend", "value",
+            "金额",
+            "订单金额",
+            "实付",
+            "实付金额",
+            "消费金额",
+            "支付金额",
+            "amount",
+            "order amount",
+            "total",
+            "paid",
+            "spend",
+            "value",
         ],
-        vec!["渠道", "线上线下", "类型", "channel", "type", "online/offline"],
+        vec![
+            "渠道",
+            "线上线下",
+            "类型",
+            "channel",
+            "type",
+            "online/offline",
+        ],
         vec!["门店", "店铺", "门店名称", "store", "shop"],
     ]
 }
@@ -249,7 +296,8 @@ impl OrdersReader {
             )
         };
         let store_text = cell(4);
-        let store = (!store_text.is_empty()).then(|| intern(&mut self.store_ids, &mut self.out.stores, store_text));
+        let store = (!store_text.is_empty())
+            .then(|| intern(&mut self.store_ids, &mut self.out.stores, store_text));
         let customer = intern(&mut self.customer_ids, &mut self.out.customers, customer);
         self.out.orders.push(Order {
             customer,
@@ -332,7 +380,10 @@ mod tests {
         assert_eq!(parse_day("05/03/2026"), None);
         assert_eq!(parse_day("soon"), None);
         assert_eq!(parse_day("2026-03-05-01"), None);
-        assert_eq!(day_date(d).map(crate::domain::entry::iso_date).as_deref(), Some("2026-03-05"));
+        assert_eq!(
+            day_date(d).map(crate::domain::entry::iso_date).as_deref(),
+            Some("2026-03-05")
+        );
     }
 
     #[test]
@@ -361,8 +412,14 @@ mod tests {
         assert_eq!(
             o.bad,
             [
-                BadOrderRow { line: 3, reason: OrderRowError::MissingCustomer },
-                BadOrderRow { line: 4, reason: OrderRowError::BadDate("2026-13-01".into()) },
+                BadOrderRow {
+                    line: 3,
+                    reason: OrderRowError::MissingCustomer
+                },
+                BadOrderRow {
+                    line: 4,
+                    reason: OrderRowError::BadDate("2026-13-01".into())
+                },
                 BadOrderRow {
                     line: 5,
                     reason: OrderRowError::BadAmount("ten".into(), InputError::NotANumber)
@@ -371,7 +428,10 @@ mod tests {
                     line: 6,
                     reason: OrderRowError::BadAmount("1.234".into(), InputError::TooManyDecimals)
                 },
-                BadOrderRow { line: 7, reason: OrderRowError::BadChannel("wechat".into()) },
+                BadOrderRow {
+                    line: 7,
+                    reason: OrderRowError::BadChannel("wechat".into())
+                },
             ]
         );
         assert!(o.has_channel);
@@ -388,7 +448,10 @@ mod tests {
         assert_eq!(o.orders[1].channel, Some(Channel::Offline));
         assert_eq!(
             read_orders("客户,备注\nA,x\n"),
-            Err(OrdersHeaderError::Missing(vec![OrderColumn::Date, OrderColumn::Amount]))
+            Err(OrdersHeaderError::Missing(vec![
+                OrderColumn::Date,
+                OrderColumn::Amount
+            ]))
         );
         assert_eq!(read_orders("\n\n"), Err(OrdersHeaderError::Empty));
     }

@@ -106,7 +106,12 @@ pub enum Layer {
     Lost,
 }
 
-pub const LAYERS: [Layer; 4] = [Layer::HighValue, Layer::Potential, Layer::Silent, Layer::Lost];
+pub const LAYERS: [Layer; 4] = [
+    Layer::HighValue,
+    Layer::Potential,
+    Layer::Silent,
+    Layer::Lost,
+];
 
 /// The ten-name scheme. Mapping from R and FM (FM = ⌈(F + M) / 2⌉, i.e. the mean of
 /// the frequency and monetary scores rounded half up), the widely used R × F grid of
@@ -193,9 +198,7 @@ impl Segment {
     /// most valuable lapsed an offline service voucher.
     pub fn action(self) -> Action {
         match self {
-            Segment::Champions | Segment::Loyal | Segment::PotentialLoyalist => {
-                Action::TierUpgrade
-            }
+            Segment::Champions | Segment::Loyal | Segment::PotentialLoyalist => Action::TierUpgrade,
             Segment::NewCustomers
             | Segment::Promising
             | Segment::NeedAttention
@@ -303,7 +306,9 @@ pub fn group_sizes(
     let mut segments = [GroupSize::default(); 10];
     for s in scored {
         let spend = stats[s.customer as usize].monetary;
-        let l = LAYERS.iter().position(|&l| l == layer_of(s.r, s.fm(), cuts));
+        let l = LAYERS
+            .iter()
+            .position(|&l| l == layer_of(s.r, s.fm(), cuts));
         let g = SEGMENTS.iter().position(|&g| g == segment_of(s.r, s.fm()));
         for slot in [l.map(|i| &mut layers[i]), g.map(|i| &mut segments[i])]
             .into_iter()
@@ -387,14 +392,27 @@ mod tests {
         let layers: Vec<Layer> = s.iter().map(|x| layer_of(x.r, x.fm(), cuts)).collect();
         assert_eq!(
             layers,
-            [Layer::HighValue, Layer::Potential, Layer::Silent, Layer::Lost, Layer::Potential]
+            [
+                Layer::HighValue,
+                Layer::Potential,
+                Layer::Silent,
+                Layer::Lost,
+                Layer::Potential
+            ]
         );
         let (l, g) = group_sizes(&s, &stats, cuts);
         assert_eq!(l.map(|x| x.customers), [1, 2, 1, 1]);
         assert_eq!(l[1].monetary, 35_000);
         assert_eq!(g.iter().map(|x| x.customers).sum::<u64>(), 5);
         // Raising the recency cut-off moves c4 (R 3) from potential to lost.
-        let (l, _) = group_sizes(&s, &stats, LayerCuts { recent_from: 4, valuable_from: 3 });
+        let (l, _) = group_sizes(
+            &s,
+            &stats,
+            LayerCuts {
+                recent_from: 4,
+                valuable_from: 3,
+            },
+        );
         assert_eq!(l.map(|x| x.customers), [1, 1, 1, 2]);
     }
 
