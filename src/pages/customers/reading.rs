@@ -97,10 +97,16 @@ pub async fn read_in_turns<R: Stepped>(
             return None;
         }
         let percent = (done as u64 * 100 / total.max(1) as u64) as u32;
-        reading.try_set(Reading::Progress {
-            rows: reader.rows(),
-            percent,
-        })?;
+        // `try_set` hands the value back when the signal is gone (the page was left).
+        if reading
+            .try_set(Reading::Progress {
+                rows: reader.rows(),
+                percent,
+            })
+            .is_some()
+        {
+            return None;
+        }
         if finished {
             return Some(reader.finish());
         }
