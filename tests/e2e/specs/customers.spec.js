@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 
 const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -129,4 +130,18 @@ test('journeys: credits per channel under five models, a small-sample warning, b
   await page.getByLabel('花费 C').fill('abc');
   await expect(page.getByLabel('花费 C')).toHaveAttribute('aria-invalid', 'true');
   await expect(rowCells(page, 'budget-hints', 'C')).toHaveText(['—', '¥72.00', '—', '—', '—']);
+});
+
+test('the page with both imports has no serious accessibility violation', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/customers');
+  await page.getByTestId('orders-file').setInputFiles(fixture('orders-gb18030.csv'));
+  await expect(page.getByTestId('orders-summary')).toBeVisible();
+  await page.getByTestId('journeys-file').setInputFiles({ name: 'j.csv', mimeType: 'text/csv', buffer: Buffer.from(JOURNEYS) });
+  await expect(page.getByTestId('journeys-summary')).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target})`);
+  expect(serious).toEqual([]);
 });
