@@ -63,6 +63,11 @@ fn score(e: &Entry<u64>, default: u8) -> u8 {
 }
 
 impl SegmentSettings {
+    /// Whether nothing was changed (the plan then leaves the settings out).
+    pub fn is_default(&self) -> bool {
+        *self == SegmentSettings::default()
+    }
+
     /// The layer cut-offs (scores above 5 leave the upper side empty).
     pub fn cuts(&self) -> LayerCuts {
         let d = LayerCuts::default();
