@@ -75,19 +75,21 @@ pub enum TouchKind {
     Offline,
 }
 
+/// Called twice a row: compared without allocating (ASCII case-insensitively).
 fn is_conversion(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "conversion"
-            | "convert"
-            | "converted"
-            | "purchase"
-            | "order"
-            | "转化"
-            | "成交"
-            | "购买"
-            | "下单"
-    )
+    const WORDS: [&str; 9] = [
+        "conversion",
+        "convert",
+        "converted",
+        "purchase",
+        "order",
+        "转化",
+        "成交",
+        "购买",
+        "下单",
+    ];
+    let t = text.trim();
+    WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 fn touch_kind(text: &str) -> Option<TouchKind> {
@@ -284,10 +286,14 @@ impl JourneysReader {
             None
         } else {
             let next = self.out.channels.len();
-            let id = *self
-                .channel_ids
-                .entry(channel.to_string())
-                .or_insert_with(|| u16::try_from(next).unwrap_or(u16::MAX));
+            let id = match self.channel_ids.get(channel) {
+                Some(id) => *id,
+                None => {
+                    let id = u16::try_from(next).unwrap_or(u16::MAX);
+                    self.channel_ids.insert(channel.to_string(), id);
+                    id
+                }
+            };
             if usize::from(id) == next {
                 self.out.channels.push(channel.to_string());
                 self.out.kinds.push(kind);
@@ -296,8 +302,15 @@ impl JourneysReader {
             }
             Some(id)
         };
-        let next = self.journey_ids.len() as u32;
-        let journey = *self.journey_ids.entry(journey.to_string()).or_insert(next);
+        // Look up before inserting: a key is allocated once per journey, not per row.
+        let journey = match self.journey_ids.get(journey) {
+            Some(id) => *id,
+            None => {
+                let id = self.journey_ids.len() as u32;
+                self.journey_ids.insert(journey.to_string(), id);
+                id
+            }
+        };
         self.rows.push(Row {
             journey,
             time,
