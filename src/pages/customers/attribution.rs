@@ -381,32 +381,40 @@ pub fn Attribution() -> impl IntoView {
             {reading_view(reading, lang, "journeys-progress")}
             {summary}
             <p class="hint">{lang.t(Msg::AtModelsHint)}</p>
-            <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::AtShow)>
-                <label class="radio">
-                    <input type="radio" name="attribution-metric" prop:checked=move || !by_value.get() on:change=move |_| by_value.set(false) />
-                    <span>{lang.t(Msg::AtShowConversions)}</span>
-                </label>
-                <label class="radio">
-                    <input type="radio" name="attribution-metric" prop:checked=move || by_value.get() on:change=move |_| by_value.set(true) />
-                    <span>{lang.t(Msg::AtShowValue)}</span>
-                </label>
-            </div>
+            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::AtShow)>
+                        <label class="radio">
+                            <input type="radio" name="attribution-metric" prop:checked=move || !by_value.get() on:change=move |_| by_value.set(false) />
+                            <span>{lang.t(Msg::AtShowConversions)}</span>
+                        </label>
+                        <label class="radio">
+                            <input type="radio" name="attribution-metric" prop:checked=move || by_value.get() on:change=move |_| by_value.set(true) />
+                            <span>{lang.t(Msg::AtShowValue)}</span>
+                        </label>
+                    </div>
+                </fieldset>
+            </form>
             <SummaryTable caption=Msg::AtCreditsCaption first=Msg::AtColChannel columns=&MODEL_COLUMNS rows=credit_rows test_id="attribution-credits" />
             {chart}
             <h3>{lang.t(Msg::AtBudgetTitle)}</h3>
             <p class="hint">{lang.t(Msg::AtBudgetHint)}</p>
             {spend_inputs}
-            <label>
-                <span>{lang.t(Msg::AtHintModel)}</span>
-                <select on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(3);
-                    hint_model.set(MODELS[i.min(4)]);
-                }>
-                    {MODELS.iter().enumerate().map(|(i, &m)| view! {
-                        <option value=i.to_string() prop:selected=move || hint_model.get() == m>{lang.t(model_name(m))}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <label>
+                        <span>{lang.t(Msg::AtHintModel)}</span>
+                        <select on:change=move |ev| {
+                            let i: usize = event_target_value(&ev).parse().unwrap_or(3);
+                            hint_model.set(MODELS[i.min(4)]);
+                        }>
+                            {MODELS.iter().enumerate().map(|(i, &m)| view! {
+                                <option value=i.to_string() prop:selected=move || hint_model.get() == m>{lang.t(model_name(m))}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </fieldset>
+            </form>
             <SummaryTable caption=Msg::AtHintsCaption first=Msg::AtColChannel columns=&HINT_COLUMNS rows=hint_rows test_id="budget-hints" />
         </section>
     }
