@@ -19,6 +19,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_lang();
     provide_today();
+    crate::state::analysis::provide_analysis();
     // The list of plans, the old single plan migrated into it, the open plan.
     let Started {
         plans,
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/plans") view=PlansPage />
                     <Route path=path!("/print") view=PrintPage />
+                    <Route path=path!("/customers") view=crate::pages::customers::CustomersPage />
                 </Routes>
             </Shell>
         </Router>

@@ -11,12 +11,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The pages, in navigation order: path, label, icon.
-pub const PAGES: [(&str, Msg, &str); 6] = [
+pub const PAGES: [(&str, Msg, &str); 7] = [
     ("/scenario", Msg::NavScenario, "◎"),
     ("/tasks", Msg::NavTasks, "☰"),
     ("/funnel", Msg::NavFunnel, "▽"),
     ("/channels", Msg::NavChannels, "⇄"),
     ("/toolkits", Msg::NavToolkits, "▣"),
+    ("/customers", Msg::NavCustomers, "◔"),
     ("/settings", Msg::NavSettings, "⚙"),
 ];
 

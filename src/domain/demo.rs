@@ -79,6 +79,7 @@ pub fn demo_plan() -> Plan {
         feedback: demo_feedback(&mut Ids::from(1300), 2026),
         combos: demo_combos(&mut Ids::from(1400)),
         kpi: demo_kpi(&mut Ids::from(1500)),
+        segments: Default::default(),
     }
 }
 

@@ -2,9 +2,12 @@
 //! wasm-bindgen, so every rule is tested natively with `cargo test`.
 
 pub mod appointments;
+pub mod attribution;
 pub mod budget;
 pub mod calendar;
 pub mod csv;
+pub mod csv_chunks;
+pub mod customers;
 pub mod deliverable;
 pub mod demo;
 pub mod entry;

@@ -108,6 +108,15 @@ pub struct Plan {
     pub combos: Rows<Combo>,
     /// Since schema 6: the KPI history, custom metrics, alerts, channels, A/B tests, SOPs.
     pub kpi: KpiBook,
+    /// Customer segmentation settings (as-of date, cut-offs, lifecycle thresholds); the
+    /// orders themselves are never stored. Added without a schema bump: defaults when
+    /// absent, and left out of the document while at their defaults (so a plan that never
+    /// touched them is saved exactly as before).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::domain::customers::SegmentSettings::is_default"
+    )]
+    pub segments: crate::domain::customers::SegmentSettings,
 }
 
 impl Plan {

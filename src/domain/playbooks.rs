@@ -807,6 +807,7 @@ pub fn playbook_plan(
             custom_metrics: industry_metric.into_iter().map(Arc::new).collect(),
             ..KpiBook::default()
         },
+        segments: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per page of the app.
 
 pub mod channels;
+pub mod customers;
 pub mod funnel;
 pub mod not_found;
 pub mod options;

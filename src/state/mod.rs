@@ -1,5 +1,6 @@
 //! Reactive application state: the plan store, where it is kept, and the UI language.
 
+pub mod analysis;
 pub mod autosave;
 pub mod backend;
 pub mod lang;

@@ -1,0 +1,126 @@
+//! Customer KPIs from an orders export (spec §4.1 value dimension, §5 "derived"):
+//! repurchase rate, average repurchase interval, AOV online / offline, high-value share
+//! and online-offline overlap, all as of the analysis day. One pure function, so the
+//! KPI page can show the same figures.
+
+use super::rfm::CustomerStats;
+use crate::domain::money::Fen;
+use crate::domain::ratio::Ratio;
+
+/// The figures; `None` (shown "—") when there is nothing to divide by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomerKpis {
+    /// Customers with an order by the analysis day.
+    pub customers: u64,
+    pub orders: u64,
+    /// Customers with 2 or more orders ÷ customers.
+    pub repurchase_rate: Option<Ratio>,
+    /// Mean days between consecutive orders of repeat customers:
+    /// Σ (last − first) ÷ Σ (orders − 1), in hundredths of a day (rounded half up).
+    pub repurchase_interval_centidays: Option<i64>,
+    /// Online amount ÷ online orders, rounded half up to the fen.
+    pub aov_online: Option<Fen>,
+    pub aov_offline: Option<Fen>,
+    /// All orders' AOV.
+    pub aov: Option<Fen>,
+    /// Customers whose spend in the 365 days to the analysis day is above the
+    /// threshold (strictly) ÷ customers.
+    pub high_value_share: Option<Ratio>,
+    /// Customers with both online and offline orders ÷ customers with an order of
+    /// known channel.
+    pub overlap: Option<Ratio>,
+}
+
+fn div_half_up(num: i64, den: u64) -> Option<i64> {
+    if den == 0 {
+        return None;
+    }
+    let (n, d) = (i128::from(num), i128::from(den));
+    let q = if n >= 0 {
+        (2 * n + d) / (2 * d)
+    } else {
+        -((-2 * n + d) / (2 * d))
+    };
+    i64::try_from(q).ok()
+}
+
+/// The KPIs of per-customer figures (see [`super::rfm::customer_stats`]).
+pub fn customer_kpis(stats: &[CustomerStats], high_value_threshold: Fen) -> CustomerKpis {
+    let (mut customers, mut orders, mut repeaters, mut high, mut both, mut known) =
+        (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut span_days, mut gaps) = (0i64, 0u64);
+    let (mut on_amt, mut on_n, mut off_amt, mut off_n, mut amt) = (0i64, 0u64, 0i64, 0u64, 0i64);
+    for s in stats.iter().filter(|s| s.frequency > 0) {
+        customers += 1;
+        orders += u64::from(s.frequency);
+        amt = amt.saturating_add(s.monetary);
+        if s.frequency >= 2 {
+            repeaters += 1;
+            span_days += i64::from(s.last_day - s.first_day);
+            gaps += u64::from(s.frequency - 1);
+        }
+        if s.annual_spend > high_value_threshold.0 {
+            high += 1;
+        }
+        if s.online_orders > 0 || s.offline_orders > 0 {
+            known += 1;
+        }
+        if s.online_orders > 0 && s.offline_orders > 0 {
+            both += 1;
+        }
+        on_amt = on_amt.saturating_add(s.online_amount);
+        on_n += u64::from(s.online_orders);
+        off_amt = off_amt.saturating_add(s.offline_amount);
+        off_n += u64::from(s.offline_orders);
+    }
+    CustomerKpis {
+        customers,
+        orders,
+        repurchase_rate: Ratio::new(repeaters, customers),
+        repurchase_interval_centidays: div_half_up(span_days.saturating_mul(100), gaps),
+        aov_online: div_half_up(on_amt, on_n).map(Fen),
+        aov_offline: div_half_up(off_amt, off_n).map(Fen),
+        aov: div_half_up(amt, orders).map(Fen),
+        high_value_share: Ratio::new(high, customers),
+        overlap: Ratio::new(both, known),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customers::orders::read_orders;
+    use crate::domain::customers::rfm::customer_stats;
+
+    #[test]
+    fn kpis_of_a_small_export() {
+        let text = "customer,date,amount,channel\n\
+            A,2026-01-01,100,online\n\
+            A,2026-01-11,300,offline\n\
+            A,2026-01-31,200,online\n\
+            B,2026-01-05,6000,offline\n\
+            C,2026-01-20,50,online\n\
+            C,2026-01-27,50,online\n\
+            D,2026-02-10,999,offline\n";
+        let o = read_orders(text).unwrap();
+        let as_of = crate::domain::customers::orders::parse_day("2026-02-01").unwrap();
+        let stats = customer_stats(&o.orders, o.customers.len(), as_of);
+        let k = customer_kpis(&stats, Fen(500_000));
+        // D's order is after the analysis day.
+        assert_eq!((k.customers, k.orders), (3, 6));
+        // A and C repeat: 2 of 3.
+        assert_eq!(k.repurchase_rate, Ratio::new(2, 3));
+        // A: 30 days over 2 gaps, C: 7 days over 1 gap → 37 / 3 = 12.33 days.
+        assert_eq!(k.repurchase_interval_centidays, Some(1233));
+        // Online: 100 + 200 + 50 + 50 = 400 over 4 → ¥100; offline: 6300 over 2 → ¥3150.
+        assert_eq!(k.aov_online, Some(Fen(10_000)));
+        assert_eq!(k.aov_offline, Some(Fen(315_000)));
+        assert_eq!(k.aov, Some(Fen(111_667)));
+        // B spent ¥6,000 > ¥5,000.
+        assert_eq!(k.high_value_share, Ratio::new(1, 3));
+        // A bought both ways.
+        assert_eq!(k.overlap, Ratio::new(1, 3));
+        let empty = customer_kpis(&[], Fen(0));
+        assert_eq!((empty.repurchase_rate, empty.aov_online), (None, None));
+    }
+}

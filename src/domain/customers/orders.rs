@@ -1,0 +1,479 @@
+//! An orders export (POS, mini-program, e-shop) read for customer analysis: customer id
+//! or phone, order date, amount, channel online / offline, optional store.
+//!
+//! Files can hold a million rows, so [`OrdersReader`] reads a bounded number of rows per
+//! call (the page calls it between turns of the event loop). Columns are found by
+//! header name in either language ([`map_headers`]); without a recognised header the
+//! columns are taken in the order customer, date, amount, channel, store. A row that
+//! cannot be read is kept in the list of bad rows with its line and reason, never
+//! silently dropped.
+//!
+//! Orders are analysis data: they stay in memory and are never part of the plan.
+
+use crate::domain::csv::restore;
+use crate::domain::csv_chunks::ChunkedCsv;
+use crate::domain::entry::{CellValue, InputError};
+use crate::domain::money::Fen;
+use crate::sheet::import::map_headers;
+use std::collections::HashMap;
+
+/// The columns of an orders file, in the order taken when there is no header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderColumn {
+    Customer,
+    Date,
+    Amount,
+    Channel,
+    Store,
+}
+
+pub const ORDER_COLUMNS: [OrderColumn; 5] = [
+    OrderColumn::Customer,
+    OrderColumn::Date,
+    OrderColumn::Amount,
+    OrderColumn::Channel,
+    OrderColumn::Store,
+];
+
+/// Accepted header texts per column (compared trimmed, case-insensitively).
+fn header_names() -> Vec<Vec<&'static str>> {
+    vec![
+        vec![
+            "客户",
+            "客户id",
+            "客户编号",
+            "会员",
+            "会员id",
+            "会员号",
+            "手机",
+            "手机号",
+            "手机号码",
+            "电话",
+            "用户id",
+            "customer",
+            "customer id",
+            "customer_id",
+            "customerid",
+            "member",
+            "member id",
+            "member_id",
+            "phone",
+            "mobile",
+            "user id",
+            "user_id",
+        ],
+        vec![
+            "日期",
+            "下单日期",
+            "下单时间",
+            "订单日期",
+            "订单时间",
+            "消费日期",
+            "消费时间",
+            "交易时间",
+            "date",
+            "order date",
+            "order_date",
+            "time",
+            "order time",
+            "created",
+        ],
+        vec![
+            "金额",
+            "订单金额",
+            "实付",
+            "实付金额",
+            "消费金额",
+            "支付金额",
+            "amount",
+            "order amount",
+            "total",
+            "paid",
+            "spend",
+            "value",
+        ],
+        vec![
+            "渠道",
+            "线上线下",
+            "类型",
+            "channel",
+            "type",
+            "online/offline",
+        ],
+        vec!["门店", "店铺", "门店名称", "store", "shop"],
+    ]
+}
+
+/// Where an order was placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Online,
+    Offline,
+}
+
+/// Reads a channel cell: online / offline in either language and the usual synonyms.
+pub fn parse_channel(text: &str) -> Option<Channel> {
+    // Read on every row of a million-row file: compared without allocating.
+    const ONLINE: [&str; 9] = [
+        "online",
+        "on",
+        "线上",
+        "网上",
+        "网店",
+        "电商",
+        "小程序",
+        "商城",
+        "app",
+    ];
+    const OFFLINE: [&str; 8] = [
+        "offline",
+        "off",
+        "线下",
+        "门店",
+        "店内",
+        "实体店",
+        "pos",
+        "store",
+    ];
+    let t = text.trim();
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(&ONLINE) {
+        Some(Channel::Online)
+    } else if is(&OFFLINE) {
+        Some(Channel::Offline)
+    } else {
+        None
+    }
+}
+
+/// One order. The customer and store are ids into [`Orders::customers`] and
+/// [`Orders::stores`]; 24 bytes, so a million orders fit easily in a browser tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Order {
+    pub customer: u32,
+    /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
+    pub day: i32,
+    pub amount: Fen,
+    /// `None` when the file has no channel column or the cell is empty.
+    pub channel: Option<Channel>,
+    pub store: Option<u32>,
+}
+
+/// Why one row was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderRowError {
+    MissingCustomer,
+    /// The date cell, as found.
+    BadDate(String),
+    /// The amount cell, as found, and why.
+    BadAmount(String, InputError),
+    /// The channel cell, as found: neither online nor offline.
+    BadChannel(String),
+}
+
+/// A row not taken, with the physical line it starts on (1-based, header included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadOrderRow {
+    pub line: usize,
+    pub reason: OrderRowError,
+}
+
+/// Why the file cannot be read as orders at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrdersHeaderError {
+    Empty,
+    /// Required columns (customer, date, amount) that were not found.
+    Missing(Vec<OrderColumn>),
+}
+
+/// A fully read orders file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Orders {
+    pub orders: Vec<Order>,
+    /// Customer keys as found in the file (phones included: show them through
+    /// [`super::mask::mask_id`]).
+    pub customers: Vec<String>,
+    pub stores: Vec<String>,
+    /// Bad rows, the first [`BAD_ROWS_KEPT`]; `bad_total` counts them all.
+    pub bad: Vec<BadOrderRow>,
+    pub bad_total: usize,
+    /// Data rows read, good and bad.
+    pub rows: usize,
+    /// Whether the file has a channel column.
+    pub has_channel: bool,
+}
+
+/// Bad rows kept for the preview; a file of garbage must not fill the memory.
+pub const BAD_ROWS_KEPT: usize = 1_000;
+
+/// Reads an orders file a chunk at a time.
+#[derive(Debug)]
+pub struct OrdersReader {
+    csv: ChunkedCsv,
+    /// Field index of each [`OrderColumn`], if present.
+    cols: [Option<usize>; 5],
+    customer_ids: HashMap<String, u32>,
+    store_ids: HashMap<String, u32>,
+    out: Orders,
+}
+
+impl OrdersReader {
+    /// Reads the header from decoded `text` (the delimiter is guessed from it).
+    pub fn new(text: String) -> Result<OrdersReader, OrdersHeaderError> {
+        let delimiter = crate::domain::csv::detect_delimiter(&text);
+        let mut csv = ChunkedCsv::new(text, delimiter);
+        let mut first = Vec::new();
+        while first.is_empty() && !csv.finished() {
+            first = csv.next_chunk(1);
+        }
+        let Some(first) = first.pop() else {
+            return Err(OrdersHeaderError::Empty);
+        };
+        let names = header_names();
+        let map = map_headers(&first.fields, &names, &[true; 5]);
+        let mut cols = [None; 5];
+        for (i, t) in map.targets.iter().enumerate() {
+            if let Some(c) = t {
+                cols[*c] = Some(i);
+            }
+        }
+        let missing: Vec<OrderColumn> = ORDER_COLUMNS[..3]
+            .iter()
+            .zip(cols)
+            .filter(|(_, c)| c.is_none())
+            .map(|(k, _)| *k)
+            .collect();
+        if !missing.is_empty() {
+            return Err(OrdersHeaderError::Missing(missing));
+        }
+        let mut reader = OrdersReader {
+            csv,
+            cols,
+            customer_ids: HashMap::new(),
+            store_ids: HashMap::new(),
+            out: Orders {
+                has_channel: cols[3].is_some(),
+                ..Orders::default()
+            },
+        };
+        if !map.has_header {
+            reader.take(first.line, &first.fields);
+        }
+        Ok(reader)
+    }
+
+    /// Reads up to `max_rows` more rows; returns (bytes read, bytes in all, finished).
+    pub fn step(&mut self, max_rows: usize) -> (usize, usize, bool) {
+        for record in self.csv.next_chunk(max_rows) {
+            self.take(record.line, &record.fields);
+        }
+        let (done, total) = self.csv.progress();
+        (done, total, self.csv.finished())
+    }
+
+    pub fn rows(&self) -> usize {
+        self.out.rows
+    }
+
+    /// Reads what is left.
+    pub fn finish(mut self) -> Orders {
+        while !self.step(100_000).2 {}
+        self.out
+    }
+
+    fn take(&mut self, line: usize, fields: &[String]) {
+        self.out.rows += 1;
+        if let Err(reason) = self.read_row(fields) {
+            self.out.bad_total += 1;
+            if self.out.bad.len() < BAD_ROWS_KEPT {
+                self.out.bad.push(BadOrderRow { line, reason });
+            }
+        }
+    }
+
+    fn read_row(&mut self, fields: &[String]) -> Result<(), OrderRowError> {
+        let cell = |c: usize| {
+            self.cols[c]
+                .and_then(|i| fields.get(i))
+                .map(|s| restore(s.trim()))
+                .unwrap_or("")
+        };
+        let customer = cell(0);
+        if customer.is_empty() {
+            return Err(OrderRowError::MissingCustomer);
+        }
+        let date = cell(1);
+        let day = parse_day(date).ok_or_else(|| OrderRowError::BadDate(date.to_string()))?;
+        let amount_text = cell(2);
+        let amount =
+            Fen::parse(amount_text).map_err(|e| OrderRowError::BadAmount(amount_text.into(), e))?;
+        let channel_text = cell(3);
+        let channel = if channel_text.is_empty() {
+            None
+        } else {
+            Some(
+                parse_channel(channel_text)
+                    .ok_or_else(|| OrderRowError::BadChannel(channel_text.into()))?,
+            )
+        };
+        let store_text = cell(4);
+        let store = (!store_text.is_empty())
+            .then(|| intern(&mut self.store_ids, &mut self.out.stores, store_text));
+        let customer = intern(&mut self.customer_ids, &mut self.out.customers, customer);
+        self.out.orders.push(Order {
+            customer,
+            day,
+            amount,
+            channel,
+            store,
+        });
+        Ok(())
+    }
+}
+
+fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(id) = ids.get(name) {
+        return *id;
+    }
+    let id = names.len() as u32;
+    names.push(name.to_string());
+    ids.insert(name.to_string(), id);
+    id
+}
+
+/// Reads the whole of `text` (tests and the bench; the page reads in steps).
+pub fn read_orders(text: &str) -> Result<Orders, OrdersHeaderError> {
+    Ok(OrdersReader::new(text.to_string())?.finish())
+}
+
+/// An order date as days since 0001-01-01: `2026-03-05`, `2026/3/5`, `2026.3.5`,
+/// `20260305`, `2026年3月5日`, each optionally followed by a time (` 14:30:00` or
+/// `T14:30`), which is ignored: recency is counted in whole days.
+pub fn parse_day(text: &str) -> Option<i32> {
+    use chrono::Datelike;
+    let t = text.trim();
+    let date = t.split([' ', 'T']).next().unwrap_or("");
+    let (y, m, d) = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        (&date[..4], &date[4..6], &date[6..])
+    } else {
+        let mut parts = date.split(['-', '/', '.', '年', '月', '日']);
+        let y = parts.next()?;
+        let m = parts.next()?;
+        let d = parts.next()?;
+        if parts.any(|p| !p.is_empty()) {
+            return None;
+        }
+        (y, m, d)
+    };
+    let ok = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ok(y, 4..=4) || !ok(m, 1..=2) || !ok(d, 1..=2) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        .map(|d| d.num_days_from_ce())
+}
+
+/// A day number back to a date.
+pub fn day_date(day: i32) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_exports_use() {
+        let d = parse_day("2026-03-05").unwrap();
+        for t in [
+            "2026/3/5",
+            "2026.03.05",
+            "20260305",
+            "2026年3月5日",
+            "2026-03-05 14:30:00",
+            "2026-03-05T14:30",
+        ] {
+            assert_eq!(parse_day(t), Some(d), "{t}");
+        }
+        assert_eq!(parse_day("2026-02-30"), None);
+        assert_eq!(parse_day("05/03/2026"), None);
+        assert_eq!(parse_day("soon"), None);
+        assert_eq!(parse_day("2026-03-05-01"), None);
+        assert_eq!(
+            day_date(d).map(crate::domain::entry::iso_date).as_deref(),
+            Some("2026-03-05")
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_listed_with_line_and_reason() {
+        let text = "手机号,下单日期,实付金额,渠道,门店\n\
+            13812341234,2026-03-01,\"1,280.50\",线上,\n\
+            ,2026-03-01,10,线下,A店\n\
+            13812341234,2026-13-01,10,线下,A店\n\
+            c2,2026-03-02,ten,offline,A店\n\
+            c2,2026-03-02,1.234,offline,A店\n\
+            c2,2026-03-02,20,wechat,A店\n\
+            c2,2026-03-03,20,offline,A店\n\
+            c3,2026-03-03,-5,,\n";
+        let o = read_orders(text).unwrap();
+        assert_eq!(o.rows, 8);
+        assert_eq!(o.orders.len(), 3);
+        assert_eq!(o.customers, ["13812341234", "c2", "c3"]);
+        assert_eq!(o.stores, ["A店"]);
+        assert_eq!(o.orders[0].amount, Fen(128_050));
+        assert_eq!(o.orders[0].channel, Some(Channel::Online));
+        assert_eq!(o.orders[0].store, None);
+        assert_eq!(o.orders[1].channel, Some(Channel::Offline));
+        // A refund is an order with a negative amount; no channel is no channel.
+        assert_eq!((o.orders[2].amount, o.orders[2].channel), (Fen(-500), None));
+        assert_eq!(o.bad_total, 5);
+        assert_eq!(
+            o.bad,
+            [
+                BadOrderRow {
+                    line: 3,
+                    reason: OrderRowError::MissingCustomer
+                },
+                BadOrderRow {
+                    line: 4,
+                    reason: OrderRowError::BadDate("2026-13-01".into())
+                },
+                BadOrderRow {
+                    line: 5,
+                    reason: OrderRowError::BadAmount("ten".into(), InputError::NotANumber)
+                },
+                BadOrderRow {
+                    line: 6,
+                    reason: OrderRowError::BadAmount("1.234".into(), InputError::TooManyDecimals)
+                },
+                BadOrderRow {
+                    line: 7,
+                    reason: OrderRowError::BadChannel("wechat".into())
+                },
+            ]
+        );
+        assert!(o.has_channel);
+    }
+
+    #[test]
+    fn headers_in_english_any_order_and_no_header() {
+        let o = read_orders("Amount;Date;Customer ID\n99;2026-01-01;A\n").unwrap();
+        assert_eq!((o.orders.len(), o.has_channel), (1, false));
+        assert_eq!(o.orders[0].amount, Fen(9_900));
+        // No recognised header: customer, date, amount, channel in that order.
+        let o = read_orders("A,2026-01-01,5,online\nB,2026-01-02,6,offline\n").unwrap();
+        assert_eq!(o.orders.len(), 2);
+        assert_eq!(o.orders[1].channel, Some(Channel::Offline));
+        assert_eq!(
+            read_orders("客户,备注\nA,x\n"),
+            Err(OrdersHeaderError::Missing(vec![
+                OrderColumn::Date,
+                OrderColumn::Amount
+            ]))
+        );
+        assert_eq!(read_orders("\n\n"), Err(OrdersHeaderError::Empty));
+    }
+}
