@@ -6,9 +6,15 @@
 //! every run tests the same inputs and a failure names the case that broke.
 #![cfg(not(target_arch = "wasm32"))]
 
+use omo_planner::domain::attribution::attribute_all;
+use omo_planner::domain::attribution::journeys::read_journeys;
 use omo_planner::domain::csv::{detect_delimiter, detect_encoding, parse, write_csv};
+use omo_planner::domain::customers::customer_kpis::customer_kpis;
+use omo_planner::domain::customers::orders::{read_orders, BAD_ROWS_KEPT};
+use omo_planner::domain::customers::rfm::{customer_stats, score};
 use omo_planner::domain::demo::demo_plan;
 use omo_planner::domain::event_log::{count_funnel, parse_timestamp, EventLogReader};
+use omo_planner::domain::money::Fen;
 use omo_planner::domain::plan_list::{index_json, parse_index, PlanEntry};
 use omo_planner::domain::schema::{load_plan, save_plan, LoadError};
 use omo_planner::domain::toolkits::tiers::spend_from_orders;
@@ -499,6 +505,81 @@ fn orders_csv_lists_every_line() {
     // The clean file: 3 orders, 2 lines listed (no customer, bad amount).
     let clean = spend_from_orders(ORDERS_CSV).unwrap();
     assert_eq!((clean.orders, clean.bad_lines.len()), (3, 2));
+}
+
+// ---------- customer orders and touchpoint journeys (segments, attribution) ----------
+
+const CUSTOMER_ORDERS_CSV: &str = "手机号,下单日期,实付金额,渠道,门店\n\
+13800000001,2026-03-30,800,线上,\n\
+13800000001,2026-03-01,\"1,700.50\",线下,南京西路店\n\
+13800000002,2026/3/25 14:30,100,online,\n\
+13800000007,2026-02-30,100,线上,\n\
+13800000008,2026-03-02,十,线下,徐家汇店\n\
+VIP-0006,20260331,-50,,\n";
+
+const JOURNEYS_CSV: &str = "客户id,时间,渠道,类型,转化金额\n\
+1,2026-03-01 09:00,A,线上,\n\
+1,2026-03-01 10:00,B,线下,\n\
+1,2026-03-01 11:00,转化,,100\n\
+2,2026-03-01 09:00,C,线上,\n\
+3,not a time,B,线上,\n\
+3,2026-03-01 10:00,,转化,abc\n";
+
+#[test]
+fn customer_orders_count_or_list_every_row_and_analyse_without_panic() {
+    let mut rng = Rng(0x5eed_0007);
+    let mut accepted = 0;
+    for case in 0..1_500 {
+        let bytes = corrupt_csv(&mut rng, CUSTOMER_ORDERS_CSV);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let Ok(orders) = no_panic("read_orders", case, &bytes, || read_orders(&text)) else {
+            continue;
+        };
+        accepted += 1;
+        assert_eq!(
+            orders.orders.len() + orders.bad_total,
+            orders.rows,
+            "case {case}: a row neither taken nor listed"
+        );
+        assert_eq!(orders.bad.len(), orders.bad_total.min(BAD_ROWS_KEPT));
+        // The analyses on whatever was taken, as of the last order day.
+        let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
+        no_panic("rfm", case, &bytes, || {
+            let stats = customer_stats(&orders.orders, orders.customers.len(), as_of);
+            let scored = score(&stats, as_of);
+            let kpis = customer_kpis(&stats, Fen(500_000));
+            assert!(scored.len() <= stats.len());
+            assert!(kpis.orders as usize <= orders.orders.len());
+        });
+    }
+    assert!(accepted > 100, "only {accepted} files accepted");
+    let clean = read_orders(CUSTOMER_ORDERS_CSV).unwrap();
+    assert_eq!((clean.rows, clean.orders.len(), clean.bad_total), (6, 4, 2));
+}
+
+#[test]
+fn journeys_list_bad_rows_and_credits_stay_finite() {
+    let mut rng = Rng(0x5eed_0008);
+    let mut accepted = 0;
+    for case in 0..1_500 {
+        let bytes = corrupt_csv(&mut rng, JOURNEYS_CSV);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let Ok(journeys) = no_panic("read_journeys", case, &bytes, || read_journeys(&text)) else {
+            continue;
+        };
+        accepted += 1;
+        assert!(journeys.bad_total <= journeys.rows, "case {case}");
+        let credits = no_panic("attribute_all", case, &bytes, || attribute_all(&journeys));
+        for c in &credits {
+            assert!(
+                c.conversions.iter().chain(&c.value).all(|x| x.is_finite()),
+                "case {case}: a credit that is not a number"
+            );
+        }
+    }
+    assert!(accepted > 100, "only {accepted} files accepted");
+    let clean = read_journeys(JOURNEYS_CSV).unwrap();
+    assert_eq!((clean.rows, clean.bad_total, clean.conversions), (6, 2, 1));
 }
 
 // ---------- event log ----------

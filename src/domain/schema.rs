@@ -542,6 +542,21 @@ mod tests {
         );
     }
 
+    /// The current version's fixture loads and saves back to the same document: no
+    /// field dropped, renamed or rewritten (values compared as JSON, not as text).
+    #[test]
+    fn v6_fixture_round_trips_unchanged() {
+        let text = include_str!("../../tests/fixtures/plans/v6.json");
+        let plan = load_plan(text).unwrap();
+        let saved: Value = serde_json::from_str(&save_plan(&plan)).unwrap();
+        let fixture: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(saved, fixture);
+        assert_eq!(
+            (plan.kpi.months.len(), plan.kpi.custom_metrics.len()),
+            (13, 1)
+        );
+    }
+
     /// Regression: a v5 file with a row id of u64::MAX overflowed the migration's fresh
     /// ids (a panic); any such file is now refused with an error value.
     #[test]

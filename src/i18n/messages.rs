@@ -672,6 +672,11 @@ messages! {
     KpiEfficiencyTitle => "效率维度原始数据", "Efficiency inputs";
     KpiValueTitle => "价值维度原始数据", "Value inputs";
     AddMonth => "添加月份", "Add a month";
+    FromOrdersTitle => "用导入的订单填写", "Fill from the imported orders";
+    FromOrdersHint => "写入所选月份的客户数、高价值客户数(月末前 365 天消费超过高价值线)、当月订单数与销售额、截至月末的平均复购间隔;其余输入保持不变,可撤销。", "Writes the chosen month's customers, high-value customers (spend in the 365 days to the month's end over the high-value line), the month's orders and sales, and the repurchase interval to the month's end; every other input stays as typed, and undo takes it back.";
+    FillFromOrders => "填写所选月份", "Fill the chosen month";
+    FromOrdersNone => "在“客户分层”页导入订单后,可用订单数据填写某个月的客户数、高价值客户数、订单数、销售额和复购间隔:", "Import orders on the Customers page to fill a month's customers, high-value customers, orders, sales and repurchase interval from them:";
+    FilledFromOrders => "已用订单填写 {}:客户 {},高价值客户 {},订单 {},销售额 {}。", "Filled {} from the orders: {} customers, {} high-value, {} orders, sales {}.";
     ShowMonths => "显示月度原始数据({} 个月)", "Show the monthly inputs ({} months)";
     HideMonths => "隐藏月度原始数据", "Hide the monthly inputs";
     ColMonth => "月份", "Month";
@@ -1012,7 +1017,7 @@ messages! {
     AtOffline => "线下", "offline";
     AtChartLabel => "各渠道在五种归因模型下的贡献柱状图(数值见上表)", "Bar chart of each channel's credit under the five models (figures in the table above)";
     AtBudgetTitle => "预算提示", "Budget hint";
-    AtBudgetHint => "输入各渠道花费(仅保留在本页):投入产出比 = 归因金额 ÷ 花费;高于全部渠道平均 20% 及以上建议加预算,低 20% 及以上建议减预算。", "Type each channel's spend (kept on this page only): return = attributed revenue ÷ spend; 20% or more above the average of all channels suggests more budget, 20% or more below suggests less.";
+    AtBudgetHint => "各渠道花费取自“渠道分析”页的渠道对比表(按渠道名称匹配);在此输入可覆盖(仅保留在本页)。投入产出比 = 归因金额 ÷ 花费;高于全部渠道平均 20% 及以上建议加预算,低 20% 及以上建议减预算。", "Each channel's spend comes from the channel comparison table on the Channels page (matched by name); type here to override it (kept on this page only). Return = attributed revenue ÷ spend; 20% or more above the average of all channels suggests more budget, 20% or more below suggests less.";
     AtSpendCaption => "渠道花费", "Channel spend";
     AtHintModel => "按哪个模型", "Model for the hint";
     AtHintsCaption => "预算提示", "Budget hints";

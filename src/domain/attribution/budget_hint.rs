@@ -1,8 +1,27 @@
 //! A budget hint per channel: attributed revenue ÷ channel spend (return on ad spend).
-//! The spend comes from whatever table feeds it (today small inputs on the attribution
-//! page; later the plan's channel spend table), hence a pure function of both.
+//! The spend comes from the plan's channel table (matched by name) unless the user types
+//! another figure on the attribution page, hence a pure function of both.
 
+use crate::domain::entry::Entry;
 use crate::domain::money::Fen;
+use crate::domain::monitoring::channels::ChannelRow;
+
+/// The spend of the channel table's rows named like an attribution channel (names
+/// compared trimmed and case-insensitively, so "Douyin " matches "douyin"); summed when
+/// the table lists the same channel twice. `None` when no row matches or none has spend.
+pub fn channel_table_spend<'a>(
+    rows: impl IntoIterator<Item = &'a ChannelRow>,
+    channel: &str,
+) -> Option<Fen> {
+    let wanted = channel.trim().to_lowercase();
+    rows.into_iter()
+        .filter(|r| r.name.trim().to_lowercase() == wanted)
+        .filter_map(|r| match r.spend {
+            Entry::Value(f) => Some(f),
+            _ => None,
+        })
+        .reduce(|a, b| Fen(a.0.saturating_add(b.0)))
+}
 
 /// Which way to move a channel's budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,5 +125,24 @@ mod tests {
             &[Some(Fen(100)), Some(Fen(100))],
         );
         assert_eq!(keep[0].advice, Some(Advice::Keep));
+    }
+
+    #[test]
+    fn spend_comes_from_the_channel_table_by_name() {
+        let row = |id: u64, name: &str, spend: Entry<Fen>| ChannelRow {
+            name: name.into(),
+            spend,
+            ..ChannelRow::new(crate::domain::plan::RowId(id))
+        };
+        let rows = [
+            row(1, "Douyin ", Entry::Value(Fen(50_000))),
+            row(2, "门店活动", Entry::Value(Fen(20_000))),
+            row(3, "douyin", Entry::Value(Fen(10_000))),
+            row(4, "社群", Entry::Empty),
+        ];
+        assert_eq!(channel_table_spend(&rows, "DOUYIN"), Some(Fen(60_000)));
+        assert_eq!(channel_table_spend(&rows, " 门店活动"), Some(Fen(20_000)));
+        assert_eq!(channel_table_spend(&rows, "社群"), None);
+        assert_eq!(channel_table_spend(&rows, "小红书"), None);
     }
 }

@@ -3,9 +3,15 @@
 //! and online-offline overlap, all as of the analysis day. One pure function, so the
 //! KPI page can show the same figures.
 
-use super::rfm::CustomerStats;
+use super::orders::Order;
+use super::rfm::{customer_stats, CustomerStats};
+use crate::domain::entry::Entry;
+use crate::domain::kpi::Measure;
+use crate::domain::kpi_system::KpiInputs;
 use crate::domain::money::Fen;
+use crate::domain::monitoring::month::YearMonth;
 use crate::domain::ratio::Ratio;
+use chrono::{Datelike, NaiveDate};
 
 /// The figures; `None` (shown "—") when there is nothing to divide by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,11 +92,79 @@ pub fn customer_kpis(stats: &[CustomerStats], high_value_threshold: Fen) -> Cust
     }
 }
 
+/// What an orders export says about one month of the KPI page's inputs (spec §4.1):
+/// the customer base and its high-value part at the month's end (the high-value share),
+/// the month's orders and sales (GMV, AOV), and the repurchase interval so far (the
+/// "after" side of the repurchase-cycle metric).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthFromOrders {
+    pub month: YearMonth,
+    /// Customers with an order on or before the month's last day.
+    pub customers: u64,
+    /// Of those, spend in the 365 days to the month's last day over the threshold.
+    pub high_value_customers: u64,
+    /// Orders dated within the month, and their amounts.
+    pub orders: u64,
+    pub sales: Fen,
+    /// Mean days between repeat orders up to the month's end, in hundredths of a day.
+    pub repurchase_interval_centidays: Option<i64>,
+}
+
+fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// The figures of `month`; `None` when the month has no calendar day range (out of
+/// chrono's range).
+pub fn month_from_orders(
+    orders: &[Order],
+    customers: usize,
+    month: YearMonth,
+    high_value_threshold: Fen,
+) -> Option<MonthFromOrders> {
+    let first = NaiveDate::from_ymd_opt(month.year, month.month, 1)?;
+    let next = month.add_months(1)?;
+    let last = NaiveDate::from_ymd_opt(next.year, next.month, 1)?.pred_opt()?;
+    let (from, to) = (day_number(first), day_number(last));
+    let stats = customer_stats(orders, customers, to);
+    let kpis = customer_kpis(&stats, high_value_threshold);
+    let high = stats
+        .iter()
+        .filter(|s| s.frequency > 0 && s.annual_spend > high_value_threshold.0)
+        .count() as u64;
+    let (mut count, mut sales) = (0u64, 0i64);
+    for o in orders.iter().filter(|o| (from..=to).contains(&o.day)) {
+        count += 1;
+        sales = sales.saturating_add(o.amount.0);
+    }
+    Some(MonthFromOrders {
+        month,
+        customers: kpis.customers,
+        high_value_customers: high,
+        orders: count,
+        sales: Fen(sales),
+        repurchase_interval_centidays: kpis.repurchase_interval_centidays,
+    })
+}
+
+impl MonthFromOrders {
+    /// Writes the figures into a month's inputs, leaving every other input as typed.
+    /// The repurchase interval is written only when there are repeat customers.
+    pub fn fill(&self, inputs: &mut KpiInputs) {
+        inputs.customers = Entry::Value(self.customers);
+        inputs.high_value_customers = Entry::Value(self.high_value_customers);
+        inputs.orders = Entry::Value(self.orders);
+        inputs.sales = Entry::Value(self.sales);
+        if let Some(v) = self.repurchase_interval_centidays {
+            inputs.repurchase_days_after = Entry::Value(Measure(v));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::customers::orders::read_orders;
-    use crate::domain::customers::rfm::customer_stats;
 
     #[test]
     fn kpis_of_a_small_export() {
@@ -122,5 +196,46 @@ mod tests {
         assert_eq!(k.overlap, Ratio::new(1, 3));
         let empty = customer_kpis(&[], Fen(0));
         assert_eq!((empty.repurchase_rate, empty.aov_online), (None, None));
+    }
+
+    #[test]
+    fn a_month_of_kpi_inputs_from_orders() {
+        let text = "customer,date,amount\n\
+            A,2025-12-20,100\n\
+            A,2026-01-11,300\n\
+            B,2026-01-05,6000\n\
+            B,2026-01-31,1000\n\
+            C,2026-02-01,50\n";
+        let o = read_orders(text).unwrap();
+        let jan = YearMonth::new(2026, 1).unwrap();
+        let m = month_from_orders(&o.orders, o.customers.len(), jan, Fen(500_000)).unwrap();
+        // C's first order is in February: two customers at January's end, B over ¥5,000.
+        assert_eq!((m.customers, m.high_value_customers), (2, 1));
+        // January's own orders: A's second, B's two.
+        assert_eq!((m.orders, m.sales), (3, Fen(730_000)));
+        // A: 22 days, B: 26 days → 48 / 2 = 24 days.
+        assert_eq!(m.repurchase_interval_centidays, Some(2400));
+        let mut inputs = KpiInputs {
+            marketing_spend: Entry::Value(Fen(1)),
+            ..KpiInputs::default()
+        };
+        m.fill(&mut inputs);
+        assert_eq!(inputs.customers, Entry::Value(2));
+        assert_eq!(inputs.sales, Entry::Value(Fen(730_000)));
+        assert_eq!(inputs.repurchase_days_after, Entry::Value(Measure(2400)));
+        assert_eq!(
+            inputs.marketing_spend,
+            Entry::Value(Fen(1)),
+            "other inputs kept"
+        );
+        // December 2026 (a year end) has no orders but the whole base.
+        let dec = month_from_orders(
+            &o.orders,
+            3,
+            YearMonth::new(2026, 12).unwrap(),
+            Fen(500_000),
+        )
+        .unwrap();
+        assert_eq!((dec.customers, dec.orders, dec.sales), (3, 0, Fen(0)));
     }
 }

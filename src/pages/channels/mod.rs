@@ -7,6 +7,7 @@ mod alerts;
 mod compare;
 mod custom;
 mod effectiveness;
+mod from_orders;
 mod months;
 mod trend;
 

@@ -182,6 +182,7 @@ pub fn MonthsSection() -> impl IntoView {
         <section class="section print-skip" id="kpi-months" aria-labelledby="kpi-months-title">
             <h2 id="kpi-months-title">{lang.t(Msg::KpiMonthsTitle)}</h2>
             <p class="hint">{lang.t(Msg::KpiMonthsHint)}</p>
+            <super::from_orders::FromOrders />
             <button type="button" class="btn" aria-expanded=move || open.get().to_string() aria-controls="kpi-month-tables" on:click=move |_| open.update(|o| *o = !*o)>
                 {toggle_text}
             </button>

@@ -1,7 +1,8 @@
 //! 归因分析 / Attribution: a touchpoint export read in turns, then per channel the
 //! first-touch, last-touch, linear, Markov and Shapley credits side by side (table and
 //! bars), a warning when there are too few journeys to trust, and a budget hint from
-//! attributed revenue ÷ the spend typed per channel (the plan has no spend table yet).
+//! attributed revenue ÷ each channel's spend: the plan's channel table (渠道对比) by name,
+//! unless another figure is typed here.
 
 use super::reading::{
     bad_rows_view, decode, encoding_name, fill, read_in_turns, reading_view, Reading,
@@ -9,7 +10,7 @@ use super::reading::{
 use crate::components::chart::{draw_bars, Area, Bars, ChartCanvas, Series};
 use crate::components::files::chosen_file;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
-use crate::domain::attribution::budget_hint::{budget_hints, Advice};
+use crate::domain::attribution::budget_hint::{budget_hints, channel_table_spend, Advice};
 use crate::domain::attribution::journeys::{
     JourneyColumn, JourneyRowError, JourneysHeaderError, JourneysReader, TouchKind,
     MIN_CONVERSIONS, MIN_JOURNEYS,
@@ -114,7 +115,8 @@ pub fn Attribution() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     // Show conversions (false) or conversion value (true).
     let by_value = RwSignal::new(false);
-    // Spend typed per channel name; kept for this tab only, like the journeys.
+    // Spend typed per channel name, overriding the channel table's; kept for this tab
+    // only, like the journeys.
     let spend = RwSignal::new(HashMap::<String, String>::new());
     let hint_model = RwSignal::new(Model::Markov);
 
@@ -268,8 +270,18 @@ pub fn Attribution() -> impl IntoView {
     };
 
     // Budget hints from the chosen model's credits and the typed spend.
+    let table_spend = move |name: &str| {
+        store.read(|p| channel_table_spend(p.kpi.channels.iter().map(|r| &**r), name))
+    };
     let spend_of = move |name: &str| -> Entry<Fen> {
-        spend.with(|s| s.get(name).map_or(Entry::Empty, |t| Entry::from_text(t)))
+        match spend.with(|s| {
+            s.get(name)
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| Entry::from_text(t))
+        }) {
+            Some(typed) => typed,
+            None => table_spend(name).map_or(Entry::Empty, Entry::Value),
+        }
     };
     let hint_rows = Signal::derive(move || {
         let l = lang.get();
@@ -331,6 +343,8 @@ pub fn Attribution() -> impl IntoView {
                 let label = format!("{} {name}", l.t(Msg::AtColSpend));
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 let n3 = StoredValue::new(n3);
+                // The channel table's figure shows as the placeholder: empty input = that.
+                let from_table = table_spend(&name).map(|f| f.to_text()).unwrap_or_default();
                 let error = move || match n3.with_value(|n| spend_of(n)) {
                     Entry::Invalid(t) => Some(input_error_message(Fen::parse(&t).err()?, lang.get())),
                     _ => None,
@@ -341,6 +355,7 @@ pub fn Attribution() -> impl IntoView {
                         <td>
                             <input type="text" inputmode="decimal" aria-label=label
                                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                                placeholder=from_table
                                 prop:value=move || spend.with(|s| s.get(&n1).cloned().unwrap_or_default())
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);

@@ -4,39 +4,10 @@
 // every "Test connection" failure told in plain words.
 import { test, expect } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { saved } from './helpers.js';
+import { configure, serverPlans, startServer, stopServer, syncState } from './json-server.js';
 
 const DEMO = '线上线下联动拓展示范计划';
-const JSON_SERVER = fileURLToPath(new URL('../node_modules/.bin/json-server', import.meta.url));
-
-/** Starts json-server on `port` with `db` (a fresh empty one by default); waits until it answers. */
-const startServer = async (port, db) => {
-  if (!db) {
-    db = join(await mkdtemp(join(tmpdir(), 'omo-backend-')), 'db.json');
-    await writeFile(db, JSON.stringify({ plans: [] }));
-  }
-  const proc = spawn(JSON_SERVER, ['--port', String(port), '--host', '127.0.0.1', db], { stdio: 'ignore' });
-  await expect
-    .poll(() => fetch(`http://127.0.0.1:${port}/plans`).then((r) => r.ok, () => false), { timeout: 15_000 })
-    .toBe(true);
-  return { proc, db, url: `http://127.0.0.1:${port}` };
-};
-
-const stopServer = async ({ proc }) => {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill();
-  await exited;
-};
-
-const serverPlans = async (server) => (await fetch(`${server.url}/plans`)).json();
-
-const syncState = (page) => page.getByTestId('sync-state');
 
 /** axe on part of the page: no serious or critical violation. */
 const accessible = async (page, selector) => {
@@ -45,15 +16,6 @@ const accessible = async (page, selector) => {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target})`);
   expect(serious).toEqual([]);
-};
-
-/** Sets the backend on the settings page and saves. */
-const configure = async (page, url) => {
-  await page.goto('/settings');
-  await page.getByLabel('后端地址', { exact: true }).fill(url);
-  await expect(page.getByLabel('集合路径', { exact: true })).toHaveValue('plans');
-  await page.getByRole('button', { name: '保存后端设置', exact: true }).click();
-  await expect(page.getByTestId('backend-saved')).toHaveText('后端设置已保存。');
 };
 
 const rename = async (page, name) => {

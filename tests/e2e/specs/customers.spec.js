@@ -2,7 +2,7 @@
 // file (GB18030, as Chinese Excel writes it) gives RFM layers and segments, lifecycle
 // lists and customer KPIs; a touchpoint file gives per-channel credits under five
 // models. The expected figures are worked out by hand in the comments.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -85,6 +85,24 @@ test('orders: segments, lifecycle lists and KPIs; phones masked and never saved'
   const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
   expect(stored).not.toContain('1380000000');
   expect(stored).toContain('"recent_from"');
+
+  // The customer KPIs feed the KPI history: fill March 2026 from the orders. At March's
+  // end all 6 customers have ordered, none above ¥5,000; March's own orders: c1 ¥800 and
+  // ¥700, c2 ¥100, VIP ¥50 → 4 orders, ¥1,650; the interval to March's end is 22.75 days.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /渠道分析/ }).click();
+  const feed = page.getByTestId('from-orders');
+  await feed.getByRole('combobox', { name: '月份' }).selectOption({ label: '2026-03' });
+  await feed.getByRole('button', { name: '填写所选月份' }).click();
+  await expect(page.getByTestId('filled-from-orders')).toHaveText('已用订单填写 2026-03:客户 6,高价值客户 0,订单 4,销售额 ¥1,650.00。');
+  await expect(page.getByTestId('save-state')).toHaveText('已保存在本机');
+  const march = await page.evaluate(() => {
+    const plan = JSON.parse(localStorage.getItem(`omo-planner.plan.${localStorage.getItem('omo-planner.current')}`));
+    return plan.kpi.months.find((m) => m.month === '2026-03');
+  });
+  expect(march).toMatchObject({
+    customers: 6, high_value_customers: 0, orders: 4, sales: 165000, repurchase_days_after: 2275,
+    event_attendees: 400, marketing_spend: 2863700, // every other input as it was
+  });
 });
 
 // Hand-solved in src/domain/attribution/markov.rs: A→B→conv ¥100, A→C→null, C→conv ¥50,
@@ -130,6 +148,24 @@ test('journeys: credits per channel under five models, a small-sample warning, b
   await page.getByLabel('花费 C').fill('abc');
   await expect(page.getByLabel('花费 C')).toHaveAttribute('aria-invalid', 'true');
   await expect(rowCells(page, 'budget-hints', 'C')).toHaveText(['—', '¥72.00', '—', '—', '—']);
+});
+
+test('budget hints take each channel’s spend from the channel table by name; a typed figure wins', async ({ page }) => {
+  await page.goto('/customers');
+  const journeys = ['客户id,时间,渠道,类型,转化金额', '1,2026-03-01 09:00,社群,线上,', '1,2026-03-01 10:00,转化,,100',
+    '2,2026-03-01 09:00,直播,线上,', '2,2026-03-01 10:00,转化,,300', '3,2026-03-01 09:00,小红书,线上,'].join('\n');
+  await page.getByTestId('journeys-file').setInputFiles({ name: 'j.csv', mimeType: 'text/csv', buffer: Buffer.from(journeys) });
+  await expect(page.getByTestId('journeys-summary')).toContainText('3 个渠道');
+  // The demo's channel table: 社群 ¥10,000, 直播 ¥40,000; no 小红书. Markov shares the
+  // ¥400 by removal effects ½ and ½: ¥200 each. Returns 0.02 and 0.005 against an average
+  // of 400 / 50,000 = 0.008 → 社群 increase, 直播 decrease.
+  await expect(page.getByLabel('花费 社群')).toHaveAttribute('placeholder', '10000.00');
+  await expect(rowCells(page, 'budget-hints', '社群')).toHaveText(['¥10,000.00', '¥200.00', '0.02', '¥10,000.00', '加预算']);
+  await expect(rowCells(page, 'budget-hints', '直播')).toHaveText(['¥40,000.00', '¥200.00', '0.01', '¥40,000.00', '减预算']);
+  await expect(rowCells(page, 'budget-hints', '小红书')).toHaveText(['—', '¥0.00', '—', '—', '—']);
+  // A typed figure wins: 社群 ¥5,000 → 0.04.
+  await page.getByLabel('花费 社群').fill('5000');
+  await expect(rowCells(page, 'budget-hints', '社群')).toHaveText(['¥5,000.00', '¥200.00', '0.04', '¥5,000.00', '加预算']);
 });
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 812 }]) {

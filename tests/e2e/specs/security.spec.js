@@ -1,8 +1,10 @@
-// Security: the Content-Security-Policy delivered with the app, and hostile text from
-// imported files rendered as inert text on every page.
+// Security: the Content-Security-Policy delivered with the app, hostile text from
+// imported files rendered as inert text on every page, and the backend's Authorization
+// header kept to that backend.
 import { test, expect } from './fixtures.js';
 import { test as plain } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { serverPlans, startServer, stopServer, syncState } from './json-server.js';
 
 plain('the app ships a strict policy, and an injected inline script is refused', async ({ page }) => {
   const refused = [];
@@ -68,4 +70,42 @@ test('imported text with markup and script links renders as inert text everywher
   await expect(page.getByTestId('trend-chart')).toHaveAttribute('aria-label', `指标趋势 · 坪效${HOSTILE}`);
   await page.goto('/funnel');
   await expect(page.getByRole('textbox', { name: `转化环节 第 1 行` })).toHaveValue(`扫码${HOSTILE}`);
+});
+
+test('the Authorization header goes to the backend only: never logged, never in a plan', async ({ page, context }) => {
+  const TOKEN = 'Bearer s3cret-7f1d-token';
+  const server = await startServer(4303);
+  const sent = [];
+  const logged = [];
+  context.on('request', (r) => sent.push({ url: r.url(), auth: r.headers().authorization }));
+  context.on('console', (m) => logged.push(m.text()));
+  try {
+    await page.goto('/settings');
+    await page.getByLabel('后端地址', { exact: true }).fill(server.url);
+    await page.getByLabel('Authorization 请求头(可选)').fill(TOKEN);
+    await page.getByRole('button', { name: '保存后端设置', exact: true }).click();
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    await page.getByRole('button', { name: '测试连接', exact: true }).click();
+    await expect(page.getByTestId('backend-test')).toContainText('连接成功');
+    // An edit, so a save goes out with it too.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+    await page.getByLabel('计划名称').fill('带令牌的计划');
+    await expect.poll(async () => (await serverPlans(server)).map((p) => p.header.name)).toEqual(['带令牌的计划']);
+
+    // Every request to the backend carried it; no other request did (the app's own files).
+    const toBackend = sent.filter((r) => r.url.startsWith(`${server.url}/`));
+    expect(toBackend.length).toBeGreaterThan(2);
+    expect(toBackend.every((r) => r.auth === TOKEN)).toBe(true);
+    const elsewhere = sent.filter((r) => !r.url.startsWith(`${server.url}/`));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(elsewhere.filter((r) => r.auth !== undefined)).toEqual([]);
+    // Never on the console; never in a plan, here or on the backend; kept only in the
+    // backend settings of this browser.
+    expect(logged.filter((t) => t.includes('s3cret'))).toEqual([]);
+    expect(JSON.stringify(await serverPlans(server))).not.toContain('s3cret');
+    const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+    expect(Object.keys(stored).filter((k) => stored[k].includes('s3cret'))).toEqual(['omo-planner.backend']);
+  } finally {
+    await stopServer(server);
+  }
 });
