@@ -1,7 +1,7 @@
 //! Saves the plan shortly after every change, and reports how that went.
 
 use super::plans::Plans;
-use super::storage::StorageError;
+use super::storage::{StorageError, PLAN_KEY};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -43,5 +43,17 @@ pub fn start_autosave(plans: Plans) {
     // A reload or a closed tab must not lose the last keystrokes; with nothing pending it
     // writes nothing (another tab may have saved since).
     let flush = window_event_listener(leptos::ev::pagehide, move |_| plans.flush());
-    on_cleanup(move || flush.remove());
+    // Another tab saved a plan: the open one follows it (see `adopt_from_other_tab`).
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        let (Some(key), Some(json)) = (ev.key(), ev.new_value()) else {
+            return;
+        };
+        if let Some(id) = key.strip_prefix(PLAN_KEY).and_then(|k| k.strip_prefix('.')) {
+            plans.adopt_from_other_tab(id, &json);
+        }
+    });
+    on_cleanup(move || {
+        flush.remove();
+        other_tab.remove();
+    });
 }

@@ -15,7 +15,9 @@ use crate::domain::plan_list::{
     sorted_by_recent, LegacyStep, PlanEntry,
 };
 use crate::domain::schema::{load_plan, save_plan, LoadError};
+use crate::domain::sync::merge::merge3;
 use leptos::prelude::*;
+use serde_json::Value;
 use std::sync::Arc;
 
 type Library = Arc<dyn PlanLibrary + Send + Sync>;
@@ -48,6 +50,14 @@ pub struct Plans {
     deleted: RwSignal<Option<Deleted>>,
     /// Bumped by each successful autosave write (the backend uploads after it).
     writes: RwSignal<u64>,
+    /// The open plan's document as this tab last read or wrote it: the common base when
+    /// another tab saved the same plan meanwhile (see `merge_other_tab`).
+    base: StoredValue<Option<Value>>,
+}
+
+/// A plan as the JSON value its stored document holds.
+fn document(plan: &Plan) -> Option<Value> {
+    serde_json::from_str(&save_plan(plan)).ok()
 }
 
 /// What opening the app found in storage.
@@ -245,7 +255,9 @@ impl Plans {
         status: SaveStatus,
         storage: Library,
     ) -> Plans {
+        let base = document(&plan);
         Plans {
+            base: StoredValue::new(base),
             store: PlanStore::new(plan),
             entries: RwSignal::new(entries),
             current: RwSignal::new(current),
@@ -306,6 +318,11 @@ impl Plans {
     /// updated time).
     pub(crate) fn write_current(&self) {
         let id = self.current.get_untracked();
+        // Another tab may have saved this plan since this tab last read it (its event not
+        // delivered yet): merge rather than write over it.
+        if let Ok(Some(stored)) = self.lib().load_plan(&id) {
+            self.merge_other_tab(&stored);
+        }
         let json = self.store.read_untracked(save_plan);
         let result = self.lib().save_plan(&id, &json).and_then(|()| {
             let now = now_ms();
@@ -319,6 +336,7 @@ impl Plans {
         });
         self.status.set(match result {
             Ok(()) => {
+                self.base.set_value(serde_json::from_str(&json).ok());
                 self.writes.update(|n| *n += 1);
                 SaveStatus::Saved
             }
@@ -367,6 +385,7 @@ impl Plans {
     }
 
     fn show(&self, id: &str, plan: Plan) {
+        self.base.set_value(document(&plan));
         self.store.reset(plan);
         self.current.set(id.to_string());
         let _ = self.report(self.lib().save_current(id));
@@ -556,10 +575,53 @@ impl Plans {
             });
         self.write_index()?;
         if id == self.current.get_untracked() {
+            self.base.set_value(document(&plan));
             self.store.reset(plan);
         }
         self.status.set(SaveStatus::Saved);
         Ok(())
+    }
+
+    /// Another tab of this browser saved plan `id` (a `storage` event carrying `json`).
+    /// If it is the open plan, this tab takes that version merged with its own unsaved
+    /// edits, so neither tab ever writes its older copy over the other's changes.
+    pub fn adopt_from_other_tab(&self, id: &str, json: &str) {
+        if id == self.current.get_untracked()
+            && self.merge_other_tab(json)
+            && self.pending.get_value().is_none()
+        {
+            // Edits of this tab the other has not got: write them.
+            self.schedule(std::time::Duration::ZERO);
+        }
+    }
+
+    /// Merges `stored` (the open plan as another tab saved it) into the plan on screen:
+    /// every change of either tab since this one last read or wrote the plan is kept; a
+    /// value both changed differently keeps this tab's (it is written next). The undo
+    /// history restarts, as when a plan is opened: undoing past the merge would silently
+    /// take back the other tab's edits. Returns whether this tab now holds edits that
+    /// `stored` lacks.
+    fn merge_other_tab(&self, stored: &str) -> bool {
+        let Ok(theirs) = serde_json::from_str::<Value>(stored) else {
+            return false; // not a document this tab can read: keep what is on screen
+        };
+        if self.base.with_value(|b| b.as_ref() == Some(&theirs)) {
+            return false; // nothing new from the other tab
+        }
+        let Some(mine) = self.store.read_untracked(document) else {
+            return false;
+        };
+        let base = self.base.get_value().unwrap_or_else(|| mine.clone());
+        let merged = merge3(&base, &mine, &theirs).value;
+        let Ok(plan) = load_plan(&merged.to_string()) else {
+            return false; // e.g. a newer schema from an updated tab: keep ours
+        };
+        let unsaved = merged != theirs;
+        self.base.set_value(Some(theirs));
+        if merged != mine {
+            self.store.reset(plan);
+        }
+        unsaved
     }
 
     /// Adds a plan to the list under a new id, without opening it.

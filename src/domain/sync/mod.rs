@@ -7,10 +7,12 @@
 //! - `document`: the plan document as the backend keeps it (`id` + `revision`);
 //! - `revision`: whether a save may go ahead or is a conflict;
 //! - `queue`: the pending uploads (kept across reloads) and the state the header shows;
-//! - `diff`: the readable differences between my version and theirs.
+//! - `diff`: the readable differences between my version and theirs;
+//! - `merge`: two tabs' versions of one plan merged, every change of either kept.
 
 pub mod diff;
 pub mod document;
+pub mod merge;
 pub mod problem;
 pub mod queue;
 pub mod revision;

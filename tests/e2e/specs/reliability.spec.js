@@ -1,6 +1,6 @@
-// No lost edits with a real json-server 0.17: the backend crashing and coming back in the
-// middle of saves, a reload while an upload is in flight, and two tabs of one browser
-// racing on the same plan. The figures are edits to the KPI history (a cell per month
+// No lost edits: with a real json-server 0.17, the backend crashing and coming back in
+// the middle of saves, a reload while an upload is in flight, and two tabs of one browser
+// racing on the same plan; with no backend, two tabs merging each other's edits. The figures are edits to the KPI history (a cell per month
 // and input, so every edit is told apart from the others on the server).
 import { test, expect } from './fixtures.js';
 import { configure, serverPlans, startServer, stopServer, syncState } from './json-server.js';
@@ -165,5 +165,34 @@ test('two tabs racing on one plan: no edit is overwritten silently', async ({ co
     console.log(`reliability: two tabs, ${edits.length} edits: ${kept} on the server, the rest in a tab showing a conflict (${conflicts.join(' + ')} tabs)`);
   } finally {
     await stopServer(server);
+  }
+});
+
+test('two tabs on one plan with no backend: each shows the other’s edits, none is lost', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('/scenario');
+  const second = await context.newPage();
+  await second.goto('/scenario');
+  await openMonths(first);
+  await openMonths(second);
+
+  // Interleaved, without waiting for saves: each tab merges what the other saved.
+  for (let i = 0; i < 6; i += 1) {
+    await monthCell(first, ATTENDEES, MONTHS[i]).fill(String(6100 + i));
+    await monthCell(second, FOLLOWS, MONTHS[i]).fill(String(610 + i));
+  }
+  for (const tab of [first, second]) {
+    for (let i = 0; i < 6; i += 1) {
+      await expect(monthCell(tab, ATTENDEES, MONTHS[i])).toHaveValue(String(6100 + i));
+      await expect(monthCell(tab, FOLLOWS, MONTHS[i])).toHaveValue(String(610 + i));
+    }
+  }
+  // And what is stored has them all: a fresh tab shows them.
+  const third = await context.newPage();
+  await third.goto('/scenario');
+  await openMonths(third);
+  for (let i = 0; i < 6; i += 1) {
+    await expect(monthCell(third, ATTENDEES, MONTHS[i])).toHaveValue(String(6100 + i));
+    await expect(monthCell(third, FOLLOWS, MONTHS[i])).toHaveValue(String(610 + i));
   }
 });
