@@ -215,6 +215,8 @@ mod tests {
         );
     }
 
+    /// Property tests run natively (proptest is a native dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;
