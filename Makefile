@@ -75,7 +75,7 @@ bench-tables: setup-test bench-dist tests/bench/node_modules/.package-lock.json
 bench-analytics: setup-test tests/bench/.venv/.installed
 	nice -n 10 cargo run --release --locked --example analytics_bench -- --out $(BENCH_DATA)
 	WASM_BINDGEN_TEST_TIMEOUT=1800 nice -n 10 cargo test --release --locked --target wasm32-unknown-unknown \
-	  --test analytics_wasm_bench 2>&1 | tee $(BENCH_DATA)/wasm.log | grep -v '^BENCH '
+	  --test analytics_wasm_bench -- --nocapture 2>&1 | tee $(BENCH_DATA)/wasm.log | grep -v "^BENCH "
 	tests/bench/.venv/bin/python tests/bench/analytics.py $(BENCH_DATA)
 
 tests/bench/node_modules/.package-lock.json: tests/bench/package-lock.json

@@ -24,8 +24,21 @@ STEPS = ["scan", "join", "redeem", "purchase"]
 WEEK, HOUR = 7 * 86_400, 3_600
 
 
+REPEAT = 7  # computations: median of this many runs, as the Rust side
+
+
 def clock():
     return time.perf_counter() * 1e3
+
+
+def timed(f):
+    """Median time in ms of REPEAT runs of f, and its last result."""
+    times, out = [], None
+    for _ in range(REPEAT):
+        t = clock()
+        out = f()
+        times.append(clock() - t)
+    return sorted(times)[REPEAT // 2], out
 
 
 # ---------------------------------------------------------------- event-log funnel
@@ -61,10 +74,9 @@ def funnel_pandas():
             counts.append(cur["u"].nunique())
         return counts
 
-    counts = count(WEEK, None)
-    t2 = clock()
+    compute, counts = timed(lambda: count(WEEK, None))
     store = count(HOUR, "store")
-    return {"parse_ms": t1 - t0, "compute_ms": t2 - t1, "counts_7d": counts, "counts_1h_store": store}
+    return {"parse_ms": t1 - t0, "compute_ms": compute, "counts_7d": counts, "counts_1h_store": store}
 
 
 def funnel_duckdb():
@@ -91,10 +103,9 @@ def funnel_duckdb():
         sel = ", ".join(f"(SELECT count(DISTINCT u) FROM s{k})" for k in range(1, len(STEPS) + 1))
         return list(con.execute(f"WITH {', '.join(ctes)} SELECT {sel}").fetchone())
 
-    counts = count(WEEK, None)
-    t2 = clock()
+    compute, counts = timed(lambda: count(WEEK, None))
     store = count(HOUR, "store")
-    return {"parse_ms": t1 - t0, "compute_ms": t2 - t1, "counts_7d": counts, "counts_1h_store": store}
+    return {"parse_ms": t1 - t0, "compute_ms": compute, "counts_7d": counts, "counts_1h_store": store}
 
 
 # ---------------------------------------------------------------- RFM
@@ -144,20 +155,23 @@ def rfm_pandas():
         }
     )
     t1 = clock()
-    as_of = o["day"].max()
-    g = o.groupby("c", sort=False).agg(freq=("day", "size"), mon=("fen", "sum"), last=("day", "max"))
-    n = len(g)
 
-    def quintile(v):
-        # Ties score as their first rank: 1 + ⌊5k / n⌋ with k the 0-based minimum rank.
-        return 1 + (5 * (v.rank(method="min").astype("int64") - 1)) // n
+    def compute():
+        as_of = o["day"].max()
+        g = o.groupby("c", sort=False).agg(freq=("day", "size"), mon=("fen", "sum"), last=("day", "max"))
+        n = len(g)
 
-    r = quintile(-(as_of - g["last"]))
-    f = quintile(g["freq"])
-    m = quintile(g["mon"])
-    out = rfm_result(r, f, m, g["mon"])
-    t2 = clock()
-    return {"parse_ms": t1 - t0, "compute_ms": t2 - t1, **out}
+        def quintile(v):
+            # Ties score as their first rank: 1 + ⌊5k / n⌋ with k the 0-based minimum rank.
+            return 1 + (5 * (v.rank(method="min").astype("int64") - 1)) // n
+
+        r = quintile(-(as_of - g["last"]))
+        f = quintile(g["freq"])
+        m = quintile(g["mon"])
+        return rfm_result(r, f, m, g["mon"])
+
+    ms, out = timed(compute)
+    return {"parse_ms": t1 - t0, "compute_ms": ms, **out}
 
 
 def rfm_duckdb():
@@ -170,7 +184,11 @@ def rfm_duckdb():
           columns = {{'c': 'VARCHAR', 'd': 'DATE', 'amount': 'DECIMAL(18,2)', 'ch': 'VARCHAR', 'store': 'VARCHAR'}})"""
     )
     t1 = clock()
-    rows = con.execute(
+    ms, out = timed(lambda: rfm_result(*con.execute(RFM_SQL).fetchnumpy().values()))
+    return {"parse_ms": t1 - t0, "compute_ms": ms, **out}
+
+
+RFM_SQL = (
         """WITH s AS (SELECT c, count(*) AS f, sum(fen) AS mon, max(d) AS last FROM o GROUP BY c),
         k AS (SELECT s.*, (SELECT max(d) FROM o) - last AS rec, count(*) OVER () AS n FROM s)
         SELECT 1 + (5 * (rank() OVER (ORDER BY -rec) - 1)) // n,
@@ -178,11 +196,7 @@ def rfm_duckdb():
                1 + (5 * (rank() OVER (ORDER BY mon) - 1)) // n,
                mon
         FROM k"""
-    ).fetchnumpy()
-    cols = list(rows.values())
-    out = rfm_result(*cols)
-    t2 = clock()
-    return {"parse_ms": t1 - t0, "compute_ms": t2 - t1, **out}
+)
 
 
 # ---------------------------------------------------------------- attribution
@@ -202,78 +216,79 @@ def attribution_numpy():
     j = df["j"].to_numpy()
     state = df["state"].to_numpy("int64")
     channels = list(channels)
-    t1 = clock()
-
     # These journeys are touches then at most one conversion: one path per journey.
-    last = np.r_[j[1:] != j[:-1], True]
-    assert not (conv & ~last).any() and not (conv & np.r_[True, j[1:] != j[:-1]]).any(), "unexpected journey shape"
-    n = len(channels) + 1
     first = np.r_[True, j[1:] != j[:-1]]
-    prev = np.r_[0, state[:-1]]
-    prev = np.where(first, 0, prev)
-    to = np.zeros((n, n))
-    t = ~conv
-    np.add.at(to, (prev[t], state[t]), 1.0)
-    conv_from = np.zeros(n)
-    null_from = np.zeros(n)
-    np.add.at(conv_from, prev[conv], 1.0)
-    ends = last & ~conv
-    np.add.at(null_from, state[ends], 1.0)
-    conversions = int(conv.sum())
+    last = np.r_[j[1:] != j[:-1], True]
+    assert not (conv & ~last).any() and not (conv & first).any(), "unexpected journey shape"
     values = (df.loc[conv, "value"].to_numpy() * 100).round().astype(np.int64)
-    value = int(values.sum())
+    conversions, value = int(conv.sum()), int(values.sum())
+    t1 = clock()
+    n = len(channels) + 1
+    touch = ~conv
 
-    out = to.sum(axis=1) + conv_from + null_from
-    safe = np.where(out == 0, 1.0, out)
-    q = np.where(out[:, None] == 0, 0.0, to / safe[:, None])
-    r = np.where(out == 0, 0.0, conv_from / safe)
+    def markov():
+        # Transition counts: start (0) or the previous touch → this touch; the last
+        # touch → conversion or null.
+        prev = np.where(first, 0, np.r_[0, state[:-1]])
+        to = np.zeros((n, n))
+        np.add.at(to, (prev[touch], state[touch]), 1.0)
+        conv_from, null_from = np.zeros(n), np.zeros(n)
+        np.add.at(conv_from, prev[conv], 1.0)
+        np.add.at(null_from, state[last & touch], 1.0)
+        out = to.sum(axis=1) + conv_from + null_from
+        safe = np.where(out == 0, 1.0, out)
+        q = np.where(out[:, None] == 0, 0.0, to / safe[:, None])
+        r = np.where(out == 0, 0.0, conv_from / safe)
 
-    def p_conversion(removed=None):
-        a = np.eye(n) - q
-        b = r.copy()
-        if removed is not None:
-            a[:, removed] = 0.0
-            a[removed, :] = 0.0
-            a[removed, removed] = 1.0
-            b[removed] = 0.0
-        return np.linalg.solve(a, b)[0]
+        def p_conversion(removed=None):
+            # (I − Q) x = r, exactly; a removed channel leads to null (x = 0).
+            a = np.eye(n) - q
+            b = r.copy()
+            if removed is not None:
+                a[:, removed] = 0.0
+                a[removed, :] = 0.0
+                a[removed, removed] = 1.0
+                b[removed] = 0.0
+            return np.linalg.solve(a, b)[0]
 
-    p = p_conversion()
-    re = np.array([max(0.0, 1.0 - p_conversion(c + 1) / p) for c in range(n - 1)])
-    markov_conv = conversions * re / re.sum()
-    markov_value = value * re / re.sum()
-    t2 = clock()
+        p = p_conversion()
+        re = np.array([max(0.0, 1.0 - p_conversion(c + 1) / p) for c in range(n - 1)])
+        return conversions * re / re.sum(), value * re / re.sum()
 
-    # Exact Shapley: v(S) = what journeys whose channel set lies within S brought.
-    k = n - 1
-    size = 1 << k
-    masks = np.zeros(len(df), dtype=np.int64)
-    masks[t] = 1 << (state[t] - 1)
-    per_journey = np.bitwise_or.reduceat(masks, np.flatnonzero(first))
-    converted = np.zeros(len(per_journey), dtype=bool)
-    converted[j[conv]] = True
-    jvalue = np.zeros(len(per_journey))
-    jvalue[j[conv]] = values
-    v_conv = np.bincount(per_journey[converted], minlength=size).astype(float)
-    v_value = np.bincount(per_journey[converted], weights=jvalue[converted], minlength=size)
-    idx = np.arange(size)
-    for i in range(k):
-        has = (idx >> i) & 1 == 1
-        v_conv[has] += v_conv[idx[has] ^ (1 << i)]
-        v_value[has] += v_value[idx[has] ^ (1 << i)]
-    pop = np.array([bin(s).count("1") for s in range(size)])
-    weight = np.array([factorial(s) * factorial(k - s - 1) / factorial(k) for s in range(k)])
-    shapley_conv, shapley_value = np.zeros(k), np.zeros(k)
-    for i in range(k):
-        s = idx[(idx >> i) & 1 == 0]
-        w = weight[pop[s]]
-        shapley_conv[i] = (w * (v_conv[s | 1 << i] - v_conv[s])).sum()
-        shapley_value[i] = (w * (v_value[s | 1 << i] - v_value[s])).sum()
-    t3 = clock()
+    def shapley():
+        # v(S) = what journeys whose channel set lies within S brought (subset sums).
+        k = n - 1
+        size = 1 << k
+        masks = np.zeros(len(state), dtype=np.int64)
+        masks[touch] = 1 << (state[touch] - 1)
+        per_journey = np.bitwise_or.reduceat(masks, np.flatnonzero(first))
+        converted = np.zeros(len(per_journey), dtype=bool)
+        converted[j[conv]] = True
+        jvalue = np.zeros(len(per_journey))
+        jvalue[j[conv]] = values
+        v_conv = np.bincount(per_journey[converted], minlength=size).astype(float)
+        v_value = np.bincount(per_journey[converted], weights=jvalue[converted], minlength=size)
+        idx = np.arange(size)
+        for i in range(k):
+            has = (idx >> i) & 1 == 1
+            v_conv[has] += v_conv[idx[has] ^ (1 << i)]
+            v_value[has] += v_value[idx[has] ^ (1 << i)]
+        pop = np.array([bin(s).count("1") for s in range(size)])
+        weight = np.array([factorial(s) * factorial(k - s - 1) / factorial(k) for s in range(k)])
+        phi_conv, phi_value = np.zeros(k), np.zeros(k)
+        for i in range(k):
+            s = idx[(idx >> i) & 1 == 0]
+            w = weight[pop[s]]
+            phi_conv[i] = (w * (v_conv[s | 1 << i] - v_conv[s])).sum()
+            phi_value[i] = (w * (v_value[s | 1 << i] - v_value[s])).sum()
+        return phi_conv, phi_value
+
+    markov_ms, (markov_conv, markov_value) = timed(markov)
+    shapley_ms, (shapley_conv, shapley_value) = timed(shapley)
     return {
         "parse_ms": t1 - t0,
-        "markov_ms": t2 - t1,
-        "shapley_ms": t3 - t2,
+        "markov_ms": markov_ms,
+        "shapley_ms": shapley_ms,
         "channels": channels,
         "journeys": int(first.sum()),
         "conversions": conversions,
@@ -312,10 +327,13 @@ def main():
         "attribution numpy": attribution_numpy(),
     }
 
+    def num(x):
+        return f"{x:9.1f}" if x < 100 else f"{x:9.0f}"
+
     def fmt(x, base):
         if x is None:
             return "—".rjust(18)
-        return f"{x:9.0f} ms {x / base:5.1f}×" if base else f"{x:9.0f} ms"
+        return f"{num(x)} ms {x / base:5.1f}×"
 
     rows = [
         ("funnel: read 1M events", "funnel", "parse_ms", "funnel pandas", "funnel duckdb"),
@@ -333,7 +351,7 @@ def main():
         n = native[part][key]
         w = wasm[part][key] if wasm and part in wasm else None
         print(
-            f"{label:34}{n:10.0f} ms{fmt(w, n):>22}{fmt(py[p1][key], n):>20}"
+            f"{label:34}{num(n):>10} ms{fmt(w, n):>22}{fmt(py[p1][key], n):>20}"
             f"{fmt(py[p2][key] if p2 else None, n):>20}"
         )
     if wasm and "generate_ms" in wasm:

@@ -1,7 +1,8 @@
 //! The analytics benchmark proper, shared by the native bench (`examples/analytics_bench.rs`)
 //! and the browser one (`tests/analytics_wasm_bench.rs`): each phase timed with the
-//! caller's clock (milliseconds), the results kept beside the times so that the Python
-//! comparison can check agreement. Reads through the same readers as the page.
+//! caller's clock (milliseconds; computations as the median of [`REPEAT`] runs), the
+//! results kept beside the times so that the Python comparison can check agreement.
+//! Reads through the same readers as the page.
 
 use super::bench_data::*;
 use omo_planner::domain::attribution::journeys::read_journeys;
@@ -10,6 +11,23 @@ use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
 use omo_planner::domain::event_log::{count_funnel, EventLogReader};
 use serde_json::{json, Value};
+
+/// Times of the computations (not the reads) are the median of this many runs: they
+/// take milliseconds, so one run is mostly noise on a shared machine.
+pub const REPEAT: usize = 7;
+
+/// Runs `f` [`REPEAT`] times: the median time in ms and the last result.
+fn timed<T>(now: &dyn Fn() -> f64, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut times = Vec::with_capacity(REPEAT);
+    let mut out = None;
+    for _ in 0..REPEAT {
+        let t = now();
+        out = Some(f());
+        times.push(now() - t);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[REPEAT / 2], out.expect("REPEAT > 0"))
+}
 
 /// The generated files, in the order [`run`] takes them.
 pub struct Data {
@@ -38,16 +56,14 @@ pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
     while !reader.step(50_000).finished {}
     let log = reader.finish();
     let t1 = now();
-    let counts = count_funnel(&log, &STEPS, 7 * 86_400, None);
-    let t2 = now();
-    let store = count_funnel(&log, &STEPS, 3_600, Some("store"));
-    let t3 = now();
+    let (compute, counts) = timed(now, || count_funnel(&log, &STEPS, 7 * 86_400, None));
+    let (compute_store, store) = timed(now, || count_funnel(&log, &STEPS, 3_600, Some("store")));
     json!({
         "events": log.events().len(),
         "users": log.users().len(),
         "parse_ms": t1 - t0,
-        "compute_ms": t2 - t1,
-        "compute_store_ms": t3 - t2,
+        "compute_ms": compute,
+        "compute_store_ms": compute_store,
         "counts_7d": counts,
         "counts_1h_store": store,
     })
@@ -58,11 +74,13 @@ pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
     let t0 = now();
     let orders = read_orders(csv).expect("header");
     let t1 = now();
-    let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
-    let stats = customer_stats(&orders.orders, orders.customers.len(), as_of);
-    let scored = score(&stats, as_of);
-    let (layers, segments) = group_sizes(&scored, &stats, LayerCuts::default());
-    let t2 = now();
+    let (compute, (scored, layers, segments)) = timed(now, || {
+        let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
+        let stats = customer_stats(&orders.orders, orders.customers.len(), as_of);
+        let scored = score(&stats, as_of);
+        let (layers, segments) = group_sizes(&scored, &stats, LayerCuts::default());
+        (scored, layers, segments)
+    });
     let sum = |f: &dyn Fn(&omo_planner::domain::customers::rfm::Scored) -> u8| -> u64 {
         scored.iter().map(|s| u64::from(f(s))).sum()
     };
@@ -70,7 +88,7 @@ pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "orders": orders.orders.len(),
         "customers": scored.len(),
         "parse_ms": t1 - t0,
-        "compute_ms": t2 - t1,
+        "compute_ms": compute,
         "score_sums": [sum(&|s| s.r), sum(&|s| s.f), sum(&|s| s.m)],
         "layers": layers.map(|l| l.customers),
         "segments": segments.map(|s| s.customers),
@@ -84,10 +102,8 @@ pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
     let t0 = now();
     let journeys = read_journeys(csv).expect("header");
     let t1 = now();
-    let m = markov::markov(&journeys);
-    let t2 = now();
-    let s = shapley::shapley_exact(&journeys);
-    let t3 = now();
+    let (markov_ms, m) = timed(now, || markov::markov(&journeys));
+    let (shapley_ms, s) = timed(now, || shapley::shapley_exact(&journeys));
     json!({
         "journeys": journeys.journeys,
         "paths": journeys.paths.len(),
@@ -95,8 +111,8 @@ pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "value": journeys.value,
         "channels": journeys.channels,
         "parse_ms": t1 - t0,
-        "markov_ms": t2 - t1,
-        "shapley_ms": t3 - t2,
+        "markov_ms": markov_ms,
+        "shapley_ms": shapley_ms,
         "markov_conversions": m.conversions,
         "markov_value": m.value,
         "shapley_conversions": s.conversions,
