@@ -1,74 +1,17 @@
 //! Reads a synthetic 1,000,000-event log and counts a 4-step funnel, printing the time
 //! of each phase. Run: `cargo run --release --example event_funnel_bench`.
 //!
-//! The log is deterministic (a fixed-seed xorshift generator, no extra crate): shoppers
-//! scan in store, some join the community, redeem a coupon and buy, within hours or days,
-//! mixed with unrelated page views, and written in time order as a real export is.
+//! The log is deterministic and shared with the other benches (`tests/bench/bench_data.rs`):
+//! shoppers scan in store, some join the community, redeem a coupon and buy, within
+//! hours or days, mixed with unrelated page views, in time order as a real export is.
 
 use omo_planner::domain::event_log::{count_funnel, EventLogReader};
 use std::time::Instant;
 
-const EVENTS: usize = 1_000_000;
-const STEPS: [&str; 4] = ["scan", "join", "redeem", "purchase"];
+#[path = "../tests/bench/bench_data.rs"]
+mod bench_data;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn synthetic_csv() -> String {
-    let mut rng = Rng(0x0123_4567_89ab_cdef);
-    let start = 1_790_000_000i64; // October 2026
-    let mut rows: Vec<(i64, u32, &str, &str)> = Vec::with_capacity(EVENTS);
-    let mut user = 0u32;
-    while rows.len() < EVENTS {
-        user += 1;
-        let mut t = start + rng.below(30 * 86_400) as i64;
-        let channel = ["store", "wechat", "meituan"][rng.below(3) as usize];
-        for (k, step) in STEPS.iter().enumerate() {
-            rows.push((t, user, step, channel));
-            // Some shoppers repeat a step; then most drop out, as in the spec's funnel.
-            if rng.below(5) == 0 {
-                rows.push((t + rng.below(600) as i64, user, step, channel));
-            }
-            let keep = [30, 60, 30, 0][k];
-            if rng.below(100) >= keep {
-                break;
-            }
-            let gap = if rng.below(10) == 0 {
-                3 * 86_400
-            } else {
-                3_600
-            };
-            t += rng.below(gap) as i64;
-        }
-        for _ in 0..rng.below(3) {
-            rows.push((t + rng.below(86_400) as i64, user, "view", channel));
-        }
-    }
-    rows.truncate(EVENTS);
-    rows.sort_by_key(|r| r.0);
-    let mut csv = String::from("user_id,timestamp,event,channel\n");
-    for (t, user, event, channel) in rows {
-        let time = chrono::DateTime::from_timestamp(t, 0).unwrap();
-        csv.push_str(&format!(
-            "u{user:07},{},{event},{channel}\n",
-            time.format("%Y-%m-%dT%H:%M:%SZ")
-        ));
-    }
-    csv
-}
+use bench_data::{events_csv as synthetic_csv, EVENTS, STEPS};
 
 fn main() {
     let csv = synthetic_csv();

@@ -1,0 +1,121 @@
+//! The analytics benchmark proper, shared by the native bench (`examples/analytics_bench.rs`)
+//! and the browser one (`tests/analytics_wasm_bench.rs`): each phase timed with the
+//! caller's clock (milliseconds; computations as the median of [`REPEAT`] runs), the
+//! results kept beside the times so that the Python comparison can check agreement.
+//! Reads through the same readers as the page.
+
+use super::bench_data::*;
+use omo_planner::domain::attribution::journeys::read_journeys;
+use omo_planner::domain::attribution::{markov, shapley};
+use omo_planner::domain::customers::orders::read_orders;
+use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
+use omo_planner::domain::event_log::{count_funnel, EventLogReader};
+use serde_json::{json, Value};
+
+/// Times of the computations (not the reads) are the median of this many runs: they
+/// take milliseconds, so one run is mostly noise on a shared machine.
+pub const REPEAT: usize = 7;
+
+/// Runs `f` [`REPEAT`] times: the median time in ms and the last result.
+fn timed<T>(now: &dyn Fn() -> f64, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut times = Vec::with_capacity(REPEAT);
+    let mut out = None;
+    for _ in 0..REPEAT {
+        let t = now();
+        out = Some(f());
+        times.push(now() - t);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[REPEAT / 2], out.expect("REPEAT > 0"))
+}
+
+/// The generated files, in the order [`run`] takes them.
+pub struct Data {
+    pub events: String,
+    pub orders: String,
+    pub journeys: String,
+}
+
+pub fn generate() -> Data {
+    let events = events_csv();
+    let mut rng = analytics_rng();
+    let orders = orders_csv(&mut rng);
+    let journeys = journeys_csv(&mut rng);
+    Data {
+        events,
+        orders,
+        journeys,
+    }
+}
+
+/// Event-log funnel: read the CSV in chunks of 50,000 rows as the page does, sort, then
+/// count the 4-step funnel with a 7-day window (and 1 h, started in store).
+pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let t0 = now();
+    let mut reader = EventLogReader::new(csv.as_bytes().to_vec()).expect("header");
+    while !reader.step(50_000).finished {}
+    let log = reader.finish();
+    let t1 = now();
+    let (compute, counts) = timed(now, || count_funnel(&log, &STEPS, 7 * 86_400, None));
+    let (compute_store, store) = timed(now, || count_funnel(&log, &STEPS, 3_600, Some("store")));
+    json!({
+        "events": log.events().len(),
+        "users": log.users().len(),
+        "parse_ms": t1 - t0,
+        "compute_ms": compute,
+        "compute_store_ms": compute_store,
+        "counts_7d": counts,
+        "counts_1h_store": store,
+    })
+}
+
+/// RFM: read the orders, per-customer stats, quintile scores, layer and segment sizes.
+pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let t0 = now();
+    let orders = read_orders(csv).expect("header");
+    let t1 = now();
+    let (compute, (scored, layers, segments)) = timed(now, || {
+        let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
+        let stats = customer_stats(&orders.orders, orders.customers.len(), as_of);
+        let scored = score(&stats, as_of);
+        let (layers, segments) = group_sizes(&scored, &stats, LayerCuts::default());
+        (scored, layers, segments)
+    });
+    let sum = |f: &dyn Fn(&omo_planner::domain::customers::rfm::Scored) -> u8| -> u64 {
+        scored.iter().map(|s| u64::from(f(s))).sum()
+    };
+    json!({
+        "orders": orders.orders.len(),
+        "customers": scored.len(),
+        "parse_ms": t1 - t0,
+        "compute_ms": compute,
+        "score_sums": [sum(&|s| s.r), sum(&|s| s.f), sum(&|s| s.m)],
+        "layers": layers.map(|l| l.customers),
+        "segments": segments.map(|s| s.customers),
+        "segment_spend": segments.map(|s| s.monetary),
+    })
+}
+
+/// Attribution: read the journeys, then Markov (removal effects, exact solve) and exact
+/// Shapley (2^12 coalitions).
+pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let t0 = now();
+    let journeys = read_journeys(csv).expect("header");
+    let t1 = now();
+    let (markov_ms, m) = timed(now, || markov::markov(&journeys));
+    let (shapley_ms, s) = timed(now, || shapley::shapley_exact(&journeys));
+    json!({
+        "journeys": journeys.journeys,
+        "paths": journeys.paths.len(),
+        "conversions": journeys.conversions,
+        "value": journeys.value,
+        "channels": journeys.channels,
+        "parse_ms": t1 - t0,
+        "markov_ms": markov_ms,
+        "shapley_ms": shapley_ms,
+        "markov_conversions": m.conversions,
+        "markov_value": m.value,
+        "shapley_conversions": s.conversions,
+        "shapley_value": s.value,
+    })
+}
