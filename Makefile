@@ -12,7 +12,7 @@ PORT ?= 8080
 
 serve: setup
 	@echo "Building the release bundle, then serving it at http://127.0.0.1:$(PORT)/"
-	$(TRUNK) serve --release --port $(PORT)
+	$(TRUNK) serve --release --no-autoreload --port $(PORT)
 
 # Debug build with rebuild-on-save, for working on the code.
 dev: setup

@@ -14,6 +14,14 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run as a Trunk hook)');
 const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
 
+// `trunk serve` with live reload (make dev) injects a script whose text it rewrites on
+// every request, so no hash can allow it: that development page goes without a policy.
+// `make serve` turns live reload off and so serves exactly what ships.
+if (html.includes('{{__TRUNK_ADDRESS__}}')) {
+  console.log('CSP skipped: live-reload development build');
+  process.exit(0);
+}
+
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );

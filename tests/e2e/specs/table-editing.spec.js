@@ -116,26 +116,26 @@ test('rows: insert, duplicate, move with buttons and keys, drag to reorder', asy
   const names = () => rows.locator('th[scope="row"] input').evaluateAll((els) => els.map((e) => e.value));
   await page.getByRole('button', { name: '行操作 社群入群' }).click();
   await page.getByRole('menuitem', { name: '复制此行' }).click();
-  expect(await names()).toEqual(['门店扫码关注', '社群入群', '社群入群', '线上优惠券核销', '到店消费']);
+  await expect.poll(names).toEqual(['门店扫码关注', '社群入群', '社群入群', '线上优惠券核销', '到店消费']);
   await page.getByRole('button', { name: '行操作 门店扫码关注' }).click();
   await page.getByRole('menuitem', { name: '在上方插入行' }).click();
-  expect((await names())[0]).toBe('新环节');
+  await expect.poll(async () => (await names())[0]).toBe('新环节');
   await page.getByRole('button', { name: '行操作 新环节' }).click();
   await page.getByRole('menuitem', { name: '下移' }).click();
-  expect((await names()).slice(0, 2)).toEqual(['门店扫码关注', '新环节']);
+  await expect.poll(async () => (await names()).slice(0, 2)).toEqual(['门店扫码关注', '新环节']);
   await cell(page, '转化环节', '第 2 行').click();
   await page.keyboard.press('Alt+ArrowDown');
-  expect((await names()).slice(0, 3)).toEqual(['门店扫码关注', '社群入群', '新环节']);
+  await expect.poll(async () => (await names()).slice(0, 3)).toEqual(['门店扫码关注', '社群入群', '新环节']);
   // The focus follows the moved row (after it re-renders), so the next shortcut acts on it.
   await expect(cell(page, '转化环节', '第 3 行')).toBeFocused();
   await page.keyboard.press('Alt+Delete');
-  expect(await names()).toEqual(['门店扫码关注', '社群入群', '社群入群', '线上优惠券核销', '到店消费']);
+  await expect.poll(names).toEqual(['门店扫码关注', '社群入群', '社群入群', '线上优惠券核销', '到店消费']);
   // Drag the last row onto the first.
   await rows.nth(4).locator('.drag-handle').dragTo(rows.nth(0));
-  expect(await names()).toEqual(['到店消费', '门店扫码关注', '社群入群', '社群入群', '线上优惠券核销']);
+  await expect.poll(names).toEqual(['到店消费', '门店扫码关注', '社群入群', '社群入群', '线上优惠券核销']);
   await saved(page);
-  await page.reload();
-  expect(await names()).toEqual(['到店消费', '门店扫码关注', '社群入群', '社群入群', '线上优惠券核销']);
+  await page.reload(); // the table renders after `load`: the check below retries
+  await expect.poll(names).toEqual(['到店消费', '门店扫码关注', '社群入群', '社群入群', '线上优惠券核销']);
 });
 
 test('a 10,000-row table: pasted, scrolled, edited, without rendering every row', async ({ page }) => {
