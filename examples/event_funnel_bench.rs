@@ -6,6 +6,7 @@
 //! hours or days, mixed with unrelated page views, in time order as a real export is.
 
 use omo_planner::domain::event_log::{count_funnel, EventLogReader};
+use omo_planner::domain::stepped_read::SteppedRead;
 use std::time::Instant;
 
 #[path = "../tests/bench/bench_data.rs"]

@@ -1,6 +1,8 @@
 //! Files in and out of the browser: text offered as a download (plan JSON, calendar,
-//! CSV) and files the user chooses in an `<input type="file">`.
+//! CSV) and files the user chooses in an `<input type="file">`, read whole or, when large,
+//! a slice per turn of the event loop.
 
+use crate::domain::stepped_read::{Progress, SteppedRead};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -49,4 +51,37 @@ pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
         .await
         .ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Rows read between two turns of the event loop: a few milliseconds of work, so the
+/// progress bar moves and the page answers clicks while a million-row file is read.
+const ROWS_PER_TURN: usize = 20_000;
+
+/// Resolves on the next macrotask (setTimeout 0), after pending input and paint.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Steps `reader` to the end a slice per turn of the event loop, handing each
+/// [`Progress`] to `progress`; `None` when `progress` returns false (a newer file was
+/// chosen, or the page is gone).
+pub async fn read_in_turns<R: SteppedRead>(
+    mut reader: R,
+    progress: impl Fn(Progress) -> bool,
+) -> Option<R::Out> {
+    loop {
+        let p = reader.step(ROWS_PER_TURN);
+        if !progress(p) {
+            return None;
+        }
+        if p.finished {
+            return Some(reader.finish());
+        }
+        next_turn().await;
+    }
 }

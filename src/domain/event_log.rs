@@ -11,6 +11,8 @@
 //! Leniencies, all deliberate: a quote inside an unquoted field is kept as text; blank
 //! lines are skipped; values are trimmed; extra columns are ignored.
 
+use crate::domain::stepped_read::{Progress, SteppedRead};
+
 /// A column the reader needs (user, time, event) or uses when present (channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -284,19 +286,6 @@ impl EventLog {
     }
 }
 
-/// How far an [`EventLogReader`] has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// Data rows read so far, good and bad (blank lines are not rows).
-    pub rows_done: usize,
-    /// Bytes of the file read so far, for a progress bar.
-    pub bytes_done: usize,
-    /// The file's size in bytes.
-    pub total_bytes: usize,
-    /// Everything has been read; [`EventLogReader::finish`] is now cheap.
-    pub finished: bool,
-}
-
 /// Reads an event log a chunk at a time. See the module docs.
 #[derive(Debug)]
 pub struct EventLogReader {
@@ -354,27 +343,6 @@ impl EventLogReader {
         })
     }
 
-    /// Reads up to `max_rows` more rows. Blank lines count toward the budget but not as
-    /// rows, so one call's work stays bounded whatever the file holds.
-    pub fn step(&mut self, max_rows: usize) -> Progress {
-        for _ in 0..max_rows {
-            let Some(record) = self.csv.next_record() else {
-                break;
-            };
-            if record.blank {
-                continue;
-            }
-            self.rows_done += 1;
-            if let Err(reason) = self.take_row(record.problem) {
-                self.log.errors.push(RowError {
-                    line: record.line,
-                    reason,
-                });
-            }
-        }
-        self.progress()
-    }
-
     /// Where the reader is, without reading anything.
     pub fn progress(&self) -> Progress {
         Progress {
@@ -383,16 +351,6 @@ impl EventLogReader {
             total_bytes: self.csv.data.len(),
             finished: self.csv.pos >= self.csv.data.len(),
         }
-    }
-
-    /// Reads whatever is left and sorts the events by user, then time (stable), which
-    /// [`count_funnel`] relies on. The sort (by user with a counting sort, then each
-    /// user's events by time) runs once per file: about 50 ms for a million events natively.
-    pub fn finish(mut self) -> EventLog {
-        self.step(usize::MAX);
-        let mut log = self.log;
-        log.events = sort_by_user_then_time(log.events, log.users.len());
-        log
     }
 
     fn take_row(&mut self, problem: Option<EventRowError>) -> Result<(), EventRowError> {
@@ -444,6 +402,41 @@ impl EventLogReader {
         };
         log.events.push(event);
         Ok(())
+    }
+}
+
+impl SteppedRead for EventLogReader {
+    type Out = EventLog;
+
+    /// Reads up to `max_rows` more rows. Blank lines count toward the budget but not as
+    /// rows, so one call's work stays bounded whatever the file holds.
+    fn step(&mut self, max_rows: usize) -> Progress {
+        for _ in 0..max_rows {
+            let Some(record) = self.csv.next_record() else {
+                break;
+            };
+            if record.blank {
+                continue;
+            }
+            self.rows_done += 1;
+            if let Err(reason) = self.take_row(record.problem) {
+                self.log.errors.push(RowError {
+                    line: record.line,
+                    reason,
+                });
+            }
+        }
+        self.progress()
+    }
+
+    /// Reads whatever is left and sorts the events by user, then time (stable), which
+    /// [`count_funnel`] relies on. The sort (by user with a counting sort, then each
+    /// user's events by time) runs once per file: about 50 ms for a million events natively.
+    fn finish(mut self) -> EventLog {
+        self.step(usize::MAX);
+        let mut log = self.log;
+        log.events = sort_by_user_then_time(log.events, log.users.len());
+        log
     }
 }
 

@@ -30,6 +30,7 @@ pub mod scenario;
 pub mod schedule;
 pub mod schema;
 pub mod stats;
+pub mod stepped_read;
 pub mod sync;
 pub mod tasks;
 pub mod timeline;

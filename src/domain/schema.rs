@@ -368,31 +368,10 @@ mod tests {
     #[test]
     fn v5_effectiveness_rows_keep_their_figures() {
         use crate::domain::entry::Entry;
-        use crate::domain::kpi::{row_figures, status_counts};
         let plan = load_plan(include_str!("../../tests/fixtures/plans/v5.json")).unwrap();
         let book = &plan.kpi;
         assert_eq!(book.report_month().unwrap().to_string(), "2026-09");
-        let figures: Vec<_> = plan
-            .effectiveness
-            .iter()
-            .map(|r| row_figures(book, r).unwrap())
-            .collect();
-        let this: Vec<i64> = figures
-            .iter()
-            .map(|f| f.reading.this_month.unwrap().0)
-            .collect();
-        assert_eq!(this, [2_500, 800, 1_200, 8_000, 4_000]);
-        let mom: Vec<i64> = figures
-            .iter()
-            .map(|f| f.month_on_month().unwrap().0)
-            .collect();
-        assert_eq!(mom, [-500, 200, 300, -1000, 500]);
-        let yoy: Vec<i64> = figures
-            .iter()
-            .map(|f| f.year_on_year().unwrap().0)
-            .collect();
-        assert_eq!(yoy, [1000, 500, 800, -2000, 1500]);
-        assert_eq!(status_counts(book, &plan.effectiveness), (0, 5));
+        crate::domain::kpi::tests::assert_spec_rows(&plan);
         assert_eq!(plan.effectiveness[3].metric, "单客获客成本(CAC)");
         assert_eq!(
             plan.effectiveness[3].target,

@@ -1,6 +1,7 @@
 //! Grouped bars: one group per category, one bar per series (e.g. allocated vs committed).
 
 use super::canvas::Area;
+use super::frame::{axis_font, draw_legend, px, value_chart};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -22,12 +23,11 @@ pub struct Bars {
 pub const BLUE: RGBColor = RGBColor(0x3b, 0x6e, 0xd8);
 pub const GREEN: RGBColor = RGBColor(0x2e, 0x9d, 0x6b);
 pub const WARN: RGBColor = RGBColor(0xd9, 0x3b, 0x2f);
-const AXIS: RGBColor = RGBColor(0x55, 0x5b, 0x66);
 
 /// Draws `bars` filling `area`; `scale` is device pixels per CSS pixel.
 pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
-    let px = |v: f64| (v * scale).round() as i32;
-    let font = |size: f64| ("sans-serif", size * scale).into_font().color(&AXIS);
+    let px = |v: f64| px(scale, v);
+    let font = |size: f64| axis_font(scale, size);
     let groups = bars.categories.len().max(1);
     let max = bars
         .series
@@ -35,26 +35,16 @@ pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
         .flat_map(|s| s.values.iter().copied())
         .fold(0.0_f64, f64::max);
     let top = if max > 0.0 { max * 1.15 } else { 1.0 };
-    let Ok(mut chart) = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_top(px(28.0))
-        .x_label_area_size(px(28.0))
-        .y_label_area_size(px(64.0))
-        .build_cartesian_2d(0.0..groups as f64, 0.0..top)
-    else {
+    let Some(mut chart) = value_chart(
+        area,
+        scale,
+        0.0..groups as f64,
+        0.0..top,
+        8.0,
+        bars.axis_label,
+    ) else {
         return;
     };
-    let axis_label = bars.axis_label;
-    let _ = chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| axis_label(*v))
-        .y_label_style(font(11.0))
-        .light_line_style(RGBColor(0xee, 0xef, 0xf2))
-        .axis_style(AXIS)
-        .draw();
     let n = bars.series.len().max(1) as f64;
     let slot = 0.8 / n;
     for (s, series) in bars.series.iter().enumerate() {
@@ -83,11 +73,5 @@ pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
         let style = font(12.0).pos(Pos::new(HPos::Center, VPos::Top));
         let _ = area.draw(&Text::new(name.clone(), (x, y + px(6.0)), style));
     }
-    let _ = chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(0xdd, 0xdf, 0xe4))
-        .draw();
+    draw_legend(&mut chart, scale, SeriesLabelPosition::UpperRight);
 }

@@ -2,6 +2,7 @@
 
 mod bars;
 mod canvas;
+mod frame;
 mod funnel;
 mod gantt;
 mod trend;

@@ -2,6 +2,7 @@
 
 use super::bars::{BLUE, GREEN, WARN};
 use super::canvas::Area;
+use super::frame::{axis_font, draw_legend, px, value_chart};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -16,11 +17,9 @@ pub struct Trend {
     pub axis_label: fn(f64) -> String,
 }
 
-const AXIS: RGBColor = RGBColor(0x55, 0x5b, 0x66);
-
 pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
-    let px = |v: f64| (v * scale).round() as i32;
-    let font = |size: f64| ("sans-serif", size * scale).into_font().color(&AXIS);
+    let px = |v: f64| px(scale, v);
+    let font = |size: f64| axis_font(scale, size);
     let all = trend
         .values
         .iter()
@@ -36,27 +35,10 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
     };
     let pad = ((hi - lo) * 0.12).max(1e-9);
     let n = trend.months.len().max(1);
-    let Ok(mut chart) = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_top(px(28.0))
-        .margin_right(px(16.0))
-        .x_label_area_size(px(28.0))
-        .y_label_area_size(px(64.0))
-        .build_cartesian_2d(-0.5..(n as f64 - 0.5), lo..hi + pad)
-    else {
+    let x = -0.5..(n as f64 - 0.5);
+    let Some(mut chart) = value_chart(area, scale, x, lo..hi + pad, 16.0, trend.axis_label) else {
         return;
     };
-    let axis_label = trend.axis_label;
-    let _ = chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| axis_label(*v))
-        .y_label_style(font(11.0))
-        .light_line_style(RGBColor(0xee, 0xef, 0xf2))
-        .axis_style(AXIS)
-        .draw();
     // Flat lines first, so the metric's own line stays on top.
     for (value, color, name) in [
         (trend.target, GREEN, &trend.legend[1]),
@@ -123,11 +105,5 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
         let style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
         let _ = area.draw(&Text::new(month.clone(), (x, y + px(6.0)), style));
     }
-    let _ = chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(0xdd, 0xdf, 0xe4))
-        .draw();
+    draw_legend(&mut chart, scale, SeriesLabelPosition::UpperLeft);
 }

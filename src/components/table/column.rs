@@ -283,9 +283,13 @@ pub trait TableRow: Clone + PartialEq + Send + Sync + 'static {
 }
 
 /// Implements [`TableRow`] for a plan row with an `id` field, named by one of its text
-/// fields: `table_row!(FunnelStage, name);`
+/// fields, `table_row!(FunnelStage, name);`, or by an expression of the row,
+/// `table_row!(KpiMonth, |m| m.month.text());`.
 macro_rules! table_row {
     ($row:ty, $label:ident) => {
+        $crate::components::table::table_row!($row, |r| r.$label.clone());
+    };
+    ($row:ty, |$r:ident| $label:expr) => {
         impl $crate::components::table::TableRow for $row {
             fn id(&self) -> $crate::domain::plan::RowId {
                 self.id
@@ -294,7 +298,8 @@ macro_rules! table_row {
                 self.id = id;
             }
             fn label(&self) -> String {
-                self.$label.clone()
+                let $r = self;
+                $label
             }
         }
     };

@@ -14,7 +14,9 @@ use crate::domain::customers::orders::parse_day;
 use crate::domain::entry::{CellValue, InputError};
 use crate::domain::event_log::parse_timestamp;
 use crate::domain::money::Fen;
-use crate::sheet::import::map_headers;
+use crate::domain::stepped_read::{
+    csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
+};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,14 @@ pub enum JourneyColumn {
     Kind,
     Value,
 }
+
+const JOURNEY_COLUMNS: [JourneyColumn; 5] = [
+    JourneyColumn::Journey,
+    JourneyColumn::Time,
+    JourneyColumn::Channel,
+    JourneyColumn::Kind,
+    JourneyColumn::Value,
+];
 
 fn header_names() -> Vec<Vec<&'static str>> {
     vec![
@@ -116,11 +126,9 @@ pub struct BadJourneyRow {
     pub reason: JourneyRowError,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JourneysHeaderError {
-    Empty,
-    Missing(Vec<JourneyColumn>),
-}
+/// Why the file cannot be read as journeys at all: empty, or without the required
+/// columns (journey, time, channel).
+pub type JourneysHeaderError = ColumnsError<JourneyColumn>;
 
 /// A distinct path and how often it ended each way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,71 +190,28 @@ fn parse_time(text: &str) -> Option<i64> {
 }
 
 impl JourneysReader {
+    /// Reads the header from decoded `text` (the delimiter is guessed from it).
     pub fn new(text: String) -> Result<JourneysReader, JourneysHeaderError> {
-        let delimiter = crate::domain::csv::detect_delimiter(&text);
-        let mut csv = ChunkedCsv::new(text, delimiter);
-        let mut first = Vec::new();
-        while first.is_empty() && !csv.finished() {
-            first = csv.next_chunk(1);
-        }
-        let Some(first) = first.pop() else {
-            return Err(JourneysHeaderError::Empty);
-        };
-        let map = map_headers(&first.fields, &header_names(), &[true; 5]);
-        let mut cols = [None; 5];
-        for (i, t) in map.targets.iter().enumerate() {
-            if let Some(c) = t {
-                cols[*c] = Some(i);
-            }
-        }
-        let required = [
-            JourneyColumn::Journey,
-            JourneyColumn::Time,
-            JourneyColumn::Channel,
-        ];
-        let missing: Vec<JourneyColumn> = required
-            .iter()
-            .zip(cols)
-            .filter(|(_, c)| c.is_none())
-            .map(|(k, _)| *k)
-            .collect();
-        if !missing.is_empty() {
-            return Err(JourneysHeaderError::Missing(missing));
-        }
+        let opened = open_with_columns(text, JOURNEY_COLUMNS, &header_names(), 3)?;
         let mut reader = JourneysReader {
-            csv,
-            cols,
+            csv: opened.csv,
+            cols: opened.cols,
             journey_ids: HashMap::new(),
             channel_ids: HashMap::new(),
             rows: Vec::new(),
             out: Journeys::default(),
         };
-        if !map.has_header {
+        if let Some(first) = opened.first_row {
             reader.take(first.line, &first.fields);
         }
         Ok(reader)
     }
 
-    /// Reads up to `max_rows` more rows; returns (bytes read, bytes in all, finished).
-    pub fn step(&mut self, max_rows: usize) -> (usize, usize, bool) {
-        for record in self.csv.next_chunk(max_rows) {
-            self.take(record.line, &record.fields);
-        }
-        let (done, total) = self.csv.progress();
-        (done, total, self.csv.finished())
-    }
-
-    pub fn rows(&self) -> usize {
-        self.out.rows
-    }
-
     fn take(&mut self, line: usize, fields: &[String]) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
-            self.out.bad_total += 1;
-            if self.out.bad.len() < crate::domain::customers::orders::BAD_ROWS_KEPT {
-                self.out.bad.push(BadJourneyRow { line, reason });
-            }
+            let bad = BadJourneyRow { line, reason };
+            keep_bad(&mut self.out.bad, &mut self.out.bad_total, bad);
         }
     }
 
@@ -320,9 +285,8 @@ impl JourneysReader {
         Ok(())
     }
 
-    /// Reads what is left and builds the paths (one sort of the rows).
-    pub fn finish(mut self) -> Journeys {
-        while !self.step(100_000).2 {}
+    /// Builds the paths once every row is read (one sort of the rows).
+    fn into_journeys(mut self) -> Journeys {
         let mut rows = std::mem::take(&mut self.rows);
         rows.sort_by_key(|r| (r.journey, r.time));
         self.journey_ids = HashMap::new();
@@ -365,6 +329,22 @@ impl JourneysReader {
             }
         }
         out
+    }
+}
+
+impl SteppedRead for JourneysReader {
+    type Out = Journeys;
+
+    fn step(&mut self, max_rows: usize) -> Progress {
+        for record in self.csv.next_chunk(max_rows) {
+            self.take(record.line, &record.fields);
+        }
+        csv_progress(&self.csv, self.out.rows)
+    }
+
+    fn finish(mut self) -> Journeys {
+        while !self.step(100_000).finished {}
+        self.into_journeys()
     }
 }
 

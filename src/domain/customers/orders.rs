@@ -3,7 +3,7 @@
 //!
 //! Files can hold a million rows, so [`OrdersReader`] reads a bounded number of rows per
 //! call (the page calls it between turns of the event loop). Columns are found by
-//! header name in either language ([`map_headers`]); without a recognised header the
+//! header name in either language ([`open_with_columns`]); without a recognised header the
 //! columns are taken in the order customer, date, amount, channel, store. A row that
 //! cannot be read is kept in the list of bad rows with its line and reason, never
 //! silently dropped.
@@ -14,7 +14,9 @@ use crate::domain::csv::restore;
 use crate::domain::csv_chunks::ChunkedCsv;
 use crate::domain::entry::{CellValue, InputError};
 use crate::domain::money::Fen;
-use crate::sheet::import::map_headers;
+use crate::domain::stepped_read::{
+    csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
+};
 use std::collections::HashMap;
 
 /// The columns of an orders file, in the order taken when there is no header.
@@ -178,13 +180,9 @@ pub struct BadOrderRow {
     pub reason: OrderRowError,
 }
 
-/// Why the file cannot be read as orders at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OrdersHeaderError {
-    Empty,
-    /// Required columns (customer, date, amount) that were not found.
-    Missing(Vec<OrderColumn>),
-}
+/// Why the file cannot be read as orders at all: empty, or without the required columns
+/// (customer, date, amount).
+pub type OrdersHeaderError = ColumnsError<OrderColumn>;
 
 /// A fully read orders file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -194,7 +192,7 @@ pub struct Orders {
     /// [`super::mask::mask_id`]).
     pub customers: Vec<String>,
     pub stores: Vec<String>,
-    /// Bad rows, the first [`BAD_ROWS_KEPT`]; `bad_total` counts them all.
+    /// Bad rows, the first [`crate::domain::stepped_read::BAD_ROWS_KEPT`]; `bad_total` counts them all.
     pub bad: Vec<BadOrderRow>,
     pub bad_total: usize,
     /// Data rows read, good and bad.
@@ -202,9 +200,6 @@ pub struct Orders {
     /// Whether the file has a channel column.
     pub has_channel: bool,
 }
-
-/// Bad rows kept for the preview; a file of garbage must not fill the memory.
-pub const BAD_ROWS_KEPT: usize = 1_000;
 
 /// Reads an orders file a chunk at a time.
 #[derive(Debug)]
@@ -220,74 +215,28 @@ pub struct OrdersReader {
 impl OrdersReader {
     /// Reads the header from decoded `text` (the delimiter is guessed from it).
     pub fn new(text: String) -> Result<OrdersReader, OrdersHeaderError> {
-        let delimiter = crate::domain::csv::detect_delimiter(&text);
-        let mut csv = ChunkedCsv::new(text, delimiter);
-        let mut first = Vec::new();
-        while first.is_empty() && !csv.finished() {
-            first = csv.next_chunk(1);
-        }
-        let Some(first) = first.pop() else {
-            return Err(OrdersHeaderError::Empty);
-        };
-        let names = header_names();
-        let map = map_headers(&first.fields, &names, &[true; 5]);
-        let mut cols = [None; 5];
-        for (i, t) in map.targets.iter().enumerate() {
-            if let Some(c) = t {
-                cols[*c] = Some(i);
-            }
-        }
-        let missing: Vec<OrderColumn> = ORDER_COLUMNS[..3]
-            .iter()
-            .zip(cols)
-            .filter(|(_, c)| c.is_none())
-            .map(|(k, _)| *k)
-            .collect();
-        if !missing.is_empty() {
-            return Err(OrdersHeaderError::Missing(missing));
-        }
+        let opened = open_with_columns(text, ORDER_COLUMNS, &header_names(), 3)?;
         let mut reader = OrdersReader {
-            csv,
-            cols,
+            csv: opened.csv,
+            cols: opened.cols,
             customer_ids: HashMap::new(),
             store_ids: HashMap::new(),
             out: Orders {
-                has_channel: cols[3].is_some(),
+                has_channel: opened.cols[3].is_some(),
                 ..Orders::default()
             },
         };
-        if !map.has_header {
+        if let Some(first) = opened.first_row {
             reader.take(first.line, &first.fields);
         }
         Ok(reader)
     }
 
-    /// Reads up to `max_rows` more rows; returns (bytes read, bytes in all, finished).
-    pub fn step(&mut self, max_rows: usize) -> (usize, usize, bool) {
-        for record in self.csv.next_chunk(max_rows) {
-            self.take(record.line, &record.fields);
-        }
-        let (done, total) = self.csv.progress();
-        (done, total, self.csv.finished())
-    }
-
-    pub fn rows(&self) -> usize {
-        self.out.rows
-    }
-
-    /// Reads what is left.
-    pub fn finish(mut self) -> Orders {
-        while !self.step(100_000).2 {}
-        self.out
-    }
-
     fn take(&mut self, line: usize, fields: &[String]) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
-            self.out.bad_total += 1;
-            if self.out.bad.len() < BAD_ROWS_KEPT {
-                self.out.bad.push(BadOrderRow { line, reason });
-            }
+            let bad = BadOrderRow { line, reason };
+            keep_bad(&mut self.out.bad, &mut self.out.bad_total, bad);
         }
     }
 
@@ -328,6 +277,22 @@ impl OrdersReader {
             store,
         });
         Ok(())
+    }
+}
+
+impl SteppedRead for OrdersReader {
+    type Out = Orders;
+
+    fn step(&mut self, max_rows: usize) -> Progress {
+        for record in self.csv.next_chunk(max_rows) {
+            self.take(record.line, &record.fields);
+        }
+        csv_progress(&self.csv, self.out.rows)
+    }
+
+    fn finish(mut self) -> Orders {
+        while !self.step(100_000).finished {}
+        self.out
     }
 }
 

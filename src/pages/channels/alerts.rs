@@ -1,33 +1,23 @@
 //! Alert thresholds (seed 003: GMV, ROI, AOV): the rules, and the crossed ones listed
 //! at the top of the page.
 
-use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::alerts::{crossed_alerts, AlertCondition, AlertRule};
 use crate::domain::monitoring::history::MetricRef;
-use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan::Plan;
 use crate::i18n::{format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{metric_label, metric_options};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
-impl TableRow for AlertRule {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    /// Named by its metric ("客单价"); a row has no plan to look a custom name up in.
-    fn label(&self) -> String {
-        match self.metric {
-            MetricRef::Builtin(m) => crate::pages::options::metric_name(m)
-                .text(Lang::Zh)
-                .to_string(),
-            MetricRef::Custom(id) => format!("{} {}", Msg::CustomMetricsTitle.text(Lang::Zh), id.0),
-        }
-    }
-}
+// Named by its metric ("客单价"); a row has no plan to look a custom name up in.
+table_row!(AlertRule, |rule| match rule.metric {
+    MetricRef::Builtin(m) => crate::pages::options::metric_name(m)
+        .text(Lang::Zh)
+        .to_string(),
+    MetricRef::Custom(id) => format!("{} {}", Msg::CustomMetricsTitle.text(Lang::Zh), id.0),
+});
 
 const CONDITIONS: &[(&str, Msg)] = &[("below", Msg::AlertBelow), ("above", Msg::AlertAbove)];
 const CONDITION_VALUES: &[AlertCondition] = &[AlertCondition::Below, AlertCondition::Above];

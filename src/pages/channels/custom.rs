@@ -1,9 +1,7 @@
 //! Metrics of the merchant's own (seed 001's 坪效, a no-show rate…): a name, a unit, a
 //! direction and a formula over two inputs, with the inputs typed month by month.
 
-use crate::components::table::{
-    table_row, Column, ColumnKind, EditableTable, TableRow, TableSource,
-};
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::monitoring::history::{CustomFormula, CustomMetric, CustomValue};
 use crate::domain::plan::RowId;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
@@ -16,17 +14,7 @@ use leptos::prelude::*;
 
 table_row!(CustomMetric, name);
 
-impl TableRow for CustomValue {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    fn label(&self) -> String {
-        self.month.text()
-    }
-}
+table_row!(CustomValue, |v| v.month.text());
 
 const FORMULAS: &[(&str, Msg)] = &[
     ("percent", Msg::FormulaPercent),

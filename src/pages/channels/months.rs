@@ -1,27 +1,16 @@
 //! The KPI history's raw inputs (spec §4.1), one row per month. The same months are
 //! shown as four tables, one per dimension, each ending with the metrics it derives.
 
-use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::history::KpiMonth;
-use crate::domain::plan::RowId;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::metric_name;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
-impl TableRow for KpiMonth {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    /// A month is named by itself: "线下活动人数 2026-10".
-    fn label(&self) -> String {
-        self.month.text()
-    }
-}
+// A month is named by itself: "线下活动人数 2026-10".
+table_row!(KpiMonth, |m| m.month.text());
 
 type C = Column<KpiMonth>;
 

@@ -4,16 +4,13 @@
 //! attributed revenue ÷ each channel's spend: the plan's channel table (渠道对比) by name,
 //! unless another figure is typed here.
 
-use super::reading::{
-    bad_rows_view, decode, encoding_name, fill, read_in_turns, reading_view, Reading,
-};
+use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead};
 use crate::components::chart::{draw_bars, Area, Bars, ChartCanvas, Series};
 use crate::components::files::chosen_file;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::attribution::budget_hint::{budget_hints, channel_table_spend, Advice};
 use crate::domain::attribution::journeys::{
-    JourneyColumn, JourneyRowError, JourneysHeaderError, JourneysReader, TouchKind,
-    MIN_CONVERSIONS, MIN_JOURNEYS,
+    JourneyColumn, JourneyRowError, JourneysReader, TouchKind, MIN_CONVERSIONS, MIN_JOURNEYS,
 };
 use crate::domain::attribution::{attribute_all, Credits, Model, MODELS};
 use crate::domain::entry::{CellValue, Entry};
@@ -58,25 +55,13 @@ const HINT_COLUMNS: [Msg; 5] = [
     Msg::AtColAdvice,
 ];
 
-fn header_error(e: &JourneysHeaderError, l: Lang) -> String {
-    match e {
-        JourneysHeaderError::Empty => l.t(Msg::CsFileEmpty).into(),
-        JourneysHeaderError::Missing(cols) => {
-            let names: Vec<&str> = cols
-                .iter()
-                .map(|c| {
-                    l.t(match c {
-                        JourneyColumn::Journey => Msg::AtColJourney,
-                        JourneyColumn::Time => Msg::AtColTime,
-                        JourneyColumn::Channel | JourneyColumn::Kind | JourneyColumn::Value => {
-                            Msg::AtColChannel
-                        }
-                    })
-                })
-                .collect();
-            fill(l.t(Msg::CsMissingColumns), &[&names.join("、")])
-        }
-    }
+/// A journeys column's name, for the missing-columns message.
+fn column_name(c: JourneyColumn, l: Lang) -> &'static str {
+    l.t(match c {
+        JourneyColumn::Journey => Msg::AtColJourney,
+        JourneyColumn::Time => Msg::AtColTime,
+        JourneyColumn::Channel | JourneyColumn::Kind | JourneyColumn::Value => Msg::AtColChannel,
+    })
 }
 
 fn row_error(e: &JourneyRowError, l: Lang) -> String {
@@ -111,8 +96,7 @@ pub fn Attribution() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
-    let reading = RwSignal::new(Reading::Idle);
-    let generation = StoredValue::new(0u64);
+    let read = FileRead::new();
     // Show conversions (false) or conversion value (true).
     let by_value = RwSignal::new(false);
     // Spend typed per channel name, overriding the channel table's; kept for this tab
@@ -131,43 +115,16 @@ pub fn Attribution() -> impl IntoView {
         let Some(file) = chosen_file(&ev) else {
             return;
         };
-        let gen = generation.get_value() + 1;
-        generation.set_value(gen);
         data.journeys.set(None);
-        reading.set(Reading::Progress {
-            rows: 0,
-            percent: 0,
-        });
-        leptos::task::spawn_local(async move {
-            let current = move || generation.try_with_value(|g| *g) == Some(gen);
-            let Some((text, encoding)) = decode(&file).await else {
-                let _ = reading.try_set(Reading::Failed(
-                    lang.get_untracked().t(Msg::CsFileUnreadable).into(),
-                ));
-                return;
-            };
-            let reader = match JourneysReader::new(text) {
-                Ok(r) => r,
-                Err(e) => {
-                    let _ =
-                        reading.try_set(Reading::Failed(header_error(&e, lang.get_untracked())));
-                    return;
-                }
-            };
-            if let Some(j) = read_in_turns(reader, reading, current).await {
-                let _ = data.journeys.try_set(Some(Shared(std::sync::Arc::new(j))));
-                let _ = reading.try_set(Reading::Done { encoding });
-            }
+        read.start(file, lang, JourneysReader::new, column_name, move |j| {
+            let _ = data.journeys.try_set(Some(Shared(std::sync::Arc::new(j))));
         });
     };
 
     let summary = move || {
         let l = lang.get();
         let currency = store.read(|p| p.header.currency);
-        let encoding = match reading.get() {
-            Reading::Done { encoding } => Some(encoding),
-            _ => None,
-        };
+        let encoding = read.encoding();
         data.journeys.with(|j| {
             j.as_ref().map(|j| {
                 let text = fill(
@@ -393,7 +350,7 @@ pub fn Attribution() -> impl IntoView {
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="journeys-file" />
                 </label>
             </div>
-            {reading_view(reading, lang, "journeys-progress")}
+            {reading_view(read.state, lang, "journeys-progress")}
             {summary}
             <p class="hint">{lang.t(Msg::AtModelsHint)}</p>
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>

@@ -1,18 +1,15 @@
 //! The orders import: choose a CSV, read it in turns, see what was read and every row
 //! that could not be.
 
-use super::reading::{
-    bad_rows_view, decode, encoding_name, fill, read_in_turns, reading_view, Reading,
-};
+use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead};
 use crate::components::files::chosen_file;
-use crate::domain::customers::orders::{
-    OrderColumn, OrderRowError, OrdersHeaderError, OrdersReader,
-};
+use crate::domain::customers::orders::{OrderColumn, OrderRowError, OrdersReader};
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::analysis::{use_analysis, Shared};
 use crate::state::use_lang;
 use leptos::prelude::*;
 
+/// An orders column's name, for the missing-columns message.
 fn column_name(c: OrderColumn, l: Lang) -> &'static str {
     l.t(match c {
         OrderColumn::Customer => Msg::CsColCustomer,
@@ -21,16 +18,6 @@ fn column_name(c: OrderColumn, l: Lang) -> &'static str {
         OrderColumn::Channel => Msg::CsColChannel,
         OrderColumn::Store => Msg::CsColStore,
     })
-}
-
-fn header_error(e: &OrdersHeaderError, l: Lang) -> String {
-    match e {
-        OrdersHeaderError::Empty => l.t(Msg::CsFileEmpty).into(),
-        OrdersHeaderError::Missing(cols) => {
-            let names: Vec<&str> = cols.iter().map(|c| column_name(*c, l)).collect();
-            fill(l.t(Msg::CsMissingColumns), &[&names.join("、")])
-        }
-    }
 }
 
 fn row_error(e: &OrderRowError, l: Lang) -> String {
@@ -48,51 +35,23 @@ fn row_error(e: &OrderRowError, l: Lang) -> String {
 pub fn OrdersImport() -> impl IntoView {
     let lang = use_lang();
     let data = use_analysis();
-    let reading = RwSignal::new(Reading::Idle);
-    let generation = StoredValue::new(0u64);
+    let read = FileRead::new();
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else {
             return;
         };
-        let gen = generation.get_value() + 1;
-        generation.set_value(gen);
         data.orders.set(None);
-        reading.set(Reading::Progress {
-            rows: 0,
-            percent: 0,
-        });
-        leptos::task::spawn_local(async move {
-            let current = move || generation.try_with_value(|g| *g) == Some(gen);
-            let Some((text, encoding)) = decode(&file).await else {
-                let _ = reading.try_set(Reading::Failed(
-                    lang.get_untracked().t(Msg::CsFileUnreadable).into(),
-                ));
-                return;
-            };
-            let reader = match OrdersReader::new(text) {
-                Ok(r) => r,
-                Err(e) => {
-                    let _ =
-                        reading.try_set(Reading::Failed(header_error(&e, lang.get_untracked())));
-                    return;
-                }
-            };
-            if let Some(orders) = read_in_turns(reader, reading, current).await {
-                let _ = data
-                    .orders
-                    .try_set(Some(Shared(std::sync::Arc::new(orders))));
-                let _ = reading.try_set(Reading::Done { encoding });
-            }
+        read.start(file, lang, OrdersReader::new, column_name, move |orders| {
+            let _ = data
+                .orders
+                .try_set(Some(Shared(std::sync::Arc::new(orders))));
         });
     };
 
     let summary = move || {
         let l = lang.get();
-        let encoding = match reading.get() {
-            Reading::Done { encoding } => Some(encoding),
-            _ => None,
-        };
+        let encoding = read.encoding();
         data.orders.with(|o| {
             o.as_ref().map(|o| {
                 let text = fill(
@@ -129,7 +88,7 @@ pub fn OrdersImport() -> impl IntoView {
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="orders-file" />
                 </label>
             </div>
-            {reading_view(reading, lang, "orders-progress")}
+            {reading_view(read.state, lang, "orders-progress")}
             {summary}
         </section>
     }

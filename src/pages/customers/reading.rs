@@ -1,53 +1,14 @@
-//! Reading a chosen CSV file in turns of the event loop, with progress, for both imports
-//! on the page (orders and journeys): the bytes' encoding is detected and the browser
-//! decodes them (GB18030 exports included), then the reader takes a chunk of rows per
-//! turn so a million-row file never freezes the page.
+//! Reading a chosen CSV file with progress, for both imports on the page (orders and
+//! journeys): the bytes' encoding is detected and the browser decodes them (GB18030
+//! exports included), then the reader takes a slice of rows per turn of the event loop
+//! so a million-row file never freezes the page.
 
-use crate::components::files::read_bytes;
-use crate::domain::attribution::journeys::{Journeys, JourneysReader};
+use crate::components::files::{read_bytes, read_in_turns};
 use crate::domain::csv::{detect_encoding, TextEncoding};
-use crate::domain::customers::orders::{Orders, OrdersReader};
+use crate::domain::stepped_read::{ColumnsError, SteppedRead};
 use crate::i18n::{format_count, Lang, Msg};
+use crate::state::UiLang;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-
-/// Rows per turn: a few milliseconds of work.
-pub const CHUNK_ROWS: usize = 20_000;
-
-/// A reader that works in steps.
-pub trait Stepped {
-    type Out;
-    /// (bytes done, bytes in all, finished)
-    fn step(&mut self, rows: usize) -> (usize, usize, bool);
-    fn rows(&self) -> usize;
-    fn finish(self) -> Self::Out;
-}
-
-impl Stepped for OrdersReader {
-    type Out = Orders;
-    fn step(&mut self, rows: usize) -> (usize, usize, bool) {
-        OrdersReader::step(self, rows)
-    }
-    fn rows(&self) -> usize {
-        OrdersReader::rows(self)
-    }
-    fn finish(self) -> Orders {
-        OrdersReader::finish(self)
-    }
-}
-
-impl Stepped for JourneysReader {
-    type Out = Journeys;
-    fn step(&mut self, rows: usize) -> (usize, usize, bool) {
-        JourneysReader::step(self, rows)
-    }
-    fn rows(&self) -> usize {
-        JourneysReader::rows(self)
-    }
-    fn finish(self) -> Journeys {
-        JourneysReader::finish(self)
-    }
-}
 
 /// Where a read is.
 #[derive(Clone, PartialEq)]
@@ -64,18 +25,8 @@ pub enum Reading {
     },
 }
 
-/// Resolves on the next macrotask, after pending input and paint.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// The file's text in whatever encoding it was written, and that encoding.
-pub async fn decode(file: &web_sys::File) -> Option<(String, TextEncoding)> {
+async fn decode(file: &web_sys::File) -> Option<(String, TextEncoding)> {
     let bytes = read_bytes(file).await?;
     let encoding = detect_encoding(&bytes);
     let text = web_sys::TextDecoder::new_with_label(encoding.label())
@@ -84,33 +35,92 @@ pub async fn decode(file: &web_sys::File) -> Option<(String, TextEncoding)> {
     Some((text, encoding))
 }
 
-/// Steps `reader` to the end, reporting progress in `reading`; `None` when `current`
-/// turns false (a newer file was chosen, or the page is gone).
-pub async fn read_in_turns<R: Stepped>(
-    mut reader: R,
-    reading: RwSignal<Reading>,
-    current: impl Fn() -> bool,
-) -> Option<R::Out> {
-    loop {
-        let (done, total, finished) = reader.step(CHUNK_ROWS);
-        if !current() {
-            return None;
+/// One import's reads: where the latest is, and which is the latest (choosing another
+/// file abandons the read in progress).
+#[derive(Clone, Copy)]
+pub struct FileRead {
+    pub state: RwSignal<Reading>,
+    generation: StoredValue<u64>,
+}
+
+impl FileRead {
+    pub fn new() -> FileRead {
+        FileRead {
+            state: RwSignal::new(Reading::Idle),
+            generation: StoredValue::new(0),
         }
-        let percent = (done as u64 * 100 / total.max(1) as u64) as u32;
-        // `try_set` hands the value back when the signal is gone (the page was left).
-        if reading
-            .try_set(Reading::Progress {
-                rows: reader.rows(),
-                percent,
-            })
-            .is_some()
-        {
-            return None;
+    }
+
+    /// Decodes `file`, opens it with `open` (a header problem is shown through
+    /// `column_name`) and reads it in turns; `done` gets what was read unless a newer
+    /// file was chosen or the page was left meanwhile.
+    pub fn start<R, K>(
+        self,
+        file: web_sys::File,
+        lang: UiLang,
+        open: fn(String) -> Result<R, ColumnsError<K>>,
+        column_name: fn(K, Lang) -> &'static str,
+        done: impl Fn(R::Out) + 'static,
+    ) where
+        R: SteppedRead + 'static,
+        K: Copy + 'static,
+    {
+        let gen = self.generation.get_value() + 1;
+        self.generation.set_value(gen);
+        let state = self.state;
+        state.set(Reading::Progress {
+            rows: 0,
+            percent: 0,
+        });
+        let generation = self.generation;
+        leptos::task::spawn_local(async move {
+            let current = move || generation.try_with_value(|g| *g) == Some(gen);
+            let fail = |msg: String| drop(state.try_set(Reading::Failed(msg)));
+            let Some((text, encoding)) = decode(&file).await else {
+                return fail(lang.get_untracked().t(Msg::CsFileUnreadable).into());
+            };
+            let reader = match open(text) {
+                Ok(r) => r,
+                Err(e) => return fail(header_error(&e, column_name, lang.get_untracked())),
+            };
+            let progress = |p: crate::domain::stepped_read::Progress| {
+                // `try_set` hands the value back when the signal is gone (the page was left).
+                current()
+                    && state
+                        .try_set(Reading::Progress {
+                            rows: p.rows_done,
+                            percent: p.percent(),
+                        })
+                        .is_none()
+            };
+            if let Some(out) = read_in_turns(reader, progress).await {
+                done(out);
+                let _ = state.try_set(Reading::Done { encoding });
+            }
+        });
+    }
+
+    /// The encoding of the file last read through, once it is read.
+    pub fn encoding(&self) -> Option<TextEncoding> {
+        match self.state.get() {
+            Reading::Done { encoding } => Some(encoding),
+            _ => None,
         }
-        if finished {
-            return Some(reader.finish());
+    }
+}
+
+/// Why a file cannot be read at all, naming the missing columns.
+fn header_error<K: Copy>(
+    e: &ColumnsError<K>,
+    column_name: fn(K, Lang) -> &'static str,
+    l: Lang,
+) -> String {
+    match e {
+        ColumnsError::Empty => l.t(Msg::CsFileEmpty).into(),
+        ColumnsError::Missing(cols) => {
+            let names: Vec<&str> = cols.iter().map(|c| column_name(*c, l)).collect();
+            fill(l.t(Msg::CsMissingColumns), &[&names.join("、")])
         }
-        next_tick().await;
     }
 }
 
@@ -126,7 +136,7 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 /// The progress bar or the failure while reading.
 pub fn reading_view(
     reading: RwSignal<Reading>,
-    lang: crate::state::UiLang,
+    lang: UiLang,
     test_id: &'static str,
 ) -> impl IntoView {
     move || {

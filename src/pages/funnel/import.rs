@@ -4,22 +4,20 @@
 //! could not be read are listed with their line and reason, never silently dropped.
 
 use super::fill;
+use crate::components::files::{read_bytes, read_in_turns};
 use crate::domain::entry::CellValue;
 use crate::domain::event_log::{
     count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
 use crate::domain::funnel_tools::{apply_step_counts, Applied, CountsInto};
+use crate::domain::stepped_read::Progress;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 
-/// Rows read between two turns of the event loop: a few milliseconds of work, so the
-/// progress bar moves and the page answers clicks while a big file is read.
-const CHUNK_ROWS: usize = 20_000;
 /// Bad rows listed one by one; the total is always given.
 const SHOWN_ERRORS: usize = 100;
 /// Event names offered as steps (a funnel has a handful; a column of ids would not do).
@@ -37,17 +35,6 @@ enum Reading {
 enum Failure {
     Header(HeaderError),
     Unreadable,
-}
-
-/// Yields to the browser: resolves on the next macrotask (setTimeout 0), after pending
-/// input and paint.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 fn row_error_text(reason: EventRowError, lang: Lang) -> String {
@@ -156,47 +143,39 @@ pub fn EventImport() -> impl IntoView {
             percent: 0,
         });
         leptos::task::spawn_local(async move {
-            let buffer = JsFuture::from(file.array_buffer()).await;
+            let bytes = read_bytes(&file).await;
             // A newer file was chosen, or the page is gone: this read is over.
             let current = move || generation.try_with_value(|g| *g) == Some(gen);
             if !current() {
                 return;
             }
-            let bytes = match buffer {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    let _ = reading.try_set(Reading::Failed(Failure::Unreadable));
-                    return;
-                }
+            let Some(bytes) = bytes else {
+                let _ = reading.try_set(Reading::Failed(Failure::Unreadable));
+                return;
             };
-            let mut reader = match EventLogReader::new(bytes) {
+            let reader = match EventLogReader::new(bytes) {
                 Ok(reader) => reader,
                 Err(e) => {
                     let _ = reading.try_set(Reading::Failed(Failure::Header(e)));
                     return;
                 }
             };
-            let rows = loop {
-                let p = reader.step(CHUNK_ROWS);
-                if !current() {
-                    return;
-                }
-                let percent = (p.bytes_done as u64 * 100 / p.total_bytes.max(1) as u64) as u32;
-                if reading
-                    .try_set(Reading::Progress {
-                        rows: p.rows_done,
-                        percent,
-                    })
-                    .is_some()
-                {
-                    return;
-                }
-                if p.finished {
-                    break p.rows_done;
-                }
-                next_tick().await;
+            let rows = std::cell::Cell::new(0);
+            let progress = |p: Progress| {
+                rows.set(p.rows_done);
+                // `try_set` hands the value back when the signal is gone (the page was left).
+                current()
+                    && reading
+                        .try_set(Reading::Progress {
+                            rows: p.rows_done,
+                            percent: p.percent(),
+                        })
+                        .is_none()
             };
-            let read = reader.finish();
+            let Some(read) = read_in_turns(reader, progress).await else {
+                return;
+            };
+            let rows = rows.get();
             // Default steps: the event names in the order they first appear, as many as
             // the funnel has stages + 1.
             let stages = store.read_untracked(|p| p.funnel.stages.len());

@@ -3,29 +3,18 @@
 
 use crate::components::field::EntryField;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
-use crate::components::table::{Column, ColumnKind, EditableTable, TableRow, TableSource};
+use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
-use crate::domain::plan::RowId;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
-impl TableRow for AppointmentSlot {
-    fn id(&self) -> RowId {
-        self.id
-    }
-    fn set_id(&mut self, id: RowId) {
-        self.id = id;
-    }
-    /// "2026-10-15 14:00-15:00": a slot is named by its day and time.
-    fn label(&self) -> String {
-        format!("{} {}", self.date.text(), self.slot)
-            .trim()
-            .to_string()
-    }
-}
+// "2026-10-15 14:00-15:00": a slot is named by its day and time.
+table_row!(AppointmentSlot, |s| format!("{} {}", s.date.text(), s.slot)
+    .trim()
+    .to_string());
 
 const DAY_COLUMNS: &[Msg] = &[
     Msg::ColBooked,
