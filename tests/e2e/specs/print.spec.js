@@ -8,17 +8,18 @@ test('the print view holds every page of the plan and prints to A4 pages', async
   await expect(page).toHaveURL('/print');
   await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText('线上线下联动拓展示范计划');
   await expect(page.getByTestId('print-date')).toHaveText('2026年11月23日');
-  const titles = await page.getByRole('heading', { level: 1 }).allTextContents();
-  expect(titles).toEqual(expect.arrayContaining(['线上线下联动场景规划', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '渠道与KPI分析', '行业定制化落地工具包']));
+  const titles = () => page.getByRole('heading', { level: 1 }).allTextContents();
+  await expect.poll(titles).toEqual(expect.arrayContaining(['线上线下联动场景规划', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '渠道与KPI分析', '行业定制化落地工具包']));
   // The charts are there and drawn (their pixels are not blank).
   const charts = page.locator('canvas[role="img"]');
-  expect(await charts.count()).toBeGreaterThanOrEqual(5);
-  const inked = await page.evaluate(() => [...document.querySelectorAll('canvas[role="img"]')].filter((c) => {
+  await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(5);
+  // Charts draw in an effect after they mount: poll until they are inked.
+  const inked = () => page.evaluate(() => [...document.querySelectorAll('canvas[role="img"]')].filter((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
     return false;
   }).length);
-  expect(inked).toBeGreaterThanOrEqual(5);
+  await expect.poll(inked).toBeGreaterThanOrEqual(5);
 
   // On paper: no navigation or buttons, inputs read as text, tables fit the page width.
   await page.emulateMedia({ media: 'print' });

@@ -10,20 +10,20 @@ test.beforeEach(async ({ page }) => {
 test('keyboard: arrows, Tab, Enter to edit and commit, Escape to cancel', async ({ page }) => {
   await cell(page, '触达人数', '门店扫码关注').click(); // a click edits in place
   await page.keyboard.press('Enter'); // commit, move down
-  expect(await focusedName(page)).toBe('触达人数 社群入群');
+  await expect.poll(() => focusedName(page)).toBe('触达人数 社群入群');
   await expect(page.locator('table.grid')).toHaveAttribute('data-mode', 'select');
   await page.keyboard.type('4000'); // typing replaces the selected cell's content
   await expect(cell(page, '触达人数', '社群入群')).toHaveValue('4000');
   await expect(derived(page, 'funnel', 2)).toHaveText(['45%', '2,200']);
   await page.keyboard.press('Tab');
-  expect(await focusedName(page)).toBe('转化人数 社群入群');
+  await expect.poll(() => focusedName(page)).toBe('转化人数 社群入群');
   await page.keyboard.press('ArrowDown');
-  expect(await focusedName(page)).toBe('转化人数 线上优惠券核销');
+  await expect.poll(() => focusedName(page)).toBe('转化人数 线上优惠券核销');
   await page.keyboard.press('ArrowLeft');
-  expect(await focusedName(page)).toBe('触达人数 线上优惠券核销');
+  await expect.poll(() => focusedName(page)).toBe('触达人数 线上优惠券核销');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight'); // skips the read-only rate and loss columns
-  expect(await focusedName(page)).toBe('环节流失原因 线上优惠券核销');
+  await expect.poll(() => focusedName(page)).toBe('环节流失原因 线上优惠券核销');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter'); // edit: the caret goes to the end
   await expect(page.locator('table.grid')).toHaveAttribute('data-mode', 'edit');
@@ -34,9 +34,9 @@ test('keyboard: arrows, Tab, Enter to edit and commit, Escape to cancel', async 
   await expect(derived(page, 'funnel', 3)).toHaveText(['30%', '1,260']);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
-  expect(await focusedName(page)).toBe('转化环节 第 3 行');
+  await expect.poll(() => focusedName(page)).toBe('转化环节 第 3 行');
   await page.keyboard.press('Shift+Tab'); // wraps to the previous row's last column
-  expect(await focusedName(page)).toBe('优化措施 社群入群');
+  await expect.poll(() => focusedName(page)).toBe('优化措施 社群入群');
   // The focused cell is always visibly outlined.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(outline).not.toBe('none');
@@ -72,7 +72,7 @@ test('copy a selection out as TSV', async ({ page }) => {
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
-  expect(await copyText(page)).toBe('门店扫码关注\t10000\t3000\r\n社群入群\t3000\t1800');
+  await expect.poll(() => copyText(page)).toBe('门店扫码关注\t10000\t3000\r\n社群入群\t3000\t1800');
 });
 
 test('undo and redo an edit and a row delete, also across pages', async ({ page }) => {
