@@ -132,51 +132,132 @@ pub fn detect_delimiter(text: &str) -> char {
 /// Every record of `text`, blank lines skipped. An unterminated quote runs to the end of
 /// the text (the record is kept, so a caller can report it rather than lose it).
 pub fn parse(text: &str, delimiter: char) -> Vec<Record> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_records(text.strip_prefix('\u{feff}').unwrap_or(text), delimiter)
+}
+
+/// [`parse`] of a text without a byte-order mark to skip (a later part of a file).
+pub(crate) fn parse_records(text: &str, delimiter: char) -> Vec<Record> {
+    let mut cursor = Cursor::default();
     let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let (mut line, mut start_line) = (1, 1);
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let mut end_record = |fields: &mut Vec<String>, field: &mut String, start: usize| {
-        fields.push(std::mem::take(field));
-        let record = std::mem::take(fields);
-        if !(record.len() == 1 && record[0].trim().is_empty()) {
-            records.push(Record {
-                line: start,
-                fields: record,
-            });
+    let mut fields = Vec::new();
+    while let Some(next) = cursor.next_into(text, delimiter, &mut fields) {
+        if let Next::Record(line) = next {
+            let fields = std::mem::take(&mut fields);
+            records.push(Record { line, fields });
         }
-    };
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') | (false, '\r') => {
-                end_record(&mut fields, &mut field, start_line);
-                line += 1;
-                start_line = line;
-            }
-            (false, c) if c == delimiter => fields.push(std::mem::take(&mut field)),
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !fields.is_empty() {
-        end_record(&mut fields, &mut field, start_line);
     }
     records
+}
+
+/// Where a read of CSV text is: a byte offset and the physical line (1-based) there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cursor {
+    pub pos: usize,
+    pub line: usize,
+}
+
+impl Default for Cursor {
+    fn default() -> Cursor {
+        Cursor { pos: 0, line: 1 }
+    }
+}
+
+/// What the next line of a CSV text held.
+pub(crate) enum Next {
+    /// A record, its cells in the buffer, starting on this line.
+    Record(usize),
+    /// A blank line (one empty or all-space cell), which readers skip.
+    Blank,
+}
+
+impl Cursor {
+    /// Reads the record at the cursor into `fields`, reusing its strings (so reading a
+    /// large file costs no allocation per cell), and moves past it; `None` at the end.
+    pub fn next_into(
+        &mut self,
+        text: &str,
+        delimiter: char,
+        fields: &mut Vec<String>,
+    ) -> Option<Next> {
+        if self.pos >= text.len() {
+            return None;
+        }
+        let start_line = self.line;
+        let mut used = 0;
+        let mut field = next_field(fields, &mut used);
+        let mut quoted = false;
+        let mut i = self.pos;
+        // Runs of ordinary text are copied whole (a million-row export is mostly that);
+        // only the characters that change the state are looked at one by one.
+        while i < text.len() {
+            let rest = &text[i..];
+            if quoted {
+                let run = rest.find('"').unwrap_or(rest.len());
+                self.line += rest[..run].bytes().filter(|&b| b == b'\n').count();
+                fields[field].push_str(&rest[..run]);
+                match &rest.as_bytes()[run..] {
+                    [] => i = text.len(),
+                    [b'"', b'"', ..] => {
+                        fields[field].push('"');
+                        i += run + 2;
+                    }
+                    _ => {
+                        quoted = false;
+                        i += run + 1;
+                    }
+                }
+                continue;
+            }
+            let run = next_special(rest, delimiter);
+            fields[field].push_str(&rest[..run]);
+            let Some(c) = rest[run..].chars().next() else {
+                i = text.len();
+                break;
+            };
+            i += run + c.len_utf8();
+            match c {
+                '"' if fields[field].is_empty() => quoted = true,
+                '\r' if text[i..].starts_with('\n') => {}
+                '\n' | '\r' => {
+                    self.line += 1;
+                    break;
+                }
+                c if c == delimiter => field = next_field(fields, &mut used),
+                c => fields[field].push(c), // a quote inside an unquoted field is text
+            }
+        }
+        self.pos = i;
+        fields.truncate(used);
+        Some(if used == 1 && fields[0].trim().is_empty() {
+            Next::Blank
+        } else {
+            Next::Record(start_line)
+        })
+    }
+}
+
+/// The index of a fresh, empty cell in `fields` (a string reused when there is one).
+fn next_field(fields: &mut Vec<String>, used: &mut usize) -> usize {
+    match fields.get_mut(*used) {
+        Some(f) => f.clear(),
+        None => fields.push(String::new()),
+    }
+    *used += 1;
+    *used - 1
+}
+
+/// Bytes of `text` before the first character that matters outside quotes: the
+/// delimiter, a quote or a line end (all of them when none is there).
+fn next_special(text: &str, delimiter: char) -> usize {
+    let found = if delimiter.is_ascii() {
+        // ASCII never occurs inside a multi-byte character, so bytes can be compared.
+        let d = delimiter as u8;
+        text.bytes()
+            .position(|b| b == d || matches!(b, b'"' | b'\n' | b'\r'))
+    } else {
+        text.find([delimiter, '"', '\n', '\r'])
+    };
+    found.unwrap_or(text.len())
 }
 
 #[cfg(test)]
@@ -262,5 +343,73 @@ mod tests {
         // "门店" in GBK.
         assert_eq!(detect_encoding(b"\xC3\xC5\xB5\xEA"), TextEncoding::Gb18030);
         assert_eq!(detect_encoding(b"plain ascii"), TextEncoding::Utf8);
+    }
+}
+
+/// Natively only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod reads_as_char_by_char {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The reader as first written, a character at a time: the reference the fast one
+    /// must match record for record.
+    fn parse_char_by_char(text: &str, delimiter: char) -> Vec<Record> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut records = Vec::new();
+        let mut fields: Vec<String> = Vec::new();
+        let mut field = String::new();
+        let (mut line, mut start_line) = (1, 1);
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        let mut end_record = |fields: &mut Vec<String>, field: &mut String, start: usize| {
+            fields.push(std::mem::take(field));
+            let record = std::mem::take(fields);
+            if !(record.len() == 1 && record[0].trim().is_empty()) {
+                records.push(Record {
+                    line: start,
+                    fields: record,
+                });
+            }
+        };
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c);
+                }
+                (false, '"') if field.is_empty() => quoted = true,
+                (false, '\r') if chars.peek() == Some(&'\n') => {}
+                (false, '\n') | (false, '\r') => {
+                    end_record(&mut fields, &mut field, start_line);
+                    line += 1;
+                    start_line = line;
+                }
+                (false, c) if c == delimiter => fields.push(std::mem::take(&mut field)),
+                (false, c) => field.push(c),
+            }
+        }
+        if !field.is_empty() || !fields.is_empty() {
+            end_record(&mut fields, &mut field, start_line);
+        }
+        records
+    }
+
+    proptest! {
+        /// On text made of the characters that matter (quotes, every delimiter, CR, LF,
+        /// a multi-byte character), the fast reader gives the reference's records and lines.
+        #[test]
+        fn runs_read_as_char_by_char(text in "\u{feff}?[a\"\r\n,;\t，门\u{feff}]{0,40}") {
+            for d in DELIMITERS {
+                prop_assert_eq!(parse(&text, d), parse_char_by_char(&text, d));
+            }
+        }
     }
 }

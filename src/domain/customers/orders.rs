@@ -284,9 +284,10 @@ impl SteppedRead for OrdersReader {
     type Out = Orders;
 
     fn step(&mut self, max_rows: usize) -> Progress {
-        for record in self.csv.next_chunk(max_rows) {
-            self.take(record.line, &record.fields);
-        }
+        // The rows are taken as the file is read: the file is lent out meanwhile.
+        let mut csv = std::mem::take(&mut self.csv);
+        csv.for_each(max_rows, |line, fields| self.take(line, fields));
+        self.csv = csv;
         csv_progress(&self.csv, self.out.rows)
     }
 
