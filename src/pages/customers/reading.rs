@@ -5,7 +5,7 @@
 
 use crate::components::files::{read_bytes, read_in_turns};
 use crate::domain::csv::{detect_encoding, TextEncoding};
-use crate::domain::stepped_read::{ColumnsError, SteppedRead};
+use crate::domain::stepped_read::{ColumnsError, Progress, SteppedRead};
 use crate::i18n::{format_count, Lang, Msg};
 use crate::state::UiLang;
 use leptos::prelude::*;
@@ -83,7 +83,7 @@ impl FileRead {
                 Ok(r) => r,
                 Err(e) => return fail(header_error(&e, column_name, lang.get_untracked())),
             };
-            let progress = |p: crate::domain::stepped_read::Progress| {
+            let progress = |p: Progress| {
                 // `try_set` hands the value back when the signal is gone (the page was left).
                 current()
                     && state
