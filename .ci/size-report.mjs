@@ -52,8 +52,7 @@ const pages = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAs
     const own = fetcher.match(/"\.\/([^"]+\.wasm)"/);
     const needs = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
     if (needs.includes(undefined)) throw new Error(`${loaderFile}: unknown chunk in ${deps}`);
-    const name = split.replace(/^__/, '').replace(/_route_view_\d+$/, '');
-    return { name, files: own ? [own[1], ...needs] : needs };
+    return { name: split, files: own ? [own[1], ...needs] : needs };
   },
 );
 if (!pages.length) throw new Error(`${loaderFile}: no lazily loaded page found`);

@@ -1,7 +1,9 @@
 //! The application: loads the list of plans and the open plan, provides the stores, routes to the pages.
 
+use crate::components::lazy_page::{lazy_page, LazyPage};
 use crate::components::shell::Shell;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::scenario::ScenarioPage;
 use crate::state::autosave::start_autosave;
 use crate::state::backend::start_backend;
 use crate::state::plans::{start_plans, Started};
@@ -9,35 +11,34 @@ use crate::state::storage::LocalPlanLibrary;
 use crate::state::{provide_lang, provide_today};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::path;
 
-/// A page fetched as its own wasm chunk the first time it is visited, so the first load
-/// carries only the shell and the page it opens on (see README "Size").
-macro_rules! lazy_page {
-    ($route:ident, $page:path) => {
-        struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
-        }
-    };
-}
-
-lazy_page!(TasksRoute, crate::pages::tasks::TasksPage);
-lazy_page!(FunnelRoute, crate::pages::funnel::FunnelPage);
-lazy_page!(ChannelsRoute, crate::pages::channels::ChannelsPage);
-lazy_page!(ToolkitsRoute, crate::pages::toolkits::ToolkitsPage);
-lazy_page!(SettingsRoute, crate::pages::settings::SettingsPage);
-lazy_page!(PlansRoute, crate::pages::plans::PlansPage);
-lazy_page!(PrintRoute, crate::pages::print::PrintPage);
-lazy_page!(CustomersRoute, crate::pages::customers::CustomersPage);
+// Every page but the scenario planner (the landing page) is its own wasm module, fetched
+// the first time it is shown, so the first load carries only the shell and that page.
+lazy_page!(tasks, tasks_page, crate::pages::tasks::TasksPage);
+lazy_page!(funnel, funnel_page, crate::pages::funnel::FunnelPage);
+lazy_page!(
+    channels,
+    channels_page,
+    crate::pages::channels::ChannelsPage
+);
+lazy_page!(
+    toolkits,
+    toolkits_page,
+    crate::pages::toolkits::ToolkitsPage
+);
+lazy_page!(
+    settings,
+    settings_page,
+    crate::pages::settings::SettingsPage
+);
+lazy_page!(plans, plans_page, crate::pages::plans::PlansPage);
+lazy_page!(print, print_page, crate::pages::print::PrintPage);
+lazy_page!(
+    customers,
+    customers_page,
+    crate::pages::customers::CustomersPage
+);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -61,16 +62,16 @@ pub fn App() -> impl IntoView {
         <Router>
             <Shell status load_problem>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=crate::pages::scenario::ScenarioPage />
-                    <Route path=path!("/scenario") view=crate::pages::scenario::ScenarioPage />
-                    <Route path=path!("/tasks") view={Lazy::<TasksRoute>::new()} />
-                    <Route path=path!("/funnel") view={Lazy::<FunnelRoute>::new()} />
-                    <Route path=path!("/channels") view={Lazy::<ChannelsRoute>::new()} />
-                    <Route path=path!("/toolkits") view={Lazy::<ToolkitsRoute>::new()} />
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
-                    <Route path=path!("/plans") view={Lazy::<PlansRoute>::new()} />
-                    <Route path=path!("/print") view={Lazy::<PrintRoute>::new()} />
-                    <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
+                    <Route path=path!("/") view=ScenarioPage />
+                    <Route path=path!("/scenario") view=ScenarioPage />
+                    <Route path=path!("/tasks") view=|| view! { <LazyPage load=tasks_page /> } />
+                    <Route path=path!("/funnel") view=|| view! { <LazyPage load=funnel_page /> } />
+                    <Route path=path!("/channels") view=|| view! { <LazyPage load=channels_page /> } />
+                    <Route path=path!("/toolkits") view=|| view! { <LazyPage load=toolkits_page /> } />
+                    <Route path=path!("/settings") view=|| view! { <LazyPage load=settings_page /> } />
+                    <Route path=path!("/plans") view=|| view! { <LazyPage load=plans_page /> } />
+                    <Route path=path!("/print") view=|| view! { <LazyPage load=print_page /> } />
+                    <Route path=path!("/customers") view=|| view! { <LazyPage load=customers_page /> } />
                 </Routes>
             </Shell>
         </Router>
