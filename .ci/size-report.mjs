@@ -4,10 +4,11 @@
 //
 // The first load is every file except the page and chunk modules of the wasm split
 // (.ci/wasm-split.mjs); the split's loader (`__wasm_split-<hash>.js`) says which modules
-// each page needs, and the report reads it to total them per page.
+// each page needs (split-pages.mjs), and the report totals them per page.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { splitPages } from './split-pages.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_GZIP = 300 * 1024;
@@ -40,22 +41,7 @@ console.log(`initial transfer budget: ${kb(BUDGET_GZIP).trim()} gzip; used ${((1
 const loaderFile = files.find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
 if (!loaderFile) process.exit(0);
 const loader = readFileSync(join(dist, loaderFile), 'utf8');
-// `const __chunk_N = makeLoad(<fetch "./file.wasm">, [])`, shared by several pages.
-const chunkFile = new Map(
-  [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(
-    ([, name, file]) => [name, file],
-  ),
-);
-// `export const __wasm_split_load_<page> = wrapAsyncCb(makeLoad(<fetch>, [chunks]))`.
-const pages = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\);/g)].map(
-  ([, split, fetcher, deps]) => {
-    const own = fetcher.match(/"\.\/([^"]+\.wasm)"/);
-    const needs = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-    if (needs.includes(undefined)) throw new Error(`${loaderFile}: unknown chunk in ${deps}`);
-    return { name: split, files: own ? [own[1], ...needs] : needs };
-  },
-);
-if (!pages.length) throw new Error(`${loaderFile}: no lazily loaded page found`);
+const pages = splitPages(loader);
 const listed = new Set(pages.flatMap((p) => p.files));
 const unlisted = files.filter((f) => onDemand(f) && !listed.has(f));
 if (unlisted.length) throw new Error(`modules no page loads: ${unlisted.join(', ')}`);

@@ -13,14 +13,17 @@
 //   3. release builds: wasm-opt -Oz on every module, as Trunk does for the single one.
 //   4. the page and chunk files and the loader get content hashes in their names, so a
 //      host may cache them forever, as it may Trunk's own files;
-//   5. index.html: the integrity hashes of the replaced files, and a modulepreload of the
-//      loader, which the glue imports (one round trip less before the app starts).
+//   5. index.html: the integrity hashes of the replaced files, a modulepreload of the
+//      loader, which the glue imports (one round trip less before the app starts), and a
+//      small script that preloads the modules of the page the address opens (a shared
+//      link to /tasks fetches them beside the main module, not after it).
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { splitPages } from './split-pages.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set (run as a Trunk hook)');
@@ -86,10 +89,22 @@ try {
     html = html.replace(link, `$1${integrity(join(staging, file))}$2`);
   }
   const preload = `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous" integrity="${integrity(join(staging, loaderName))}">`;
-  writeFileSync(indexFile, html.replace('</head>', `${preload}</head>`));
+  writeFileSync(indexFile, html.replace('</head>', `${preload}${pagePreloads(loader)}</head>`));
   console.log(`wasm split: main module and ${modules.length} lazily loaded modules (${loaderName})`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// `{tasks: [files…], …}` as indexes into one list of files, and the lines that preload the
+// entry of the first path segment. The links match the loader's `fetch` (same-origin
+// CORS mode), so each module is fetched once.
+function pagePreloads(loader) {
+  const pages = splitPages(loader);
+  const files = [...new Set(pages.flatMap((p) => p.files))];
+  const index = Object.fromEntries(pages.map((p) => [p.name, p.files.map((f) => files.indexOf(f))]));
+  return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},m=p[location.pathname.split('/')[1]];` +
+    `if(m)for(const i of m){const l=document.createElement('link');l.rel='preload';l.as='fetch';` +
+    `l.crossOrigin='anonymous';l.href=${JSON.stringify(publicUrl)}+f[i];document.head.append(l)}}</script>`;
 }
 
 function integrity(file) {

@@ -1,5 +1,6 @@
 // Lazily loaded pages (README "Size"): the first load fetches no page module; a page's
-// modules arrive on its first visit; a failed fetch is a message with a retry button on
+// modules arrive on its first visit, or with the main module when the address opens that
+// page; a failed fetch is a message with a retry button on
 // that page, while the shell and the plan (with an edit just made) stay as they were.
 import { test, expect } from './fixtures.js';
 import { cell, saved } from './helpers.js';
@@ -23,6 +24,18 @@ test('the landing page loads no page module; the tasks page fetches its own on f
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
   expect(fetched.length).toBe(afterFirstVisit);
+});
+
+test('an address of a lazy page preloads its modules with the main module, each fetched once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
+  await page.goto('/channels');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('渠道与KPI分析');
+  const preloaded = (await page.$$eval('link[rel=preload][as=fetch]', (links) => links.map((l) => l.href))).filter((url) =>
+    pageModule.test(url),
+  );
+  expect(preloaded.some((url) => /\/split_channels-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+  expect([...fetched].sort()).toEqual([...preloaded].sort());
 });
 
 test('a page whose modules cannot be fetched says so, keeps the edits, and opens on retry', async ({ page }) => {
