@@ -102,8 +102,10 @@ function pagePreloads(loader) {
   const pages = splitPages(loader);
   const files = [...new Set(pages.flatMap((p) => p.files))];
   const index = Object.fromEntries(pages.map((p) => [p.name, p.files.map((f) => files.indexOf(f))]));
-  return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},m=p[location.pathname.split('/')[1]];` +
-    `if(m)for(const i of m){const l=document.createElement('link');l.rel='preload';l.as='fetch';` +
+  // Own keys only: an address like /constructor must not find Object's properties.
+  return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},k=location.pathname.split('/')[1],` +
+    `m=Object.prototype.hasOwnProperty.call(p,k)?p[k]:[];` +
+    `for(const i of m){const l=document.createElement('link');l.rel='preload';l.as='fetch';` +
     `l.crossOrigin='anonymous';l.href=${JSON.stringify(publicUrl)}+f[i];document.head.append(l)}}</script>`;
 }
 

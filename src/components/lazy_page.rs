@@ -30,7 +30,11 @@ macro_rules! lazy_page {
         fn $loader(
         ) -> Result<::leptos::prelude::AnyView, $crate::components::lazy_page::PageLoadError> {
             use ::leptos::prelude::IntoAny;
-            Ok($page().into_any())
+            // Built untracked, as the view macro builds any component: this runs inside the
+            // Suspend that shows the page, which would otherwise subscribe to every signal
+            // the page reads while it is set up, and rebuild the whole page (dropping what
+            // is being typed) each time one changes, e.g. when another tab's save merges in.
+            Ok(::leptos::prelude::untrack(|| $page().into_any()))
         }
     };
 }

@@ -38,6 +38,12 @@ test('an address of a lazy page preloads its modules with the main module, each 
   expect([...fetched].sort()).toEqual([...preloaded].sort());
 });
 
+test('an unknown address that names a property of a plain object preloads nothing and says not found', async ({ page }) => {
+  await page.goto('/constructor');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面。');
+  expect(await page.locator('link[rel=preload][as=fetch][href$=".wasm"]').count()).toBe(1); // the main module
+});
+
 test('a page whose modules cannot be fetched says so, keeps the edits, and opens on retry', async ({ page }) => {
   await page.goto('/');
   await cell(page, '核心目标', '新客引流').fill('离线前的修改');
