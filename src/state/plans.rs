@@ -15,7 +15,7 @@ use crate::domain::plan_list::{
     sorted_by_recent, LegacyStep, PlanEntry,
 };
 use crate::domain::schema::{load_plan, save_plan, LoadError};
-use crate::domain::sync::merge::merge3;
+use crate::domain::sync::merge::{base_for_incoming, merge3};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::sync::Arc;
@@ -53,6 +53,10 @@ pub struct Plans {
     /// The open plan's document as this tab last read or wrote it: the common base when
     /// another tab saved the same plan meanwhile (see `merge_other_tab`).
     base: StoredValue<Option<Value>>,
+    /// When `base` is this tab's own last write: the version this tab last read, which
+    /// its writes since started from (the other tab's copy may have started from it too,
+    /// see `base_for_incoming`).
+    written_from: StoredValue<Option<Value>>,
 }
 
 /// A plan as the JSON value its stored document holds.
@@ -258,6 +262,7 @@ impl Plans {
         let base = document(&plan);
         Plans {
             base: StoredValue::new(base),
+            written_from: StoredValue::new(None),
             store: PlanStore::new(plan),
             entries: RwSignal::new(entries),
             current: RwSignal::new(current),
@@ -336,6 +341,11 @@ impl Plans {
         });
         self.status.set(match result {
             Ok(()) => {
+                // The first write since the last read remembers what it started from;
+                // later writes keep it (the other tab may have seen none of them).
+                if self.written_from.with_value(Option::is_none) {
+                    self.written_from.set_value(self.base.get_value());
+                }
                 self.base.set_value(serde_json::from_str(&json).ok());
                 self.writes.update(|n| *n += 1);
                 SaveStatus::Saved
@@ -369,6 +379,12 @@ impl Plans {
         }
     }
 
+    /// `doc` is the open plan as this tab just read it: the base of the next merge.
+    fn read_base(&self, doc: Option<Value>) {
+        self.base.set_value(doc);
+        self.written_from.set_value(None);
+    }
+
     fn read_plan(&self, id: &str) -> Result<(String, Plan), OpenError> {
         if id == self.current.get_untracked() {
             let json = self.store.read_untracked(save_plan);
@@ -385,7 +401,7 @@ impl Plans {
     }
 
     fn show(&self, id: &str, plan: Plan) {
-        self.base.set_value(document(&plan));
+        self.read_base(document(&plan));
         self.store.reset(plan);
         self.current.set(id.to_string());
         let _ = self.report(self.lib().save_current(id));
@@ -575,7 +591,7 @@ impl Plans {
             });
         self.write_index()?;
         if id == self.current.get_untracked() {
-            self.base.set_value(document(&plan));
+            self.read_base(document(&plan));
             self.store.reset(plan);
         }
         self.status.set(SaveStatus::Saved);
@@ -611,13 +627,17 @@ impl Plans {
         let Some(mine) = self.store.read_untracked(document) else {
             return false;
         };
-        let base = self.base.get_value().unwrap_or_else(|| mine.clone());
+        let last = self.base.get_value().unwrap_or_else(|| mine.clone());
+        let base = match self.written_from.get_value() {
+            Some(before) => base_for_incoming(&before, &last, &theirs).clone(),
+            None => last,
+        };
         let merged = merge3(&base, &mine, &theirs).value;
         let Ok(plan) = load_plan(&merged.to_string()) else {
             return false; // e.g. a newer schema from an updated tab: keep ours
         };
         let unsaved = merged != theirs;
-        self.base.set_value(Some(theirs));
+        self.read_base(Some(theirs));
         if merged != mine {
             self.store.reset(plan);
         }

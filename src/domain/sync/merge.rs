@@ -23,6 +23,22 @@ pub fn merge3(base: &Value, mine: &Value, theirs: &Value) -> Merged {
     Merged { value, clashes }
 }
 
+/// The version another tab's saved copy (`theirs`) started from, when this tab has
+/// written since it last read the plan: `written` (its last write) if `theirs` already
+/// holds every change of it, otherwise `before` (the version this tab last read, which
+/// its writes started from). The
+/// second case is two tabs saving at the same moment, neither having seen the other's
+/// copy (browser storage reaches other tabs asynchronously): merged against `written`,
+/// each change of that write would look taken back by `theirs` and be dropped, in both
+/// tabs at once.
+pub fn base_for_incoming<'a>(before: &'a Value, written: &'a Value, theirs: &Value) -> &'a Value {
+    if merge3(before, written, theirs).value == *theirs {
+        written
+    } else {
+        before
+    }
+}
+
 fn merge_value(base: Option<&Value>, mine: &Value, theirs: &Value, clashes: &mut usize) -> Value {
     if mine == theirs || base == Some(theirs) {
         return mine.clone();
@@ -140,6 +156,44 @@ mod tests {
 
     fn doc(rows: Value) -> Value {
         json!({ "schema_version": 6, "header": { "name": "计划" }, "tasks": rows })
+    }
+
+    /// Tab A wrote `a` (from `before`), tab B wrote `b` (from `before`) at the same
+    /// moment; then each receives the other's copy.
+    #[test]
+    fn two_tabs_saving_at_once_keep_both_edits() {
+        let before = doc(json!([{ "id": 1, "owner": "", "status": "todo" }, { "id": 2 }]));
+        let a = doc(json!([{ "id": 1, "owner": "王", "status": "todo" }, { "id": 2 }]));
+        let b = doc(json!([{ "id": 1, "owner": "", "status": "done" }]));
+        let both = doc(json!([{ "id": 1, "owner": "王", "status": "done" }]));
+        // In A: B's copy lacks A's write, so it started from `before`.
+        let base = base_for_incoming(&before, &a, &b);
+        assert_eq!(base, &before);
+        assert_eq!(merge3(base, &a, &b).value, both);
+        // In B, the same: B's deleted row stays deleted, A's owner is kept.
+        let base = base_for_incoming(&before, &b, &a);
+        assert_eq!(merge3(base, &b, &a).value, both);
+        // What the old choice (the tab's own write as the base) did: each tab lost its edit.
+        assert_eq!(merge3(&a, &a, &b).value, b);
+    }
+
+    #[test]
+    fn a_copy_made_after_this_tabs_write_is_merged_against_that_write() {
+        let before = doc(json!([{ "id": 1, "owner": "", "status": "todo" }]));
+        let written = doc(json!([{ "id": 1, "owner": "王", "status": "todo" }]));
+        // The other tab read this write, then changed the owner again and the status.
+        let theirs = doc(json!([{ "id": 1, "owner": "李", "status": "done" }]));
+        // Holding a different owner, `theirs` does not hold this write's change: it is
+        // taken as concurrent, and the owner is a clash this tab wins (as any clash).
+        assert_eq!(base_for_incoming(&before, &written, &theirs), &before);
+        // A copy that kept the write and changed something else descends from it.
+        let theirs = doc(json!([{ "id": 1, "owner": "王", "status": "done" }]));
+        assert_eq!(base_for_incoming(&before, &written, &theirs), &written);
+        let mine = doc(json!([{ "id": 1, "owner": "王", "status": "todo", "note": "x" }]));
+        assert_eq!(
+            merge3(&written, &mine, &theirs).value,
+            doc(json!([{ "id": 1, "owner": "王", "status": "done", "note": "x" }]))
+        );
     }
 
     #[test]
