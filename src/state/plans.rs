@@ -628,11 +628,12 @@ impl Plans {
             return false;
         };
         let last = self.base.get_value().unwrap_or_else(|| mine.clone());
-        let base = match self.written_from.get_value() {
-            Some(before) => base_for_incoming(&before, &last, &theirs).clone(),
-            None => last,
+        let written_from = self.written_from.get_value();
+        let base = match &written_from {
+            Some(before) => base_for_incoming(before, &last, &theirs),
+            None => &last,
         };
-        let merged = merge3(&base, &mine, &theirs).value;
+        let merged = merge3(base, &mine, &theirs).value;
         let Ok(plan) = load_plan(&merged.to_string()) else {
             return false; // e.g. a newer schema from an updated tab: keep ours
         };

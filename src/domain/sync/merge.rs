@@ -26,11 +26,10 @@ pub fn merge3(base: &Value, mine: &Value, theirs: &Value) -> Merged {
 /// The version another tab's saved copy (`theirs`) started from, when this tab has
 /// written since it last read the plan: `written` (its last write) if `theirs` already
 /// holds every change of it, otherwise `before` (the version this tab last read, which
-/// its writes started from). The
-/// second case is two tabs saving at the same moment, neither having seen the other's
-/// copy (browser storage reaches other tabs asynchronously): merged against `written`,
-/// each change of that write would look taken back by `theirs` and be dropped, in both
-/// tabs at once.
+/// its writes started from). The second case is two tabs saving at the same moment,
+/// neither having seen the other's copy (browser storage reaches other tabs
+/// asynchronously): merged against `written`, each change of that write would look taken
+/// back by `theirs` and be dropped, in both tabs at once.
 pub fn base_for_incoming<'a>(before: &'a Value, written: &'a Value, theirs: &Value) -> &'a Value {
     if merge3(before, written, theirs).value == *theirs {
         written
