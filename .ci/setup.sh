@@ -33,6 +33,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# Splits the wasm into lazily loaded pages after Trunk's build (.ci/wasm-split.mjs).
+WASM_SPLIT_VERSION=0.2.4
+# (The CLI has no --version; cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # npm packages: reinstalled only when the lock file changed since the last install.
 npm_install() {
   local dir=$1

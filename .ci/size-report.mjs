@@ -1,24 +1,53 @@
 // Prints raw, gzip and brotli bytes of every file the first page load fetches from
-// dist/, and the totals. A report, not a test: the budget is printed beside the total.
+// dist/, and the totals; then what each lazily loaded page fetches on its first visit.
+// A report, not a test: the budget is printed beside the total.
+//
+// The first load is every file except the page and chunk modules of the wasm split
+// (.ci/wasm-split.mjs); the split's loader (`__wasm_split-<hash>.js`) says which modules
+// each page needs (split-pages.mjs), and the report totals them per page.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { splitPages } from './split-pages.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_GZIP = 300 * 1024;
 const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()).sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-let total = { raw: 0, gzip: 0, br: 0 };
-console.log(`${'file'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
-for (const f of files) {
+const sizesOf = (f) => {
   const body = readFileSync(join(dist, f));
-  const sizes = {
+  return {
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  for (const k in total) total[k] += sizes[k];
-  console.log(`${f.padEnd(44)}${kb(sizes.raw)} ${kb(sizes.gzip)} ${kb(sizes.br)}`);
-}
-console.log(`${'total'.padEnd(44)}${kb(total.raw)} ${kb(total.gzip)} ${kb(total.br)}`);
+};
+const sum = (list) =>
+  list.reduce((t, f) => {
+    const s = sizesOf(f);
+    return { raw: t.raw + s.raw, gzip: t.gzip + s.gzip, br: t.br + s.br };
+  }, { raw: 0, gzip: 0, br: 0 });
+const row = (name, s) => console.log(`${name.padEnd(44)}${kb(s.raw)} ${kb(s.gzip)} ${kb(s.br)}`);
+
+const onDemand = (f) => /^(split|chunk)_.*\.wasm$/.test(f);
+const firstLoad = files.filter((f) => !onDemand(f));
+
+console.log(`${'first load'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+for (const f of firstLoad) row(f, sizesOf(f));
+const total = sum(firstLoad);
+row('total', total);
 console.log(`initial transfer budget: ${kb(BUDGET_GZIP).trim()} gzip; used ${((100 * total.gzip) / BUDGET_GZIP).toFixed(0)}%`);
+
+const loaderFile = files.find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+if (!loaderFile) process.exit(0);
+const loader = readFileSync(join(dist, loaderFile), 'utf8');
+const pages = splitPages(loader);
+const listed = new Set(pages.flatMap((p) => p.files));
+const unlisted = files.filter((f) => onDemand(f) && !listed.has(f));
+if (unlisted.length) throw new Error(`modules no page loads: ${unlisted.join(', ')}`);
+
+console.log(`\n${'on first visit of a page, after the first load'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+for (const page of pages.sort((a, b) => a.name.localeCompare(b.name))) {
+  row(`/${page.name} (${page.files.length} files)`, sum(page.files));
+}
+row(`every page (${listed.size} files)`, sum([...listed]));

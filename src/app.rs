@@ -1,11 +1,9 @@
 //! The application: loads the list of plans and the open plan, provides the stores, routes to the pages.
 
+use crate::components::lazy_page::{lazy_page, LazyPage};
 use crate::components::shell::Shell;
-use crate::pages::{
-    channels::ChannelsPage, funnel::FunnelPage, not_found::NotFoundPage, plans::PlansPage,
-    print::PrintPage, scenario::ScenarioPage, settings::SettingsPage, tasks::TasksPage,
-    toolkits::ToolkitsPage,
-};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::scenario::ScenarioPage;
 use crate::state::autosave::start_autosave;
 use crate::state::backend::start_backend;
 use crate::state::plans::{start_plans, Started};
@@ -14,6 +12,33 @@ use crate::state::{provide_lang, provide_today};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+
+// Every page but the scenario planner (the landing page) is its own wasm module, fetched
+// the first time it is shown, so the first load carries only the shell and that page.
+lazy_page!(tasks, tasks_page, crate::pages::tasks::TasksPage);
+lazy_page!(funnel, funnel_page, crate::pages::funnel::FunnelPage);
+lazy_page!(
+    channels,
+    channels_page,
+    crate::pages::channels::ChannelsPage
+);
+lazy_page!(
+    toolkits,
+    toolkits_page,
+    crate::pages::toolkits::ToolkitsPage
+);
+lazy_page!(
+    settings,
+    settings_page,
+    crate::pages::settings::SettingsPage
+);
+lazy_page!(plans, plans_page, crate::pages::plans::PlansPage);
+lazy_page!(print, print_page, crate::pages::print::PrintPage);
+lazy_page!(
+    customers,
+    customers_page,
+    crate::pages::customers::CustomersPage
+);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,14 +64,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ScenarioPage />
                     <Route path=path!("/scenario") view=ScenarioPage />
-                    <Route path=path!("/tasks") view=TasksPage />
-                    <Route path=path!("/funnel") view=FunnelPage />
-                    <Route path=path!("/channels") view=ChannelsPage />
-                    <Route path=path!("/toolkits") view=ToolkitsPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/plans") view=PlansPage />
-                    <Route path=path!("/print") view=PrintPage />
-                    <Route path=path!("/customers") view=crate::pages::customers::CustomersPage />
+                    <Route path=path!("/tasks") view=|| view! { <LazyPage load=tasks_page /> } />
+                    <Route path=path!("/funnel") view=|| view! { <LazyPage load=funnel_page /> } />
+                    <Route path=path!("/channels") view=|| view! { <LazyPage load=channels_page /> } />
+                    <Route path=path!("/toolkits") view=|| view! { <LazyPage load=toolkits_page /> } />
+                    <Route path=path!("/settings") view=|| view! { <LazyPage load=settings_page /> } />
+                    <Route path=path!("/plans") view=|| view! { <LazyPage load=plans_page /> } />
+                    <Route path=path!("/print") view=|| view! { <LazyPage load=print_page /> } />
+                    <Route path=path!("/customers") view=|| view! { <LazyPage load=customers_page /> } />
                 </Routes>
             </Shell>
         </Router>

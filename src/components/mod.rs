@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod field;
 pub mod files;
+pub mod lazy_page;
 pub mod plan_file;
 pub mod shell;
 pub mod summary_table;

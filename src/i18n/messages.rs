@@ -29,6 +29,10 @@ messages! {
     NavSettings => "设置", "Settings";
     NotFound => "找不到这个页面。", "This page does not exist.";
     BackToFunnel => "返回转化漏斗", "Back to the funnel";
+    PageLoading => "正在打开页面…", "Opening the page…";
+    PageLoadFailed => "这个页面没能打开:网络连接中断了。计划和已做的修改都还在。",
+        "This page could not be opened: the network connection dropped. The plan and your edits are all still here.";
+    Retry => "重试", "Try again";
 
     FunnelTitle => "客户行为转化漏斗分析表", "Customer conversion funnel";
     FunnelIntro => "输入每个环节的触达人数和转化人数,转化率、流失人数和整体转化率会随输入实时计算。",

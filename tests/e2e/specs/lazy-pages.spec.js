@@ -1,0 +1,70 @@
+// Lazily loaded pages (README "Size"): the first load fetches no page module; a page's
+// modules arrive on its first visit, or with the main module when the address opens that
+// page; a failed fetch is a message with a retry button on
+// that page, while the shell and the plan (with an edit just made) stay as they were.
+import { test, expect } from './fixtures.js';
+import { cell, saved } from './helpers.js';
+
+const pageModule = /\/(split|chunk)_[^/]*\.wasm$/;
+
+test('the landing page loads no page module; the tasks page fetches its own on first visit', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
+  await page.goto('/');
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  expect(fetched).toEqual([]);
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
+  expect(fetched.some((url) => /\/split_tasks-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+
+  // Back and forth: the modules are instantiated once and not fetched again.
+  const afterFirstVisit = fetched.length;
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
+  expect(fetched.length).toBe(afterFirstVisit);
+});
+
+test('an address of a lazy page preloads its modules with the main module, each fetched once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
+  await page.goto('/channels');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('渠道与KPI分析');
+  const preloaded = (await page.$$eval('link[rel=preload][as=fetch]', (links) => links.map((l) => l.href))).filter((url) =>
+    pageModule.test(url),
+  );
+  expect(preloaded.some((url) => /\/split_channels-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+  expect([...fetched].sort()).toEqual([...preloaded].sort());
+});
+
+test('an unknown address that names a property of a plain object preloads nothing and says not found', async ({ page }) => {
+  await page.goto('/constructor');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面。');
+  expect(await page.locator('link[rel=preload][as=fetch][href$=".wasm"]').count()).toBe(1); // the main module
+});
+
+test('a page whose modules cannot be fetched says so, keeps the edits, and opens on retry', async ({ page }) => {
+  await page.goto('/');
+  await cell(page, '核心目标', '新客引流').fill('离线前的修改');
+  await saved(page);
+
+  // The network drops: every page module request fails.
+  await page.route(pageModule, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '渠道分析' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '这个页面没能打开' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+
+  // The app is alive: another page of the main module opens, the edit is there.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('离线前的修改');
+
+  // The network is back: retry opens the page.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '渠道分析' }).click();
+  await expect(alert).toBeVisible();
+  await page.unroute(pageModule);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('渠道与KPI分析');
+  await expect(alert).toHaveCount(0);
+});
