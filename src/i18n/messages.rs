@@ -8,10 +8,17 @@ macro_rules! messages {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
+        /// Every message's text, in the enum's order: Chinese, then English. A table
+        /// lookup is a few instructions; a match over both languages of every message
+        /// compiled to 30 KB of wasm, all of it in the first load.
+        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
+
         impl Msg {
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                let [zh, en] = TEXTS[self as usize];
+                match lang {
+                    Lang::Zh => zh,
+                    Lang::En => en,
                 }
             }
         }
@@ -1033,4 +1040,22 @@ messages! {
     AtIncrease => "加预算", "Increase";
     AtKeep => "维持", "Keep";
     AtDecrease => "减预算", "Decrease";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The text table is indexed by the enum's discriminant: an entry out of step would
+    // give every later message its neighbour's words.
+    #[test]
+    fn each_message_reads_its_own_text() {
+        assert_eq!(Msg::AppTitle.text(Lang::Zh), "全渠道拓展规划");
+        assert_eq!(Msg::AppTitle.text(Lang::En), "OMO Expansion Planner");
+        assert_eq!(Msg::ColReached.text(Lang::Zh), "触达人数");
+        assert_eq!(Msg::ColReached.text(Lang::En), "Reached");
+        assert_eq!(Msg::AtDecrease.text(Lang::Zh), "减预算");
+        assert_eq!(Msg::AtDecrease.text(Lang::En), "Decrease");
+        assert_eq!(TEXTS.len(), Msg::AtDecrease as usize + 1);
+    }
 }
