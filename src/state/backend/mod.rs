@@ -10,6 +10,7 @@ mod http;
 
 pub use http::test_connection;
 
+use super::autosave::SaveStatus;
 use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
 use crate::domain::plan_list::copy_name;
@@ -160,9 +161,12 @@ impl Backend {
         self.settings.with_untracked(BackendSettings::enabled)
     }
 
-    /// What the header shows (tracked).
+    /// What the header shows (tracked). An edit autosave has not yet written counts as a
+    /// change waiting: it is uploaded only once written, so until then the header must not
+    /// say that the backend has everything.
     pub fn view(&self) -> SyncView {
-        let pending = self.book.with(SyncBook::total_pending);
+        let unwritten = self.plans.status().with(|s| *s != SaveStatus::Saved);
+        let pending = self.book.with(SyncBook::total_pending) + u32::from(unwritten);
         self.phase.with(|p| view(self.enabled(), p, pending))
     }
 

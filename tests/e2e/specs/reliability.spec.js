@@ -121,6 +121,24 @@ test('a reload while an upload is in flight keeps the edit and uploads it', asyn
   }
 });
 
+test('an edit is never shown as saved to the backend before it is uploaded', async ({ page }) => {
+  const server = await startServer(4304);
+  try {
+    await configure(page, server.url);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    await openMonths(page);
+    await monthCell(page, ATTENDEES, '2026-09').fill('5432');
+    // Read once, not polled: the edit is written 300 ms after the keystroke and uploaded
+    // after that, so "saved to the backend" now would be a claim about an older plan.
+    expect(await syncState(page).textContent()).toBe('1 项更改待同步');
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    const [plan] = await serverPlans(server);
+    expect(onServer(plan, ATTENDEES, '2026-09')).toBe(5432);
+  } finally {
+    await stopServer(server);
+  }
+});
+
 test('two tabs racing on one plan: no edit is overwritten silently', async ({ context }) => {
   test.setTimeout(120_000);
   const server = await startServer(4302);
