@@ -888,9 +888,9 @@ messages! {
     ProblemWrongShape => "后端返回的 JSON 格式不对:计划列表应是一个对象数组。", "The backend's JSON has the wrong shape: the plan list should be an array of objects.";
     SyncSaved => "已保存到后端", "Saved to the backend";
     SyncSaving => "正在保存到后端…", "Saving to the backend…";
-    SyncWaiting => "{} 项更改待同步", "{} changes waiting";
-    SyncOffline => "离线:{} 项更改待同步", "Offline: {} changes waiting";
-    SyncFailed => "无法同步:{} 项更改待同步", "Cannot sync: {} changes waiting";
+    SyncWaiting => "{} 项更改待同步", "Changes waiting: {}";
+    SyncOffline => "离线:{} 项更改待同步", "Offline, changes waiting: {}";
+    SyncFailed => "无法同步:{} 项更改待同步", "Cannot sync, changes waiting: {}";
     SyncConflict => "冲突:后端的版本已被修改", "Conflict: changed on the backend";
     ConflictTitle => "这个计划在后端已被别人修改", "This plan was changed on the backend by someone else";
     ConflictIntro => "后端的版本没有被覆盖。请比较两边的差异,然后选择保留哪个版本。", "The backend copy was not overwritten. Compare the two versions, then choose which one to keep.";
