@@ -8,7 +8,9 @@
 //! - `revision`: whether a save may go ahead or is a conflict;
 //! - `queue`: the pending uploads (kept across reloads) and the state the header shows;
 //! - `diff`: the readable differences between my version and theirs;
-//! - `merge`: two tabs' versions of one plan merged, every change of either kept.
+//! - `merge`: two tabs' versions of one plan merged, every change of either kept;
+//! - `taken_in`: the server revision this browser last took in, so that two tabs of one
+//!   browser never meet each other's uploads as conflicts.
 
 pub mod diff;
 pub mod document;
@@ -17,6 +19,7 @@ pub mod problem;
 pub mod queue;
 pub mod revision;
 pub mod settings;
+pub mod taken_in;
 
 #[cfg(test)]
 mod tests {

@@ -3,8 +3,10 @@
 //! chooses, and plans opened from the backend. What to do at each step is decided by
 //! `domain::sync`; `http` does the requests.
 //!
-//! Storage keys: `omo-planner.backend` (the settings; never part of a plan) and
-//! `omo-planner.sync` (per plan: the server revision it is based on, changes waiting).
+//! Storage keys: `omo-planner.backend` (the settings; never part of a plan),
+//! `omo-planner.sync` (per plan: the server revision it is based on, changes waiting) and
+//! `omo-planner.sync.taken-in` (per plan: the server revision this browser last took in,
+//! shared by its tabs; see `domain::sync::taken_in`).
 
 mod http;
 
@@ -25,6 +27,7 @@ use crate::domain::sync::revision::{
     conditional_put, decide, write_outcome, SaveStep, ServerCopy, WriteOutcome,
 };
 use crate::domain::sync::settings::BackendSettings;
+use crate::domain::sync::taken_in::TakenIn;
 use gloo_net::http::Method;
 use http::send;
 use leptos::prelude::*;
@@ -33,6 +36,7 @@ use std::time::Duration;
 
 pub const SETTINGS_KEY: &str = "omo-planner.backend";
 pub const SYNC_KEY: &str = "omo-planner.sync";
+pub const TAKEN_IN_KEY: &str = "omo-planner.sync.taken-in";
 
 /// A save that found the server copy changed: both versions and their differences.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +71,20 @@ pub struct Backend {
 
 fn read_key(key: &str) -> Option<String> {
     local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+fn taken_in() -> TakenIn {
+    read_key(TAKEN_IN_KEY)
+        .map(|json| TakenIn::from_json(&json))
+        .unwrap_or_default()
+}
+
+/// The stored plan `id` now holds the server's `revision` (read fresh: other tabs note too).
+fn note_taken_in(id: &str, revision: u64) {
+    let mut taken = taken_in();
+    taken.note(id, revision);
+    // Lost only if storage fails: the next change of the server is then a conflict.
+    let _ = set_item(TAKEN_IN_KEY, &taken.to_json());
 }
 
 /// Reads one plan from the backend; `None` = 404.
@@ -192,6 +210,7 @@ impl Backend {
             // Revisions belong to the server they came from.
             self.book.set(SyncBook::default());
             self.persist();
+            let _ = set_item(TAKEN_IN_KEY, &TakenIn::default().to_json());
         }
         self.cancel_retry();
         self.conflict.set(None);
@@ -259,6 +278,7 @@ impl Backend {
                             if this.plans.put_plan(&id, plan).is_ok() {
                                 this.book.update(|b| b.in_step(&id, remote.revision, None));
                                 this.persist();
+                                note_taken_in(&id, remote.revision);
                             }
                         }
                     }
@@ -313,6 +333,15 @@ impl Backend {
             Ok(Upload::Done { revision, etag }) => {
                 self.book.update(|b| b.uploaded(&id, sent, revision, etag));
                 self.persist();
+                note_taken_in(&id, revision);
+                self.set_phase(Event::Uploaded);
+                self.kick();
+            }
+            Ok(Upload::Conflict(theirs)) if taken_in().holds(&id, theirs.revision) => {
+                // Another tab of this browser uploaded it from the stored plan, which
+                // still holds it: replaced as their revision + 1, nobody asked.
+                self.book.update(|b| b.keep_mine(&id, theirs.revision));
+                self.persist();
                 self.set_phase(Event::Uploaded);
                 self.kick();
             }
@@ -337,6 +366,20 @@ impl Backend {
         }
     }
 
+    /// Another tab of this browser noted an upload of its own: a conflict waiting here
+    /// with that revision or an older one was that tab's doing (its answer came after
+    /// this tab fetched the server copy). Uploading again checks the server's copy afresh:
+    /// one this browser holds is replaced, any other is still a conflict.
+    fn settle_if_taken_in(&self) {
+        let stale = self.conflict.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| taken_in().reached(&c.id, c.theirs.revision))
+        });
+        if stale {
+            self.keep_mine();
+        }
+    }
+
     fn resolved(&self) {
         self.persist();
         self.conflict.set(None);
@@ -353,6 +396,7 @@ impl Backend {
         if self.plans.put_plan(&c.id, plan).is_ok() {
             self.book
                 .update(|b| b.in_step(&c.id, c.theirs.revision, None));
+            note_taken_in(&c.id, c.theirs.revision);
             self.resolved();
         }
         Ok(())
@@ -419,6 +463,7 @@ impl Backend {
                 .map_err(|e| OpenRemoteError::Local(OpenError::Storage(e)))?;
             self.book.update(|b| b.in_step(id, remote.revision, None));
             self.persist();
+            note_taken_in(id, remote.revision);
         }
         self.plans.open(id).map_err(OpenRemoteError::Local)
     }
@@ -468,7 +513,15 @@ pub fn start_backend(plans: Plans) -> Backend {
     });
     // Back online: retry at once instead of waiting for the backoff.
     let online = window_event_listener(leptos::ev::online, move |_| backend.kick());
-    on_cleanup(move || online.remove());
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(TAKEN_IN_KEY) {
+            backend.settle_if_taken_in();
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        other_tab.remove();
+    });
     backend
 }
 

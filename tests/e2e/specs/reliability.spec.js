@@ -139,7 +139,7 @@ test('an edit is never shown as saved to the backend before it is uploaded', asy
   }
 });
 
-test('two tabs racing on one plan: no edit is overwritten silently', async ({ context }) => {
+test('two tabs racing on one plan: every edit reaches the backend, no conflict between them', async ({ context }) => {
   test.setTimeout(120_000);
   const server = await startServer(4302);
   try {
@@ -157,30 +157,20 @@ test('two tabs racing on one plan: no edit is overwritten silently', async ({ co
     for (let i = 0; i < 10; i += 1) {
       const month = MONTHS[i];
       await monthCell(first, ATTENDEES, month).fill(String(7000 + i));
-      edits.push({ tab: first, input: ATTENDEES, month, value: 7000 + i });
+      edits.push({ input: ATTENDEES, month, value: 7000 + i });
       await monthCell(second, FOLLOWS, month).fill(String(800 + i));
-      edits.push({ tab: second, input: FOLLOWS, month, value: 800 + i });
+      edits.push({ input: FOLLOWS, month, value: 800 + i });
     }
 
-    // Settled: each tab is either saved or showing a conflict.
+    // Both tabs merge into one stored plan, so an upload of one tab is never a rival
+    // version to the other: no conflict to settle, and the server ends with all 20 edits.
     for (const tab of [first, second]) {
-      await expect(syncState(tab)).toHaveText(/^(已保存到后端|冲突:后端的版本已被修改)$/, { timeout: 30_000 });
+      await expect(syncState(tab)).toHaveText('已保存到后端', { timeout: 30_000 });
+      await expect(tab.getByTestId('conflict')).toHaveCount(0);
     }
     const [plan] = await serverPlans(server);
-    // An edit missing from the server must be in a tab that says so (a conflict to settle).
-    const silent = [];
-    for (const e of edits) {
-      if (onServer(plan, e.input, e.month) === e.value) continue;
-      const told = (await e.tab.getByTestId('conflict').count()) > 0
-        && (await monthCell(e.tab, e.input, e.month).inputValue()) === String(e.value);
-      if (!told) silent.push(`${e.input[1]} ${e.month} = ${e.value}`);
-    }
-    expect(silent).toEqual([]);
-
-    const kept = edits.filter((e) => onServer(plan, e.input, e.month) === e.value).length;
-    const conflicts = [];
-    for (const tab of [first, second]) conflicts.push(await tab.getByTestId('conflict').count());
-    console.log(`reliability: two tabs, ${edits.length} edits: ${kept} on the server, the rest in a tab showing a conflict (${conflicts.join(' + ')} tabs)`);
+    const missing = edits.filter((e) => onServer(plan, e.input, e.month) !== e.value);
+    expect(missing.map((e) => `${e.input[1]} ${e.month} = ${e.value}`)).toEqual([]);
   } finally {
     await stopServer(server);
   }
