@@ -3,6 +3,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The bundle under test: dist/ of this checkout, or another build (E2E_DIST=/abs/path) to
+// check that a new test fails on an older build.
+const dist = process.env.E2E_DIST ?? '../../dist';
 
 export default defineConfig({
   testDir: './specs',
@@ -33,7 +36,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
+    command: `node serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,
