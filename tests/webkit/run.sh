@@ -36,6 +36,14 @@ cleanup() {
   done
   for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  # WebKit's helper processes outlive MiniBrowser by a moment, as zombies the system
+  # reaps: give it that moment, so nothing of this run is listed once it has returned.
+  for _ in $(seq 30); do
+    local left=0
+    for pid in "${pids[@]}"; do [ -n "$(ps -o pid= -s "$pid")" ] && left=1; done
+    [ "$left" = 0 ] && break
+    sleep 0.1
+  done
   rm -rf "$work"
   exit "$code"
 }
