@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-analytics bench-dist test-native test-wasm test-e2e lint
+.PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
 
 serve: setup
 	@echo "Building the release bundle, then serving it at http://127.0.0.1:$(PORT)/"
@@ -18,7 +18,7 @@ serve: setup
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-wasm build size test-e2e
+test: setup-test lint test-native test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -89,3 +89,9 @@ tests/bench/.venv/.installed: tests/bench/requirements.txt
 # The built app, driven by Playwright in real Chromium.
 test-e2e:
 	cd tests/e2e && npx playwright test
+
+# The built app in WebKit (the engine of Safari and of every iPhone webview): MiniBrowser
+# driven by WebKitWebDriver under Xvfb, phone-sized; every page by its address, a funnel
+# cell typed key by key, a reload, no console error (tests/webkit/).
+test-webkit:
+	tests/webkit/run.sh dist

@@ -2,7 +2,8 @@
 # Installs whatever this machine is missing to build the app (and, with `test`, to run
 # every test). Idempotent: each step checks first, so a second run installs nothing.
 #   .ci/setup.sh          build and serve tools
-#   .ci/setup.sh test     ... plus Chromium, chromedriver and the e2e packages
+#   .ci/setup.sh test     ... plus Chromium, chromedriver, the e2e packages, and
+#                         WebKitWebDriver with Xvfb for the WebKit smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -56,10 +57,18 @@ cargo fetch --locked --quiet
 cargo fetch --locked --quiet --target wasm32-unknown-unknown
 
 if [ "${1:-}" = test ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium and chromedriver from Debian"
+  # Debian packages, each only if its command is missing: Chromium for the e2e tests;
+  # WebKitWebDriver (its package brings WebKitGTK with MiniBrowser) and Xvfb for the
+  # WebKit smoke run.
+  apt_missing=()
+  command -v chromium >/dev/null || apt_missing+=(chromium)
+  command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
+  command -v WebKitWebDriver >/dev/null || apt_missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || apt_missing+=(xvfb)
+  if [ ${#apt_missing[@]} -gt 0 ]; then
+    say "installing ${apt_missing[*]} from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
   fi
   npm_install tests/e2e   # Playwright (it drives Debian's Chromium; it never downloads one)
 fi
