@@ -222,6 +222,9 @@ pub fn allocate(total: Fen, shares: &[Option<i64>]) -> Allocation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CategoryUse {
     pub category: String,
+    /// Whether a budget line names this category. A line without an amount (no total
+    /// yet, or its share invalid) is still a budget category.
+    pub budgeted: bool,
     pub allocated: Option<Fen>,
     pub committed: Fen,
 }
@@ -234,6 +237,11 @@ impl CategoryUse {
 
     pub fn is_over(&self) -> bool {
         self.remaining().is_some_and(|r| r.0 < 0)
+    }
+
+    /// Costs booked against a category no budget line names.
+    pub fn is_unbudgeted(&self) -> bool {
+        !self.budgeted && self.committed.0 > 0
     }
 }
 
@@ -250,6 +258,7 @@ where
         .zip(&allocation.amounts)
         .map(|(line, amount)| CategoryUse {
             category: line.borrow().category.trim().to_string(),
+            budgeted: true,
             allocated: *amount,
             committed: Fen(0),
         })
@@ -264,6 +273,7 @@ where
             Some(u) => u.committed.0 += amount.0,
             None => uses.push(CategoryUse {
                 category: category.to_string(),
+                budgeted: false,
                 allocated: None,
                 committed: *amount,
             }),
@@ -395,6 +405,31 @@ mod tests {
         assert_eq!(uses[4].category, "KOL");
         assert_eq!(uses[4].allocated, None);
         assert_eq!(uses[4].committed, Fen(5_000));
+        assert!(uses[4].is_unbudgeted() && !uses[0].is_unbudgeted());
+    }
+
+    /// Regression (issue 29): with no total yet, every category had no amount and its
+    /// costs were reported as "not a budget category" although the line was listed.
+    #[test]
+    fn a_listed_category_without_a_total_is_still_budgeted() {
+        let line = BudgetLine {
+            category: "线下活动".into(),
+            share: Entry::Value(Measure(4000)),
+            ..BudgetLine::new(RowId(1))
+        };
+        let no_total = Allocation {
+            amounts: vec![None],
+            share_sum: 0,
+        };
+        let cost = CostLine {
+            category: " 线下活动 ".into(),
+            amount: Entry::Value(Fen(60_000)),
+            ..CostLine::new(RowId(2))
+        };
+        let uses = category_use(&[line], &no_total, &[cost]);
+        assert_eq!(uses.len(), 1);
+        assert!(uses[0].budgeted && !uses[0].is_unbudgeted() && !uses[0].is_over());
+        assert_eq!(uses[0].committed, Fen(60_000));
     }
 }
 

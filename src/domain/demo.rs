@@ -27,8 +27,14 @@ use super::toolkits::combos::Combo;
 use super::toolkits::feedback::FeedbackItem;
 use super::toolkits::stock::{StockRule, StoreStock};
 use super::toolkits::tiers::{CustomerSpend, MemberTier, TierAssumptions};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use std::sync::Arc;
+
+/// The demo campaign's first day; the spec's dated examples count from it.
+const DEMO_START: NaiveDate = match NaiveDate::from_ymd_opt(2026, 9, 1) {
+    Some(d) => d,
+    None => panic!("valid demo date"),
+};
 
 pub fn demo_plan() -> Plan {
     let mut ids = 1..;
@@ -38,7 +44,7 @@ pub fn demo_plan() -> Plan {
         header: CampaignHeader {
             name: "线上线下联动拓展示范计划".into(),
             industry: Industry::Retail,
-            start_date: date(2026, 9, 1),
+            start_date: DEMO_START,
             currency: Currency::CNY,
         },
         funnel: Funnel {
@@ -49,7 +55,7 @@ pub fn demo_plan() -> Plan {
         phases: standard_phases(next().0),
         tasks: demo_tasks(&mut (100..).map(RowId)),
         effectiveness: demo_effectiveness(&mut (200..).map(RowId)),
-        appointments: demo_appointments(&mut (300..).map(RowId)),
+        appointments: demo_appointments(&mut (300..).map(RowId), DEMO_START),
         playbook: None,
         scenarios: demo_scenarios(&mut Ids::from(400)),
         goals: demo_goals(&mut Ids::from(500)),
@@ -76,7 +82,7 @@ pub fn demo_plan() -> Plan {
         customers: demo_customers(&mut Ids::from(1200)),
         tier_assumptions: TierAssumptions::default(),
         appointment_alerts: AppointmentAlerts::default(),
-        feedback: demo_feedback(&mut Ids::from(1300), 2026),
+        feedback: demo_feedback(&mut Ids::from(1300), DEMO_START),
         combos: demo_combos(&mut Ids::from(1400)),
         kpi: demo_kpi(&mut Ids::from(1500)),
         segments: Default::default(),
@@ -672,26 +678,25 @@ fn demo_ab_tests(ids: &mut Ids) -> Rows<AbTest> {
     .to_vec()
 }
 
-/// Spec §6.3: three slots, vacancy / no-show 30% / 12.5%, 26.7% / 8.3%, 0% / 0%.
-pub fn demo_appointments(ids: &mut impl Iterator<Item = RowId>) -> Rows<AppointmentSlot> {
+/// Spec §6.3: three slots, vacancy / no-show 30% / 12.5%, 26.7% / 8.3%, 0% / 0%. The
+/// source's days (10月15日, 16日) fall 44 and 45 days after the demo's start (2026-09-01);
+/// a plan starting elsewhere gets them as far into its own campaign.
+pub fn demo_appointments(
+    ids: &mut impl Iterator<Item = RowId>,
+    start: NaiveDate,
+) -> Rows<AppointmentSlot> {
+    let day = |offset: u64| start + Days::new(offset);
     [
+        (day(44), "14:00-15:00", 8, 10, 7, "增加临时接待人员1名"),
         (
-            date(2026, 10, 15),
-            "14:00-15:00",
-            8,
-            10,
-            7,
-            "增加临时接待人员1名",
-        ),
-        (
-            date(2026, 10, 15),
+            day(44),
             "15:00-16:00",
             12,
             15,
             11,
             "启动“时段候补转预约”机制",
         ),
-        (date(2026, 10, 16), "10:00-11:00", 5, 8, 8, "正常运营"),
+        (day(45), "10:00-11:00", 5, 8, 8, "正常运营"),
     ]
     .into_iter()
     .zip(ids)
@@ -812,8 +817,10 @@ fn demo_customers(ids: &mut Ids) -> Rows<CustomerSpend> {
     .collect()
 }
 
-/// Spec §6.4: three feedback items (the source's dates are in the campaign's year).
-pub fn demo_feedback(ids: &mut Ids, year: i32) -> Rows<FeedbackItem> {
+/// Spec §6.4: three feedback items. The source's deadlines (11月30日, 10月31日) fall 90
+/// and 60 days after the demo's start (2026-09-01); a plan starting elsewhere gets them
+/// as far into its own campaign, so none is late on its first day.
+pub fn demo_feedback(ids: &mut Ids, start: NaiveDate) -> Rows<FeedbackItem> {
     [
         (
             "服务效率",
@@ -821,7 +828,7 @@ pub fn demo_feedback(ids: &mut Ids, year: i32) -> Rows<FeedbackItem> {
             "线上预约后等了20分钟才轮到",
             "优化预约时段划分,增加“快速通道”",
             "运营部",
-            Some((11, 30)),
+            Some(90),
         ),
         (
             "专业度",
@@ -829,7 +836,7 @@ pub fn demo_feedback(ids: &mut Ids, year: i32) -> Rows<FeedbackItem> {
             "顾问对产品细节不熟悉",
             "开展每周产品知识培训",
             "培训部",
-            Some((10, 31)),
+            Some(60),
         ),
         (
             "环境体验",
@@ -849,9 +856,7 @@ pub fn demo_feedback(ids: &mut Ids, year: i32) -> Rows<FeedbackItem> {
             words: words.into(),
             improvement: improvement.into(),
             department: department.into(),
-            deadline: due
-                .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
-                .map_or(Entry::Empty, Entry::Value),
+            deadline: due.map_or(Entry::Empty, |days| Entry::Value(start + Days::new(days))),
             done: false,
         })
     })

@@ -3,7 +3,7 @@
 //! already fits instead of starting from empty tables.
 
 use super::appointments::AppointmentAlerts;
-use super::budget::{Budget, BudgetLine, CostLine, DEFAULT_SPLIT};
+use super::budget::{Budget, BudgetLine, CostLine, TotalSource, DEFAULT_SPLIT};
 use super::deliverable::Deliverable;
 use super::demo::{demo_appointments, demo_combos, demo_feedback, demo_stores, demo_tiers};
 use super::entry::Entry;
@@ -21,7 +21,7 @@ use super::schema::CURRENT_VERSION;
 use super::tasks::{Task, DEFAULT_HORIZON_MONTHS};
 use super::toolkits::stock::StockRule;
 use super::toolkits::tiers::TierAssumptions;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::sync::Arc;
 
 /// Hands out row ids in order, so every row of a generated plan has its own.
@@ -188,33 +188,91 @@ fn kpi(ids: &mut Ids, source: MetricRef, metric: &str, target: i64) -> Effective
     }
 }
 
-/// The funnel stages an industry's customers go through, without counts yet.
+/// The funnel stages an industry's customers go through, with a first month's counts as
+/// the merchant's starting point (replaced by their own as they come in). Each stage's
+/// reached is the previous stage's converted, so the chain check holds. Retail is spec §3
+/// (10000 → 324, 3.24%); services keep the no-show at the 10% their KPI aims for;
+/// food service hands a dine-in coupon to the orders over ¥50 (spec §6.5).
 fn industry_funnel(ids: &mut Ids, industry: Industry) -> Rows<FunnelStage> {
-    let stages: [(&str, &str); 4] = match industry {
+    type Stage = (&'static str, &'static str, u64, u64);
+    let stages: [Stage; 4] = match industry {
         Industry::Retail => [
-            ("门店扫码关注", "简化扫码步骤,增加“关注即送小礼品”"),
-            ("社群入群", "优化地推话术,强调“专属福利+定期互动”"),
-            ("线上优惠券核销", "延长有效期至15天,降低使用门槛"),
-            ("到店消费", "推送“附近门店导航”,加强门店人员培训"),
+            (
+                "门店扫码关注",
+                "简化扫码步骤,增加“关注即送小礼品”",
+                10_000,
+                3_000,
+            ),
+            (
+                "社群入群",
+                "优化地推话术,强调“专属福利+定期互动”",
+                3_000,
+                1_800,
+            ),
+            (
+                "线上优惠券核销",
+                "延长有效期至15天,降低使用门槛",
+                1_800,
+                540,
+            ),
+            ("到店消费", "推送“附近门店导航”,加强门店人员培训", 540, 324),
         ],
         Industry::Services => [
-            ("到店体验扫码", "体验结束当场邀请扫码,赠送下次服务券"),
-            ("线上预约", "预约入口置顶,开放候补转预约"),
-            ("按时到店", "提前一天提醒,爽约释放名额"),
-            ("购买套餐", "顾问按线上偏好推荐,到店即可办理"),
+            (
+                "到店体验扫码",
+                "体验结束当场邀请扫码,赠送下次服务券",
+                2_000,
+                1_200,
+            ),
+            ("线上预约", "预约入口置顶,开放候补转预约", 1_200, 480),
+            ("按时到店", "提前一天提醒,爽约释放名额", 480, 432),
+            ("购买套餐", "顾问按线上偏好推荐,到店即可办理", 432, 108),
         ],
         Industry::FoodService => [
-            ("外卖下单", "“单人工作餐”引流,袋内附堂食券"),
-            ("领取堂食券", "外卖满50元减10元券限堂食使用"),
-            ("到店核销", "券面标注最近门店与营业时间"),
-            ("二次到店", "到店即入会员群,推送会员日套餐"),
+            ("外卖下单", "“单人工作餐”引流,袋内附堂食券", 20_000, 1_600),
+            ("领取堂食券", "外卖满50元减10元券限堂食使用", 1_600, 800),
+            ("到店核销", "券面标注最近门店与营业时间", 800, 240),
+            ("二次到店", "到店即入会员群,推送会员日套餐", 240, 96),
         ],
     };
-    rows(stages.map(|(name, measure)| FunnelStage {
-        name: name.into(),
-        measure: measure.into(),
-        ..FunnelStage::new(ids.fresh())
-    }))
+    rows(
+        stages.map(|(name, measure, reached, converted)| FunnelStage {
+            name: name.into(),
+            measure: measure.into(),
+            reached: Entry::Value(reached),
+            converted: Entry::Value(converted),
+            ..FunnelStage::new(ids.fresh())
+        }),
+    )
+}
+
+/// What a final conversion is worth, for the funnel's what-if revenue: the demo's ¥88
+/// in-store purchase (retail), a ¥500 service package (seed 000's high-value customers
+/// spend over ¥500 a visit), the ¥68 two-person dine-in set (spec §6.5).
+fn industry_order_value(industry: Industry) -> Fen {
+    match industry {
+        Industry::Retail => Fen(8_800),
+        Industry::Services => Fen(50_000),
+        Industry::FoodService => Fen(6_800),
+    }
+}
+
+/// The budget's total, derived from a year's revenue × a rate within seed 001's 3-5%:
+/// retail is the demo's ¥10,000,000 × 4%; services spend a larger share on marketing
+/// (¥8,000,000 × 5%), food service a smaller one on a larger turnover
+/// (¥12,000,000 × 3%). Each covers every playbook's cost lines within its split.
+fn industry_budget(industry: Industry) -> Budget {
+    let (revenue_yuan, rate_percent) = match industry {
+        Industry::Retail => (10_000_000, 4),
+        Industry::Services => (8_000_000, 5),
+        Industry::FoodService => (12_000_000, 3),
+    };
+    Budget {
+        source: TotalSource::FromRevenue,
+        total: Entry::Empty,
+        revenue: Entry::Value(Fen(revenue_yuan * 100)),
+        rate: Entry::Value(Measure(rate_percent * 100)),
+    }
 }
 
 /// The KPI of the industry's own toolkit (spec §4.1 and §6).
@@ -755,12 +813,12 @@ pub fn playbook_plan(
     let tiers = if retail { demo_tiers(ids) } else { Rows::new() };
     let appointments = if services {
         let first = ids.block(3);
-        demo_appointments(&mut (first..).map(RowId))
+        demo_appointments(&mut (first..).map(RowId), start)
     } else {
         Rows::new()
     };
     let feedback = if services {
-        demo_feedback(ids, start.year())
+        demo_feedback(ids, start)
     } else {
         Rows::new()
     };
@@ -779,6 +837,7 @@ pub fn playbook_plan(
         },
         funnel: Funnel {
             stages: funnel,
+            avg_order_value: Entry::Value(industry_order_value(industry)),
             ..Funnel::default()
         },
         phases,
@@ -789,7 +848,7 @@ pub fn playbook_plan(
         scenarios: rows(scenarios),
         goals: rows(goals),
         indicators: rows(indicators),
-        budget: Budget::default(),
+        budget: industry_budget(industry),
         budget_lines,
         cost_lines: rows(costs),
         resources: ResourceInventory::default(),
@@ -869,5 +928,249 @@ mod tests {
                 assert_eq!(load_plan(&save_plan(&plan)), Ok(plan));
             }
         }
+    }
+
+    /// Every JSON path holding bad input kept as typed (`{"invalid": "…"}`).
+    fn invalid_entries(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.len() == 1 && map.contains_key("invalid") {
+                    found.push(format!("{path}: {value}"));
+                }
+                for (key, v) in map {
+                    invalid_entries(v, &format!("{path}.{key}"), found);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    invalid_entries(v, &format!("{path}[{i}]"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What the pages would flag on `plan` opened on `today`, through the same checks
+    /// they call: cell errors, cross-field rules, the budget's roll-up, the funnel's
+    /// chain, the tasks' schedule, and what a first day should not show (overdue, late).
+    fn problems(plan: &Plan, today: NaiveDate) -> Vec<String> {
+        use crate::domain::budget::{allocate, category_use};
+        use crate::domain::funnel::overall_conversion;
+        use crate::domain::funnel_tools::{avg_order_value_error, open_chain_breaks};
+        let mut found = Vec::new();
+        let json = serde_json::from_str(&save_plan(plan)).unwrap();
+        invalid_entries(&json, "plan", &mut found);
+        let mut flag = |bad: bool, what: String| {
+            if bad {
+                found.push(what);
+            }
+        };
+
+        // Budget (spec §1.4): a total, shares making 100%, every category covering its costs.
+        let b = &plan.budget;
+        flag(
+            b.total_error()
+                .or(b.revenue_error())
+                .or(b.rate_error())
+                .is_some(),
+            "budget input".into(),
+        );
+        let total = b.total();
+        flag(
+            total.is_none_or(|t| t.0 <= 0),
+            format!("budget total {total:?}"),
+        );
+        let shares: Vec<Option<i64>> = plan.budget_lines.iter().map(|l| l.share()).collect();
+        let allocation = allocate(total.unwrap_or_default(), &shares);
+        flag(!allocation.is_complete(), "shares do not make 100%".into());
+        for line in plan.budget_lines.iter() {
+            flag(
+                line.share_error().is_some(),
+                format!("share of {}", line.category),
+            );
+        }
+        for cost in plan.cost_lines.iter() {
+            flag(cost.amount_error().is_some(), format!("cost {}", cost.item));
+            flag(
+                cost.amount.value().is_none(),
+                format!("cost {} has no amount", cost.item),
+            );
+        }
+        for u in category_use(&plan.budget_lines, &allocation, &plan.cost_lines) {
+            flag(u.is_over(), format!("{} over its allocation", u.category));
+            flag(
+                u.is_unbudgeted(),
+                format!("{} not a budget category", u.category),
+            );
+            flag(
+                u.allocated.is_none_or(|a| a.0 <= 0),
+                format!("{} has no amount", u.category),
+            );
+        }
+        flag(
+            allocation.amounts.iter().any(Option::is_none),
+            "a line without amount".into(),
+        );
+
+        // Funnel (spec §3): counts on every stage, converted ≤ reached, an unbroken chain.
+        let stages = &plan.funnel.stages;
+        flag(stages.is_empty(), "no funnel stage".into());
+        for s in stages.iter() {
+            flag(
+                s.reached_error()
+                    .or(s.converted_error())
+                    .or(s.previous_converted_error())
+                    .or(FunnelStage::rate_entry_error(&s.target_rate))
+                    .or(FunnelStage::rate_entry_error(&s.what_if_rate))
+                    .is_some(),
+                format!("stage {} flagged", s.name),
+            );
+            flag(s.rate().is_none(), format!("stage {} has no rate", s.name));
+        }
+        flag(
+            !open_chain_breaks(stages).is_empty(),
+            "funnel chain breaks".into(),
+        );
+        flag(
+            overall_conversion(stages).is_none(),
+            "no overall conversion".into(),
+        );
+        flag(
+            avg_order_value_error(&plan.funnel).is_some(),
+            "order value".into(),
+        );
+
+        // Tasks (spec §2): dated inside their phase from the start, none overdue.
+        flag(plan.horizon_end().is_none(), "horizon".into());
+        for phase in plan.phases.iter() {
+            flag(
+                phase
+                    .first_month_error()
+                    .or(phase.last_month_error())
+                    .is_some()
+                    || phase.dates(plan.header.start_date).is_none(),
+                format!("phase {}", phase.name),
+            );
+        }
+        for task in plan.tasks.iter() {
+            let timing = plan.task_timing(task, today);
+            let name = &task.monthly_task;
+            flag(task.deadline.error().is_some(), format!("{name}: deadline"));
+            flag(
+                plan.phase_dates(&task.phase).is_none(),
+                format!("{name}: phase"),
+            );
+            flag(timing.dates.is_empty(), format!("{name}: no due date"));
+            flag(timing.overdue, format!("{name}: overdue"));
+            flag(timing.outside_phase, format!("{name}: outside its phase"));
+            flag(
+                timing.dates.iter().any(|d| *d < today),
+                format!("{name}: due in the past"),
+            );
+        }
+
+        // Goals (spec §1.2, §1.3): due after the start, every indicator following a real row.
+        for g in plan.goals.iter() {
+            flag(
+                g.due(plan.header.start_date).is_none_or(|d| d <= today) || g.change().is_none(),
+                format!("goal {}", g.metric),
+            );
+        }
+        // KPIs are read month by month: one with no month yet is pending, not wrong; a
+        // funnel stage has its counts from the start.
+        for i in plan.indicators.iter() {
+            let on_funnel = matches!(
+                i.source,
+                Some(FigureRef::StageRate(_) | FigureRef::StageConverted(_))
+            );
+            flag(
+                i.goal.is_none() || on_funnel && i.progress(plan).is_none(),
+                format!("indicator {}", i.name),
+            );
+        }
+
+        // Toolkits and resources: the pages' own checks, nothing late on day one.
+        flag(
+            plan.resources
+                .stores_error()
+                .or(plan.resources.team_size_error())
+                .is_some(),
+            "resources".into(),
+        );
+        for f in plan.feedback.iter() {
+            flag(
+                f.score_error().is_some(),
+                format!("feedback {}", f.dimension),
+            );
+            flag(f.is_late(today), format!("feedback {} late", f.dimension));
+        }
+        for slot in plan.appointments.iter() {
+            flag(
+                slot.date.value().is_none_or(|d| *d < today),
+                format!("slot {}", slot.slot),
+            );
+        }
+        found
+    }
+
+    /// Issue 29: a plan from any playbook × industry opens complete on its start date, with
+    /// a budget, a funnel, consistent categories, and nothing flagged on any page.
+    #[test]
+    fn every_playbook_and_industry_opens_complete_on_its_start_date() {
+        // A start on the last day of a month and one in a leap February, besides the 1st.
+        for start in [
+            start(),
+            NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+            NaiveDate::from_ymd_opt(2028, 2, 29).unwrap(),
+        ] {
+            let mut combinations = 0;
+            for playbook in Playbook::ALL {
+                for industry in Industry::ALL {
+                    let plan = playbook_plan(playbook, industry, start, "计划".into());
+                    assert_eq!(plan.header.start_date, start);
+                    assert!(plan.budget.total().is_some_and(|t| t.0 > 0));
+                    assert!(!plan.funnel.stages.is_empty());
+                    let problems = problems(&plan, start);
+                    assert!(
+                        problems.is_empty(),
+                        "{playbook:?} × {industry:?} from {start}: {problems:#?}"
+                    );
+                    combinations += 1;
+                }
+            }
+            assert_eq!(combinations, 9);
+        }
+    }
+
+    #[test]
+    fn the_check_sees_what_the_issue_saw() {
+        // The plan as it opened before: no total, a blank funnel, the demo's old start.
+        let mut plan = playbook_plan(
+            Playbook::NewBrand,
+            Industry::Retail,
+            NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            "计划".into(),
+        );
+        plan.budget = Budget::default();
+        let blank: Vec<FunnelStage> = plan
+            .funnel
+            .stages
+            .iter()
+            .map(|s| FunnelStage {
+                reached: Entry::Empty,
+                converted: Entry::Empty,
+                ..(**s).clone()
+            })
+            .collect();
+        plan.funnel.stages = rows(blank);
+        let found = problems(&plan, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        for expected in ["budget total None", "门店扫码关注 has no rate", "overdue"] {
+            assert!(
+                found.iter().any(|p| p.contains(expected)),
+                "{expected} in {found:#?}"
+            );
+        }
+        // Categories listed in the budget are never "not a budget category".
+        assert!(!found.iter().any(|p| p.contains("not a budget category")));
     }
 }

@@ -243,9 +243,12 @@ messages! {
     CurrentPlaybook => "当前计划采用此打法", "This plan follows it";
     ConfirmNewPlan => "确认新建计划", "Confirm the new plan";
     ReplacePlanWarning => "将用“{}”替换当前计划。替换后可以撤销。", "This replaces the current plan with “{}”. You can undo it.";
+    NewPlanStartDate => "新计划开始日期", "Start date of the new plan";
+    NewPlanStartHint => "阶段、任务截止日和目标期限都从这一天算起。", "Phases, task deadlines and goal deadlines count from this day.";
     CreatePlan => "新建计划", "Create the plan";
     Cancel => "取消", "Cancel";
     PlanCreated => "已新建计划“{}”。", "Created the plan “{}”.";
+    DismissNotice => "知道了", "Dismiss";
     ScenarioTableTitle => "线上线下联动场景规划表", "Online-offline scenario plan";
     ColScenarioType => "场景类型", "Scenario type";
     ColOfflineAction => "线下动作", "Offline action";

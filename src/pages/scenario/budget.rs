@@ -191,7 +191,7 @@ pub fn BudgetSection() -> impl IntoView {
         category_uses
             .get()
             .into_iter()
-            .filter(|u| u.is_over() || u.allocated.is_none() && u.committed.0 > 0)
+            .filter(|u| u.is_over() || u.is_unbudgeted())
             .map(|u| {
                 let name = if u.category.is_empty() {
                     lang.get().t(Msg::Uncategorized).to_string()
@@ -265,7 +265,7 @@ pub fn BudgetSection() -> impl IntoView {
                     values: uses.iter().map(|u| u.committed.0 as f64).collect(),
                     warn: uses
                         .iter()
-                        .map(|u| u.is_over() || u.allocated.is_none())
+                        .map(|u| u.is_over() || u.is_unbudgeted())
                         .collect(),
                 },
             ],

@@ -1,13 +1,16 @@
 //! The three stage playbooks (spec §1.1), each with what it is for, and starting a whole
-//! new plan from one of them for an industry: it joins the list of plans and opens; the
-//! plan that was open stays in the list.
+//! new plan from one of them for an industry, on a start date the merchant picks (today
+//! unless changed): it joins the list of plans and opens; the plan that was open stays in
+//! the list.
 
 use super::industry_name;
+use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::plan::Industry;
 use crate::domain::playbooks::playbook_plan;
 use crate::domain::scenario::Playbook;
 use crate::i18n::{Lang, Msg};
-use crate::state::{use_lang, use_plan, use_plans};
+use crate::state::{use_lang, use_plan, use_plans, use_today};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 pub fn playbook_name(playbook: Playbook) -> Msg {
@@ -40,16 +43,31 @@ pub fn PlaybookChooser() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let plans = use_plans();
+    let today = use_today();
     let industry = RwSignal::new(store.read_untracked(|p| p.header.industry));
     // The playbook waiting for the merchant's confirmation, and the plan just created
     // (with the id and name of the plan that was open before).
     let pending = RwSignal::new(None::<Playbook>);
     let applied = RwSignal::new(None::<(Playbook, Industry, String, String)>);
+    // The new plan's first day: phases, deadlines and goals count from it. `None` while
+    // the date box does not hold a whole date.
+    let start_date = RwSignal::new(None::<NaiveDate>);
+    // Flagged once the box is left without a whole date, not while it is being typed.
+    let date_flagged = RwSignal::new(false);
+    let ask = move |playbook: Playbook| {
+        applied.set(None);
+        start_date.set(Some(today.get_untracked()));
+        date_flagged.set(false);
+        pending.set(Some(playbook));
+    };
 
     let start = move |playbook: Playbook| {
+        let Some(start_date) = start_date.get_untracked() else {
+            date_flagged.set(true);
+            return;
+        };
         let industry = industry.get_untracked();
-        let (start_date, previous_name) =
-            store.read_untracked(|p| (p.header.start_date, p.header.name.clone()));
+        let previous_name = store.read_untracked(|p| p.header.name.clone());
         let previous = plans.current_untracked();
         let name = plan_name(playbook, industry, lang.get_untracked());
         pending.set(None);
@@ -86,7 +104,7 @@ pub fn PlaybookChooser() -> impl IntoView {
                     <Show
                         when=move || pending.get() == Some(playbook)
                         fallback=move || view! {
-                            <button type="button" class="btn" on:click=move |_| { applied.set(None); pending.set(Some(playbook)) }>
+                            <button type="button" class="btn" on:click=move |_| ask(playbook)>
                                 {move || lang.get().t(Msg::StartFromPlaybook)}
                                 <span class="visually-hidden">{move || format!(" {}", lang.get().t(playbook_name(playbook)))}</span>
                             </button>
@@ -94,6 +112,29 @@ pub fn PlaybookChooser() -> impl IntoView {
                     >
                         <div class="confirm" role="group" aria-label=move || lang.get().t(Msg::ConfirmNewPlan)>
                             <p>{move || lang.get().t(Msg::NewPlanWarning).replace("{}", &plan_name(playbook, industry.get(), lang.get()))}</p>
+                            <label class="inline-field">
+                                <span>{move || lang.get().t(Msg::NewPlanStartDate)}</span>
+                                <input
+                                    type="date"
+                                    required
+                                    aria-invalid=move || if date_flagged.get() { "true" } else { "false" }
+                                    aria-describedby=move || {
+                                        let hint = format!("new-plan-start-{}", playbook.key());
+                                        if date_flagged.get() { format!("{hint} {hint}-error") } else { hint }
+                                    }
+                                    prop:value=move || start_date.get_untracked().map(iso_date).unwrap_or_default()
+                                    on:input=move |ev| {
+                                        let date = parse_iso_date(&event_target_value(&ev));
+                                        start_date.set(date);
+                                        if date.is_some() { date_flagged.set(false) }
+                                    }
+                                    on:blur=move |_| date_flagged.set(start_date.get_untracked().is_none())
+                                />
+                            </label>
+                            <p class="hint" id=format!("new-plan-start-{}", playbook.key())>{move || lang.get().t(Msg::NewPlanStartHint)}</p>
+                            <Show when=move || date_flagged.get()>
+                                <p class="field-error" role="alert" id=format!("new-plan-start-{}-error", playbook.key())>{move || lang.get().t(Msg::DateRequired)}</p>
+                            </Show>
                             <button type="button" class="btn btn-primary" on:click=move |_| start(playbook)>{move || lang.get().t(Msg::CreatePlan)}</button>
                             <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || lang.get().t(Msg::Cancel)}</button>
                         </div>
@@ -117,11 +158,16 @@ pub fn PlaybookChooser() -> impl IntoView {
             </label>
             <div class="cards">{cards}</div>
             {move || applied.get().map(|(playbook, industry, previous, previous_name)| view! {
-                <div class="notice" role="status">
+                // Fixed in view (above the phone's tab bar): the button that made the plan
+                // may sit far down a phone's page.
+                <div class="notice notice-toast" role="status">
                     <span>{lang.get().t(Msg::PlanCreated).replace("{}", &plan_name(playbook, industry, lang.get()))}</span>
                     <button type="button" class="btn btn-link" on:click=move |_| { let _ = plans.open(&previous); applied.set(None); }>
                         {lang.get().t(Msg::BackToPrevious)}
                         <span class="visually-hidden">{format!(" {previous_name}")}</span>
+                    </button>
+                    <button type="button" class="btn btn-link" on:click=move |_| applied.set(None)>
+                        {lang.get().t(Msg::DismissNotice)}
                     </button>
                 </div>
             })}
