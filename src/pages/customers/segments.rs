@@ -4,7 +4,7 @@
 use super::AnalysisMemo;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::customers::rfm::{
-    group_sizes, Action, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
+    group_sizes, segment_areas, Action, GridArea, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
 };
 use crate::domain::money::Fen;
 use crate::domain::ratio::Ratio;
@@ -43,6 +43,21 @@ fn segment_name(s: Segment) -> Msg {
         Segment::CantLoseThem => Msg::CsSegCantLose,
         Segment::Hibernating => Msg::CsSegHibernating,
     }
+}
+
+/// The ten segments' places on the R × FM grid, read from the rule the table counts by.
+fn segments_rule(lang: Lang) -> String {
+    let items: Vec<String> = SEGMENTS
+        .iter()
+        .map(|&s| {
+            let areas: Vec<String> = segment_areas(s).iter().map(GridArea::label).collect();
+            format!("{} {}", lang.t(segment_name(s)), areas.join(" / "))
+        })
+        .collect();
+    super::reading::fill(
+        lang.t(Msg::CsSegmentsRule),
+        &[&items.join(lang.t(Msg::ListSeparator))],
+    )
 }
 
 const COLUMNS: [Msg; 4] = [
@@ -124,7 +139,7 @@ pub fn Segments(analysis: AnalysisMemo) -> impl IntoView {
             <SummaryTable caption=Msg::CsLayersCaption first=Msg::CsColLayer columns=&COLUMNS rows=layer_rows test_id="rfm-layers" />
             <p class="hint">{lang.t(Msg::CsLayersRule)}</p>
             <SummaryTable caption=Msg::CsSegmentsCaption first=Msg::CsColSegment columns=&COLUMNS rows=segment_rows test_id="rfm-segments" />
-            <p class="hint">{lang.t(Msg::CsSegmentsRule)}</p>
+            <p class="hint" data-testid="segments-rule">{move || segments_rule(lang.get())}</p>
         </section>
     }
 }
