@@ -600,6 +600,11 @@ messages! {
     FaImportHint => "导入 CSV 事件日志(列:用户ID、时间、事件,可选渠道;中英文表头均可),选择按顺序的步骤和转化时间窗口,在本机浏览器中计算每一步的人数,填入漏斗表。",
         "Import a CSV event log (columns: user id, time, event, optional channel; English or Chinese headers), pick the steps in order and a conversion window; each step's people are counted here in the browser and fill the funnel table.";
     FaChooseLog => "选择事件日志(CSV)", "Choose an event log (CSV)";
+    // Sample files beside the file buttons (funnel events, orders, touchpoints).
+    SampleTry => "用示例数据试一试", "Try with sample data";
+    SampleLabel => "示例数据", "Sample data";
+    SampleDownload => "下载示例文件", "Download the sample file";
+    SampleFormat => "文件格式示例(表头和前两行)", "File format (header and first two rows)";
     FaReading => "正在读取:已读 {0} 行({1}%)", "Reading: {0} rows read ({1}%)";
     FaReadProgress => "读取进度", "Reading progress";
     FaRead => "已读取 {0} 行:{1} 个有效事件,{2} 位用户,{3} 种事件。", "Read {0} rows: {1} valid events, {2} users, {3} event names.";
@@ -916,6 +921,7 @@ messages! {
     CsImportTitle => "导入订单", "Import orders";
     CsImportHint => "CSV 列:客户ID或手机号、下单日期、金额、渠道(线上/线下,可选)、门店(可选)。支持 UTF-8、GB18030(Excel 中文版)等编码及逗号、制表符、分号分隔。", "CSV columns: customer id or phone, order date, amount, channel (online / offline, optional), store (optional). UTF-8, GB18030 (Chinese Excel) and other encodings; comma, tab or semicolon separated.";
     CsPrivacy => "数据只保留在这个浏览器标签页的内存中,不会上传,也不会写入计划或任何保存;手机号在屏幕上显示为 138****1234。", "The data stays in this browser tab's memory only: it is never uploaded nor written to the plan or any save. Phone numbers show as 138****1234.";
+    CsRefundRule => "退款行(金额为负数)不算一次购买:不计入订单数、消费次数(F)、复购和首末次购买日期,只从消费金额中扣减(按净消费计)。", "A refund row (a negative amount) is not a purchase: it counts in no order count, frequency (F), repurchase or first / last purchase date; it only reduces the spend (net spend).";
     CsChooseOrders => "选择订单 CSV", "Choose an orders CSV";
     CsReadProgress => "读取进度", "Reading progress";
     CsReading => "正在读取:已读 {0} 行({1}%)", "Reading: {0} rows ({1}%)";
@@ -923,6 +929,7 @@ messages! {
     CsFileEmpty => "文件是空的。", "The file is empty.";
     CsMissingColumns => "找不到必需的列:{0}", "Required columns not found: {0}";
     CsOrdersRead => "已读取 {0} 行:{1} 笔订单,{2} 位客户", "Read {0} rows: {1} orders, {2} customers";
+    CsOrdersRefunds => ",另有 {0} 笔退款(不计为购买,从消费金额中扣减)", "; and {0} refunds (not purchases, subtracted from spend)";
     CsBadRowsCount => "{0} 行无法读取,未计入:", "{0} rows could not be read and are left out:";
     CsBadRowsFirst => "(列出前 {0} 行)", "(the first {0} are listed)";
     CsBadRowsTitle => "无法读取的行", "Rows not read";
@@ -941,6 +948,8 @@ messages! {
     CsSettingsLifecycle => "生命周期触发", "Lifecycle triggers";
     CsAsOf => "分析日期", "Analysis date";
     CsAsOfHint => "最近消费天数计算到分析日期;留空则取订单中最晚的日期。分析日期之后的订单不计入。", "Recency counts to the analysis date; empty means the latest order date. Orders after it are left out.";
+    CsAsOfInUse => "当前分析日期:{0}(留空或无法识别时默认取订单中最晚的日期)", "Analysis date in use: {0} (when empty or unreadable: the latest order date)";
+    CsAsOfInUseTyped => "当前分析日期:{0}(按填写)", "Analysis date in use: {0} (as typed)";
     CsRecentFrom => "四层:R 分 ≥ 此值为“近期”", "Four layers: recent from R score";
     CsValuableFrom => "四层:FM 分 ≥ 此值为“高价值”", "Four layers: valuable from FM score";
     CsHighValueLine => "高价值客户年消费线(元)", "High-value annual spend line";

@@ -2,6 +2,7 @@
 //! each with its size, share, spend and suggested action, updated live.
 
 use super::AnalysisMemo;
+use crate::components::sample::SampleBadge;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::customers::rfm::{
     group_sizes, segment_areas, Action, GridArea, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
@@ -9,6 +10,7 @@ use crate::domain::customers::rfm::{
 use crate::domain::money::Fen;
 use crate::domain::ratio::Ratio;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg};
+use crate::state::analysis::use_analysis;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -132,7 +134,7 @@ pub fn Segments(analysis: AnalysisMemo) -> impl IntoView {
     });
     view! {
         <section id="customers-rfm" aria-labelledby="customers-rfm-title">
-            <h2 id="customers-rfm-title">{lang.t(Msg::CsRfmTitle)}</h2>
+            <h2 id="customers-rfm-title">{lang.t(Msg::CsRfmTitle)}<SampleBadge show=use_analysis().showing_sample_orders() /></h2>
             <p class="hint">{lang.t(Msg::CsRfmRule)}</p>
             <p class="hint">{lang.t(Msg::CsTieRule)}</p>
             {move || analysis.with(Option::is_none).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
