@@ -6,7 +6,10 @@
 // from the rule the table counts by, and segment names are Chinese only in Chinese.
 import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { cell } from './helpers.js';
+
+const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 
@@ -122,7 +125,6 @@ test('each sample downloads as the CSV its example shows', async ({ page }) => {
 
 test('a refund is not a purchase: one purchase and a refund is one order, dated by the purchase', async ({ page }) => {
   await page.goto('/customers');
-  await expect(page.getByTestId('orders-sample-example')).toBeVisible();
   // A buys once on 1 January and returns part of it on 15 February; B buys on 31 March.
   const csv = '客户,日期,金额\nA,2026-01-01,300\nA,2026-02-15,-100\nB,2026-03-31,50\n';
   await page.getByTestId('orders-file').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -139,8 +141,9 @@ test('a refund is not a purchase: one purchase and a refund is one order, dated 
 
 test('the analysis date in use is shown, empty box or typed', async ({ page }) => {
   await page.goto('/customers');
-  await page.getByTestId('orders-sample-try').tap();
-  await expect(page.getByTestId('orders-summary')).toContainText('示例数据');
+  // The last order of this file is on 31 March 2026.
+  await page.getByTestId('orders-file').setInputFiles(fixture('orders-gb18030.csv'));
+  await expect(page.getByTestId('orders-summary')).toContainText('6 位客户');
   const inUse = page.getByTestId('as-of-in-use');
   await expect(page.locator('#seg-as-of')).toHaveValue('');
   await expect(inUse).toHaveText('当前分析日期:2026-03-31(留空或无法识别时默认取订单中最晚的日期)');
@@ -154,8 +157,8 @@ test('the analysis date in use is shown, empty box or typed', async ({ page }) =
 
 test('segments: Chinese names only in Chinese, and the hint places R3 × FM4–5 where the table counts it', async ({ page }) => {
   await page.goto('/customers');
-  await page.getByTestId('orders-sample-try').tap();
-  await expect(page.getByTestId('orders-summary')).toContainText('示例数据');
+  await page.getByTestId('orders-file').setInputFiles(fixture('orders-gb18030.csv'));
+  await expect(page.getByTestId('orders-summary')).toContainText('6 位客户');
   const rfm = page.locator('#customers-rfm');
   await expect(page.getByTestId('rfm-segments').locator('tbody th')).toHaveText([
     '冠军客户', '忠诚客户', '潜在忠诚客户', '新客户', '有望培养客户',
