@@ -5,6 +5,7 @@ pub mod field;
 pub mod files;
 pub mod lazy_page;
 pub mod plan_file;
+pub mod sample;
 pub mod shell;
 pub mod summary_table;
 pub mod sync;

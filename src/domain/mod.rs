@@ -26,6 +26,7 @@ pub mod plan_list;
 pub mod playbooks;
 pub mod ratio;
 pub mod rollup;
+pub mod samples;
 pub mod scenario;
 pub mod schedule;
 pub mod schema;

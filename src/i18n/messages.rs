@@ -603,6 +603,11 @@ messages! {
     FaImportHint => "导入 CSV 事件日志(列:用户ID、时间、事件,可选渠道;中英文表头均可),选择按顺序的步骤和转化时间窗口,在本机浏览器中计算每一步的人数,填入漏斗表。",
         "Import a CSV event log (columns: user id, time, event, optional channel; English or Chinese headers), pick the steps in order and a conversion window; each step's people are counted here in the browser and fill the funnel table.";
     FaChooseLog => "选择事件日志(CSV)", "Choose an event log (CSV)";
+    // Sample files beside the file buttons (funnel events, orders, touchpoints).
+    SampleTry => "用示例数据试一试", "Try with sample data";
+    SampleLabel => "示例数据", "Sample data";
+    SampleDownload => "下载示例文件", "Download the sample file";
+    SampleFormat => "文件格式示例(表头和前两行)", "File format (header and first two rows)";
     FaReading => "正在读取:已读 {0} 行({1}%)", "Reading: {0} rows read ({1}%)";
     FaReadProgress => "读取进度", "Reading progress";
     FaRead => "已读取 {0} 行:{1} 个有效事件,{2} 位用户,{3} 种事件。", "Read {0} rows: {1} valid events, {2} users, {3} event names.";
@@ -919,6 +924,7 @@ messages! {
     CsImportTitle => "导入订单", "Import orders";
     CsImportHint => "CSV 列:客户ID或手机号、下单日期、金额、渠道(线上/线下,可选)、门店(可选)。支持 UTF-8、GB18030(Excel 中文版)等编码及逗号、制表符、分号分隔。", "CSV columns: customer id or phone, order date, amount, channel (online / offline, optional), store (optional). UTF-8, GB18030 (Chinese Excel) and other encodings; comma, tab or semicolon separated.";
     CsPrivacy => "数据只保留在这个浏览器标签页的内存中,不会上传,也不会写入计划或任何保存;手机号在屏幕上显示为 138****1234。", "The data stays in this browser tab's memory only: it is never uploaded nor written to the plan or any save. Phone numbers show as 138****1234.";
+    CsRefundRule => "退款行(金额为负数)不算一次购买:不计入订单数、消费次数(F)、复购和首末次购买日期,只从消费金额中扣减(按净消费计)。", "A refund row (a negative amount) is not a purchase: it counts in no order count, frequency (F), repurchase or first / last purchase date; it only reduces the spend (net spend).";
     CsChooseOrders => "选择订单 CSV", "Choose an orders CSV";
     CsReadProgress => "读取进度", "Reading progress";
     CsReading => "正在读取:已读 {0} 行({1}%)", "Reading: {0} rows ({1}%)";
@@ -926,6 +932,7 @@ messages! {
     CsFileEmpty => "文件是空的。", "The file is empty.";
     CsMissingColumns => "找不到必需的列:{0}", "Required columns not found: {0}";
     CsOrdersRead => "已读取 {0} 行:{1} 笔订单,{2} 位客户", "Read {0} rows: {1} orders, {2} customers";
+    CsOrdersRefunds => ",另有 {0} 笔退款(不计为购买,从消费金额中扣减)", "; and {0} refunds (not purchases, subtracted from spend)";
     CsBadRowsCount => "{0} 行无法读取,未计入:", "{0} rows could not be read and are left out:";
     CsBadRowsFirst => "(列出前 {0} 行)", "(the first {0} are listed)";
     CsBadRowsTitle => "无法读取的行", "Rows not read";
@@ -944,6 +951,8 @@ messages! {
     CsSettingsLifecycle => "生命周期触发", "Lifecycle triggers";
     CsAsOf => "分析日期", "Analysis date";
     CsAsOfHint => "最近消费天数计算到分析日期;留空则取订单中最晚的日期。分析日期之后的订单不计入。", "Recency counts to the analysis date; empty means the latest order date. Orders after it are left out.";
+    CsAsOfInUse => "当前分析日期:{0}(留空或无法识别时默认取订单中最晚的日期)", "Analysis date in use: {0} (when empty or unreadable: the latest order date)";
+    CsAsOfInUseTyped => "当前分析日期:{0}(按填写)", "Analysis date in use: {0} (as typed)";
     CsRecentFrom => "四层:R 分 ≥ 此值为“近期”", "Four layers: recent from R score";
     CsValuableFrom => "四层:FM 分 ≥ 此值为“高价值”", "Four layers: valuable from FM score";
     CsHighValueLine => "高价值客户年消费线(元)", "High-value annual spend line";
@@ -969,7 +978,7 @@ messages! {
     CsLayersCaption => "四层客户(随分界线实时更新)", "Four layers (live with the cut-offs)";
     CsLayersRule => "高价值:近期且高价值;潜力:近期、价值未高;沉默:高价值但不再近期;流失:两者都不是。", "High-value: recent and valuable; potential: recent, not yet valuable; silent: valuable, no longer recent; lost: neither.";
     CsSegmentsCaption => "十类细分", "Ten segments";
-    CsSegmentsRule => "按 R 与 FM 的通用对照表:R 4-5 且 FM 4-5 为冠军(R5)或忠诚;R 1-2:FM 5 不能失去、FM 3-4 有流失风险、FM 1-2 休眠;R3:FM 1-2 即将沉睡、FM 3 需关注;FM 1 的新客(R5)与有希望(R4);其余近期客户为潜在忠诚。", "By the common R × FM grid: R 4-5 with FM 4-5 are Champions (R 5) or Loyal; R 1-2: FM 5 Can't Lose Them, FM 3-4 At Risk, FM 1-2 Hibernating; R 3: FM 1-2 About to Sleep, FM 3 Need Attention; FM 1 New Customers (R 5) and Promising (R 4); other recent customers Potential Loyalists.";
+    CsSegmentsRule => "按 R 与 FM 的通用对照表:{0}。", "By the common R × FM grid: {0}.";
     CsColLayer => "客户层", "Layer";
     CsColSegment => "细分", "Segment";
     CsColCustomers => "客户数", "Customers";
@@ -980,16 +989,16 @@ messages! {
     CsLayerPotential => "潜力客户", "Potential";
     CsLayerSilent => "沉默客户", "Silent";
     CsLayerLost => "流失客户", "Lost";
-    CsSegChampions => "冠军客户 Champions", "Champions";
-    CsSegLoyal => "忠诚客户 Loyal", "Loyal";
-    CsSegPotential => "潜在忠诚 Potential Loyalist", "Potential Loyalist";
-    CsSegNew => "新客 New Customers", "New Customers";
-    CsSegPromising => "有希望 Promising", "Promising";
-    CsSegAttention => "需关注 Need Attention", "Need Attention";
-    CsSegSleep => "即将沉睡 About to Sleep", "About to Sleep";
-    CsSegRisk => "流失风险 At Risk", "At Risk";
-    CsSegCantLose => "不能失去 Can't Lose Them", "Can't Lose Them";
-    CsSegHibernating => "休眠/流失 Hibernating", "Hibernating / Lost";
+    CsSegChampions => "冠军客户", "Champions";
+    CsSegLoyal => "忠诚客户", "Loyal";
+    CsSegPotential => "潜在忠诚客户", "Potential Loyalist";
+    CsSegNew => "新客户", "New Customers";
+    CsSegPromising => "有望培养客户", "Promising";
+    CsSegAttention => "需关注客户", "Need Attention";
+    CsSegSleep => "即将沉睡客户", "About to Sleep";
+    CsSegRisk => "流失风险客户", "At Risk";
+    CsSegCantLose => "不能失去的客户", "Can't Lose Them";
+    CsSegHibernating => "休眠客户", "Hibernating / Lost";
     CsActCoupon => "发优惠券", "Coupon";
     CsActVoucher => "线下服务券", "Offline service voucher";
     CsActCall => "电话回访", "Phone call";

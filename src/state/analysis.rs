@@ -36,13 +36,31 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct AnalysisData {
     pub orders: RwSignal<Option<Shared<Orders>>>,
     pub journeys: RwSignal<Option<Shared<Journeys>>>,
+    /// Whether the orders / journeys are the generated sample files (labelled as such
+    /// on screen until a real file is read).
+    pub orders_sample: RwSignal<bool>,
+    pub journeys_sample: RwSignal<bool>,
 }
 
 pub fn provide_analysis() {
     provide_context(AnalysisData {
         orders: RwSignal::new(None),
         journeys: RwSignal::new(None),
+        orders_sample: RwSignal::new(false),
+        journeys_sample: RwSignal::new(false),
     });
+}
+
+impl AnalysisData {
+    /// Sample orders are on screen.
+    pub fn showing_sample_orders(self) -> Signal<bool> {
+        Signal::derive(move || self.orders_sample.get() && self.orders.with(Option::is_some))
+    }
+
+    /// Sample journeys are on screen.
+    pub fn showing_sample_journeys(self) -> Signal<bool> {
+        Signal::derive(move || self.journeys_sample.get() && self.journeys.with(Option::is_some))
+    }
 }
 
 pub fn use_analysis() -> AnalysisData {

@@ -157,8 +157,14 @@ def rfm_pandas():
     t1 = clock()
 
     def compute():
+        # The app's refund rule (src/domain/customers/orders.rs, Order::is_refund): a
+        # negative amount is not a purchase (no frequency, no last purchase day) but is
+        # subtracted from the spend; customers without a purchase are left out.
         as_of = o["day"].max()
-        g = o.groupby("c", sort=False).agg(freq=("day", "size"), mon=("fen", "sum"), last=("day", "max"))
+        buy = o["fen"] >= 0
+        p = o.assign(buy=buy.astype("int64"), buy_day=o["day"].where(buy))
+        g = p.groupby("c", sort=False).agg(freq=("buy", "sum"), mon=("fen", "sum"), last=("buy_day", "max"))
+        g = g[g["freq"] > 0]
         n = len(g)
 
         def quintile(v):
@@ -189,7 +195,10 @@ def rfm_duckdb():
 
 
 RFM_SQL = (
-        """WITH s AS (SELECT c, count(*) AS f, sum(fen) AS mon, max(d) AS last FROM o GROUP BY c),
+        # The refund rule as in rfm_pandas: only purchases (fen >= 0) count and date.
+        """WITH s AS (SELECT c, count(*) FILTER (WHERE fen >= 0) AS f, sum(fen) AS mon,
+                max(d) FILTER (WHERE fen >= 0) AS last FROM o GROUP BY c
+          HAVING count(*) FILTER (WHERE fen >= 0) > 0),
         k AS (SELECT s.*, (SELECT max(d) FROM o) - last AS rec, count(*) OVER () AS n FROM s)
         SELECT 1 + (5 * (rank() OVER (ORDER BY -rec) - 1)) // n,
                1 + (5 * (rank() OVER (ORDER BY f) - 1)) // n,

@@ -83,7 +83,7 @@ pub fn analytics_rng() -> Rng {
 }
 
 /// 1,000,000 orders of 200,000 customers over two years, skewed so that a few customers
-/// order a lot.
+/// order a lot; about 1% are refunds.
 pub fn orders_csv(rng: &mut Rng) -> String {
     let mut s = String::with_capacity(ORDERS * 48);
     s.push_str("手机号,下单日期,实付金额,渠道,门店\n");
@@ -102,9 +102,12 @@ pub fn orders_csv(rng: &mut Rng) -> String {
         } else {
             "线上"
         };
+        let cents = rng.below(100);
+        // One order in a hundred is a refund (a negative amount), so the comparisons
+        // check the refund rule too; no extra draw, so the rest of the data is unchanged.
+        let sign = if cents == 0 { "-" } else { "" };
         s.push_str(&format!(
-            "138{c:08},{y}-{m:02}-{d:02},{amount}.{:02},{channel},店{}\n",
-            rng.below(100),
+            "138{c:08},{y}-{m:02}-{d:02},{sign}{amount}.{cents:02},{channel},店{}\n",
             rng.below(30)
         ));
     }

@@ -16,8 +16,9 @@ use chrono::{Datelike, NaiveDate};
 /// The figures; `None` (shown "—") when there is nothing to divide by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CustomerKpis {
-    /// Customers with an order by the analysis day.
+    /// Customers with a purchase by the analysis day.
     pub customers: u64,
+    /// Purchases (refunds are not orders: see [`Order::is_refund`]).
     pub orders: u64,
     /// Customers with 2 or more orders ÷ customers.
     pub repurchase_rate: Option<Ratio>,
@@ -103,7 +104,7 @@ pub struct MonthFromOrders {
     pub customers: u64,
     /// Of those, spend in the 365 days to the month's last day over the threshold.
     pub high_value_customers: u64,
-    /// Orders dated within the month, and their amounts.
+    /// Purchases dated within the month, and the month's net sales (refunds subtracted).
     pub orders: u64,
     pub sales: Fen,
     /// Mean days between repeat orders up to the month's end, in hundredths of a day.
@@ -134,7 +135,7 @@ pub fn month_from_orders(
         .count() as u64;
     let (mut count, mut sales) = (0u64, 0i64);
     for o in orders.iter().filter(|o| (from..=to).contains(&o.day)) {
-        count += 1;
+        count += u64::from(!o.is_refund());
         sales = sales.saturating_add(o.amount.0);
     }
     Some(MonthFromOrders {
@@ -196,6 +197,32 @@ mod tests {
         assert_eq!(k.overlap, Ratio::new(1, 3));
         let empty = customer_kpis(&[], Fen(0));
         assert_eq!((empty.repurchase_rate, empty.aov_online), (None, None));
+    }
+
+    #[test]
+    fn refunds_are_no_repurchase_and_no_order() {
+        // A buys once and returns part of it; B buys twice; C only has a refund.
+        let text = "customer,date,amount\n\
+            A,2026-01-01,300\n\
+            A,2026-01-20,-100\n\
+            B,2026-01-05,100\n\
+            B,2026-01-15,100\n\
+            C,2026-01-10,-50\n";
+        let o = read_orders(text).unwrap();
+        let as_of = crate::domain::customers::orders::parse_day("2026-01-31").unwrap();
+        let stats = customer_stats(&o.orders, o.customers.len(), as_of);
+        let k = customer_kpis(&stats, Fen(500_000));
+        assert_eq!((k.customers, k.orders), (2, 3));
+        // Only B repurchased; B's interval is 10 days.
+        assert_eq!(k.repurchase_rate, Ratio::new(1, 2));
+        assert_eq!(k.repurchase_interval_centidays, Some(1000));
+        // Net spend of the customers in the analysis, ¥400, over 3 purchases (C, with no
+        // purchase, is not in it).
+        assert_eq!(k.aov, Some(Fen(13_333)));
+        let jan = YearMonth::new(2026, 1).unwrap();
+        let m = month_from_orders(&o.orders, o.customers.len(), jan, Fen(500_000)).unwrap();
+        // The month's sales are net of every refund dated in it, C's included.
+        assert_eq!((m.customers, m.orders, m.sales), (2, 3, Fen(35_000)));
     }
 
     #[test]

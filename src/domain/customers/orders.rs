@@ -161,6 +161,15 @@ pub struct Order {
     pub store: Option<u32>,
 }
 
+impl Order {
+    /// A refund row (a negative amount, as exports write returns) is not a purchase: it
+    /// counts in no order count, frequency, repurchase or first / last purchase day; its
+    /// amount is still subtracted from the customer's spend (net spend).
+    pub fn is_refund(&self) -> bool {
+        self.amount.0 < 0
+    }
+}
+
 /// Why one row was not taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrderRowError {

@@ -6,29 +6,35 @@ use super::orders::{Channel, Order};
 use serde::{Deserialize, Serialize};
 
 /// One customer's figures as of the analysis day (orders after it are ignored).
+///
+/// Refunds (see [`Order::is_refund`]) are not purchases: they count in no order count
+/// or purchase day below, and they reduce every amount (net spend).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CustomerStats {
-    /// Orders on or before the analysis day; 0: the customer is not in the analysis.
+    /// Purchases on or before the analysis day; 0: the customer is not in the analysis.
     pub frequency: u32,
-    /// Sum of the amounts, in fen (refunds included).
+    /// Net spend in fen: purchases minus refunds.
     pub monetary: i64,
+    /// First and last purchase day (refunds left out).
     pub first_day: i32,
     pub last_day: i32,
     pub online_orders: u32,
     pub offline_orders: u32,
+    /// Net spend online / offline.
     pub online_amount: i64,
     pub offline_amount: i64,
-    /// Spend in the 365 days ending on the analysis day.
+    /// Net spend in the 365 days ending on the analysis day.
     pub annual_spend: i64,
 }
 
 impl CustomerStats {
-    /// Days from the last order to the analysis day.
+    /// Days from the last purchase to the analysis day.
     pub fn recency(&self, as_of: i32) -> i32 {
         as_of - self.last_day
     }
 
-    /// Average order value in fen, rounded down; 0 without orders.
+    /// Average order value in fen (net spend ÷ purchases), rounded down; 0 without
+    /// purchases.
     pub fn aov(&self) -> i64 {
         if self.frequency == 0 {
             0
@@ -45,6 +51,19 @@ pub fn customer_stats(orders: &[Order], customers: usize, as_of: i32) -> Vec<Cus
         let Some(s) = stats.get_mut(o.customer as usize) else {
             continue;
         };
+        let amount = o.amount.0;
+        s.monetary = s.monetary.saturating_add(amount);
+        if o.day > as_of - 365 {
+            s.annual_spend = s.annual_spend.saturating_add(amount);
+        }
+        match o.channel {
+            Some(Channel::Online) => s.online_amount = s.online_amount.saturating_add(amount),
+            Some(Channel::Offline) => s.offline_amount = s.offline_amount.saturating_add(amount),
+            None => {}
+        }
+        if o.is_refund() {
+            continue;
+        }
         if s.frequency == 0 {
             s.first_day = o.day;
             s.last_day = o.day;
@@ -52,20 +71,10 @@ pub fn customer_stats(orders: &[Order], customers: usize, as_of: i32) -> Vec<Cus
         s.first_day = s.first_day.min(o.day);
         s.last_day = s.last_day.max(o.day);
         s.frequency += 1;
-        s.monetary = s.monetary.saturating_add(o.amount.0);
         match o.channel {
-            Some(Channel::Online) => {
-                s.online_orders += 1;
-                s.online_amount = s.online_amount.saturating_add(o.amount.0);
-            }
-            Some(Channel::Offline) => {
-                s.offline_orders += 1;
-                s.offline_amount = s.offline_amount.saturating_add(o.amount.0);
-            }
+            Some(Channel::Online) => s.online_orders += 1,
+            Some(Channel::Offline) => s.offline_orders += 1,
             None => {}
-        }
-        if o.day > as_of - 365 {
-            s.annual_spend = s.annual_spend.saturating_add(o.amount.0);
         }
     }
     stats
@@ -177,6 +186,63 @@ pub fn segment_of(r: u8, fm: u8) -> Segment {
             _ => Segment::Champions,
         },
     }
+}
+
+/// A rectangle of the R × FM grid: R from `r.0` to `r.1`, FM from `fm.0` to `fm.1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridArea {
+    pub r: (u8, u8),
+    pub fm: (u8, u8),
+}
+
+impl GridArea {
+    /// "R3–4 × FM4–5", the same in both languages.
+    pub fn label(&self) -> String {
+        let span = |(lo, hi): (u8, u8)| {
+            if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}–{hi}")
+            }
+        };
+        format!("R{} × FM{}", span(self.r), span(self.fm))
+    }
+}
+
+/// Where `segment` lies on the 5 × 5 grid, read from [`segment_of`] itself so that any
+/// text describing the grid says what the table counts: runs of FM per R, then equal
+/// runs of consecutive R merged, lowest R first.
+pub fn segment_areas(segment: Segment) -> Vec<GridArea> {
+    let mut per_r: Vec<GridArea> = Vec::new();
+    for r in 1..=5u8 {
+        let mut fm = 1u8;
+        while fm <= 5 {
+            if segment_of(r, fm) != segment {
+                fm += 1;
+                continue;
+            }
+            let lo = fm;
+            while fm < 5 && segment_of(r, fm + 1) == segment {
+                fm += 1;
+            }
+            per_r.push(GridArea {
+                r: (r, r),
+                fm: (lo, fm),
+            });
+            fm += 1;
+        }
+    }
+    let mut merged: Vec<GridArea> = Vec::new();
+    for a in per_r {
+        match merged
+            .iter_mut()
+            .find(|m| m.fm == a.fm && m.r.1 + 1 == a.r.0)
+        {
+            Some(m) => m.r.1 = a.r.1,
+            None => merged.push(a),
+        }
+    }
+    merged
 }
 
 /// What to do for a group of customers (the seeds' four levers).
@@ -414,6 +480,58 @@ mod tests {
             },
         );
         assert_eq!(l.map(|x| x.customers), [1, 1, 1, 2]);
+    }
+
+    #[test]
+    fn a_refund_is_not_a_purchase_but_reduces_spend() {
+        let refund = |customer, day, yuan: i64| Order {
+            channel: Some(Channel::Online),
+            ..order(customer, day, -yuan)
+        };
+        let orders = [
+            Order {
+                channel: Some(Channel::Online),
+                ..order(0, 10, 300)
+            },
+            refund(0, 40, 100), // c0: one purchase, a later partial refund
+            order(1, 20, 50),
+            order(1, 30, 70),  // c1: two purchases
+            refund(2, 35, 80), // c2: a refund only (bought before the file)
+        ];
+        let s = customer_stats(&orders, 3, 50);
+        // The refund neither counts as an order nor moves the last purchase day.
+        assert_eq!((s[0].frequency, s[0].first_day, s[0].last_day), (1, 10, 10));
+        assert_eq!((s[0].monetary, s[0].annual_spend), (20_000, 20_000));
+        assert_eq!((s[0].online_orders, s[0].online_amount), (1, 20_000));
+        assert_eq!(s[0].recency(50), 40);
+        assert_eq!(s[0].aov(), 20_000);
+        assert_eq!(s[1].frequency, 2);
+        // A customer with only a refund has no purchase: not in the analysis.
+        assert_eq!((s[2].frequency, s[2].monetary), (0, -8_000));
+        assert_eq!(score(&s, 50).len(), 2);
+    }
+
+    #[test]
+    fn the_grid_text_is_read_from_the_segment_rule() {
+        let labels = |s| {
+            segment_areas(s)
+                .iter()
+                .map(GridArea::label)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(Segment::Champions), ["R5 × FM4–5"]);
+        // R3 × FM4–5 is Loyal, as the table counts it.
+        assert_eq!(labels(Segment::Loyal), ["R3–4 × FM4–5"]);
+        assert_eq!(labels(Segment::PotentialLoyalist), ["R4–5 × FM2–3"]);
+        assert_eq!(labels(Segment::NeedAttention), ["R3 × FM3"]);
+        assert_eq!(labels(Segment::Hibernating), ["R1–2 × FM1–2"]);
+        // The areas cover the 25 cells exactly once.
+        let cells: u32 = SEGMENTS
+            .iter()
+            .flat_map(|&s| segment_areas(s))
+            .map(|a| u32::from(a.r.1 - a.r.0 + 1) * u32::from(a.fm.1 - a.fm.0 + 1))
+            .sum();
+        assert_eq!(cells, 25);
     }
 
     #[test]

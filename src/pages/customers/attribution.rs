@@ -7,6 +7,7 @@
 use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead};
 use crate::components::chart::{draw_bars, Area, Bars, ChartCanvas, Series};
 use crate::components::files::chosen_file;
+use crate::components::sample::{SampleBadge, SampleTools};
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::attribution::budget_hint::{budget_hints, channel_table_spend, Advice};
 use crate::domain::attribution::journeys::{
@@ -15,6 +16,7 @@ use crate::domain::attribution::journeys::{
 use crate::domain::attribution::{attribute_all, Credits, Model, MODELS};
 use crate::domain::entry::{CellValue, Entry};
 use crate::domain::money::Fen;
+use crate::domain::samples::SampleFile;
 use crate::i18n::{format_count, format_money, input_error_message, Lang, Msg, NO_VALUE};
 use crate::state::analysis::{use_analysis, Shared};
 use crate::state::{use_lang, use_plan};
@@ -111,14 +113,18 @@ pub fn Attribution() -> impl IntoView {
         })
     });
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = chosen_file(&ev) else {
-            return;
-        };
+    // A chosen file and the sample take the same path; only the label differs.
+    let read_file = move |file: web_sys::File, sample: bool| {
         data.journeys.set(None);
+        data.journeys_sample.set(sample);
         read.start(file, lang, JourneysReader::new, column_name, move |j| {
             let _ = data.journeys.try_set(Some(Shared(std::sync::Arc::new(j))));
         });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = chosen_file(&ev) {
+            read_file(file, false);
+        }
     };
 
     let summary = move || {
@@ -149,7 +155,7 @@ pub fn Attribution() -> impl IntoView {
                 });
                 let bad: Vec<(usize, String)> = j.bad.iter().take(100).map(|b| (b.line, row_error(&b.reason, l))).collect();
                 view! {
-                    <p data-testid="journeys-summary">{text}{enc}</p>
+                    <p data-testid="journeys-summary"><SampleBadge show=data.showing_sample_journeys() />{text}{enc}</p>
                     {unattributed}
                     {warning}
                     {bad_rows_view(bad, j.bad_total, l, "journeys-bad-rows")}
@@ -342,14 +348,14 @@ pub fn Attribution() -> impl IntoView {
 
     view! {
         <section id="attribution" aria-labelledby="attribution-title">
-            <h2 id="attribution-title">{lang.t(Msg::AtTitle)}</h2>
+            <h2 id="attribution-title">{lang.t(Msg::AtTitle)}<SampleBadge show=data.showing_sample_journeys() /></h2>
             <p class="hint">{lang.t(Msg::AtImportHint)}</p>
-            <div class="button-row">
+            <SampleTools sample=SampleFile::Touchpoints on_try=move |f| read_file(f, true) test_id="journeys-sample">
                 <label class="btn file-btn">
                     {lang.t(Msg::AtChooseJourneys)}
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="journeys-file" />
                 </label>
-            </div>
+            </SampleTools>
             {reading_view(read.state, lang, "journeys-progress")}
             {summary}
             <p class="hint">{lang.t(Msg::AtModelsHint)}</p>

@@ -2,8 +2,10 @@
 //! share, online-offline overlap) from [`customer_kpis`].
 
 use super::AnalysisMemo;
+use crate::components::sample::SampleBadge;
 use crate::domain::customers::customer_kpis::customer_kpis;
 use crate::i18n::{format_count, format_money, format_rate, Msg, NO_VALUE};
+use crate::state::analysis::use_analysis;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -74,7 +76,7 @@ pub fn Kpis(analysis: AnalysisMemo) -> impl IntoView {
     };
     view! {
         <section id="customers-kpis" aria-labelledby="customers-kpis-title">
-            <h2 id="customers-kpis-title">{lang.t(Msg::CsKpisTitle)}</h2>
+            <h2 id="customers-kpis-title">{lang.t(Msg::CsKpisTitle)}<SampleBadge show=use_analysis().showing_sample_orders() /></h2>
             {move || match analysis.with(Option::is_some) {
                 true => view! { <dl class="figures">{figures}</dl> }.into_any(),
                 false => view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> }.into_any(),

@@ -4,6 +4,7 @@
 use super::segments::action_name;
 use super::{Analysis, AnalysisMemo};
 use crate::components::files::download;
+use crate::components::sample::SampleBadge;
 use crate::domain::csv::write_csv;
 use crate::domain::customers::lifecycle::{lifecycle_lists, Trigger, TRIGGERS};
 use crate::domain::customers::mask::mask_id;
@@ -188,7 +189,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
     };
     view! {
         <section id="customers-lifecycle" aria-labelledby="customers-lifecycle-title">
-            <h2 id="customers-lifecycle-title">{lang.t(Msg::CsLifecycleTitle)}</h2>
+            <h2 id="customers-lifecycle-title">{lang.t(Msg::CsLifecycleTitle)}<SampleBadge show=use_analysis().showing_sample_orders() /></h2>
             <p class="hint">{lang.t(Msg::CsLifecycleRule)}</p>
             {move || analysis.with(Option::is_none).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
             <label class="checkbox">

@@ -32,8 +32,9 @@ pub fn CustomersPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
+    let typed = Memo::new(move |_| store.read(|p| p.segments.as_of.clone()));
     let as_of = Memo::new(move |_| {
-        let typed = store.read(|p| p.segments.as_of.clone());
+        let typed = typed.get();
         data.orders.with(|o| {
             let o = o.as_ref()?;
             let settings = crate::domain::customers::SegmentSettings {
@@ -69,7 +70,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <a href="#attribution">{lang.t(Msg::AtTitle)}</a>
             </nav>
             <import_orders::OrdersImport />
-            <settings::Settings />
+            <settings::Settings as_of typed_date=Signal::derive(move || typed.with(|t| t.value().is_some())) />
             <kpis::Kpis analysis />
             <segments::Segments analysis />
             <lifecycle::Lifecycle analysis />

@@ -2,13 +2,15 @@
 //! each with its size, share, spend and suggested action, updated live.
 
 use super::AnalysisMemo;
+use crate::components::sample::SampleBadge;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::customers::rfm::{
-    group_sizes, Action, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
+    group_sizes, segment_areas, Action, GridArea, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
 };
 use crate::domain::money::Fen;
 use crate::domain::ratio::Ratio;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg};
+use crate::state::analysis::use_analysis;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -43,6 +45,21 @@ fn segment_name(s: Segment) -> Msg {
         Segment::CantLoseThem => Msg::CsSegCantLose,
         Segment::Hibernating => Msg::CsSegHibernating,
     }
+}
+
+/// The ten segments' places on the R × FM grid, read from the rule the table counts by.
+fn segments_rule(lang: Lang) -> String {
+    let items: Vec<String> = SEGMENTS
+        .iter()
+        .map(|&s| {
+            let areas: Vec<String> = segment_areas(s).iter().map(GridArea::label).collect();
+            format!("{} {}", lang.t(segment_name(s)), areas.join(" / "))
+        })
+        .collect();
+    super::reading::fill(
+        lang.t(Msg::CsSegmentsRule),
+        &[&items.join(lang.t(Msg::ListSeparator))],
+    )
 }
 
 const COLUMNS: [Msg; 4] = [
@@ -117,14 +134,14 @@ pub fn Segments(analysis: AnalysisMemo) -> impl IntoView {
     });
     view! {
         <section id="customers-rfm" aria-labelledby="customers-rfm-title">
-            <h2 id="customers-rfm-title">{lang.t(Msg::CsRfmTitle)}</h2>
+            <h2 id="customers-rfm-title">{lang.t(Msg::CsRfmTitle)}<SampleBadge show=use_analysis().showing_sample_orders() /></h2>
             <p class="hint">{lang.t(Msg::CsRfmRule)}</p>
             <p class="hint">{lang.t(Msg::CsTieRule)}</p>
             {move || analysis.with(Option::is_none).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
             <SummaryTable caption=Msg::CsLayersCaption first=Msg::CsColLayer columns=&COLUMNS rows=layer_rows test_id="rfm-layers" />
             <p class="hint">{lang.t(Msg::CsLayersRule)}</p>
             <SummaryTable caption=Msg::CsSegmentsCaption first=Msg::CsColSegment columns=&COLUMNS rows=segment_rows test_id="rfm-segments" />
-            <p class="hint">{lang.t(Msg::CsSegmentsRule)}</p>
+            <p class="hint" data-testid="segments-rule">{move || segments_rule(lang.get())}</p>
         </section>
     }
 }

@@ -1,14 +1,31 @@
 //! The analysis settings kept in the plan: the analysis day, the four layers' cut-offs,
 //! the lifecycle thresholds and the high-value line.
 
+use super::reading::fill;
 use crate::components::field::EntryField;
+use crate::domain::customers::orders::day_date;
+use crate::domain::entry::iso_date;
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;
 
+/// `as_of`: the analysis day in use (none before orders are read); `typed_date`: whether
+/// it is the typed date rather than the default.
 #[component]
-pub fn Settings() -> impl IntoView {
+pub fn Settings(as_of: Memo<Option<i32>>, typed_date: Signal<bool>) -> impl IntoView {
     let lang = use_lang();
+    // Always say which day the figures count to, above all when the box is empty.
+    let in_use = move || {
+        let day = as_of.get().and_then(day_date)?;
+        let msg = if typed_date.get() {
+            Msg::CsAsOfInUseTyped
+        } else {
+            Msg::CsAsOfInUse
+        };
+        Some(view! {
+            <p class="hint wide" data-testid="as-of-in-use" role="status">{fill(lang.get().t(msg), &[&iso_date(day)])}</p>
+        })
+    };
     view! {
         <section id="customers-settings" aria-labelledby="customers-settings-title">
             <h2 id="customers-settings-title">{lang.t(Msg::CsSettingsTitle)}</h2>
@@ -20,6 +37,7 @@ pub fn Settings() -> impl IntoView {
                     <EntryField id="seg-valuable-from" label=Msg::CsValuableFrom get=|p| &p.segments.valuable_from get_mut=|p| &mut p.segments.valuable_from input_mode="numeric" />
                     <EntryField id="seg-high-value" label=Msg::CsHighValueLine get=|p| &p.segments.high_value get_mut=|p| &mut p.segments.high_value />
                     <p class="hint wide">{lang.t(Msg::CsAsOfHint)}</p>
+                    {in_use}
                 </fieldset>
                 <fieldset>
                     <legend>{lang.t(Msg::CsSettingsLifecycle)}</legend>

@@ -5,11 +5,13 @@
 
 use super::fill;
 use crate::components::files::{read_bytes, read_in_turns};
+use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::entry::CellValue;
 use crate::domain::event_log::{
     count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
 use crate::domain::funnel_tools::{apply_step_counts, Applied, CountsInto};
+use crate::domain::samples::SampleFile;
 use crate::domain::stepped_read::Progress;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::{use_lang, use_plan};
@@ -101,6 +103,9 @@ pub fn EventImport() -> impl IntoView {
     let channel = RwSignal::new(String::new());
     let into = RwSignal::new(CountsInto::Current);
     let applied = RwSignal::new(None::<(Applied, CountsInto)>);
+    // Whether the log read (or being read) is the generated sample.
+    let sample = RwSignal::new(false);
+    let showing_sample = Signal::derive(move || sample.get() && log.with(Option::is_some));
 
     let window_secs = Memo::new(move |_| {
         window_text
@@ -133,9 +138,11 @@ pub fn EventImport() -> impl IntoView {
         })
     });
 
-    let read_file = move |file: web_sys::File| {
+    // A chosen file and the sample take this same path; only the label differs.
+    let read_file = move |file: web_sys::File, is_sample: bool| {
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
+        sample.set(is_sample);
         log.set(None);
         applied.set(None);
         reading.set(Reading::Progress {
@@ -203,7 +210,7 @@ pub fn EventImport() -> impl IntoView {
             return;
         };
         input.set_value(""); // the same file can be chosen again
-        read_file(file);
+        read_file(file, false);
     };
 
     let apply = move |_| {
@@ -253,7 +260,7 @@ pub fn EventImport() -> impl IntoView {
                         )
                     })
                 });
-                view! { <p data-testid="import-summary">{summary}</p> }.into_any()
+                view! { <p data-testid="import-summary"><SampleBadge show=showing_sample />{summary}</p> }.into_any()
             }
         }
     };
@@ -424,7 +431,7 @@ pub fn EventImport() -> impl IntoView {
                 };
                 text.push_str(&fill(l.t(msg), &[&a.beyond.to_string()]));
             }
-            view! { <p class="ok" data-testid="import-applied">{text}</p> }
+            view! { <p class="ok" data-testid="import-applied"><SampleBadge show=showing_sample />{text}</p> }
         })
     };
 
@@ -432,12 +439,12 @@ pub fn EventImport() -> impl IntoView {
         <section class="section" id="funnel-import" aria-labelledby="funnel-import-title">
             <h2 id="funnel-import-title">{lang.t(Msg::FaImportTitle)}</h2>
             <p class="hint">{lang.t(Msg::FaImportHint)}</p>
-            <div class="button-row">
+            <SampleTools sample=SampleFile::Events on_try=move |f| read_file(f, true) test_id="events-sample">
                 <label class="btn file-btn">
                     {lang.t(Msg::FaChooseLog)}
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="event-log-file" />
                 </label>
-            </div>
+            </SampleTools>
             <div role="status">{status}</div>
             {setup}
             <div role="status">{applied_text}</div>

@@ -36,7 +36,7 @@ test('orders: segments, lifecycle lists and KPIs; phones masked and never saved'
   // Ten names: c1 Loyal (R4 FM5), VIP New (R5 FM1), c2 About to Sleep (R3 FM1),
   // c4 and c5 At Risk (R1 FM3-4), c3 Hibernating (R2 FM2).
   await expect(firstCells(page, 'rfm-segments')).toHaveText(['0', '1', '0', '1', '0', '0', '1', '2', '0', '1']);
-  await expect(rowCells(page, 'rfm-segments', 'At Risk')).toHaveText(['2', '33.33%', '¥2,000.00', '电话回访']);
+  await expect(rowCells(page, 'rfm-segments', '流失风险客户')).toHaveText(['2', '33.33%', '¥2,000.00', '电话回访']);
   // A stricter "recent" cut-off moves c2 (R 3) to lost, live.
   await page.locator('#seg-recent-from').fill('4');
   await expect(firstCells(page, 'rfm-layers')).toHaveText(['1', '1', '2', '2']);
