@@ -57,10 +57,10 @@ impl Timeline {
     }
 }
 
-/// Every how many months the time axis names a month so that names do not overlap: the
+/// Every how many months a time axis names a month so that names do not overlap: the
 /// smallest divisor of a year whose run of months (`month_width` each, the narrowest
-/// month) holds the widest name. Months with `month0 % step == 0` are named, so January,
-/// which carries the year, always is.
+/// month) holds the widest name. A divisor of a year, so that naming the months with
+/// `month0 % step == 0` always names January, which carries the year (the Gantt).
 pub fn month_label_step(month_width: f64, widest_label: f64) -> u32 {
     [1, 2, 3, 4, 6]
         .into_iter()
