@@ -178,7 +178,8 @@ pub fn ChartCanvas(
         let Some(el) = canvas.get() else {
             return;
         };
-        // The new height must be laid out before the canvas is sized from it.
+        // The box follows the height even while hidden; the backing store follows it
+        // when drawn.
         let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
         let Some(size) = size.get() else {
             return;
