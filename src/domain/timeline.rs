@@ -57,6 +57,17 @@ impl Timeline {
     }
 }
 
+/// Every how many months a time axis names a month so that names do not overlap: the
+/// smallest divisor of a year whose run of months (`month_width` each, the narrowest
+/// month) holds the widest name. A divisor of a year, so that naming the months with
+/// `month0 % step == 0` always names January, which carries the year (the Gantt).
+pub fn month_label_step(month_width: f64, widest_label: f64) -> u32 {
+    [1, 2, 3, 4, 6]
+        .into_iter()
+        .find(|&step| month_width * step as f64 >= widest_label)
+        .unwrap_or(12)
+}
+
 /// The timeline of `tasks` (already filtered) in `plan` on `today`. It spans the campaign
 /// start to the horizon, widened to take in every due date and today.
 pub fn timeline<'a>(
@@ -148,6 +159,21 @@ mod tests {
             [MarkState::Passed, MarkState::Ahead, MarkState::Ahead]
         );
         assert_eq!(t.rows[2].span, Some((ymd(2026, 11, 1), ymd(2027, 1, 31))));
+    }
+
+    #[test]
+    fn month_names_thin_out_when_months_are_narrow() {
+        // A desktop's year: 72 px a month holds "2027年1月" (about 55 px).
+        assert_eq!(month_label_step(72.0, 58.0), 1);
+        // The same year on 554 px: 46 px a month, every other month.
+        assert_eq!(month_label_step(46.0, 58.0), 2);
+        assert_eq!(month_label_step(19.0, 58.0), 4);
+        assert_eq!(month_label_step(29.0, 58.0), 2);
+        // Exactly wide enough is enough.
+        assert_eq!(month_label_step(58.0, 58.0), 1);
+        // Never thinner than once a year, even when nothing fits.
+        assert_eq!(month_label_step(1.0, 58.0), 12);
+        assert_eq!(month_label_step(0.0, 58.0), 12);
     }
 
     #[test]

@@ -1,29 +1,50 @@
-//! A `<canvas>` that plotters draws on, sharp on high-DPI screens and redrawn whenever
-//! its data, the language or the width changes.
+//! A `<canvas>` that plotters draws on, at its displayed size × devicePixelRatio, redrawn
+//! whenever its data, the language, its box or the screen's pixel ratio changes.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, MediaQueryList, ResizeObserver};
 
 /// What a drawing function gets: the area in device pixels, and the scale from CSS pixels
 /// (multiply margins, line widths and font sizes by it).
 pub type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
 
-/// Sizes the canvas for the screen and hands it to `draw`. The backing store is the CSS
-/// size × devicePixelRatio, so a line is one physical pixel wide, not a blurred two.
-fn paint(canvas: &HtmlCanvasElement, css_height: u32, draw: &dyn Fn(&Area, f64)) {
-    let dpr = web_sys::window()
+/// The canvas's box as laid out: its width in device pixels and the pixel ratio. Equal
+/// boxes draw the same picture, so an unchanged box never redraws.
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct Backing {
+    width: u32,
+    dpr: f64,
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let css_width = canvas.client_width().max(240) as f64;
-    let (width, height) = (
-        (css_width * dpr).round() as u32,
-        (css_height as f64 * dpr).round() as u32,
-    );
-    if canvas.width() != width {
-        canvas.set_width(width);
+        .max(1.0)
+}
+
+/// The box as shown now; `None` while the canvas is not laid out (detached or hidden),
+/// when there is nothing to draw at.
+fn measure(canvas: &HtmlCanvasElement) -> Option<Backing> {
+    let css_width = canvas.get_bounding_client_rect().width();
+    let dpr = device_pixel_ratio();
+    let width = (css_width * dpr).round() as u32;
+    (width > 0).then_some(Backing { width, dpr })
+}
+
+/// Sizes the backing store to `size` × `css_height` and hands it to `draw`, so a line is
+/// one physical pixel wide, not a blurred two.
+fn paint(canvas: &HtmlCanvasElement, size: Backing, css_height: u32, draw: &dyn Fn(&Area, f64)) {
+    let height = (css_height as f64 * size.dpr).round() as u32;
+    if canvas.width() != size.width {
+        canvas.set_width(size.width);
     }
     if canvas.height() != height {
         canvas.set_height(height);
@@ -33,13 +54,78 @@ fn paint(canvas: &HtmlCanvasElement, css_height: u32, draw: &dyn Fn(&Area, f64))
     };
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
-    draw(&root, dpr);
+    draw(&root, size.dpr);
     let _ = root.present();
 }
 
-/// A chart: `draw` runs on mount and again whenever a signal it reads changes, or the
-/// window is resized. `label` names the chart for screen readers (the figures themselves
-/// are in the table beside it).
+/// Where the current animation frame stands: nothing drawn yet, drawn once, or drawn and
+/// asked again (the second drawing waits for the next frame).
+#[derive(Clone, Copy, PartialEq)]
+enum Frame {
+    Free,
+    Drawn,
+    Owed,
+}
+
+/// What watches the canvas's box and the pixel ratio; dropped with the chart.
+#[derive(Default)]
+struct Watchers {
+    resize: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
+    ratio: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
+}
+
+impl Watchers {
+    fn stop_ratio(&mut self) {
+        if let Some((query, listener)) = self.ratio.take() {
+            let _ = query
+                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some((observer, _)) = self.resize.take() {
+            observer.disconnect();
+        }
+        self.stop_ratio();
+    }
+}
+
+/// Listens for the pixel ratio leaving its current value (browser zoom, a window moved to
+/// another screen), which changes the backing size without changing the CSS box.
+fn watch_ratio(watchers: &Rc<RefCell<Watchers>>, remeasure: Rc<dyn Fn()>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let query = format!("(resolution: {}dppx)", window.device_pixel_ratio());
+    let Ok(Some(list)) = window.match_media(&query) else {
+        return;
+    };
+    let weak = Rc::downgrade(watchers);
+    let again = remeasure.clone();
+    let listener = Closure::<dyn FnMut()>::new(move || {
+        again();
+        // The query named the old ratio: listen for leaving the new one, once this
+        // listener has returned (it is dropped with its query).
+        let (weak, again) = (weak.clone(), again.clone());
+        request_animation_frame(move || {
+            if let Some(watchers) = weak.upgrade() {
+                watchers.borrow_mut().stop_ratio();
+                watch_ratio(&watchers, again);
+            }
+        });
+    });
+    if list
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        watchers.borrow_mut().ratio = Some((list, listener));
+    }
+}
+
+/// A chart: `draw` runs once the canvas is laid out, and again whenever a signal it reads
+/// changes, its box changes width or the pixel ratio changes; at most once per animation
+/// frame, and never while the canvas is hidden (width 0). `label` names the chart for
+/// screen readers (the figures themselves are in the table beside it).
 ///
 /// A chart with a `min_width` keeps that width on a narrow screen and scrolls sideways
 /// in its frame (focusable, so the keyboard can scroll it too).
@@ -54,16 +140,64 @@ pub fn ChartCanvas(
     #[prop(optional)] min_width: Option<u32>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
+    // The box is measured by a ResizeObserver, not on mount: a lazily loaded page mounts
+    // before it is attached and laid out, when the canvas is 0 px wide.
+    let size = RwSignal::new(None::<Backing>);
+    let next_frame = Trigger::new();
+    let frame = Rc::new(Cell::new(Frame::Free));
+    let watchers = Rc::new(RefCell::new(Watchers::default()));
+
+    canvas.on_load({
+        let watchers = watchers.clone();
+        move |el: HtmlCanvasElement| {
+            let observed = el.clone();
+            let remeasure: Rc<dyn Fn()> = Rc::new(move || {
+                let now = measure(&el);
+                // Only a new width or ratio redraws; the box's height follows `height`.
+                if size.try_get_untracked() != Some(now) {
+                    size.try_set(now);
+                }
+            });
+            let on_resize = {
+                let remeasure = remeasure.clone();
+                Closure::<dyn FnMut()>::new(move || remeasure())
+            };
+            if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                observer.observe(&observed);
+                watchers.borrow_mut().resize = Some((observer, on_resize));
+            }
+            watch_ratio(&watchers, remeasure);
+        }
+    });
+    let stop = SendWrapper::new(watchers);
+    on_cleanup(move || stop.borrow_mut().stop());
+
     Effect::new(move |_| {
-        resized.track();
+        next_frame.track();
         let height = height.get();
-        if let Some(el) = canvas.get() {
-            // The new height must be laid out before the canvas is sized from it.
-            let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
-            paint(&el, height, &draw);
+        let Some(el) = canvas.get() else {
+            return;
+        };
+        // The box follows the height even while hidden; the backing store follows it
+        // when drawn.
+        let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
+        let Some(size) = size.get() else {
+            return;
+        };
+        match frame.get() {
+            Frame::Free => {
+                paint(&el, size, height, &draw);
+                frame.set(Frame::Drawn);
+                let frame = frame.clone();
+                request_animation_frame(move || {
+                    if frame.replace(Frame::Free) == Frame::Owed {
+                        // Redraws with whatever changed meanwhile; `draw` was not run for
+                        // the owed change, so this is what tracks its signals again.
+                        next_frame.notify();
+                    }
+                });
+            }
+            Frame::Drawn | Frame::Owed => frame.set(Frame::Owed),
         }
     });
     let min_width = min_width.map(|w| format!("min-width:{w}px;"));

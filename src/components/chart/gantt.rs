@@ -2,7 +2,7 @@
 //! its due dates as diamonds, today as a line, overdue in the warning colour.
 
 use super::canvas::Area;
-use crate::domain::timeline::{MarkState, Timeline};
+use crate::domain::timeline::{month_label_step, MarkState, Timeline};
 use chrono::{Datelike, Months, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -40,6 +40,23 @@ pub struct GanttText {
     pub today: String,
 }
 
+/// `text` as drawn in `style`, cut with "…" to fit `max` device pixels; `None` when not
+/// even one character fits.
+fn fit(area: &Area, text: &str, style: &TextStyle, max: i32) -> Option<String> {
+    let wide = |t: &str| {
+        area.estimate_text_size(t, style)
+            .map_or(0, |(w, _)| w as i32)
+    };
+    if wide(text) <= max {
+        return Some(text.to_string());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len())
+        .rev()
+        .map(|n| format!("{}…", chars[..n].iter().collect::<String>()))
+        .find(|t| wide(t) <= max)
+}
+
 /// Draws `tl` filling `area`; `scale` is device pixels per CSS pixel.
 pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
     let px = |v: f64| (v * scale).round() as i32;
@@ -67,44 +84,60 @@ pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
             [(x0, px(4.0)), (x1, bottom)],
             BANDS[i % BANDS.len()].filled(),
         ));
+        // A short phase keeps its name inside its band.
         let style = font(12.0, &INK).pos(Pos::new(HPos::Left, VPos::Top));
-        let _ = area.draw(&Text::new(
-            band.name.clone(),
-            (x0 + px(4.0), px(6.0)),
-            style,
-        ));
+        if let Some(name) = fit(area, &band.name, &style, x1 - x0 - px(8.0)) {
+            let _ = area.draw(&Text::new(name, (x0 + px(4.0), px(6.0)), style));
+        }
     }
-    // Month starts: a light rule and the month's name.
+    // Month starts: a light rule each, and month names thinned out so that none overlaps
+    // the next (a year on a phone's 720 px names every other month).
+    let mut starts = Vec::new();
     let mut month = tl.from.with_day(1).unwrap_or(tl.from);
     while month <= tl.to {
         if month >= tl.from {
-            let mx = x(month);
-            line(vec![(mx, px(24.0)), (mx, bottom)], GRID, 1.0);
-            let style = font(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Top));
-            let _ = area.draw(&Text::new(
-                (text.month)(month),
-                (mx + px(3.0), px(26.0)),
-                style,
-            ));
+            starts.push(month);
         }
         let Some(next) = month.checked_add_months(Months::new(1)) else {
             break;
         };
         month = next;
     }
+    let month_style = font(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Top));
+    let name_width = |m: NaiveDate| {
+        area.estimate_text_size(&(text.month)(m), &month_style)
+            .map_or(0, |(w, _)| w as i32)
+    };
+    // The narrowest month is the one that must hold a name; a lone month has to the end.
+    let narrowest = starts
+        .windows(2)
+        .map(|w| x(w[1]) - x(w[0]))
+        .min()
+        .or_else(|| starts.first().map(|&m| right - x(m)))
+        .unwrap_or(0);
+    let widest = starts.iter().map(|&m| name_width(m)).max().unwrap_or(0);
+    let step = month_label_step(narrowest as f64, (widest + px(3.0 + 6.0)) as f64);
+    for &month in &starts {
+        let mx = x(month);
+        line(vec![(mx, px(24.0)), (mx, bottom)], GRID, 1.0);
+        // The last name may not run off the canvas.
+        if month.month0() % step == 0 && mx + px(3.0) + name_width(month) <= width as i32 {
+            let _ = area.draw(&Text::new(
+                (text.month)(month),
+                (mx + px(3.0), px(26.0)),
+                month_style.clone(),
+            ));
+        }
+    }
     // One row per task: its name, its phase as a bar, its due dates as diamonds.
     for (i, row) in tl.rows.iter().enumerate() {
         let (y0, mid) = (row_y(i), row_y(i) + px(ROW_HEIGHT as f64 / 2.0));
         line(vec![(0, y0), (right, y0)], GRID, 1.0);
-        let label: String = row.label.chars().take(11).collect();
-        let label = if label.chars().count() < row.label.chars().count() {
-            format!("{label}…")
-        } else {
-            label
-        };
         let color = if row.overdue { OVERDUE } else { INK };
         let style = font(12.0, &color).pos(Pos::new(HPos::Left, VPos::Center));
-        let _ = area.draw(&Text::new(label, (px(6.0), mid), style));
+        if let Some(label) = fit(area, &row.label, &style, left - px(12.0)) {
+            let _ = area.draw(&Text::new(label, (px(6.0), mid), style));
+        }
         if let Some((from, to)) = row.span {
             let (x0, x1) = (x(from), x(to.succ_opt().unwrap_or(to)));
             let _ = area.draw(&Rectangle::new(

@@ -3,6 +3,7 @@
 use super::bars::{BLUE, GREEN, WARN};
 use super::canvas::Area;
 use super::frame::{axis_font, draw_legend, px, value_chart};
+use crate::domain::timeline::month_label_step;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -93,8 +94,20 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
             .iter()
             .map(|&p| Circle::new(p, px(3.0), BLUE.filled())),
     );
-    // Month labels: every one when they fit, else every second or third.
-    let step = n.div_ceil(8).max(1);
+    // Month labels: every one when they fit, else every second, third… so that none
+    // overlaps the next at this width.
+    let style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
+    let slot = chart.backend_coord(&(1.0, lo)).0 - chart.backend_coord(&(0.0, lo)).0;
+    let widest = trend
+        .months
+        .iter()
+        .map(|m| {
+            area.estimate_text_size(m, &style)
+                .map_or(0, |(w, _)| w as i32)
+        })
+        .max()
+        .unwrap_or(0);
+    let step = month_label_step(slot as f64, (widest + px(8.0)) as f64) as usize;
     for (i, month) in trend
         .months
         .iter()
@@ -102,8 +115,7 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
         .filter(|(i, _)| i % step == 0)
     {
         let (x, y) = chart.backend_coord(&(i as f64, lo));
-        let style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
-        let _ = area.draw(&Text::new(month.clone(), (x, y + px(6.0)), style));
+        let _ = area.draw(&Text::new(month.clone(), (x, y + px(6.0)), style.clone()));
     }
     draw_legend(&mut chart, scale, SeriesLabelPosition::UpperLeft);
 }
