@@ -180,8 +180,10 @@ impl<R: 'static> Column<R> {
         }
     }
 
-    /// One of a fixed set: `options[i]` (stored key, label) stands for `values[i]`. A key
-    /// that is not an option is never written (the table reports it instead).
+    /// One of a fixed set: `options[i]` (stored key, label) stands for `values[i]`. A text
+    /// that is no option sets the first value (each list's neutral one: not started, at
+    /// least...), so no earlier choice lingers behind it; the table keeps the text itself
+    /// in the plan and flags the cell (see `model`).
     pub fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
         header: Msg,
         options: &'static [(&'static str, Msg)],
@@ -202,9 +204,8 @@ impl<R: 'static> Column<R> {
                     .unwrap_or_default()
             }),
             write: Some(Arc::new(move |r, key| {
-                if let Some(i) = options.iter().position(|(k, _)| *k == key) {
-                    set(r, values[i]);
-                }
+                let i = options.iter().position(|(k, _)| *k == key).unwrap_or(0);
+                set(r, values[i]);
             })),
             error: Arc::new(|_| None),
             options: Options::Fixed(options),
@@ -227,8 +228,9 @@ impl<R: 'static> Column<R> {
         }
     }
 
-    /// A choice among rows of the plan, stored by key ("" for none). `set` receives a
-    /// key of `options` only.
+    /// A choice among rows of the plan, stored by key ("" for none). `set` receives a key
+    /// of `options`, or a text that is none: a row storing names (a task's phase) keeps
+    /// it, flagged; otherwise the table keeps it in the plan (see `model`).
     pub fn choice_from_plan(
         header: Msg,
         options: fn(&Plan, Lang) -> Vec<(String, String)>,
