@@ -116,6 +116,9 @@ pub struct Column<R> {
     pub error: ErrorFn<R>,
     /// For choice columns: the stored key of each option and its label.
     pub options: Options,
+    /// Its place near the top of a row's card on a phone (1 first; 0: after those, in
+    /// the table's order).
+    pub phone_rank: u8,
 }
 
 impl<R> Clone for Column<R> {
@@ -127,6 +130,7 @@ impl<R> Clone for Column<R> {
             write: self.write.clone(),
             error: self.error.clone(),
             options: self.options,
+            phone_rank: self.phone_rank,
         }
     }
 }
@@ -145,6 +149,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -162,6 +167,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
             error: Arc::new(move |r| get(r).error()),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -177,6 +183,7 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -209,6 +216,7 @@ impl<R: 'static> Column<R> {
             })),
             error: Arc::new(|_| None),
             options: Options::Fixed(options),
+            phone_rank: 0,
         }
     }
 
@@ -225,6 +233,7 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -244,6 +253,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, key| set(r, key))),
             error: Arc::new(|_| None),
             options: Options::FromPlan(options),
+            phone_rank: 0,
         }
     }
 
@@ -262,7 +272,15 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(write)),
             error: Arc::new(error),
             options: Options::None,
+            phone_rank: 0,
         }
+    }
+
+    /// Shows the column near the top of a row's card on a phone: the key figures and the
+    /// status right after the row's name (1 first).
+    pub fn phone_first(mut self, rank: u8) -> Column<R> {
+        self.phone_rank = rank;
+        self
     }
 
     /// Replaces the cell's check, for rules that look at more than the cell itself.

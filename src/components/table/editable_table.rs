@@ -29,6 +29,8 @@ pub const VIRTUAL_FROM: usize = 100;
 const ROW_H: f64 = 45.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
+/// Tables with more columns than this show a card per row on a phone.
+const CARDS_FROM_COLUMNS: usize = 5;
 /// How long a notice (row deleted, paste report) stays.
 const NOTICE_FOR: Duration = Duration::from_secs(10);
 
@@ -376,6 +378,9 @@ fn table_view(table: Table) -> AnyView {
         (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=format!("height:{}px", rows * ROW_H as usize)></tr> })
     };
     let columns_for_rows = columns.clone();
+    // Wide tables become a card per row on a phone (CSS); not once virtual, whose
+    // window needs rows of one fixed height.
+    let many_columns = columns.len() > CARDS_FROM_COLUMNS;
     let import_preview = RwSignal::new(None);
 
     view! {
@@ -391,6 +396,7 @@ fn table_view(table: Table) -> AnyView {
             >
                 <table
                     class="grid"
+                    class:cards=move || many_columns && !grid.is_virtual()
                     data-table=key
                     data-mode=move || match grid.mode.get() { Mode::Select => "select", Mode::Typing => "typing", Mode::Edit => "edit" }
                     aria-rowcount=move || grid.len() + 1
@@ -546,12 +552,16 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let text = move || {
                 row.get().map(|r| store.read(|p| grid.rows(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
             };
+            // A phone shows each row as a card: every value under its column's name, the
+            // columns the page puts first right after the row's name.
+            let label = move || lang.get().t(info.header);
+            let phone_order = (info.phone_rank > 0).then(|| format!("--phone-order:{}", info.phone_rank));
             let selected = move || {
                 let range = grid.selection().filter(|s| !s.is_single());
                 row.get().is_some_and(|r| range.is_some_and(|s| s.contains(Cursor { row: r, col })))
             };
             if !info.editable() {
-                return view! { <td class=info.kind.css_class() class:selected=selected>{text}</td> }.into_any();
+                return view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{text}</td> }.into_any();
             }
             let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| grid.rows(|a| a.error(p, r, col)))));
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
@@ -629,9 +639,9 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 </Show>
             };
             if col == 0 {
-                view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected>{content}</th> }.into_any()
+                view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected data-label=label>{content}</th> }.into_any()
             } else {
-                view! { <td class=info.kind.css_class() class:selected=selected>{content}</td> }.into_any()
+                view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{content}</td> }.into_any()
             }
         })
         .collect_view();

@@ -15,6 +15,7 @@ pub struct ColumnInfo {
     pub header: Msg,
     pub kind: ColumnKind,
     pub options: Options,
+    pub phone_rank: u8,
 }
 
 impl ColumnInfo {
@@ -203,6 +204,7 @@ pub fn erase<R: TableRow>(
             header: c.header,
             kind: c.kind,
             options: c.options,
+            phone_rank: c.phone_rank,
         })
         .collect();
     (info, Arc::new(Typed { source, columns }))
