@@ -474,14 +474,6 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
                 .replace("{0}", &values.to_string())
                 .replace("{1}", &rows.to_string())
                 .replace("{2}", &cols)];
-            if let Some((kept_cols, kept_rows)) = kept {
-                let names: Vec<&str> = kept_cols.iter().map(|&c| header(c)).collect();
-                parts.push(
-                    lang.t(Msg::PasteKept)
-                        .replace("{0}", &span(kept_rows, |r| (r + 1).to_string()))
-                        .replace("{1}", &names.join(lang.t(Msg::NameSeparator))),
-                );
-            }
             for (n, msg) in [
                 (need_fixing, Msg::PasteNeedFixing),
                 (read_only, Msg::PasteReadOnly),
@@ -491,6 +483,15 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
                 if n > 0 {
                     parts.push(lang.t(msg).replace("{}", &n.to_string()));
                 }
+            }
+            // Last: what the paste did not change in the rows it wrote over.
+            if let Some((kept_cols, kept_rows)) = kept {
+                let names: Vec<&str> = kept_cols.iter().map(|&c| header(c)).collect();
+                parts.push(
+                    lang.t(Msg::PasteKept)
+                        .replace("{0}", &span(kept_rows, |r| (r + 1).to_string()))
+                        .replace("{1}", &names.join(lang.t(Msg::NameSeparator))),
+                );
             }
             parts.join(lang.t(Msg::ListSeparator))
         }
@@ -1057,9 +1058,10 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
         row: m.row.max(r),
         col: m.col.max(c),
     });
-    grid.anchor.set(Some(Cursor { row, col }));
+    // The pasted block stays selected with its first cell active (where the focus is),
+    // as in Excel: keys go on from there.
+    grid.anchor.set(Some(last));
     grid.focus(Cursor { row, col });
-    grid.cursor.set(Some(last));
 }
 
 /// The columns the paste did not reach that still hold values of their own in the rows
