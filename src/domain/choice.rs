@@ -73,7 +73,10 @@ impl ChoiceTexts {
             .0
             .iter()
             .filter(|t| t.row == from && t.table == table)
-            .map(|t| ChoiceText { row: to, ..t.clone() })
+            .map(|t| ChoiceText {
+                row: to,
+                ..t.clone()
+            })
             .collect();
         self.0.extend(copies);
     }
@@ -94,7 +97,10 @@ mod tests {
         assert_eq!(texts.get("tasks", RowId(3), "ColStatus"), Some("暂停"));
         assert_eq!(texts.get("risks", RowId(3), "ColStatus"), Some("处理完了"));
         texts.copy_row("tasks", RowId(3), RowId(9));
-        assert_eq!(texts.get("tasks", RowId(9), "ColComparator"), Some("约等于"));
+        assert_eq!(
+            texts.get("tasks", RowId(9), "ColComparator"),
+            Some("约等于")
+        );
         texts.remove("tasks", RowId(3), "ColStatus");
         assert_eq!(texts.get("tasks", RowId(3), "ColStatus"), None);
         texts.remove_row("tasks", RowId(3));

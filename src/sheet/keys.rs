@@ -167,9 +167,18 @@ mod tests {
         assert_eq!(key_action(Mode::Select, "Enter", NONE), KeyAction::Edit);
         assert_eq!(key_action(Mode::Select, "7", NONE), KeyAction::StartTyping);
         assert_eq!(key_action(Mode::Select, "关", NONE), KeyAction::StartTyping);
-        assert_eq!(key_action(Mode::Select, "Process", NONE), KeyAction::StartTyping);
-        assert_eq!(key_action(Mode::Select, "Delete", NONE), KeyAction::ClearSelection);
-        assert_eq!(key_action(Mode::Select, "Backspace", NONE), KeyAction::ClearActive);
+        assert_eq!(
+            key_action(Mode::Select, "Process", NONE),
+            KeyAction::StartTyping
+        );
+        assert_eq!(
+            key_action(Mode::Select, "Delete", NONE),
+            KeyAction::ClearSelection
+        );
+        assert_eq!(
+            key_action(Mode::Select, "Backspace", NONE),
+            KeyAction::ClearActive
+        );
         assert_eq!(key_action(Mode::Select, "Shift", SHIFT), KeyAction::Default);
     }
 

@@ -21,21 +21,27 @@ impl PastePlan {
     pub fn area(&self) -> Option<Range> {
         let (first, rest) = self.writes.split_first()?;
         let at = |&(row, col, _): &(usize, usize, String)| Cursor { row, col };
-        Some(rest.iter().fold(Range::between(at(first), at(first)), |r, w| {
-            let c = at(w);
-            Range {
-                rows: (r.rows.0.min(c.row), r.rows.1.max(c.row)),
-                cols: (r.cols.0.min(c.col), r.cols.1.max(c.col)),
-            }
-        }))
+        Some(
+            rest.iter()
+                .fold(Range::between(at(first), at(first)), |r, w| {
+                    let c = at(w);
+                    Range {
+                        rows: (r.rows.0.min(c.row), r.rows.1.max(c.row)),
+                        cols: (r.cols.0.min(c.col), r.cols.1.max(c.col)),
+                    }
+                }),
+        )
     }
 
-    /// What the paste left as it was in the rows it wrote over: the editable columns
+    /// What the paste left as it was in rows it gave new names: the editable columns
     /// outside the pasted ones, and those rows (the ones that existed before, `rows`).
+    /// Only when the block covers the first column (the row's name): records pasted over
+    /// records, whose old values beside the new ones would read as one row. A block of
+    /// figures pasted into named rows updates them, and the rest of each row is theirs.
     /// Rows the paste added have no earlier values. `None` when nothing was kept.
     pub fn kept(&self, rows: usize, editable: &[bool]) -> Option<(Vec<usize>, (usize, usize))> {
         let area = self.area()?;
-        if area.rows.0 >= rows {
+        if area.rows.0 >= rows || area.cols.0 != 0 {
             return None;
         }
         let cols: Vec<usize> = (0..editable.len())
@@ -116,11 +122,28 @@ mod tests {
         let below = plan_paste(&rows, Cursor { row: 5, col: 0 }, 5, &editable);
         assert_eq!(below.kept(5, &editable), None);
         // Every editable column covered: nothing kept.
-        let wide = plan_paste(&block(&[&["a"; 9]]), Cursor { row: 1, col: 0 }, 5, &editable);
+        let wide = plan_paste(
+            &block(&[&["a"; 9]]),
+            Cursor { row: 1, col: 0 },
+            5,
+            &editable,
+        );
         assert_eq!(wide.kept(5, &editable), None);
-        // Pasted in the middle: columns on both sides kept, in the rows written over.
-        let middle = plan_paste(&block(&[&["x"], &["y"]]), Cursor { row: 2, col: 2 }, 5, &editable);
-        assert_eq!(middle.kept(5, &editable), Some((vec![0, 1, 3, 4, 6, 8], (2, 3))));
+        // Names and phases pasted over rows 3-6 of 5: the rows written over that existed.
+        let row: &[&str] = &["x", "p"];
+        let names = plan_paste(&block(&[row; 4]), Cursor { row: 2, col: 0 }, 5, &editable);
+        assert_eq!(
+            names.kept(5, &editable),
+            Some((vec![2, 3, 4, 6, 8], (2, 4)))
+        );
+        // Figures pasted into named rows: those rows are still theirs, nothing to report.
+        let middle = plan_paste(
+            &block(&[&["x"], &["y"]]),
+            Cursor { row: 2, col: 2 },
+            5,
+            &editable,
+        );
+        assert_eq!(middle.kept(5, &editable), None);
         assert_eq!(PastePlan::default().area(), None);
     }
 

@@ -467,7 +467,10 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
         } => {
             let header = |c: usize| grid.columns.with_value(|cols| lang.t(cols[c].header));
             let (rows, cols) = area.map_or((0, String::new()), |a| {
-                (a.rows.1 - a.rows.0 + 1, span(a.cols, |c| header(c).to_string()))
+                (
+                    a.rows.1 - a.rows.0 + 1,
+                    span(a.cols, |c| header(c).to_string()),
+                )
             });
             let mut parts = vec![lang
                 .t(Msg::PastedValues)
@@ -815,14 +818,27 @@ fn on_input(grid: Grid, ev: web_sys::Event) {
     let Ok(input) = el.dyn_into::<HtmlInputElement>() else {
         return;
     };
-    let text = input.value();
+    let mut text = input.value();
+    if grid.mode.get_untracked() == Mode::Select {
+        if let Some(typed) = typed_without_key(&ev) {
+            input.set_value(&typed);
+            text = typed;
+        }
+        grid.mode.set(Mode::Typing);
+    }
     grid.draft.set(Some((id, col, text.clone())));
     grid.store.edit(grid.edit_key(id, col), move |p| {
         grid.rows(|a| a.write(p, row, col, &text))
     });
-    if grid.mode.get_untracked() == Mode::Select {
-        grid.mode.set(Mode::Typing);
-    }
+}
+
+/// Text that reached a selected cell with no key press before it (an input method's
+/// commit, dictation): in Select mode it replaces the cell, as typed keys do, however
+/// the caret stood.
+fn typed_without_key(ev: &web_sys::Event) -> Option<String> {
+    // `InputEvent.data`, read without the web-sys feature.
+    let data = js_sys::Reflect::get(ev, &wasm_bindgen::JsValue::from_str("data")).ok()?;
+    data.as_string().filter(|d| !d.is_empty())
 }
 
 fn on_choice(grid: Grid, ev: web_sys::Event) {
@@ -1036,13 +1052,13 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
     });
     let (need_fixing, unknown_choice) = grid.store.read_untracked(|p| {
         grid.rows(|a| {
-            cells.iter().fold((0, 0), |(bad, unknown), &(r, c)| {
-                match a.error(p, r, c) {
+            cells
+                .iter()
+                .fold((0, 0), |(bad, unknown), &(r, c)| match a.error(p, r, c) {
                     Some(InputError::NotAnOption) => (bad, unknown + 1),
                     Some(_) => (bad + 1, unknown),
                     None => (bad, unknown),
-                }
-            })
+                })
         })
     });
     grid.notify(Notice::Pasted {
