@@ -86,6 +86,7 @@ pub fn demo_plan() -> Plan {
         combos: demo_combos(&mut Ids::from(1400)),
         kpi: demo_kpi(&mut Ids::from(1500)),
         segments: Default::default(),
+        choice_texts: Default::default(),
     }
 }
 

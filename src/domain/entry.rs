@@ -37,6 +37,8 @@ pub enum InputError {
     ScoreOneToFive,
     /// Not a month such as 2026-10.
     NotAMonth,
+    /// A choice cell's text that is none of its options (kept as typed).
+    NotAnOption,
 }
 
 /// A value type a cell can hold: how it reads from and writes to text.

@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod attribution;
 pub mod budget;
 pub mod calendar;
+pub mod choice;
 pub mod csv;
 pub mod csv_chunks;
 pub mod customers;

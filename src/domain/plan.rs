@@ -117,6 +117,14 @@ pub struct Plan {
         skip_serializing_if = "crate::domain::customers::SegmentSettings::is_default"
     )]
     pub segments: crate::domain::customers::SegmentSettings,
+    /// Choice cells holding a text that is none of their options, kept verbatim (see
+    /// `choice`). Added without a schema bump, like `segments`: absent means none, and
+    /// left out of the document while empty.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::domain::choice::ChoiceTexts::is_empty"
+    )]
+    pub choice_texts: crate::domain::choice::ChoiceTexts,
 }
 
 impl Plan {

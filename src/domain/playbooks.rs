@@ -867,6 +867,7 @@ pub fn playbook_plan(
             ..KpiBook::default()
         },
         segments: Default::default(),
+        choice_texts: Default::default(),
     }
 }
 

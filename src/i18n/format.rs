@@ -123,6 +123,7 @@ pub fn input_error_message(error: InputError, lang: Lang) -> &'static str {
         InputError::WeekOutOfRange => Msg::ErrWeekOutOfRange,
         InputError::ScoreOneToFive => Msg::ErrScoreOneToFive,
         InputError::NotAMonth => Msg::ErrNotAMonth,
+        InputError::NotAnOption => Msg::ErrNotAnOption,
     };
     msg.text(lang)
 }

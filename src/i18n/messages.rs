@@ -67,12 +67,14 @@ messages! {
     MoveUp => "上移", "Move up";
     MoveDown => "下移", "Move down";
     DragRow => "拖动以调整顺序", "Drag to reorder";
-    PastedValues => "已粘贴 {} 个值", "Pasted {} values";
+    PastedValues => "已粘贴 {0} 个值到 {1} 行({2})", "Pasted {0} values into {1} rows ({2})";
+    PasteKept => "第 {0} 行的{1}保留了原来的值", "{1} kept their earlier values in rows {0}";
     PasteNeedFixing => "{} 个需要修正(已标红)", "{} need fixing (marked red)";
     PasteReadOnly => "{} 个落在自动计算列,未粘贴", "{} fell on calculated columns and were not pasted";
     PasteBeyond => "{} 个超出最后一列,未粘贴", "{} were beyond the last column and not pasted";
-    PasteUnknownChoice => "{} 个不是可选项,未粘贴", "{} were not one of the options and not pasted";
+    PasteUnknownChoice => "{} 个不是可选项,已原样保留并标红", "{} are not one of the options: kept as pasted and marked red";
     ListSeparator => ";", "; ";
+    NameSeparator => "、", ", ";
     TableKeysHint => "方向键移动 · Enter 编辑/确认 · Esc 取消 · 可直接粘贴 Excel/WPS 表格 · Alt+↑/↓ 移动行 · Alt+Enter 插入行 · Alt+D 复制行 · Alt+Delete 删除行",
         "Arrows move · Enter edits / confirms · Esc cancels · paste blocks from Excel or WPS · Alt+↑/↓ moves a row · Alt+Enter inserts · Alt+D duplicates · Alt+Delete deletes";
     Undo => "撤销", "Undo";
@@ -88,7 +90,7 @@ messages! {
     ErrNotADate => "请输入日期,格式为 2026-09-01", "Enter a date as 2026-09-01";
     ErrMonthFromOne => "月份从 1 开始", "Months start at 1";
     ErrEndBeforeStart => "结束月份不能早于开始月份", "The last month cannot be before the first";
-    MissingOption => "(已删除)", "(deleted)";
+    ErrNotAnOption => "不是可选项,请从列表中选择", "Not one of the options: pick one from the list";
     ErrNotADeadline => "请输入月数(如“3个月内”)或日期(2026-12-31)", "Enter a number of months (\"within 3 months\") or a date (2026-12-31)";
     ErrConvertedExceedsReached => "转化人数不能大于触达人数", "Converted cannot exceed reached";
 
@@ -503,7 +505,6 @@ messages! {
     CsvDerivedColumns => "计算列(自动重算,不导入):{}", "Computed columns (recomputed, not imported): {}";
     CsvBadCells => "{} 个单元格需要修正:导入后保留原文并在表格中标出。", "{} cells need fixing: they are kept as written and flagged in the table.";
     CsvBadCell => "第{0}行 · {1}:“{2}” — {3}", "Line {0} · {1}: “{2}” — {3}";
-    CsvNotAnOption => "不是可选项,该单元格不会导入", "not one of the options; this cell will not be imported";
     CsvMoreBad => "…另有 {} 个", "…and {} more";
     CsvAllGood => "所有单元格都可读取。", "Every cell reads cleanly.";
     CsvApply => "添加这些行", "Add these rows";

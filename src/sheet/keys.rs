@@ -39,8 +39,11 @@ pub enum KeyAction {
     StartTyping,
     /// Restore the cell's text from before the edit, back to Select.
     Cancel,
-    /// Empty every cell of the selection.
-    Clear,
+    /// Delete: empty every cell of the selection (only the cell when one is selected).
+    ClearSelection,
+    /// Backspace: empty the active cell only and go on typing in it, as Excel and WPS do
+    /// even when a range (a pasted block) is selected.
+    ClearActive,
     /// Move the whole row up or down.
     MoveRow { up: bool },
 }
@@ -85,7 +88,10 @@ pub fn key_action(mode: Mode, key: &str, m: Modifiers) -> KeyAction {
             extend: false,
         },
         ("F2", _) => A::Edit,
-        ("Delete" | "Backspace", Mode::Select) => A::Clear,
+        ("Delete", Mode::Select) => A::ClearSelection,
+        ("Backspace", Mode::Select) => A::ClearActive,
+        // An input method composing Chinese: its text replaces the cell, as typing does.
+        ("Process", Mode::Select) => A::StartTyping,
         _ => match (arrow, mode) {
             (Some(to), Mode::Select) => A::Move {
                 to,
@@ -161,7 +167,18 @@ mod tests {
         assert_eq!(key_action(Mode::Select, "Enter", NONE), KeyAction::Edit);
         assert_eq!(key_action(Mode::Select, "7", NONE), KeyAction::StartTyping);
         assert_eq!(key_action(Mode::Select, "关", NONE), KeyAction::StartTyping);
-        assert_eq!(key_action(Mode::Select, "Delete", NONE), KeyAction::Clear);
+        assert_eq!(
+            key_action(Mode::Select, "Process", NONE),
+            KeyAction::StartTyping
+        );
+        assert_eq!(
+            key_action(Mode::Select, "Delete", NONE),
+            KeyAction::ClearSelection
+        );
+        assert_eq!(
+            key_action(Mode::Select, "Backspace", NONE),
+            KeyAction::ClearActive
+        );
         assert_eq!(key_action(Mode::Select, "Shift", SHIFT), KeyAction::Default);
     }
 
@@ -184,6 +201,10 @@ mod tests {
             );
             assert_eq!(key_action(mode, "Escape", NONE), KeyAction::Cancel);
             assert_eq!(key_action(mode, "x", NONE), KeyAction::Default);
+            // While typing or editing, both keys delete characters.
+            assert_eq!(key_action(mode, "Backspace", NONE), KeyAction::Default);
+            assert_eq!(key_action(mode, "Delete", NONE), KeyAction::Default);
+            assert_eq!(key_action(mode, "Process", NONE), KeyAction::Default);
         }
         assert_eq!(
             key_action(Mode::Typing, "ArrowLeft", NONE),

@@ -116,6 +116,9 @@ pub struct Column<R> {
     pub error: ErrorFn<R>,
     /// For choice columns: the stored key of each option and its label.
     pub options: Options,
+    /// Its place near the top of a row's card on a phone (1 first; 0: after those, in
+    /// the table's order).
+    pub phone_rank: u8,
 }
 
 impl<R> Clone for Column<R> {
@@ -127,6 +130,7 @@ impl<R> Clone for Column<R> {
             write: self.write.clone(),
             error: self.error.clone(),
             options: self.options,
+            phone_rank: self.phone_rank,
         }
     }
 }
@@ -145,6 +149,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -162,6 +167,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
             error: Arc::new(move |r| get(r).error()),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
@@ -177,11 +183,14 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
-    /// One of a fixed set: `options[i]` (stored key, label) stands for `values[i]`. A key
-    /// that is not an option is never written (the table reports it instead).
+    /// One of a fixed set: `options[i]` (stored key, label) stands for `values[i]`. A text
+    /// that is no option sets the first value (each list's neutral one: not started, at
+    /// least...), so no earlier choice lingers behind it; the table keeps the text itself
+    /// in the plan and flags the cell (see `model`).
     pub fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
         header: Msg,
         options: &'static [(&'static str, Msg)],
@@ -202,12 +211,12 @@ impl<R: 'static> Column<R> {
                     .unwrap_or_default()
             }),
             write: Some(Arc::new(move |r, key| {
-                if let Some(i) = options.iter().position(|(k, _)| *k == key) {
-                    set(r, values[i]);
-                }
+                let i = options.iter().position(|(k, _)| *k == key).unwrap_or(0);
+                set(r, values[i]);
             })),
             error: Arc::new(|_| None),
             options: Options::Fixed(options),
+            phone_rank: 0,
         }
     }
 
@@ -224,11 +233,13 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            phone_rank: 0,
         }
     }
 
-    /// A choice among rows of the plan, stored by key ("" for none). `set` receives a
-    /// key of `options` only.
+    /// A choice among rows of the plan, stored by key ("" for none). `set` receives a key
+    /// of `options`, or a text that is none: a row storing names (a task's phase) keeps
+    /// it, flagged; otherwise the table keeps it in the plan (see `model`).
     pub fn choice_from_plan(
         header: Msg,
         options: fn(&Plan, Lang) -> Vec<(String, String)>,
@@ -242,6 +253,7 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, key| set(r, key))),
             error: Arc::new(|_| None),
             options: Options::FromPlan(options),
+            phone_rank: 0,
         }
     }
 
@@ -260,7 +272,15 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(write)),
             error: Arc::new(error),
             options: Options::None,
+            phone_rank: 0,
         }
+    }
+
+    /// Shows the column near the top of a row's card on a phone: the key figures and the
+    /// status right after the row's name (1 first).
+    pub fn phone_first(mut self, rank: u8) -> Column<R> {
+        self.phone_rank = rank;
+        self
     }
 
     /// Replaces the cell's check, for rules that look at more than the cell itself.

@@ -23,8 +23,7 @@ pub(super) struct BadCell {
     line: usize,
     col: usize,
     text: String,
-    /// `None`: not one of a choice column's options (that cell is not imported).
-    error: Option<InputError>,
+    error: InputError,
 }
 
 #[derive(Clone)]
@@ -32,7 +31,7 @@ pub(super) struct ImportPreview {
     file: String,
     encoding: TextEncoding,
     map: HeaderMap,
-    /// Per data row, the (column, text) it writes; choice cells hold their stored key.
+    /// Per data row, the (column, text) it writes, as in the file.
     rows: Vec<Vec<(usize, String)>>,
     bad: Vec<BadCell>,
 }
@@ -96,20 +95,9 @@ fn build(grid: Grid, file: String, encoding: TextEncoding, text: &str) -> Import
                     continue;
                 };
                 let text = restore(field).to_string();
-                if columns[col].kind == ColumnKind::Choice {
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    match columns[col].options.key_for(plan, &text) {
-                        Some(key) => writes.push((col, key)),
-                        None => bad.push(BadCell {
-                            line: record.line,
-                            col,
-                            text,
-                            error: None,
-                        }),
-                    }
-                } else {
+                // An empty choice leaves the new row's default; any other text is kept as
+                // it is, and flagged below when it is none of the options.
+                if columns[col].kind != ColumnKind::Choice || !text.trim().is_empty() {
                     writes.push((col, text));
                 }
             }
@@ -131,7 +119,7 @@ fn build(grid: Grid, file: String, encoding: TextEncoding, text: &str) -> Import
                             line: lines[r],
                             col: *col,
                             text: text.clone(),
-                            error: Some(error),
+                            error,
                         });
                     }
                 }
@@ -189,10 +177,7 @@ pub(super) fn preview_view(grid: Grid, preview: RwSignal<Option<ImportPreview>>)
             .iter()
             .take(BAD_CELLS_SHOWN)
             .map(|b| {
-                let why = match b.error {
-                    Some(e) => input_error_message(e, lang),
-                    None => lang.t(Msg::CsvNotAnOption),
-                };
+                let why = input_error_message(b.error, lang);
                 let text = lang
                     .t(Msg::CsvBadCell)
                     .replace("{0}", &b.line.to_string())

@@ -7,10 +7,11 @@ use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use crate::components::files::chosen_file;
+use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
-use crate::sheet::paste::plan_paste;
+use crate::sheet::paste::{plan_paste, PastePlan};
 use crate::sheet::tsv::{parse_tsv, to_tsv};
 use crate::sheet::{Cursor, Range};
 use crate::state::{use_lang, use_plan, use_today, EditKey, PlanStore, UiLang};
@@ -28,6 +29,8 @@ pub const VIRTUAL_FROM: usize = 100;
 const ROW_H: f64 = 45.0;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
+/// Tables with more columns than this show a card per row on a phone.
+const CARDS_FROM_COLUMNS: usize = 5;
 /// How long a notice (row deleted, paste report) stays.
 const NOTICE_FOR: Duration = Duration::from_secs(10);
 
@@ -74,6 +77,10 @@ pub(super) enum Notice {
     },
     Pasted {
         values: usize,
+        /// The rows and columns written.
+        area: Option<Range>,
+        /// Columns outside the paste that kept values in the rows written over.
+        kept: Option<(Vec<usize>, (usize, usize))>,
         need_fixing: usize,
         read_only: usize,
         beyond: usize,
@@ -371,6 +378,9 @@ fn table_view(table: Table) -> AnyView {
         (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=format!("height:{}px", rows * ROW_H as usize)></tr> })
     };
     let columns_for_rows = columns.clone();
+    // Wide tables become a card per row on a phone (CSS); not once virtual, whose
+    // window needs rows of one fixed height.
+    let many_columns = columns.len() > CARDS_FROM_COLUMNS;
     let import_preview = RwSignal::new(None);
 
     view! {
@@ -386,6 +396,7 @@ fn table_view(table: Table) -> AnyView {
             >
                 <table
                     class="grid"
+                    class:cards=move || many_columns && !grid.is_virtual()
                     data-table=key
                     data-mode=move || match grid.mode.get() { Mode::Select => "select", Mode::Typing => "typing", Mode::Edit => "edit" }
                     aria-rowcount=move || grid.len() + 1
@@ -447,12 +458,25 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
         Notice::Imported { rows } => lang.t(Msg::CsvImported).replace("{}", &rows.to_string()),
         Notice::Pasted {
             values,
+            area,
+            kept,
             need_fixing,
             read_only,
             beyond,
             unknown_choice,
         } => {
-            let mut parts = vec![lang.t(Msg::PastedValues).replace("{}", &values.to_string())];
+            let header = |c: usize| grid.columns.with_value(|cols| lang.t(cols[c].header));
+            let (rows, cols) = area.map_or((0, String::new()), |a| {
+                (
+                    a.rows.1 - a.rows.0 + 1,
+                    span(a.cols, |c| header(c).to_string()),
+                )
+            });
+            let mut parts = vec![lang
+                .t(Msg::PastedValues)
+                .replace("{0}", &values.to_string())
+                .replace("{1}", &rows.to_string())
+                .replace("{2}", &cols)];
             for (n, msg) in [
                 (need_fixing, Msg::PasteNeedFixing),
                 (read_only, Msg::PasteReadOnly),
@@ -462,6 +486,15 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
                 if n > 0 {
                     parts.push(lang.t(msg).replace("{}", &n.to_string()));
                 }
+            }
+            // Last: what the paste did not change in the rows it wrote over.
+            if let Some((kept_cols, kept_rows)) = kept {
+                let names: Vec<&str> = kept_cols.iter().map(|&c| header(c)).collect();
+                parts.push(
+                    lang.t(Msg::PasteKept)
+                        .replace("{0}", &span(kept_rows, |r| (r + 1).to_string()))
+                        .replace("{1}", &names.join(lang.t(Msg::NameSeparator))),
+                );
             }
             parts.join(lang.t(Msg::ListSeparator))
         }
@@ -473,6 +506,23 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
                 {lang.t(Msg::Undo)}
             </button>
         </div>
+    }
+}
+
+/// The id of a cell's message while the cell is flagged (its `aria-describedby`).
+fn flagged_by(
+    error: Memo<Option<InputError>>,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || error.with(Option::is_some).then(|| error_id.clone())
+}
+
+/// "3–7" or "3": a span of rows or columns, each end named by `name`.
+fn span(ends: (usize, usize), name: impl Fn(usize) -> String) -> String {
+    if ends.0 == ends.1 {
+        name(ends.0)
+    } else {
+        format!("{}–{}", name(ends.0), name(ends.1))
     }
 }
 
@@ -506,12 +556,16 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let text = move || {
                 row.get().map(|r| store.read(|p| grid.rows(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
             };
+            // A phone shows each row as a card: every value under its column's name, the
+            // columns the page puts first right after the row's name.
+            let label = move || lang.get().t(info.header);
+            let phone_order = (info.phone_rank > 0).then(|| format!("--phone-order:{}", info.phone_rank));
             let selected = move || {
                 let range = grid.selection().filter(|s| !s.is_single());
                 row.get().is_some_and(|r| range.is_some_and(|s| s.contains(Cursor { row: r, col })))
             };
             if !info.editable() {
-                return view! { <td class=info.kind.css_class() class:selected=selected>{text}</td> }.into_any();
+                return view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{text}</td> }.into_any();
             }
             let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| grid.rows(|a| a.error(p, r, col)))));
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
@@ -525,9 +579,10 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 let options = Memo::new(move |_| {
                     let mut list = store.read(|p| info.options.list(p, lang.get()));
                     let current = text();
-                    if !current.is_empty() && !list.iter().any(|(k, _)| *k == current) {
-                        // A key whose row is gone stays visible, never silently replaced.
-                        list.push((current, lang.get().t(Msg::MissingOption).into()));
+                    if !list.iter().any(|(k, _)| *k == current) {
+                        // A text that is no option (pasted, imported, or a key whose row is
+                        // gone) stays visible as it is, flagged, never silently replaced.
+                        list.push((current.clone(), current));
                     }
                     list
                 });
@@ -537,7 +592,19 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         view! { <option value=key prop:selected=is_current>{label}</option> }
                     }).collect_view()
                 };
-                view! { <select data-col=col aria-label=aria_label prop:value=text>{option_views}</select> }.into_any()
+                view! {
+                    <select
+                        data-col=col
+                        aria-label=aria_label
+                        prop:value=text
+                        class:invalid=move || error.with(Option::is_some)
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby=flagged_by(error, error_id.clone())
+                    >
+                        {option_views}
+                    </select>
+                }
+                .into_any()
             } else {
                 let value = move || {
                     grid.draft.with(|d| match d {
@@ -576,9 +643,9 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 </Show>
             };
             if col == 0 {
-                view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected>{content}</th> }.into_any()
+                view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected data-label=label>{content}</th> }.into_any()
             } else {
-                view! { <td class=info.kind.css_class() class:selected=selected>{content}</td> }.into_any()
+                view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{content}</td> }.into_any()
             }
         })
         .collect_view();
@@ -751,14 +818,27 @@ fn on_input(grid: Grid, ev: web_sys::Event) {
     let Ok(input) = el.dyn_into::<HtmlInputElement>() else {
         return;
     };
-    let text = input.value();
+    let mut text = input.value();
+    if grid.mode.get_untracked() == Mode::Select {
+        if let Some(typed) = typed_without_key(&ev) {
+            input.set_value(&typed);
+            text = typed;
+        }
+        grid.mode.set(Mode::Typing);
+    }
     grid.draft.set(Some((id, col, text.clone())));
     grid.store.edit(grid.edit_key(id, col), move |p| {
         grid.rows(|a| a.write(p, row, col, &text))
     });
-    if grid.mode.get_untracked() == Mode::Select {
-        grid.mode.set(Mode::Typing);
-    }
+}
+
+/// Text that reached a selected cell with no key press before it (an input method's
+/// commit, dictation): in Select mode it replaces the cell, as typed keys do, however
+/// the caret stood.
+fn typed_without_key(ev: &web_sys::Event) -> Option<String> {
+    // `InputEvent.data`, read without the web-sys feature.
+    let data = js_sys::Reflect::get(ev, &wasm_bindgen::JsValue::from_str("data")).ok()?;
+    data.as_string().filter(|d| !d.is_empty())
 }
 
 fn on_choice(grid: Grid, ev: web_sys::Event) {
@@ -807,7 +887,7 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
     };
     match key_action(mode, &ev.key(), mods) {
         KeyAction::Default => {}
-        KeyAction::StartTyping => grid.mode.set(Mode::Typing),
+        KeyAction::StartTyping => start_typing(grid, el),
         KeyAction::Edit => {
             if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
                 ev.prevent_default();
@@ -850,32 +930,21 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
                 input.select();
             }
         }
-        KeyAction::Clear => {
-            let Some(range) = grid.selection() else {
-                return;
-            };
-            if range.is_single() {
-                grid.mode.set(Mode::Typing); // the browser clears the selected text
-                return;
-            }
+        KeyAction::ClearSelection => {
             ev.prevent_default();
-            let editable = grid.editable();
-            let is_text = grid.columns.with_value(|c| {
-                c.iter()
-                    .map(|c| c.kind != ColumnKind::Choice)
-                    .collect::<Vec<_>>()
-            });
-            grid.store.edit(None, move |p| {
-                grid.rows(|a| {
-                    for r in range.rows.0..=range.rows.1 {
-                        for c in range.cols.0..=range.cols.1 {
-                            if editable[c] && is_text[c] {
-                                a.write(p, r, c, "");
-                            }
-                        }
-                    }
-                })
-            });
+            let at = Cursor { row, col };
+            let range = grid
+                .selection()
+                .filter(|r| !r.is_single() && r.contains(at))
+                .unwrap_or(Range::between(at, at));
+            clear_cells(grid, range);
+        }
+        KeyAction::ClearActive => {
+            // Only the cell in focus, whatever else is selected; the selection shrinks to it.
+            let at = Cursor { row, col };
+            grid.anchor.set(Some(at));
+            grid.cursor.set(Some(at));
+            start_typing(grid, el); // the browser deletes the selected text
         }
         KeyAction::MoveRow { up } => {
             ev.prevent_default();
@@ -883,6 +952,38 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
             row_op(grid, row, if up { RowOp::MoveUp } else { RowOp::MoveDown });
         }
     }
+}
+
+/// Typing over a selected cell replaces all of its text, as in a spreadsheet, even when
+/// its text is no longer selected in the input (a paste or a re-render moves the caret).
+fn start_typing(grid: Grid, el: HtmlElement) {
+    grid.mode.set(Mode::Typing);
+    if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+        input.select();
+    }
+}
+
+/// Empties the editable cells of `range` (a choice keeps its value: a list has no
+/// blank), as one undo step.
+fn clear_cells(grid: Grid, range: Range) {
+    let editable = grid.editable();
+    let is_text = grid.columns.with_value(|c| {
+        c.iter()
+            .map(|c| c.kind != ColumnKind::Choice)
+            .collect::<Vec<_>>()
+    });
+    grid.draft.set(None);
+    grid.store.edit(None, move |p| {
+        grid.rows(|a| {
+            for r in range.rows.0..=range.rows.1 {
+                for c in range.cols.0..=range.cols.1 {
+                    if editable[c] && is_text[c] {
+                        a.write(p, r, c, "");
+                    }
+                }
+            }
+        })
+    });
 }
 
 /// Copies the selection (or the selected cell) as TSV, the way spreadsheets read it.
@@ -933,26 +1034,12 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
     } else {
         block
     };
-    let columns = grid.columns.get_value();
     let len = grid.len();
-    let plan = plan_paste(&block, Cursor { row, col }, len, &grid.editable());
+    let editable = grid.editable();
+    let plan = plan_paste(&block, Cursor { row, col }, len, &editable);
     let lang = grid.lang.get_untracked();
-    let mut unknown_choice = 0;
-    let writes: Vec<(usize, usize, String)> = plan
-        .writes
-        .iter()
-        .filter_map(|(r, c, value)| {
-            let info = &columns[*c];
-            if info.kind != ColumnKind::Choice {
-                return Some((*r, *c, value.clone()));
-            }
-            let key = grid
-                .store
-                .read_untracked(|p| info.options.key_for(p, value));
-            unknown_choice += usize::from(key.is_none());
-            key.map(|k| (*r, *c, k))
-        })
-        .collect();
+    // Every value is written as pasted: a choice that is no option is kept and flagged.
+    let writes = plan.writes.clone();
     let cells: Vec<(usize, usize)> = writes.iter().map(|&(r, c, _)| (r, c)).collect();
     let new_rows = plan.new_rows;
     grid.store.edit(None, move |p| {
@@ -963,16 +1050,21 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
             }
         })
     });
-    let need_fixing = grid.store.read_untracked(|p| {
+    let (need_fixing, unknown_choice) = grid.store.read_untracked(|p| {
         grid.rows(|a| {
             cells
                 .iter()
-                .filter(|&&(r, c)| a.error(p, r, c).is_some())
-                .count()
+                .fold((0, 0), |(bad, unknown), &(r, c)| match a.error(p, r, c) {
+                    Some(InputError::NotAnOption) => (bad, unknown + 1),
+                    Some(_) => (bad + 1, unknown),
+                    None => (bad, unknown),
+                })
         })
     });
     grid.notify(Notice::Pasted {
         values: cells.len(),
+        area: plan.area(),
+        kept: kept_values(grid, &plan, len, &editable),
         need_fixing,
         read_only: plan.on_read_only,
         beyond: plan.beyond_last_column,
@@ -982,9 +1074,41 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
         row: m.row.max(r),
         col: m.col.max(c),
     });
-    grid.anchor.set(Some(Cursor { row, col }));
+    // The pasted block stays selected with its first cell active (where the focus is),
+    // as in Excel: keys go on from there.
+    grid.anchor.set(Some(last));
     grid.focus(Cursor { row, col });
-    grid.cursor.set(Some(last));
+}
+
+/// The columns the paste did not reach that still hold values of their own in the rows
+/// it wrote over (values a new row would not have), and those rows: what the notice
+/// must name, so that old and new values are not taken for one pasted row.
+fn kept_values(
+    grid: Grid,
+    paste: &PastePlan,
+    rows_before: usize,
+    editable: &[bool],
+) -> Option<(Vec<usize>, (usize, usize))> {
+    let (cols, rows) = paste.kept(rows_before, editable)?;
+    let ctx = grid.ctx.get_untracked();
+    let lang = grid.lang.get_untracked();
+    let cols: Vec<usize> = grid.store.read_untracked(|p| {
+        // What a new row holds, from a copy of the plan (rows are shared: cheap).
+        let fresh: Vec<String> = grid.access.with_value(|a| {
+            let mut trial = p.clone();
+            let at = a.ids(&trial).len();
+            a.insert(&mut trial, at, 1, lang);
+            cols.iter().map(|&c| a.text(&trial, at, c, &ctx)).collect()
+        });
+        grid.rows(|a| {
+            cols.iter()
+                .zip(&fresh)
+                .filter(|(&c, fresh)| (rows.0..=rows.1).any(|r| a.text(p, r, c, &ctx) != **fresh))
+                .map(|(&c, _)| c)
+                .collect()
+        })
+    });
+    (!cols.is_empty()).then_some((cols, rows))
 }
 
 fn on_drop(grid: Grid, ev: web_sys::DragEvent) {

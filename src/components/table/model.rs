@@ -15,6 +15,7 @@ pub struct ColumnInfo {
     pub header: Msg,
     pub kind: ColumnKind,
     pub options: Options,
+    pub phone_rank: u8,
 }
 
 impl ColumnInfo {
@@ -58,6 +59,9 @@ impl<R: TableRow> RowAccess for Typed<R> {
 
     fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String {
         match ((self.source.rows)(plan).get(row), self.columns.get(col)) {
+            (Some(r), Some(c)) if c.kind == ColumnKind::Choice => self
+                .kept_text(plan, r.id(), c)
+                .map_or_else(|| (c.text)(r, plan, ctx), str::to_string),
             (Some(r), Some(c)) => (c.text)(r, plan, ctx),
             _ => String::new(),
         }
@@ -65,16 +69,39 @@ impl<R: TableRow> RowAccess for Typed<R> {
 
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
         let r = (self.source.rows)(plan).get(row)?;
-        (self.columns.get(col)?.error)(r)
+        let column = self.columns.get(col)?;
+        let own = (column.error)(r);
+        if own.is_some() || column.kind != ColumnKind::Choice {
+            return own;
+        }
+        // A choice whose text is none of the options: kept, and flagged until one is picked.
+        let text = self.text(plan, row, col, &choice_ctx(plan));
+        let is_option = column
+            .options
+            .list(plan, Lang::Zh)
+            .iter()
+            .any(|(key, _)| *key == text);
+        (!is_option).then_some(InputError::NotAnOption)
     }
 
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
-        let Some(write) = self.columns.get(col).and_then(|c| c.write.clone()) else {
+        let Some(column) = self.columns.get(col) else {
             return;
         };
-        if let Some(r) = (self.source.rows_mut)(plan).get_mut(row) {
-            // Copies only this row if an undo snapshot still shares it.
-            write(Arc::make_mut(r), text);
+        let Some(write) = column.write.clone() else {
+            return;
+        };
+        // A choice takes a key or a label in either language; any other text is kept as is.
+        let key = (column.kind == ColumnKind::Choice)
+            .then(|| column.options.key_for(plan, text))
+            .flatten();
+        let Some(r) = (self.source.rows_mut)(plan).get_mut(row) else {
+            return;
+        };
+        // Copies only this row if an undo snapshot still shares it.
+        write(Arc::make_mut(r), key.as_deref().unwrap_or(text));
+        if column.kind == ColumnKind::Choice {
+            self.keep_choice_text(plan, row, column, text, key.is_some());
         }
     }
 
@@ -92,15 +119,18 @@ impl<R: TableRow> RowAccess for Typed<R> {
         let rows = (self.source.rows_mut)(plan);
         if let Some(original) = rows.get(at) {
             let mut copy = (**original).clone();
+            let from = copy.id();
             copy.set_id(id);
             rows.insert(at + 1, Arc::new(copy));
+            plan.choice_texts.copy_row(self.source.key, from, id);
         }
     }
 
     fn remove(&self, plan: &mut Plan, at: usize) {
         let rows = (self.source.rows_mut)(plan);
         if at < rows.len() {
-            rows.remove(at);
+            let id = rows.remove(at).id();
+            plan.choice_texts.remove_row(self.source.key, id);
         }
     }
 
@@ -110,6 +140,56 @@ impl<R: TableRow> RowAccess for Typed<R> {
             let row = rows.remove(from);
             rows.insert(to, row);
         }
+    }
+}
+
+impl<R: TableRow> Typed<R> {
+    /// The text kept for a choice cell whose row cannot store it.
+    fn kept_text<'p>(&self, plan: &'p Plan, id: RowId, column: &Column<R>) -> Option<&'p str> {
+        if plan.choice_texts.is_empty() {
+            return None; // almost always: no lookup, no allocation
+        }
+        plan.choice_texts
+            .get(self.source.key, id, &column_name(column))
+    }
+
+    /// After a choice was written: a text that is no option and that the row could not
+    /// store (a status, a linked figure) is kept in the plan; a real option clears it.
+    fn keep_choice_text(
+        &self,
+        plan: &mut Plan,
+        row: usize,
+        column: &Column<R>,
+        text: &str,
+        is_option: bool,
+    ) {
+        let Some(r) = (self.source.rows)(plan).get(row).cloned() else {
+            return;
+        };
+        let stored = (column.text)(&r, plan, &choice_ctx(plan));
+        let name = column_name(column);
+        if is_option || stored.trim() == text.trim() {
+            if !plan.choice_texts.is_empty() {
+                plan.choice_texts.remove(self.source.key, r.id(), &name);
+            }
+        } else {
+            plan.choice_texts.set(self.source.key, r.id(), &name, text);
+        }
+    }
+}
+
+/// A column's stable name in the plan document: its header's name in the code.
+fn column_name<R>(column: &Column<R>) -> String {
+    format!("{:?}", column.header)
+}
+
+/// Choice columns show their stored key, which depends on no language or date.
+fn choice_ctx(plan: &Plan) -> CellCtx {
+    CellCtx {
+        lang: Lang::Zh,
+        currency: plan.header.currency,
+        start_date: plan.header.start_date,
+        today: plan.header.start_date,
     }
 }
 
@@ -124,6 +204,7 @@ pub fn erase<R: TableRow>(
             header: c.header,
             kind: c.kind,
             options: c.options,
+            phone_rank: c.phone_rank,
         })
         .collect();
     (info, Arc::new(Typed { source, columns }))

@@ -117,7 +117,8 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
                 Some(Status::OffTrack) => ctx.lang.t(Msg::OffTrack).into(),
                 None => NO_VALUE.into(),
             }
-        }),
+        })
+        .phone_first(1),
         C::text(
             Msg::ColGapAnalysis,
             |r| &r.gap_analysis,

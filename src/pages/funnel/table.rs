@@ -42,7 +42,7 @@ pub fn funnel_columns() -> Vec<Column<FunnelStage>> {
             |s| &mut s.converted,
         )
         .with_error(FunnelStage::converted_error),
-        C::derived(Msg::ColRate, |s, ctx| format_rate(s.rate(), ctx.lang)),
+        C::derived(Msg::ColRate, |s, ctx| format_rate(s.rate(), ctx.lang)).phone_first(1),
         C::derived(Msg::ColLoss, |s, ctx| {
             s.loss()
                 .map_or_else(|| NO_VALUE.into(), |n| format_count(n, ctx.lang))

@@ -109,13 +109,14 @@ fn task_columns() -> Vec<Column<Task>> {
             phase_options,
             |t| t.phase.trim().to_string(),
             |t, key| t.phase = key.to_string(),
-        ),
+        )
+        .phone_first(5),
         C::text(
             Msg::ColWeeklyAction,
             |t| &t.weekly_action,
             |t| &mut t.weekly_action,
         ),
-        C::text(Msg::ColOwner, |t| &t.owner, |t| &mut t.owner),
+        C::text(Msg::ColOwner, |t| &t.owner, |t| &mut t.owner).phone_first(6),
         C::custom(
             Msg::ColDeadline,
             ColumnKind::Text,
@@ -123,21 +124,23 @@ fn task_columns() -> Vec<Column<Task>> {
             |t, text| t.deadline = Entry::from_text(text),
             |t| t.deadline.error(),
         ),
-        C::derived_from_plan(Msg::ColNextDue, next_due_text),
+        C::derived_from_plan(Msg::ColNextDue, next_due_text).phone_first(1),
         C::choice(
             Msg::ColStatus,
             TASK_STATUSES,
             TASK_STATUS_VALUES,
             |t| t.status,
             |t, v| t.status = v,
-        ),
+        )
+        .phone_first(2),
         C::derived_from_plan(Msg::ColOverdue, |t, p, ctx| {
             if p.task_timing(t, ctx.today).overdue {
                 ctx.lang.t(Msg::IsOverdue).into()
             } else {
                 NO_VALUE.into()
             }
-        }),
+        })
+        .phone_first(3),
         C::text(
             Msg::ColDeliverableMetric,
             |t| &t.deliverable.metric,
@@ -173,7 +176,8 @@ fn task_columns() -> Vec<Column<Task>> {
             |t| t.deliverable.source.map(FigureRef::key).unwrap_or_default(),
             |t, key| t.deliverable.source = FigureRef::from_key(key),
         ),
-        C::derived_from_plan(Msg::ColOutcome, |t, p, ctx| outcome_text(t, p, ctx.lang)),
+        C::derived_from_plan(Msg::ColOutcome, |t, p, ctx| outcome_text(t, p, ctx.lang))
+            .phone_first(4),
     ]
 }
 

@@ -65,9 +65,13 @@ test('a GBK file from Chinese Excel: bad cells listed, kept and flagged; unknown
   await expect(reserved).toHaveValue('十');
   await expect(reserved).toHaveAttribute('aria-invalid', 'true');
 
-  // A status that is not an option is named in the preview and not imported.
+  // A status that is not an option is named in the preview, then imported as it is, flagged.
   await page.goto('/scenario');
   const csv = '风险,表现,应对措施,负责人,状态\n断货,线上卖空,加补货,磊,处理完了\n';
   await page.getByLabel('导入CSV 关键风险与应对').setInputFiles({ name: 'r.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByTestId('csv-preview').locator('li')).toHaveText(['第2行 · 状态:“处理完了” — 不是可选项,该单元格不会导入']);
+  await expect(page.getByTestId('csv-preview').locator('li')).toHaveText(['第2行 · 状态:“处理完了” — 不是可选项,请从列表中选择']);
+  await page.getByTestId('csv-preview').getByRole('button', { name: '添加这些行' }).click();
+  const status = cell(page, '状态', '断货');
+  await expect(status).toHaveValue('处理完了');
+  await expect(status).toHaveAttribute('aria-invalid', 'true');
 });

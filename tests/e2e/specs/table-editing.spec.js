@@ -52,7 +52,7 @@ test('paste a TSV block with one bad value: rows added, the bad one flagged, one
   await expect(cell(page, '转化人数', '到店消费')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('tr[data-row-id="4"] .cell-error')).toHaveText('不能为负数');
   await expect(cell(page, '触达人数', '新环节')).toHaveValue('300');
-  await expect(page.getByRole('status').filter({ hasText: '已粘贴' })).toHaveText(/已粘贴 6 个值;1 个需要修正/);
+  await expect(page.getByRole('status').filter({ hasText: '已粘贴' })).toHaveText(/已粘贴 6 个值到 3 行\(触达人数–转化人数\);1 个需要修正/);
   await page.getByRole('button', { name: '撤销', exact: true }).first().click();
   await expect(page.locator('table[data-table="funnel"] tbody tr[data-row-id]')).toHaveCount(4);
   await expect(cell(page, '转化人数', '到店消费')).toHaveValue('324');
@@ -63,7 +63,7 @@ test('a pasted block that reaches read-only or missing columns says so', async (
   await page.keyboard.press('Escape');
   await pasteText(page, '2000\t99%\t1\n');
   await expect(cell(page, '转化人数', '门店扫码关注')).toHaveValue('2000');
-  await expect(page.getByRole('status').filter({ hasText: '已粘贴' })).toHaveText(/已粘贴 1 个值;2 个落在自动计算列/);
+  await expect(page.getByRole('status').filter({ hasText: '已粘贴' })).toHaveText(/已粘贴 1 个值到 1 行\(转化人数\);2 个落在自动计算列/);
 });
 
 test('copy a selection out as TSV', async ({ page }) => {
