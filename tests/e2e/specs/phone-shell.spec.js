@@ -114,7 +114,7 @@ test.describe('the header on a phone (390 × 844)', () => {
 
   for (const [path, link, heading] of [
     ['/scenario', '预算分配', '预算分配'],
-    ['/scenario', '风险与应对', '关键风险与应对'],
+    ['/scenario', '目标拆解', 'SMART目标'],
     ['/funnel', '对比', null],
     ['/toolkits', null, null],
   ]) {
