@@ -89,6 +89,8 @@ fn field_view(
                 }
                 on:blur=move |_| store.seal()
             />
+            // What the print style sheet shows instead of the input box.
+            <span class="print-value" aria-hidden="true">{move || store.read(text)}</span>
             {move || error.get().map(|e| view! {
                 <span class="field-error" id=error_id.clone()>{input_error_message(e, lang.get())}</span>
             })}

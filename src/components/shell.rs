@@ -10,15 +10,17 @@ use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The pages, in navigation order: path, label, icon.
-pub const PAGES: [(&str, Msg, &str); 7] = [
-    ("/scenario", Msg::NavScenario, "◎"),
-    ("/tasks", Msg::NavTasks, "☰"),
-    ("/funnel", Msg::NavFunnel, "▽"),
-    ("/channels", Msg::NavChannels, "⇄"),
-    ("/toolkits", Msg::NavToolkits, "▣"),
-    ("/customers", Msg::NavCustomers, "◔"),
-    ("/settings", Msg::NavSettings, "⚙"),
+/// The pages, in navigation order: path, label, the short label of the phone's tab bar
+/// (eight tabs share 375 px there), icon.
+pub const PAGES: [(&str, Msg, Msg, &str); 8] = [
+    ("/scenario", Msg::NavScenario, Msg::NavScenarioShort, "◎"),
+    ("/tasks", Msg::NavTasks, Msg::NavTasksShort, "☰"),
+    ("/funnel", Msg::NavFunnel, Msg::NavFunnelShort, "▽"),
+    ("/channels", Msg::NavChannels, Msg::NavChannelsShort, "⇄"),
+    ("/toolkits", Msg::NavToolkits, Msg::NavToolkitsShort, "▣"),
+    ("/customers", Msg::NavCustomers, Msg::NavCustomersShort, "◔"),
+    ("/plans", Msg::NavPlans, Msg::NavPlansShort, "▤"),
+    ("/settings", Msg::NavSettings, Msg::NavSettingsShort, "⚙"),
 ];
 
 #[component]
@@ -52,11 +54,13 @@ pub fn Shell(
 
     let nav = PAGES
         .iter()
-        .map(|&(href, label, icon)| {
+        .map(|&(href, label, short, icon)| {
+            // The full label names the link everywhere; a phone shows the short one.
             view! {
                 <A href=href>
                     <span class="nav-icon" aria-hidden="true">{icon}</span>
                     <span class="nav-label">{lang.t(label)}</span>
+                    <span class="nav-short" aria-hidden="true">{lang.t(short)}</span>
                 </A>
             }
         })
@@ -64,13 +68,15 @@ pub fn Shell(
 
     view! {
         <div class="app">
+            // On a phone the title row scrolls away and the toolbar row stays (style/main.css).
             <header class="topbar">
-                // The plan name leads to the list of plans (not a seventh tab).
+                // The plan name leads to the list of plans, as the 我的计划 tab does.
                 <A href="/plans" attr:class="brand plan-link" attr:title=move || lang.get().t(Msg::PlansTopbarHint)>
                     <span class="app-title">{lang.t(Msg::AppTitle)}</span>
                     <span class="plan-name">{plan_name}</span>
                     <span class="visually-hidden">{move || format!(" {}", lang.get().t(Msg::PlansTitle))}</span>
                 </A>
+                <A href="/print" attr:class="btn btn-small header-print">{lang.t(Msg::PrintHeaderLink)}</A>
                 <div class="toolbar">
                     <SaveIndicator status />
                     <SyncIndicator />

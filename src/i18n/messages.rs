@@ -34,6 +34,15 @@ messages! {
     NavChannels => "渠道分析", "Channels";
     NavToolkits => "行业工具", "Toolkits";
     NavSettings => "设置", "Settings";
+    NavPlans => "我的计划", "My plans";
+    NavScenarioShort => "场景", "Scenario";
+    NavTasksShort => "任务", "Tasks";
+    NavFunnelShort => "漏斗", "Funnel";
+    NavChannelsShort => "渠道", "Channels";
+    NavToolkitsShort => "工具", "Tools";
+    NavCustomersShort => "客户", "Clients";
+    NavPlansShort => "计划", "Plans";
+    NavSettingsShort => "设置", "Settings";
     NotFound => "找不到这个页面。", "This page does not exist.";
     BackToFunnel => "返回转化漏斗", "Back to the funnel";
     PageLoading => "正在打开页面…", "Opening the page…";
@@ -656,7 +665,7 @@ messages! {
     FaNeedTwoSteps => "至少选择两个步骤。", "Choose at least two steps.";
     FaManyNames => "事件种类太多,只列出前 {0} 种。", "Too many event names: the first {0} are listed.";
     FaExportCsv => "导出漏斗 CSV", "Export funnel CSV";
-    FaExportHint => "UTF-8 编码,Excel/WPS 可直接打开。", "UTF-8, opens in Excel or WPS.";
+    FaExportHint => "每个环节的人数、转化率、流失与原因,以及目标、假设和对比期;UTF-8 编码,Excel/WPS 可直接打开。", "Every stage with its counts, rate, loss and reasons, plus targets, what-if and the comparison period; UTF-8, opens in Excel or WPS.";
     FaCsvSideEntry => "侧入口", "Side entry";
     FaYes => "是", "yes";
     FaNo => "否", "no";
@@ -840,6 +849,7 @@ messages! {
     PrintDate => "报告日期", "Report date";
     PrintHint => "以下是整个计划的全部页面。打印时导航、按钮和原始月度数据会隐藏,表格按A4宽度排版。", "Below is every page of the plan. In print, navigation, buttons and the raw monthly inputs are hidden and tables fit the A4 width.";
     PrintNow => "打印 / 存为PDF", "Print / save as PDF";
+    PrintHeaderLink => "打印 / 导出 PDF", "Print / PDF";
     PlansTitle => "我的计划", "My plans";
     PlansIntro => "每个计划单独保存在这个浏览器中,最近修改的排在最前。打开的计划用于所有页面。", "Each plan is kept separately in this browser, the most recently changed first. The open plan is the one every page shows.";
     PlansTopbarHint => "切换计划", "Switch plans";

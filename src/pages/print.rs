@@ -11,7 +11,7 @@ use crate::pages::channels::ChannelsPage;
 use crate::pages::funnel::FunnelPage;
 use crate::pages::scenario::{industry_name, ScenarioPage};
 use crate::pages::tasks::TasksPage;
-use crate::pages::toolkits::ToolkitsPage;
+use crate::pages::toolkits::OwnToolkits;
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn PrintPage() -> impl IntoView {
             <div class="print-part"><TasksPage /></div>
             <div class="print-part"><FunnelPage /></div>
             <div class="print-part"><ChannelsPage /></div>
-            <div class="print-part"><ToolkitsPage /></div>
+            <div class="print-part"><OwnToolkits /></div>
         </div>
     }
 }

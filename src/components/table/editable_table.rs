@@ -46,6 +46,10 @@ pub fn EditableTable<R: TableRow>(
     /// Shows only some rows (a page's filter); all by default.
     #[prop(optional, into)]
     selection: Option<Signal<RowSelection>>,
+    /// Off where the page offers its own, more complete CSV of the same rows (the funnel):
+    /// one page, one export.
+    #[prop(default = true)]
+    csv_export: bool,
 ) -> impl IntoView {
     let key = source.key;
     let (columns, access) = erase(source, columns);
@@ -56,6 +60,7 @@ pub fn EditableTable<R: TableRow>(
         columns: columns.into(),
         access,
         selection: selection.unwrap_or_default(),
+        csv_export,
     })
 }
 
@@ -67,6 +72,7 @@ struct Table {
     columns: Arc<[ColumnInfo]>,
     access: Arc<dyn RowAccess>,
     selection: Signal<RowSelection>,
+    csv_export: bool,
 }
 
 #[derive(Clone)]
@@ -289,6 +295,7 @@ fn table_view(table: Table) -> AnyView {
         columns,
         access,
         selection,
+        csv_export,
     } = table;
     let today = use_today();
     let access = StoredValue::new(access);
@@ -432,10 +439,12 @@ fn table_view(table: Table) -> AnyView {
             </div>
             <div class="table-actions">
                 <button type="button" class="btn" on:click=add_row>"+ " {lang.t(add_label)}</button>
-                <button type="button" class="btn" on:click=move |_| csv_io::export(grid, caption)
-                    aria-label=move || format!("{} {}", lang.get().t(Msg::ExportCsv), lang.get().t(caption))>
-                    {lang.t(Msg::ExportCsv)}
-                </button>
+                {csv_export.then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| csv_io::export(grid, caption)
+                        aria-label=move || format!("{} {}", lang.get().t(Msg::ExportCsv), lang.get().t(caption))>
+                        {lang.t(Msg::ExportCsv)}
+                    </button>
+                })}
                 <label class="btn file-btn">
                     <span aria-hidden="true">{lang.t(Msg::ImportCsv)}</span>
                     <input type="file" accept=".csv,.tsv,.txt,text/csv" class="sr-only"
@@ -592,6 +601,11 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         view! { <option value=key prop:selected=is_current>{label}</option> }
                     }).collect_view()
                 };
+                // On paper the chosen option's label, without the select's arrow.
+                let chosen = move || {
+                    let key = text();
+                    options.with(|o| o.iter().find(|(k, _)| *k == key).map(|(_, label)| label.clone())).unwrap_or_default()
+                };
                 view! {
                     <select
                         data-col=col
@@ -603,6 +617,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     >
                         {option_views}
                     </select>
+                    <span class="print-value" aria-hidden="true">{chosen}</span>
                 }
                 .into_any()
             } else {

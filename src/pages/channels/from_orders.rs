@@ -73,7 +73,7 @@ pub fn FromOrders() -> impl IntoView {
     };
 
     view! {
-        <div class="from-orders" data-testid="from-orders">
+        <div class="from-orders print-skip" data-testid="from-orders">
             {move || match data.orders.with(Option::is_some) {
                 false => view! {
                     <p class="hint">

@@ -70,9 +70,9 @@ pub fn TrendSection() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    let chosen_name = Memo::new(move |_| store.read(|p| metric_label(p, chosen.get(), lang.get())));
     let label = Signal::derive(move || {
-        let name = store.read(|p| metric_label(p, chosen.get(), lang.get()));
-        format!("{} · {}", lang.get().t(Msg::TrendTitle), name)
+        format!("{} · {}", lang.get().t(Msg::TrendTitle), chosen_name.get())
     });
     let draw = move |area: &crate::components::chart::Area, scale: f64| {
         let lang = lang.get();
@@ -115,6 +115,7 @@ pub fn TrendSection() -> impl IntoView {
                             .collect_view()
                     }}
                 </select>
+                <span class="print-value" aria-hidden="true">{chosen_name}</span>
             </label>
             <ChartCanvas label height=280u32 draw test_id="trend-chart" />
             <SummaryTable caption=Msg::TrendTitle first=Msg::ColMonth columns=&[Msg::ColValue, Msg::ColTarget, Msg::AlertThreshold] rows test_id="trend-table" />

@@ -187,7 +187,7 @@ pub fn Comparison() -> impl IntoView {
             </div>
             <p class="hint">{lang.t(Msg::FaCiHint)}</p>
             <Disclosure id="funnel-compare-counts" label=Msg::FaEditComparison>
-                <EditableTable caption=Msg::FaCompareTable source=comparison_source() columns=comparison_columns() add_label=Msg::AddStage />
+                <EditableTable caption=Msg::FaCompareTable source=comparison_source() columns=comparison_columns() add_label=Msg::AddStage csv_export=false />
             </Disclosure>
         </section>
     }

@@ -436,7 +436,7 @@ pub fn EventImport() -> impl IntoView {
     };
 
     view! {
-        <section class="section" id="funnel-import" aria-labelledby="funnel-import-title">
+        <section class="section print-skip" id="funnel-import" aria-labelledby="funnel-import-title">
             <h2 id="funnel-import-title">{lang.t(Msg::FaImportTitle)}</h2>
             <p class="hint">{lang.t(Msg::FaImportHint)}</p>
             <SampleTools sample=SampleFile::Events on_try=move |f| read_file(f, true) test_id="events-sample">

@@ -71,7 +71,7 @@ pub fn FunnelPage() -> impl IntoView {
                 <a href="#funnel-compare">{lang.t(Msg::FaCompareShort)}</a>
                 <a href="#funnel-import">{lang.t(Msg::FaImportShort)}</a>
             </nav>
-            <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage />
+            <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage csv_export=false />
             <export::ExportCsv />
             <chain::ChainCheck />
             <chart::FunnelChartSection />

@@ -138,7 +138,7 @@ pub fn WhatIf() -> impl IntoView {
             </form>
             <div role="status">{figures}</div>
             <Disclosure id="funnel-rates" label=Msg::FaEditRates>
-                <EditableTable caption=Msg::FaRatesTable source=rates_source() columns=rate_columns() add_label=Msg::AddStage />
+                <EditableTable caption=Msg::FaRatesTable source=rates_source() columns=rate_columns() add_label=Msg::AddStage csv_export=false />
             </Disclosure>
         </section>
     }

@@ -66,6 +66,7 @@ pub fn ScenarioPage() -> impl IntoView {
                             on:input=move |ev| { let v = event_target_value(&ev); store.edit(header_key(0), |p| p.header.name = v) }
                             on:blur=move |_| store.seal()
                         />
+                        <span class="print-value" aria-hidden="true">{move || store.read(|p| p.header.name.clone())}</span>
                     </label>
                     <label>
                         <span>{lang.t(Msg::Industry)}</span>
@@ -74,6 +75,7 @@ pub fn ScenarioPage() -> impl IntoView {
                                 store.edit(None, |p| p.header.industry = i);
                             }
                         }>{industries}</select>
+                        <span class="print-value" aria-hidden="true">{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</span>
                     </label>
                     <label>
                         <span>{lang.t(Msg::StartDate)}</span>
@@ -87,6 +89,7 @@ pub fn ScenarioPage() -> impl IntoView {
                                 None => date_missing.set(true),
                             }
                         />
+                        <span class="print-value" aria-hidden="true">{move || format_date(store.read(|p| p.header.start_date), lang.get())}</span>
                         <Show when=move || date_missing.get()>
                             <span class="field-error" id="start-date-error">{lang.t(Msg::DateRequired)}</span>
                         </Show>
@@ -98,6 +101,7 @@ pub fn ScenarioPage() -> impl IntoView {
                                 store.edit(None, |p| p.header.currency = c);
                             }
                         }>{currencies}</select>
+                        <span class="print-value" aria-hidden="true">{move || store.read(|p| format!("{} {}", p.header.currency.symbol(), p.header.currency.code()))}</span>
                     </label>
                 </fieldset>
             </form>

@@ -148,7 +148,8 @@ pub fn PlaybookChooser() -> impl IntoView {
         <section class="section" id="playbooks" aria-labelledby="playbooks-title">
             <h2 id="playbooks-title">{move || lang.get().t(Msg::PlaybooksTitle)}</h2>
             <p class="hint">{move || lang.get().t(Msg::PlaybooksHint)}</p>
-            <label class="inline-field">
+            // Chooses a new plan's industry: nothing for the printed report.
+            <label class="inline-field print-skip">
                 <span>{move || lang.get().t(Msg::PlaybookIndustry)}</span>
                 <select on:change=move |ev| {
                     if let Some(i) = Industry::from_key(&event_target_value(&ev)) {

@@ -49,7 +49,7 @@ pub fn CalendarExport(view: TaskView) -> impl IntoView {
         ));
     };
     view! {
-        <section class="section" aria-labelledby="calendar-title">
+        <section class="section print-skip" aria-labelledby="calendar-title">
             <h2 id="calendar-title">{lang.t(Msg::CalendarTitle)}</h2>
             <p class="hint">{lang.t(Msg::CalendarHint)}</p>
             <button type="button" class="btn btn-primary" on:click=export>{lang.t(Msg::CalendarExport)}</button>

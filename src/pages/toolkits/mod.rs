@@ -37,6 +37,16 @@ fn industry_view(industry: Industry) -> AnyView {
 
 #[component]
 pub fn ToolkitsPage() -> impl IntoView {
+    toolkits_view(false)
+}
+
+/// The print view's report: this plan's industry toolkit alone.
+#[component]
+pub fn OwnToolkits() -> impl IntoView {
+    toolkits_view(true)
+}
+
+fn toolkits_view(own_only: bool) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let own = Memo::new(move |_| store.read(|p| p.header.industry));
@@ -44,7 +54,11 @@ pub fn ToolkitsPage() -> impl IntoView {
     let order = move || {
         let own = own.get();
         std::iter::once(own)
-            .chain(Industry::ALL.into_iter().filter(move |i| *i != own))
+            .chain(
+                Industry::ALL
+                    .into_iter()
+                    .filter(move |i| !own_only && *i != own),
+            )
             .collect::<Vec<_>>()
     };
     let toc = move || {

@@ -227,7 +227,7 @@ fn OrdersImport() -> impl IntoView {
         })
     };
     view! {
-        <div class="orders-import">
+        <div class="orders-import print-skip">
             <label class="btn file-btn">
                 {lang.t(Msg::ImportOrders)}
                 <input type="file" accept=".csv,text/csv" class="sr-only" on:change=choose data-testid="orders-file" />
