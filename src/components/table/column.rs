@@ -2,9 +2,10 @@
 //! and what is wrong with a cell.
 
 use crate::domain::entry::{CellValue, Entry, InputError};
+use crate::domain::kpi::Unit;
 use crate::domain::money::Currency;
 use crate::domain::plan::{Plan, RowId, Rows};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{format_entry, Lang, Msg};
 use std::sync::Arc;
 
 /// The kind of a column decides the input (keyboard, alignment) and whether it is editable.
@@ -104,6 +105,9 @@ impl Options {
 type TextFn<R> = Arc<dyn Fn(&R, &Plan, &CellCtx) -> String + Send + Sync>;
 type WriteFn<R> = Arc<dyn Fn(&mut R, &str) + Send + Sync>;
 type ErrorFn<R> = Arc<dyn Fn(&R) -> Option<InputError> + Send + Sync>;
+type UnitFn<R> = Arc<dyn Fn(&R, &Plan) -> Option<Unit> + Send + Sync>;
+/// An entry's input text: plain while it is edited (`true`), else shown in a unit.
+type InputFn<R> = Arc<dyn Fn(&R, Option<Unit>, &CellCtx, bool) -> String + Send + Sync>;
 
 pub struct Column<R> {
     pub header: Msg,
@@ -116,6 +120,10 @@ pub struct Column<R> {
     pub error: ErrorFn<R>,
     /// For choice columns: the stored key of each option and its label.
     pub options: Options,
+    /// For typed entries: what the input holds, edited or not. `None`: `text`.
+    pub input: Option<InputFn<R>>,
+    /// The unit an entry is shown in when it is not being edited (¥, %, 天).
+    pub unit: UnitFn<R>,
 }
 
 impl<R> Clone for Column<R> {
@@ -127,6 +135,8 @@ impl<R> Clone for Column<R> {
             write: self.write.clone(),
             error: self.error.clone(),
             options: self.options,
+            input: self.input.clone(),
+            unit: self.unit.clone(),
         }
     }
 }
@@ -145,16 +155,21 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = s.to_string())),
             error: Arc::new(|_| None),
             options: Options::None,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
     /// A typed entry (count, money, date): kept as typed, flagged when it does not parse.
+    /// A money column shows its amounts as ¥1,234.50 when not being edited; other units
+    /// are given with [`Column::unit`].
     pub fn entry<T: CellValue + 'static>(
         header: Msg,
         kind: ColumnKind,
         get: impl Fn(&R) -> &Entry<T> + Send + Sync + Copy + 'static,
         get_mut: impl Fn(&mut R) -> &mut Entry<T> + Send + Sync + 'static,
     ) -> Column<R> {
+        let money = kind == ColumnKind::Money;
         Column {
             header,
             kind,
@@ -162,6 +177,14 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, s| *get_mut(r) = Entry::from_text(s))),
             error: Arc::new(move |r| get(r).error()),
             options: Options::None,
+            input: Some(Arc::new(move |r, unit, ctx, editing| {
+                if editing {
+                    get(r).edit_text()
+                } else {
+                    format_entry(get(r), unit, ctx.currency, ctx.lang)
+                }
+            })),
+            unit: Arc::new(move |_, _| money.then_some(Unit::Money)),
         }
     }
 
@@ -177,6 +200,8 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -208,6 +233,8 @@ impl<R: 'static> Column<R> {
             })),
             error: Arc::new(|_| None),
             options: Options::Fixed(options),
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -224,6 +251,8 @@ impl<R: 'static> Column<R> {
             write: None,
             error: Arc::new(|_| None),
             options: Options::None,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -242,6 +271,8 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(move |r, key| set(r, key))),
             error: Arc::new(|_| None),
             options: Options::FromPlan(options),
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -260,6 +291,23 @@ impl<R: 'static> Column<R> {
             write: Some(Arc::new(write)),
             error: Arc::new(error),
             options: Options::None,
+            input: None,
+            unit: Arc::new(|_, _| None),
+        }
+    }
+
+    /// The unit an entry is shown in when it is not being edited: fixed (a share is a
+    /// percentage) or the row's own (a goal's unit, a metric's).
+    pub fn unit(mut self, unit: impl Fn(&R, &Plan) -> Option<Unit> + Send + Sync + 'static) -> Column<R> {
+        self.unit = Arc::new(unit);
+        self
+    }
+
+    /// What the input holds: plain while it is edited, else the value in its unit.
+    pub fn input_text(&self, row: &R, plan: &Plan, ctx: &CellCtx, editing: bool) -> String {
+        match &self.input {
+            Some(input) => input(row, (self.unit)(row, plan), ctx, editing),
+            None => (self.text)(row, plan, ctx),
         }
     }
 

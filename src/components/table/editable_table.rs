@@ -104,6 +104,9 @@ pub(super) struct Grid {
     draft: RwSignal<Option<(RowId, usize, String)>>,
     /// The cell's text when editing began, for Escape.
     before_edit: StoredValue<Option<(RowId, usize, String)>>,
+    /// The cell that has the focus: its input holds the plain value (10000000), the
+    /// others show theirs with its unit (¥10,000,000.00).
+    focused: RwSignal<Option<(RowId, usize)>>,
     /// The next focus comes from the keyboard navigation (Select mode), not a click.
     focus_by_keys: StoredValue<bool>,
     notice: RwSignal<Option<Notice>>,
@@ -326,6 +329,7 @@ fn table_view(table: Table) -> AnyView {
         mode: RwSignal::new(Mode::Select),
         draft: RwSignal::new(None),
         before_edit: StoredValue::new(None),
+        focused: RwSignal::new(None),
         focus_by_keys: StoredValue::new(false),
         notice: RwSignal::new(None),
         scroll_top: RwSignal::new(0.0),
@@ -544,7 +548,10 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
                         _ => None,
                     })
-                    .unwrap_or_else(text)
+                    .unwrap_or_else(|| {
+                        let editing = grid.focused.with(|f| *f == Some((id, col)));
+                        row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), editing)))).unwrap_or_default()
+                    })
                 };
                 let described_by = {
                     let error_id = error_id.clone();
@@ -726,14 +733,25 @@ fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
         .set(if by_keys { Mode::Select } else { Mode::Edit });
     grid.before_edit
         .set_value(Some((id, col, grid.cell_text(row, col))));
-    if by_keys {
-        if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+    grid.focused.set(Some((id, col)));
+    if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+        // The plain value to edit, put in before selecting it (setting it later would
+        // drop the selection).
+        let ctx = grid.ctx.get_untracked();
+        let plain = grid
+            .store
+            .read_untracked(|p| grid.rows(|a| a.input_text(p, row, col, &ctx, true)));
+        if input.value() != plain {
+            input.set_value(&plain);
+        }
+        if by_keys {
             input.select();
         }
     }
 }
 
 fn on_focus_out(grid: Grid, ev: web_sys::FocusEvent) {
+    grid.focused.set(None);
     let inside = ev
         .related_target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())

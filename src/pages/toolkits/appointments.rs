@@ -2,6 +2,7 @@
 //! a suggested action when a rate crosses its alert line.
 
 use crate::components::field::EntryField;
+use crate::domain::kpi::Unit;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::appointments::{
@@ -118,8 +119,8 @@ pub fn AppointmentsToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <EntryField id="alert-vacancy" label=Msg::AlertVacancy input_mode="decimal" get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
-                <EntryField id="alert-no-show" label=Msg::AlertNoShow input_mode="decimal" get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
+                <EntryField id="alert-vacancy" label=Msg::AlertVacancy unit=Unit::Percent get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
+                <EntryField id="alert-no-show" label=Msg::AlertNoShow unit=Unit::Percent get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
             </div>
             <EditableTable caption=Msg::ToolkitsTitle source=appointment_source() columns=appointment_columns() add_label=Msg::AddSlot />
             <SummaryTable caption=Msg::DayTotalsTitle first=Msg::ColDate columns=DAY_COLUMNS rows=day_rows test_id="day-totals" />
