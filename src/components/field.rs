@@ -123,15 +123,11 @@ fn field_view(
                     // The plain value to edit, put in at once so that a selection made by
                     // the focus (Tab selects the whole text) still covers all of it.
                     let input: HtmlInputElement = event_target(&ev);
-                    let before = input.value();
-                    let whole = before.encode_utf16().count() as u32;
-                    let all_selected = whole > 0
-                        && input.selection_start().ok().flatten() == Some(0)
-                        && input.selection_end().ok().flatten() == Some(whole);
                     let plain = edit_text.get_untracked();
-                    if plain != before {
+                    if input.value() != plain {
+                        let all = all_selected(&input);
                         input.set_value(&plain);
-                        if all_selected {
+                        if all {
                             input.select();
                         }
                     }
@@ -153,4 +149,13 @@ fn field_view(
             })}
         </label>
     }
+}
+
+/// Whether the input's whole (non-empty) text is selected, as a focus by Tab (or a
+/// script's select-then-focus) leaves it: replacing the text must keep that selection.
+pub(crate) fn all_selected(input: &HtmlInputElement) -> bool {
+    let len = input.value().encode_utf16().count() as u32;
+    len > 0
+        && input.selection_start().ok().flatten() == Some(0)
+        && input.selection_end().ok().flatten() == Some(len)
 }
