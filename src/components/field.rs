@@ -120,18 +120,8 @@ fn field_view(
                 aria-describedby=described_by
                 prop:value=value
                 on:focus=move |ev| {
-                    // The plain value to edit, put in at once so that a selection made by
-                    // the focus (Tab selects the whole text) still covers all of it.
                     let input: HtmlInputElement = event_target(&ev);
-                    let plain = edit_text.get_untracked();
-                    if input.value() != plain {
-                        let all = all_selected(&input);
-                        input.set_value(&plain);
-                        if all {
-                            input.select();
-                        }
-                    }
-                    focused.set(true);
+                    show_plain_on_focus(input, edit_text.get_untracked(), move || focused.set(true));
                 }
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -151,11 +141,30 @@ fn field_view(
     }
 }
 
-/// Whether the input's whole (non-empty) text is selected, as a focus by Tab (or a
-/// script's select-then-focus) leaves it: replacing the text must keep that selection.
-pub(crate) fn all_selected(input: &HtmlInputElement) -> bool {
-    let len = input.value().encode_utf16().count() as u32;
-    len > 0
-        && input.selection_start().ok().flatten() == Some(0)
-        && input.selection_end().ok().flatten() == Some(len)
+/// Puts the plain text to edit (20000) in place of the shown one (¥20,000.00) in an input
+/// that just got the focus, then calls `then`. Done once the focus has settled (a
+/// microtask later): a selection that comes with the focus (Tab, or `select()`, which
+/// focuses first and selects after) is in place by then and stays whole.
+pub(crate) fn show_plain_on_focus(
+    input: HtmlInputElement,
+    plain: String,
+    then: impl FnOnce() + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let element: &web_sys::Element = input.as_ref();
+        if document().active_element().as_ref() != Some(element) {
+            return; // already left
+        }
+        if input.value() != plain {
+            let len = input.value().encode_utf16().count() as u32;
+            let all = len > 0
+                && input.selection_start().ok().flatten() == Some(0)
+                && input.selection_end().ok().flatten() == Some(len);
+            input.set_value(&plain);
+            if all {
+                input.select();
+            }
+        }
+        then();
+    });
 }

@@ -6,7 +6,7 @@
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
-use crate::components::field::all_selected;
+use crate::components::field::show_plain_on_focus;
 use crate::components::files::chosen_file;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
@@ -734,21 +734,16 @@ fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
         .set(if by_keys { Mode::Select } else { Mode::Edit });
     grid.before_edit
         .set_value(Some((id, col, grid.cell_text(row, col))));
-    grid.focused.set(Some((id, col)));
     if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
-        // The plain value to edit, put in before selecting it: setting it later would drop
-        // the selection, and a selection the focus came with (all of it) is kept.
+        if by_keys {
+            input.select();
+        }
+        // The plain value to edit (20000, not ¥20,000.00) while the cell has the focus.
         let ctx = grid.ctx.get_untracked();
         let plain = grid
             .store
             .read_untracked(|p| grid.rows(|a| a.input_text(p, row, col, &ctx, true)));
-        let all_selected = all_selected(&input);
-        if input.value() != plain {
-            input.set_value(&plain);
-        }
-        if by_keys || all_selected {
-            input.select();
-        }
+        show_plain_on_focus(input, plain, move || grid.focused.set(Some((id, col))));
     }
 }
 
