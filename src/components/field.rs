@@ -90,6 +90,7 @@ fn field_view(
     // caret would turn "2" into "2.00" and move the caret to the end.
     let draft = RwSignal::new(None::<String>);
     let focused = RwSignal::new(false);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
     // Undo / redo replace what the field holds, even while it is being edited.
     Effect::new(move |_| {
         store.history_jumps();
@@ -97,7 +98,8 @@ fn field_view(
     });
     let value = move || {
         draft.get().unwrap_or_else(|| {
-            if focused.get() {
+            let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
+            if focused.get() || has_focus() {
                 edit_text.get()
             } else {
                 shown.get()
@@ -119,9 +121,10 @@ fn field_view(
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
                 prop:value=value
+                node_ref=input_ref
                 on:focus=move |ev| {
                     let input: HtmlInputElement = event_target(&ev);
-                    show_plain_on_focus(input, edit_text.get_untracked(), move || focused.set(true));
+                    show_plain_on_focus(input, edit_text.get_untracked(), false, move || focused.set(true));
                 }
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -141,29 +144,37 @@ fn field_view(
     }
 }
 
+/// Whether `element` has the keyboard focus (read untracked: the focus is no signal).
+pub(crate) fn has_focus(element: &web_sys::Element) -> bool {
+    document().active_element().as_ref() == Some(element)
+}
+
 /// Puts the plain text to edit (20000) in place of the shown one (¥20,000.00) in an input
-/// that just got the focus, then calls `then`. Done once the focus has settled (a
-/// microtask later): a selection that comes with the focus (Tab, or `select()`, which
-/// focuses first and selects after) is in place by then and stays whole.
+/// that just got the focus, selects it all if `select_all`, then calls `then`. Done once
+/// the focus has settled (a microtask later): a selection that comes with the focus
+/// (Tab, or `select()`, which focuses first and selects after) is in place by then and
+/// stays whole. Meanwhile the input's reactive value already reads plain, since it
+/// checks the focus itself (see [`has_focus`]).
 pub(crate) fn show_plain_on_focus(
     input: HtmlInputElement,
     plain: String,
+    select_all: bool,
     then: impl FnOnce() + 'static,
 ) {
     leptos::task::spawn_local(async move {
-        let element: &web_sys::Element = input.as_ref();
-        if document().active_element().as_ref() != Some(element) {
+        if !has_focus(input.as_ref()) {
             return; // already left
         }
+        let mut select = select_all;
         if input.value() != plain {
             let len = input.value().encode_utf16().count() as u32;
-            let all = len > 0
+            select |= len > 0
                 && input.selection_start().ok().flatten() == Some(0)
                 && input.selection_end().ok().flatten() == Some(len);
             input.set_value(&plain);
-            if all {
-                input.select();
-            }
+        }
+        if select {
+            input.select();
         }
         then();
     });

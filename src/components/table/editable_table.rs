@@ -6,7 +6,7 @@
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
-use crate::components::field::show_plain_on_focus;
+use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{input_error_message, Lang, Msg};
@@ -544,13 +544,15 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 };
                 view! { <select data-col=col aria-label=aria_label prop:value=text>{option_views}</select> }.into_any()
             } else {
+                let input_ref = NodeRef::<html::Input>::new();
                 let value = move || {
                     grid.draft.with(|d| match d {
                         Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
                         _ => None,
                     })
                     .unwrap_or_else(|| {
-                        let editing = grid.focused.with(|f| *f == Some((id, col)));
+                        let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
+                        let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
                         row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), editing)))).unwrap_or_default()
                     })
                 };
@@ -568,6 +570,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby=described_by
                         prop:value=value
+                        node_ref=input_ref
                     />
                     // On paper an input cannot wrap its text; the print style sheet shows this
                     // copy instead (screen readers and the screen never see it).
@@ -743,7 +746,9 @@ fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
         let plain = grid
             .store
             .read_untracked(|p| grid.rows(|a| a.input_text(p, row, col, &ctx, true)));
-        show_plain_on_focus(input, plain, move || grid.focused.set(Some((id, col))));
+        show_plain_on_focus(input, plain, by_keys, move || {
+            grid.focused.set(Some((id, col)))
+        });
     }
 }
 
