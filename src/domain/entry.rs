@@ -176,10 +176,7 @@ pub(crate) const COUNT_UNITS: &[&str] = &[
 
 /// `s` without one of `suffixes` at its end (the first that matches).
 pub(crate) fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
-    suffixes
-        .iter()
-        .find_map(|x| s.strip_suffix(x))
-        .unwrap_or(s)
+    suffixes.iter().find_map(|x| s.strip_suffix(x)).unwrap_or(s)
 }
 
 /// `s` without one of `prefixes` at its start, a sign kept in front: "-¥10" → "-10".

@@ -1,8 +1,8 @@
 //! Money as integer fen (1/100 of the currency unit). Never binary floating point.
 
 use super::entry::{
-    hundredths_text, normalize_number, parse_hundredths, parse_scaled, strip_prefix_any,
-    CellValue, InputError,
+    hundredths_text, normalize_number, parse_hundredths, parse_scaled, strip_prefix_any, CellValue,
+    InputError,
 };
 use serde::{Deserialize, Serialize};
 

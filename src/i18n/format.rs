@@ -270,10 +270,7 @@ mod tests {
             "30%"
         );
         let days: Entry<u64> = Entry::from_text("30");
-        assert_eq!(
-            format_entry(&days, Some(Unit::Days), cny, Lang::Zh),
-            "30天"
-        );
+        assert_eq!(format_entry(&days, Some(Unit::Days), cny, Lang::Zh), "30天");
         assert_eq!(
             format_entry(&days, Some(Unit::Days), cny, Lang::En),
             "30 days"
@@ -281,7 +278,10 @@ mod tests {
         // No unit: as typed; bad input: verbatim, never formatted.
         assert_eq!(format_entry(&days, None, cny, Lang::Zh), "30");
         let bad: Entry<Fen> = Entry::from_text("12.345");
-        assert_eq!(format_entry(&bad, Some(Unit::Money), cny, Lang::Zh), "12.345");
+        assert_eq!(
+            format_entry(&bad, Some(Unit::Money), cny, Lang::Zh),
+            "12.345"
+        );
         let empty: Entry<Fen> = Entry::Empty;
         assert_eq!(format_entry(&empty, Some(Unit::Money), cny, Lang::Zh), "");
         let date: Entry<NaiveDate> = Entry::from_text("2026-09-01");

@@ -298,7 +298,10 @@ impl<R: 'static> Column<R> {
 
     /// The unit an entry is shown in when it is not being edited: fixed (a share is a
     /// percentage) or the row's own (a goal's unit, a metric's).
-    pub fn unit(mut self, unit: impl Fn(&R, &Plan) -> Option<Unit> + Send + Sync + 'static) -> Column<R> {
+    pub fn unit(
+        mut self,
+        unit: impl Fn(&R, &Plan) -> Option<Unit> + Send + Sync + 'static,
+    ) -> Column<R> {
         self.unit = Arc::new(unit);
         self
     }

@@ -212,8 +212,7 @@ impl RowAccess for ShownRows<'_> {
         ctx: &CellCtx,
         editing: bool,
     ) -> String {
-        self.inner
-            .input_text(plan, self.at(row), col, ctx, editing)
+        self.inner.input_text(plan, self.at(row), col, ctx, editing)
     }
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
         self.inner.error(plan, self.at(row), col)

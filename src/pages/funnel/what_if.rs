@@ -5,12 +5,12 @@
 use super::table::{rates_source, stage_name_column};
 use super::Disclosure;
 use crate::components::field::EntryField;
-use crate::domain::kpi::Unit;
 use crate::components::table::{Column, ColumnKind, EditableTable};
 use crate::domain::funnel::FunnelStage;
 use crate::domain::funnel_tools::{
     avg_order_value_error, clear_what_ifs, what_if, what_if_to_targets,
 };
+use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};

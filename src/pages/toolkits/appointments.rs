@@ -2,12 +2,12 @@
 //! a suggested action when a rate crosses its alert line.
 
 use crate::components::field::EntryField;
-use crate::domain::kpi::Unit;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
+use crate::domain::kpi::Unit;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

@@ -2,10 +2,10 @@
 //! spend, members per tier and what the benefits cost a month.
 
 use crate::components::field::EntryField;
-use crate::domain::kpi::Unit;
 use crate::components::files::{chosen_file, read_text};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
+use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::{Plan, RowId};
 use crate::domain::toolkits::tiers::{
