@@ -12,7 +12,7 @@
 
 use super::entry::{normalize_number, parse_hundredths, Entry};
 use super::goals::FigureRef;
-use super::kpi::Measure;
+use super::kpi::{Measure, Unit};
 use super::plan::Plan;
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +126,17 @@ pub struct Deliverable {
 }
 
 impl Deliverable {
+    /// The unit of its numbers when the app shows that unit itself ("%" → 30%, "元" →
+    /// ¥75.00, "天" → 3天); other units ("人", "次/月") stay in their own column.
+    pub fn known_unit(&self) -> Option<Unit> {
+        match self.unit.trim() {
+            "%" | "％" => Some(Unit::Percent),
+            "元" | "¥" | "￥" => Some(Unit::Money),
+            "天" | "days" => Some(Unit::Days),
+            _ => None,
+        }
+    }
+
     /// Met / not met once both typed numbers are valid, else pending.
     pub fn outcome(&self) -> Outcome {
         self.judge(self.actual.value().copied())
@@ -315,6 +326,20 @@ mod tests {
     }
 
     /// The five deliverables of spec §2.
+    #[test]
+    fn known_units_are_the_ones_the_app_formats() {
+        let with = |unit: &str| Deliverable {
+            unit: unit.into(),
+            ..Deliverable::parse_text("")
+        };
+        assert_eq!(with("%").known_unit(), Some(Unit::Percent));
+        assert_eq!(with(" ％ ").known_unit(), Some(Unit::Percent));
+        assert_eq!(with("元").known_unit(), Some(Unit::Money));
+        assert_eq!(with("天").known_unit(), Some(Unit::Days));
+        assert_eq!(with("人").known_unit(), None);
+        assert_eq!(with("").known_unit(), None);
+    }
+
     #[test]
     fn spec_deliverables() {
         use Comparator::*;

@@ -44,7 +44,18 @@ pub enum InputError {
 /// A value type a cell can hold: how it reads from and writes to text.
 pub trait CellValue: Sized + Clone + PartialEq {
     fn parse(text: &str) -> Result<Self, InputError>;
+    /// The plain value, as exported and copied ("1234.50").
     fn to_text(&self) -> String;
+    /// What an input holds while it is being edited: plain, no symbol or separators
+    /// ("1234.5"). The exported text unless a type has a shorter form.
+    fn edit_text(&self) -> String {
+        self.to_text()
+    }
+    /// The value in hundredths of its unit, for showing it with a unit (¥, %, 天);
+    /// `None` for values that are not amounts (dates, months, rules).
+    fn hundredths(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// A cell's content. See the module docs.
@@ -77,6 +88,15 @@ impl<T: CellValue> Entry<T> {
         }
     }
 
+    /// The text an input holds while it is edited: the value's edit form, or exactly what
+    /// was typed.
+    pub fn edit_text(&self) -> String {
+        match self {
+            Entry::Value(v) => v.edit_text(),
+            other => other.text(),
+        }
+    }
+
     pub fn value(&self) -> Option<&T> {
         match self {
             Entry::Value(v) => Some(v),
@@ -100,10 +120,20 @@ impl<T> From<T> for Entry<T> {
 }
 
 /// A count of people, orders, visits: a whole number ≥ 0. Thousands separators and
-/// full-width digits pasted from Chinese spreadsheets are accepted; "3.0" is whole.
+/// full-width digits pasted from Chinese spreadsheets are accepted; "3.0" is whole; a
+/// unit word may follow ("30天", "200人"), and "1.2万" is 12000.
 impl CellValue for u64 {
     fn parse(text: &str) -> Result<u64, InputError> {
         let s = normalize_number(text);
+        let s = strip_suffix_any(&s, COUNT_UNITS);
+        if let Some(wan) = s.strip_suffix('万') {
+            let v = parse_scaled(wan, 4).map_err(|e| match e {
+                InputError::TooManyDecimals => InputError::NotWhole,
+                e => e,
+            })?;
+            return u64::try_from(v).map_err(|_| InputError::Negative);
+        }
+        let s = s.to_string();
         if s.is_empty() {
             return Err(InputError::NotANumber);
         }
@@ -135,6 +165,33 @@ impl CellValue for u64 {
     fn to_text(&self) -> String {
         self.to_string()
     }
+
+    fn hundredths(&self) -> Option<i64> {
+        i64::try_from(*self).ok()?.checked_mul(100)
+    }
+}
+
+/// Unit words that may follow a count or a measure as people type them ("30天", "3 days").
+pub(crate) const COUNT_UNITS: &[&str] = &[
+    "天", "人", "次", "个", "件", "单", "days", "day", "times", "Days", "Times",
+];
+
+/// `s` without one of `suffixes` at its end (the first that matches).
+pub(crate) fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes.iter().find_map(|x| s.strip_suffix(x)).unwrap_or(s)
+}
+
+/// `s` without one of `prefixes` at its start, a sign kept in front: "-¥10" → "-10".
+pub(crate) fn strip_prefix_any(s: &str, prefixes: &[&str]) -> String {
+    let (sign, rest) = match s.strip_prefix(['-', '+']) {
+        Some(rest) => (&s[..1], rest),
+        None => ("", s),
+    };
+    let rest = prefixes
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    format!("{sign}{rest}")
 }
 
 /// Dates as ISO `2026-10-15` (what a date input gives) or `2026/10/15`.
@@ -173,6 +230,12 @@ pub fn iso_date(date: chrono::NaiveDate) -> String {
 /// A decimal with at most two places, in hundredths: "-3.5" → -350. Shared by money
 /// (fen) and metric values; the caller strips symbols and units first.
 pub(crate) fn parse_hundredths(s: &str) -> Result<i64, InputError> {
+    parse_scaled(s, 2)
+}
+
+/// A decimal with at most `places` places, times 10^`places`: ("1.25", 4) → 12500. "万"
+/// amounts read exactly this way (7.5万 yuan in fen is "7.5" at six places).
+pub(crate) fn parse_scaled(s: &str, places: usize) -> Result<i64, InputError> {
     let (negative, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -182,7 +245,7 @@ pub(crate) fn parse_hundredths(s: &str) -> Result<i64, InputError> {
     if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
         return Err(InputError::NotANumber);
     }
-    if frac.len() > 2 {
+    if frac.len() > places {
         return Err(InputError::TooManyDecimals);
     }
     let whole: i64 = if whole.is_empty() {
@@ -190,12 +253,13 @@ pub(crate) fn parse_hundredths(s: &str) -> Result<i64, InputError> {
     } else {
         whole.parse().map_err(|_| InputError::TooLarge)?
     };
-    let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
+    let frac: i64 = format!("{frac:0<places$}").parse().unwrap_or(0);
+    let scale = 10_i64.pow(u32::try_from(places).unwrap_or(0));
     // A negative amount is built downwards, so i64::MIN (which has no positive twin) reads.
     let v = if negative {
-        whole.checked_mul(-100).and_then(|w| w.checked_sub(frac))
+        whole.checked_mul(-scale).and_then(|w| w.checked_sub(frac))
     } else {
-        whole.checked_mul(100).and_then(|w| w.checked_add(frac))
+        whole.checked_mul(scale).and_then(|w| w.checked_add(frac))
     };
     v.ok_or(InputError::TooLarge)
 }
@@ -212,16 +276,20 @@ pub(crate) fn hundredths_text(v: i64, both_places: bool) -> String {
     }
 }
 
-/// Trims, folds full-width digits and signs to ASCII, and drops thousands separators.
+/// Trims, folds full-width digits, signs and symbols to ASCII, and drops thousands
+/// separators and spaces ("￥ １，２００．５" → "¥1200.5").
 pub(crate) fn normalize_number(text: &str) -> String {
     text.trim()
         .chars()
         .filter_map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' => Some('.'),
+            '．' | '。' => Some('.'),
             '－' | '−' => Some('-'),
             '＋' => Some('+'),
-            ',' | '，' | '_' | ' ' | '\u{a0}' => None,
+            '％' => Some('%'),
+            '￥' => Some('¥'),
+            '＄' => Some('$'),
+            ',' | '，' | '_' | ' ' | '\u{a0}' | '\u{3000}' => None,
             c => Some(c),
         })
         .collect()
@@ -299,6 +367,33 @@ mod tests {
         assert_eq!(count("-0"), Entry::Value(0));
         assert_eq!(count(""), Entry::Empty);
         assert_eq!(count("   "), Entry::Empty);
+        assert_eq!(count("３０"), Entry::Value(30));
+        assert_eq!(count("30天"), Entry::Value(30));
+        assert_eq!(count("30 days"), Entry::Value(30));
+        assert_eq!(count("200人"), Entry::Value(200));
+        assert_eq!(count("1.2万"), Entry::Value(12_000));
+        assert_eq!(count("１．２万"), Entry::Value(12_000));
+    }
+
+    #[test]
+    fn counts_in_wan_are_whole_and_not_negative() {
+        for (text, why) in [
+            ("1.23456万", InputError::NotWhole),
+            ("-1万", InputError::Negative),
+            ("万", InputError::NotANumber),
+        ] {
+            assert_eq!(count(text).error(), Some(why), "{text}");
+            assert_eq!(count(text).text(), text);
+        }
+    }
+
+    #[test]
+    fn scaled_decimals_are_exact() {
+        assert_eq!(parse_scaled("1.25", 4), Ok(12_500));
+        assert_eq!(parse_scaled("-0.5", 6), Ok(-500_000));
+        assert_eq!(parse_scaled("1.2345", 4), Ok(12_345));
+        assert_eq!(parse_scaled("1.23456", 4), Err(InputError::TooManyDecimals));
+        assert_eq!(parse_hundredths("3.5"), Ok(350));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! against last month, the same month last year and its target, judged by its direction.
 
 use super::entry::{
-    hundredths_text, normalize_number, parse_hundredths, CellValue, Entry, InputError,
+    hundredths_text, normalize_number, parse_hundredths, parse_scaled, strip_prefix_any,
+    strip_suffix_any, CellValue, Entry, InputError, COUNT_UNITS,
 };
+use super::money::CURRENCY_SYMBOLS;
 use super::monitoring::history::{MetricRef, Reading};
 use super::monitoring::KpiBook;
 use super::plan::RowId;
@@ -14,18 +16,29 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct Measure(pub i64);
 
-/// Typed as "25", "25%", "80元", "¥80", "-3.5"; at most two decimals.
+/// Typed as "25", "25%", "３０％", "80元", "¥80", "-3.5", "12天", "1.2万"; at most two
+/// decimals.
 impl CellValue for Measure {
     fn parse(text: &str) -> Result<Measure, InputError> {
-        let s = normalize_number(text);
-        let s = s
-            .trim_start_matches(['¥', '￥', '$'])
-            .trim_end_matches(['%', '％', '元', '天', '人', '次']);
-        parse_hundredths(s).map(Measure)
+        let s = strip_prefix_any(&normalize_number(text), CURRENCY_SYMBOLS);
+        if let Some(percent) = s.strip_suffix('%') {
+            return parse_hundredths(percent).map(Measure);
+        }
+        let s = strip_suffix_any(&s, COUNT_UNITS);
+        let s = s.strip_suffix('元').unwrap_or(s);
+        match s.strip_suffix('万') {
+            // Hundredths are 10^-6 万.
+            Some(wan) => parse_scaled(wan, 6).map(Measure),
+            None => parse_hundredths(s).map(Measure),
+        }
     }
 
     fn to_text(&self) -> String {
         hundredths_text(self.0, false)
+    }
+
+    fn hundredths(&self) -> Option<i64> {
+        Some(self.0)
     }
 }
 
@@ -167,6 +180,38 @@ pub(crate) mod tests {
         assert_eq!(Measure::parse("abc"), Err(InputError::NotANumber));
         for v in [0, 5, 50, 2500, -325, 123_456] {
             assert_eq!(Measure::parse(&Measure(v).to_text()), Ok(Measure(v)));
+        }
+    }
+
+    #[test]
+    fn measures_parse_as_people_type_them() {
+        for (text, v) in [
+            ("30", 3000),
+            ("30%", 3000),
+            ("３０％", 3000),
+            (" 30 % ", 3000),
+            ("12.5%", 1250),
+            ("-5%", -500),
+            ("¥75", 7500),
+            ("￥75", 7500),
+            ("75元", 7500),
+            ("-¥10", -1000),
+            ("12天", 1200),
+            ("3.5 days", 350),
+            ("2.5次", 250),
+            ("1.2万", 1_200_000),
+            ("1.2万人", 1_200_000),
+            ("１，２３４．５", 123_450),
+        ] {
+            assert_eq!(Measure::parse(text), Ok(Measure(v)), "{text}");
+        }
+        for (text, why) in [
+            ("30%%", InputError::NotANumber),
+            ("%", InputError::NotANumber),
+            ("30万%", InputError::NotANumber),
+            ("3.555%", InputError::TooManyDecimals),
+        ] {
+            assert_eq!(Measure::parse(text), Err(why), "{text}");
         }
     }
 

@@ -1,6 +1,9 @@
 //! Money as integer fen (1/100 of the currency unit). Never binary floating point.
 
-use super::entry::{hundredths_text, normalize_number, parse_hundredths, CellValue, InputError};
+use super::entry::{
+    hundredths_text, normalize_number, parse_hundredths, parse_scaled, strip_prefix_any, CellValue,
+    InputError,
+};
 use serde::{Deserialize, Serialize};
 
 /// An amount in fen (cents). ¥1.00 = `Fen(100)`.
@@ -43,22 +46,36 @@ impl Currency {
     }
 }
 
-/// Amounts are typed as "1234.5", "¥1,234.50", "1234元"; at most two decimals.
+/// Amounts are typed as "1234.5", "¥1,234.50", "￥75", "1234元", "-¥10", full-width
+/// digits, or in 万 ("7.5万" = 75,000); at most two decimals of a yuan.
 impl CellValue for Fen {
     fn parse(text: &str) -> Result<Fen, InputError> {
-        let s = normalize_number(text);
-        let s = s
-            .trim_start_matches(['¥', '￥', '$'])
-            .trim_start_matches("HK$")
-            .trim_end_matches('元');
-        parse_hundredths(s).map(Fen)
+        let s = strip_prefix_any(&normalize_number(text), CURRENCY_SYMBOLS);
+        let s = s.strip_suffix('元').unwrap_or(&s);
+        match s.strip_suffix('万') {
+            // Fen are 10^-6 万: the 万 figure read at six places is the amount in fen.
+            Some(wan) => parse_scaled(wan, 6).map(Fen),
+            None => parse_hundredths(s).map(Fen),
+        }
     }
 
-    /// Plain "1234.50" for editing (no symbol, no separators).
+    /// Plain "1234.50" for exports and copies (no symbol, no separators).
     fn to_text(&self) -> String {
         hundredths_text(self.0, true)
     }
+
+    /// "1234.5", "1234": nothing to delete before editing the yuan.
+    fn edit_text(&self) -> String {
+        hundredths_text(self.0, false)
+    }
+
+    fn hundredths(&self) -> Option<i64> {
+        Some(self.0)
+    }
 }
+
+/// Currency symbols an amount may start with (full-width ones are folded first).
+pub(crate) const CURRENCY_SYMBOLS: &[&str] = &["HK$", "RMB", "CNY", "¥", "$"];
 
 #[cfg(test)]
 mod tests {
@@ -74,6 +91,54 @@ mod tests {
         assert_eq!(Fen::parse("1.234"), Err(InputError::TooManyDecimals));
         assert_eq!(Fen::parse("abc"), Err(InputError::NotANumber));
         assert_eq!(Fen::parse("999999999999999999"), Err(InputError::TooLarge));
+    }
+
+    #[test]
+    fn parses_symbols_units_full_width_and_wan() {
+        for (text, fen) in [
+            ("75", 7_500),
+            ("¥75", 7_500),
+            ("￥75", 7_500),
+            ("75元", 7_500),
+            ("¥ 75 元", 7_500),
+            ("７５", 7_500),
+            ("￥７５．５", 7_550),
+            ("１，２３４．５０", 123_450),
+            ("1,234.50", 123_450),
+            ("  200000  ", 20_000_000),
+            ("¥10,000,000.00", 1_000_000_000),
+            ("-¥10", -1_000),
+            ("¥-10", -1_000),
+            ("HK$12.5", 1_250),
+            ("RMB 5", 500),
+            ("7.5万", 7_500_000),
+            ("7.5万元", 7_500_000),
+            ("¥1.23万", 1_230_000),
+            ("0.000001万", 1),
+        ] {
+            assert_eq!(Fen::parse(text), Ok(Fen(fen)), "{text}");
+        }
+        for (text, why) in [
+            ("0.0000001万", InputError::TooManyDecimals),
+            ("75%", InputError::NotANumber),
+            ("万", InputError::NotANumber),
+            ("¥", InputError::NotANumber),
+            ("7.5万万", InputError::NotANumber),
+            ("--5", InputError::NotANumber),
+        ] {
+            assert_eq!(Fen::parse(text), Err(why), "{text}");
+        }
+    }
+
+    #[test]
+    fn edit_text_is_plain_and_short() {
+        assert_eq!(Fen(1_000_000_000).edit_text(), "10000000");
+        assert_eq!(Fen(1_000_000_050).edit_text(), "10000000.5");
+        assert_eq!(Fen(7).edit_text(), "0.07");
+        assert_eq!(Fen(1_000_000_000).to_text(), "10000000.00");
+        for fen in [0, 7, 100, 123_456, -1_000, i64::MIN, i64::MAX] {
+            assert_eq!(Fen::parse(&Fen(fen).edit_text()), Ok(Fen(fen)));
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with at most two decimals, and "—" where there is no value.
 
 use super::{Lang, Msg};
-use crate::domain::entry::{CellValue, InputError};
+use crate::domain::entry::{CellValue, Entry, InputError};
 use crate::domain::kpi::{Measure, Unit};
 use crate::domain::money::{Currency, Fen};
 use crate::domain::ratio::Ratio;
@@ -73,19 +73,45 @@ pub fn format_measure(value: Measure, unit: Unit, currency: Currency, lang: Lang
     }
 }
 
-/// A change of a metric, always signed: a percentage changes by points (+10pp),
-/// an amount by its unit (-¥10.00).
+/// A typed entry as its computed neighbours read: ¥10,000,000.00, 30%, 12天; bad input
+/// verbatim, and a value without a unit as typed. The input shows this while it is not
+/// being edited.
+pub fn format_entry<T: CellValue>(
+    entry: &Entry<T>,
+    unit: Option<Unit>,
+    currency: Currency,
+    lang: Lang,
+) -> String {
+    match (entry, unit) {
+        (Entry::Value(v), Some(unit)) => v.hundredths().map_or_else(
+            || entry.text(),
+            |h| format_measure(Measure(h), unit, currency, lang),
+        ),
+        _ => entry.text(),
+    }
+}
+
+/// A change of a metric, always signed: a percentage changes by points (+10个百分点 /
+/// +10pp), an amount by its unit (-¥10.00).
 pub fn format_change(delta: Measure, unit: Unit, currency: Currency, lang: Lang) -> String {
     let plus = if delta.0 > 0 { "+" } else { "" };
     match unit {
         Unit::Percent => {
             let sign = if delta.0 < 0 { "-" } else { plus };
-            format!(
-                "{sign}{}pp",
-                group_decimal(&Measure(delta.0.abs()).to_text())
+            format_points(
+                &format!("{sign}{}", group_decimal(&Measure(delta.0.abs()).to_text())),
+                lang,
             )
         }
         _ => format!("{plus}{}", format_measure(delta, unit, currency, lang)),
+    }
+}
+
+/// Percentage points: "+5" → "+5个百分点" / "+5pp".
+pub fn format_points(number: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{number}个百分点"),
+        Lang::En => format!("{number}pp"),
     }
 }
 
@@ -200,15 +226,19 @@ mod tests {
         );
         assert_eq!(
             format_change(Measure(-500), Unit::Percent, cny, Lang::Zh),
-            "-5pp"
+            "-5个百分点"
         );
         assert_eq!(
             format_change(Measure(1000), Unit::Percent, cny, Lang::Zh),
-            "+10pp"
+            "+10个百分点"
         );
         assert_eq!(
             format_change(Measure(0), Unit::Percent, cny, Lang::Zh),
-            "0pp"
+            "0个百分点"
+        );
+        assert_eq!(
+            format_change(Measure(-250), Unit::Percent, cny, Lang::En),
+            "-2.5pp"
         );
         assert_eq!(
             format_change(Measure(-1000), Unit::Money, cny, Lang::Zh),
@@ -221,6 +251,44 @@ mod tests {
         assert_eq!(
             format_change(Measure(-300), Unit::Days, cny, Lang::Zh),
             "-3天"
+        );
+    }
+
+    #[test]
+    fn typed_entries_read_like_computed_figures() {
+        use crate::domain::entry::Entry;
+        let cny = Currency::CNY;
+        let money: Entry<Fen> = Entry::from_text("10000000");
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(
+                format_entry(&money, Some(Unit::Money), cny, lang),
+                "¥10,000,000.00"
+            );
+        }
+        let share: Entry<Measure> = Entry::from_text("３０％");
+        assert_eq!(
+            format_entry(&share, Some(Unit::Percent), cny, Lang::Zh),
+            "30%"
+        );
+        let days: Entry<u64> = Entry::from_text("30");
+        assert_eq!(format_entry(&days, Some(Unit::Days), cny, Lang::Zh), "30天");
+        assert_eq!(
+            format_entry(&days, Some(Unit::Days), cny, Lang::En),
+            "30 days"
+        );
+        // No unit: as typed; bad input: verbatim, never formatted.
+        assert_eq!(format_entry(&days, None, cny, Lang::Zh), "30");
+        let bad: Entry<Fen> = Entry::from_text("12.345");
+        assert_eq!(
+            format_entry(&bad, Some(Unit::Money), cny, Lang::Zh),
+            "12.345"
+        );
+        let empty: Entry<Fen> = Entry::Empty;
+        assert_eq!(format_entry(&empty, Some(Unit::Money), cny, Lang::Zh), "");
+        let date: Entry<NaiveDate> = Entry::from_text("2026-09-01");
+        assert_eq!(
+            format_entry(&date, Some(Unit::Days), cny, Lang::Zh),
+            "2026-09-01"
         );
     }
 

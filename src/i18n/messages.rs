@@ -690,7 +690,7 @@ messages! {
     MetRoi => "ROI", "ROI";
     MetAov => "客单价", "Average order value";
     ColMetricSource => "数据来源指标", "Follows metric";
-    EffectivenessHint => "每行跟随一个指标:本月值、上月值、去年同月值由下方月度数据计算,环比、同比、与目标差异和是否达标随之更新。百分比指标的变化以百分点(pp)表示。", "Each row follows a metric: this month, last month and the same month last year are computed from the monthly figures below, and the changes, the gap and the status follow. Changes of a percentage are in points (pp).";
+    EffectivenessHint => "每行跟随一个指标:本月值、上月值、去年同月值由下方月度数据计算,环比、同比、与目标差异和是否达标随之更新。百分比指标的变化以百分点表示。", "Each row follows a metric: this month, last month and the same month last year are computed from the monthly figures below, and the changes, the gap and the status follow. Changes of a percentage are in points (pp).";
     ReportMonth => "报告月份(留空为最新月份)", "Report month (empty: the latest)";
     ReportMonthShown => "当前报告月份:", "Reporting on:";
     KpiMonthsTitle => "月度KPI数据", "Monthly KPI figures";

@@ -5,8 +5,8 @@ mod messages;
 mod sync;
 
 pub use format::{
-    format_change, format_count, format_date, format_measure, format_money, format_rate,
-    input_error_message, load_error_message, NO_VALUE,
+    format_change, format_count, format_date, format_entry, format_measure, format_money,
+    format_points, format_rate, input_error_message, load_error_message, NO_VALUE,
 };
 pub use messages::Msg;
 pub use sync::problem_message;

@@ -2,9 +2,10 @@
 //! and what is wrong with a cell.
 
 use crate::domain::entry::{CellValue, Entry, InputError};
+use crate::domain::kpi::Unit;
 use crate::domain::money::Currency;
 use crate::domain::plan::{Plan, RowId, Rows};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{format_entry, Lang, Msg};
 use std::sync::Arc;
 
 /// The kind of a column decides the input (keyboard, alignment) and whether it is editable.
@@ -104,6 +105,9 @@ impl Options {
 type TextFn<R> = Arc<dyn Fn(&R, &Plan, &CellCtx) -> String + Send + Sync>;
 type WriteFn<R> = Arc<dyn Fn(&mut R, &str) + Send + Sync>;
 type ErrorFn<R> = Arc<dyn Fn(&R) -> Option<InputError> + Send + Sync>;
+type UnitFn<R> = Arc<dyn Fn(&R, &Plan) -> Option<Unit> + Send + Sync>;
+/// An entry's input text: plain while it is edited (`true`), else shown in a unit.
+type InputFn<R> = Arc<dyn Fn(&R, Option<Unit>, &CellCtx, bool) -> String + Send + Sync>;
 
 pub struct Column<R> {
     pub header: Msg,
@@ -119,6 +123,10 @@ pub struct Column<R> {
     /// Its place near the top of a row's card on a phone (1 first; 0: after those, in
     /// the table's order).
     pub phone_rank: u8,
+    /// For typed entries: what the input holds, edited or not. `None`: `text`.
+    pub input: Option<InputFn<R>>,
+    /// The unit an entry is shown in when it is not being edited (¥, %, 天).
+    pub unit: UnitFn<R>,
 }
 
 impl<R> Clone for Column<R> {
@@ -131,6 +139,8 @@ impl<R> Clone for Column<R> {
             error: self.error.clone(),
             options: self.options,
             phone_rank: self.phone_rank,
+            input: self.input.clone(),
+            unit: self.unit.clone(),
         }
     }
 }
@@ -150,16 +160,21 @@ impl<R: 'static> Column<R> {
             error: Arc::new(|_| None),
             options: Options::None,
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
     /// A typed entry (count, money, date): kept as typed, flagged when it does not parse.
+    /// A money column shows its amounts as ¥1,234.50 when not being edited; other units
+    /// are given with [`Column::unit`].
     pub fn entry<T: CellValue + 'static>(
         header: Msg,
         kind: ColumnKind,
         get: impl Fn(&R) -> &Entry<T> + Send + Sync + Copy + 'static,
         get_mut: impl Fn(&mut R) -> &mut Entry<T> + Send + Sync + 'static,
     ) -> Column<R> {
+        let money = kind == ColumnKind::Money;
         Column {
             header,
             kind,
@@ -168,6 +183,14 @@ impl<R: 'static> Column<R> {
             error: Arc::new(move |r| get(r).error()),
             options: Options::None,
             phone_rank: 0,
+            input: Some(Arc::new(move |r, unit, ctx, editing| {
+                if editing {
+                    get(r).edit_text()
+                } else {
+                    format_entry(get(r), unit, ctx.currency, ctx.lang)
+                }
+            })),
+            unit: Arc::new(move |_, _| money.then_some(Unit::Money)),
         }
     }
 
@@ -184,6 +207,8 @@ impl<R: 'static> Column<R> {
             error: Arc::new(|_| None),
             options: Options::None,
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -217,6 +242,8 @@ impl<R: 'static> Column<R> {
             error: Arc::new(|_| None),
             options: Options::Fixed(options),
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -234,6 +261,8 @@ impl<R: 'static> Column<R> {
             error: Arc::new(|_| None),
             options: Options::None,
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -254,6 +283,8 @@ impl<R: 'static> Column<R> {
             error: Arc::new(|_| None),
             options: Options::FromPlan(options),
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
         }
     }
 
@@ -273,6 +304,26 @@ impl<R: 'static> Column<R> {
             error: Arc::new(error),
             options: Options::None,
             phone_rank: 0,
+            input: None,
+            unit: Arc::new(|_, _| None),
+        }
+    }
+
+    /// The unit an entry is shown in when it is not being edited: fixed (a share is a
+    /// percentage) or the row's own (a goal's unit, a metric's).
+    pub fn unit(
+        mut self,
+        unit: impl Fn(&R, &Plan) -> Option<Unit> + Send + Sync + 'static,
+    ) -> Column<R> {
+        self.unit = Arc::new(unit);
+        self
+    }
+
+    /// What the input holds: plain while it is edited, else the value in its unit.
+    pub fn input_text(&self, row: &R, plan: &Plan, ctx: &CellCtx, editing: bool) -> String {
+        match &self.input {
+            Some(input) => input(row, (self.unit)(row, plan), ctx, editing),
+            None => (self.text)(row, plan, ctx),
         }
     }
 

@@ -6,6 +6,7 @@
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
+use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
@@ -117,6 +118,9 @@ pub(super) struct Grid {
     draft: RwSignal<Option<(RowId, usize, String)>>,
     /// The cell's text when editing began, for Escape.
     before_edit: StoredValue<Option<(RowId, usize, String)>>,
+    /// The cell that has the focus: its input holds the plain value (10000000), the
+    /// others show theirs with its unit (¥10,000,000.00).
+    focused: RwSignal<Option<(RowId, usize)>>,
     /// The next focus comes from the keyboard navigation (Select mode), not a click.
     focus_by_keys: StoredValue<bool>,
     notice: RwSignal<Option<Notice>>,
@@ -340,6 +344,7 @@ fn table_view(table: Table) -> AnyView {
         mode: RwSignal::new(Mode::Select),
         draft: RwSignal::new(None),
         before_edit: StoredValue::new(None),
+        focused: RwSignal::new(None),
         focus_by_keys: StoredValue::new(false),
         notice: RwSignal::new(None),
         scroll_top: RwSignal::new(0.0),
@@ -621,12 +626,17 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 }
                 .into_any()
             } else {
+                let input_ref = NodeRef::<html::Input>::new();
                 let value = move || {
                     grid.draft.with(|d| match d {
                         Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
                         _ => None,
                     })
-                    .unwrap_or_else(text)
+                    .unwrap_or_else(|| {
+                        let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
+                        let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
+                        row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), editing)))).unwrap_or_default()
+                    })
                 };
                 let described_by = {
                     let error_id = error_id.clone();
@@ -642,10 +652,13 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby=described_by
                         prop:value=value
+                        node_ref=input_ref
                     />
                     // On paper an input cannot wrap its text; the print style sheet shows this
                     // copy instead (screen readers and the screen never see it).
-                    <span class="print-value" aria-hidden="true">{text}</span>
+                    <span class="print-value" aria-hidden="true">{move || {
+                        row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))).unwrap_or_default()
+                    }}</span>
                 }
                 .into_any()
             };
@@ -808,14 +821,23 @@ fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
         .set(if by_keys { Mode::Select } else { Mode::Edit });
     grid.before_edit
         .set_value(Some((id, col, grid.cell_text(row, col))));
-    if by_keys {
-        if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+    if let Ok(input) = el.dyn_into::<HtmlInputElement>() {
+        if by_keys {
             input.select();
         }
+        // The plain value to edit (20000, not ¥20,000.00) while the cell has the focus.
+        let ctx = grid.ctx.get_untracked();
+        let plain = grid
+            .store
+            .read_untracked(|p| grid.rows(|a| a.input_text(p, row, col, &ctx, true)));
+        show_plain_on_focus(input, plain, by_keys, move || {
+            grid.focused.set(Some((id, col)))
+        });
     }
 }
 
 fn on_focus_out(grid: Grid, ev: web_sys::FocusEvent) {
+    grid.focused.set(None);
     let inside = ev
         .related_target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())

@@ -30,6 +30,15 @@ pub trait RowAccess: Send + Sync {
     /// The row's name for accessible names; may be empty.
     fn label(&self, plan: &Plan, row: usize) -> String;
     fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String;
+    /// What the cell's input holds: plain while it is edited, else with its unit.
+    fn input_text(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        ctx: &CellCtx,
+        editing: bool,
+    ) -> String;
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError>;
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str);
     /// `count` new, empty rows at `at` (which may be the length: append).
@@ -63,6 +72,20 @@ impl<R: TableRow> RowAccess for Typed<R> {
                 .kept_text(plan, r.id(), c)
                 .map_or_else(|| (c.text)(r, plan, ctx), str::to_string),
             (Some(r), Some(c)) => (c.text)(r, plan, ctx),
+            _ => String::new(),
+        }
+    }
+
+    fn input_text(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        ctx: &CellCtx,
+        editing: bool,
+    ) -> String {
+        match ((self.source.rows)(plan).get(row), self.columns.get(col)) {
+            (Some(r), Some(c)) => c.input_text(r, plan, ctx, editing),
             _ => String::new(),
         }
     }
@@ -261,6 +284,16 @@ impl RowAccess for ShownRows<'_> {
     }
     fn text(&self, plan: &Plan, row: usize, col: usize, ctx: &CellCtx) -> String {
         self.inner.text(plan, self.at(row), col, ctx)
+    }
+    fn input_text(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        ctx: &CellCtx,
+        editing: bool,
+    ) -> String {
+        self.inner.input_text(plan, self.at(row), col, ctx, editing)
     }
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
         self.inner.error(plan, self.at(row), col)

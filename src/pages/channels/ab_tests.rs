@@ -109,7 +109,8 @@ fn test_columns() -> Vec<Column<AbTest>> {
             ColumnKind::Percent,
             |r| &r.target_rate,
             |r| &mut r.target_rate,
-        ),
+        )
+        .unit(|_, _| Some(Unit::Percent)),
         C::derived(Msg::ColDecision, |r, ctx| {
             decision_text(&evaluate(r), ctx.lang)
         }),

@@ -56,7 +56,8 @@ fn columns() -> Vec<Column<AlertRule>> {
             ColumnKind::Percent,
             |r| &r.threshold,
             |r| &mut r.threshold,
-        ),
+        )
+        .unit(|r, p| Some(p.kpi.info(r.metric)?.unit)),
         C::derived_from_plan(Msg::ColThisMonth, |r, p, ctx| current(r, p, ctx.lang)),
         C::derived_from_plan(Msg::ColAlertState, |r, p, ctx| {
             let crossed = p

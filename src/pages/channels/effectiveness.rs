@@ -109,7 +109,8 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
             ColumnKind::Percent,
             |r| &r.target,
             |r| &mut r.target,
-        ),
+        )
+        .unit(|r, p| Some(p.kpi.info(r.source)?.unit)),
         change_column(Msg::ColGap, RowFigures::gap_to_target),
         C::derived_from_plan(Msg::ColStatus, |r, p, ctx| {
             match figures(r, p).and_then(|f| f.status()) {

@@ -2,6 +2,7 @@
 //! shown as four tables, one per dimension, each ending with the metrics it derives.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::kpi::Unit;
 use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::history::KpiMonth;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
@@ -72,8 +73,8 @@ fn conversion_columns() -> Vec<C> {
         input!(Msg::InLinkedOrders, N, linked_orders),
         input!(Msg::InAovOmo, M, aov_omo),
         input!(Msg::InAovSingle, M, aov_single_channel),
-        input!(Msg::InRepurchaseBefore, D, repurchase_days_before),
-        input!(Msg::InRepurchaseAfter, D, repurchase_days_after),
+        input!(Msg::InRepurchaseBefore, D, repurchase_days_before).unit(|_, _| Some(Unit::Days)),
+        input!(Msg::InRepurchaseAfter, D, repurchase_days_after).unit(|_, _| Some(Unit::Days)),
         metric_column(Metric::LinkedConversion),
         metric_column(Metric::AovUplift),
         metric_column(Metric::RepurchaseCycleCut),

@@ -11,7 +11,7 @@ use crate::domain::funnel::{ComparisonKind, FunnelStage};
 use crate::domain::funnel_analysis::Verdict;
 use crate::domain::funnel_tools::{has_comparison, period_comparison, stage_comparison};
 use crate::domain::ratio::Ratio;
-use crate::i18n::{format_rate, Lang, Msg, NO_VALUE};
+use crate::i18n::{format_points, format_rate, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -40,8 +40,8 @@ fn ci_text(ci: Option<(f64, f64)>) -> String {
     }
 }
 
-/// A change in points, signed: "+5pp", "-2.05pp", "0pp".
-fn change_text(bp: Option<i64>) -> String {
+/// A change in points, signed: "+5", "-2.05", "0"; "—" without one.
+fn signed_points(bp: Option<i64>) -> String {
     match bp {
         Some(bp) => {
             let sign = match bp {
@@ -50,8 +50,16 @@ fn change_text(bp: Option<i64>) -> String {
                 _ => "",
             };
             let points = bp_text(u32::try_from(bp.unsigned_abs()).unwrap_or(u32::MAX));
-            format!("{sign}{}pp", points.trim_end_matches('%'))
+            format!("{sign}{}", points.trim_end_matches('%'))
         }
+        None => NO_VALUE.into(),
+    }
+}
+
+/// A change in points with its unit: "+5个百分点" / "+5pp".
+fn change_text(bp: Option<i64>, lang: Lang) -> String {
+    match bp {
+        Some(_) => format_points(&signed_points(bp), lang),
         None => NO_VALUE.into(),
     }
 }
@@ -86,8 +94,8 @@ fn comparison_columns() -> Vec<Column<FunnelStage>> {
             format_rate(previous_rate(s), ctx.lang)
         }),
         C::derived(Msg::FaColCurRate, |s, ctx| format_rate(s.rate(), ctx.lang)),
-        C::derived(Msg::FaColChange, |s, _| {
-            change_text(stage_comparison(s).change_bp)
+        C::derived(Msg::FaColChange, |s, ctx| {
+            change_text(stage_comparison(s).change_bp, ctx.lang)
         }),
         C::derived(Msg::FaColPrevCi, |s, _| ci_text(stage_comparison(s).ci_a)),
         C::derived(Msg::FaColCurCi, |s, _| ci_text(stage_comparison(s).ci_b)),
@@ -125,8 +133,8 @@ pub fn Comparison() -> impl IntoView {
                 .into_iter()
                 .zip(stages.iter())
                 .map(|(c, s)| {
-                    let points = change_text(c.change_bp.map(i64::abs));
-                    let points = points.trim_end_matches("pp").trim_start_matches('+');
+                    let points = signed_points(c.change_bp.map(i64::abs));
+                    let points = points.trim_start_matches('+');
                     let msg = match c.verdict {
                         Verdict::SignificantlyHigher => Msg::FaSentenceHigher,
                         Verdict::SignificantlyLower => Msg::FaSentenceLower,

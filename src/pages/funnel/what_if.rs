@@ -4,13 +4,13 @@
 
 use super::table::{rates_source, stage_name_column};
 use super::Disclosure;
-use crate::components::field::PlanField;
+use crate::components::field::EntryField;
 use crate::components::table::{Column, ColumnKind, EditableTable};
-use crate::domain::entry::Entry;
 use crate::domain::funnel::FunnelStage;
 use crate::domain::funnel_tools::{
     avg_order_value_error, clear_what_ifs, what_if, what_if_to_targets,
 };
+use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
@@ -37,6 +37,7 @@ fn rate_columns() -> Vec<Column<FunnelStage>> {
             |s| &s.target_rate,
             |s| &mut s.target_rate,
         )
+        .unit(|_, _| Some(Unit::Percent))
         .with_error(|s| FunnelStage::rate_entry_error(&s.target_rate)),
         C::entry(
             Msg::FaColWhatIf,
@@ -44,6 +45,7 @@ fn rate_columns() -> Vec<Column<FunnelStage>> {
             |s| &s.what_if_rate,
             |s| &mut s.what_if_rate,
         )
+        .unit(|_, _| Some(Unit::Percent))
         .with_error(|s| FunnelStage::rate_entry_error(&s.what_if_rate)),
         C::derived_from_plan(Msg::FaColProjReached, move |s, plan, ctx| {
             count(projected(s, plan).map(|p| p.0), ctx.lang)
@@ -122,9 +124,8 @@ pub fn WhatIf() -> impl IntoView {
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend class="sr-only">{lang.t(Msg::FaWhatIfTitle)}</legend>
-                    <PlanField id="funnel-aov" label=Msg::FaAov input_mode="decimal"
-                        text=|p| p.funnel.avg_order_value.text()
-                        write=|p, v| p.funnel.avg_order_value = Entry::from_text(v)
+                    <EntryField id="funnel-aov" label=Msg::FaAov unit=Unit::Money
+                        get=|p| &p.funnel.avg_order_value get_mut=|p| &mut p.funnel.avg_order_value
                         error=|p| avg_order_value_error(&p.funnel) />
                     <div class="button-row align-end">
                         <button type="button" class="btn" on:click=move |_| store.edit(None, |p| what_if_to_targets(&mut p.funnel.stages))>

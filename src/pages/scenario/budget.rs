@@ -2,12 +2,11 @@
 //! scenarios' cost lines rolled up against it, and a chart of allocated vs committed.
 
 use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
-use crate::components::field::PlanField;
+use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::budget::{
     allocate, category_use, Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE,
 };
-use crate::domain::entry::Entry;
 use crate::domain::kpi::Measure;
 use crate::domain::kpi::Unit;
 use crate::domain::money::{Currency, Fen};
@@ -68,6 +67,7 @@ fn line_columns() -> Vec<Column<BudgetLine>> {
             |l| &l.share,
             |l| &mut l.share,
         )
+        .unit(|_, _| Some(Unit::Percent))
         .with_error(BudgetLine::share_error),
         C::derived_from_plan(Msg::ColAllocated, |l, plan, ctx| {
             money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
@@ -294,19 +294,16 @@ pub fn BudgetSection() -> impl IntoView {
                     <Show
                         when=move || from_revenue.get()
                         fallback=move || view! {
-                            <PlanField id="budget-total" label=Msg::BudgetTotalAmount input_mode="decimal"
-                                text=|p| p.budget.total.text()
-                                write=|p, v| p.budget.total = Entry::from_text(v)
+                            <EntryField id="budget-total" label=Msg::BudgetTotalAmount unit=Unit::Money
+                                get=|p| &p.budget.total get_mut=|p| &mut p.budget.total
                                 error=|p| p.budget.total_error() />
                         }
                     >
-                        <PlanField id="budget-revenue" label=Msg::AnnualRevenue input_mode="decimal"
-                            text=|p| p.budget.revenue.text()
-                            write=|p, v| p.budget.revenue = Entry::from_text(v)
+                        <EntryField id="budget-revenue" label=Msg::AnnualRevenue unit=Unit::Money
+                            get=|p| &p.budget.revenue get_mut=|p| &mut p.budget.revenue
                             error=|p| p.budget.revenue_error() />
-                        <PlanField id="budget-rate" label=Msg::BudgetRate input_mode="decimal"
-                            text=|p| p.budget.rate.text()
-                            write=|p, v| p.budget.rate = Entry::from_text(v)
+                        <EntryField id="budget-rate" label=Msg::BudgetRate unit=Unit::Percent
+                            get=|p| &p.budget.rate get_mut=|p| &mut p.budget.rate
                             error=|p| p.budget.rate_error() />
                     </Show>
                     <p class="figure-inline">

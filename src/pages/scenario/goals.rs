@@ -6,7 +6,7 @@ use crate::components::table::{
 };
 use crate::domain::entry::Entry;
 use crate::domain::goals::{FigureRef, Goal, GoalDeadline, Indicator};
-use crate::domain::kpi::Measure;
+use crate::domain::kpi::{Measure, Unit};
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{format_change, format_date, format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{figure_options, LOOP_STAGES, LOOP_STAGE_VALUES, UNITS, UNIT_VALUES};
@@ -38,12 +38,14 @@ fn deadline_text(goal: &Goal, lang: Lang) -> String {
     }
 }
 
+/// A figure in the row's own unit (30%, ¥75.00, 10,000).
 fn measure_column<R: 'static>(
     header: Msg,
     get: fn(&R) -> &Entry<Measure>,
     get_mut: fn(&mut R) -> &mut Entry<Measure>,
+    unit: fn(&R) -> Unit,
 ) -> Column<R> {
-    Column::entry(header, ColumnKind::Percent, get, get_mut)
+    Column::entry(header, ColumnKind::Percent, get, get_mut).unit(move |r, _| Some(unit(r)))
 }
 
 fn goal_columns() -> Vec<Column<Goal>> {
@@ -57,8 +59,13 @@ fn goal_columns() -> Vec<Column<Goal>> {
             |g| g.unit,
             |g, v| g.unit = v,
         ),
-        measure_column(Msg::ColBaseline, |g| &g.baseline, |g| &mut g.baseline),
-        measure_column(Msg::ColTarget, |g| &g.target, |g| &mut g.target),
+        measure_column(
+            Msg::ColBaseline,
+            |g| &g.baseline,
+            |g| &mut g.baseline,
+            |g| g.unit,
+        ),
+        measure_column(Msg::ColTarget, |g| &g.target, |g| &mut g.target, |g| g.unit),
         C::derived(Msg::ColChange, |g, ctx| {
             g.change().map_or(NO_VALUE.into(), |d| {
                 format_change(d, g.unit, ctx.currency, ctx.lang)
@@ -137,7 +144,7 @@ fn indicator_columns() -> Vec<Column<Indicator>> {
             |i| i.unit,
             |i, v| i.unit = v,
         ),
-        measure_column(Msg::ColTarget, |i| &i.target, |i| &mut i.target),
+        measure_column(Msg::ColTarget, |i| &i.target, |i| &mut i.target, |i| i.unit),
         C::choice_from_plan(
             Msg::ColSource,
             figure_options,

@@ -158,7 +158,8 @@ fn task_columns() -> Vec<Column<Task>> {
             ColumnKind::Percent,
             |t| &t.deliverable.threshold,
             |t| &mut t.deliverable.threshold,
-        ),
+        )
+        .unit(|t, _| t.deliverable.known_unit()),
         C::text(
             Msg::ColUnit,
             |t| &t.deliverable.unit,
@@ -169,7 +170,8 @@ fn task_columns() -> Vec<Column<Task>> {
             ColumnKind::Percent,
             |t| &t.deliverable.actual,
             |t| &mut t.deliverable.actual,
-        ),
+        )
+        .unit(|t, _| t.deliverable.known_unit()),
         C::choice_from_plan(
             Msg::ColActualFrom,
             figure_options,

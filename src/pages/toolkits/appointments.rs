@@ -7,6 +7,7 @@ use crate::components::table::{table_row, Column, ColumnKind, EditableTable, Tab
 use crate::domain::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
+use crate::domain::kpi::Unit;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -118,8 +119,8 @@ pub fn AppointmentsToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <EntryField id="alert-vacancy" label=Msg::AlertVacancy input_mode="decimal" get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
-                <EntryField id="alert-no-show" label=Msg::AlertNoShow input_mode="decimal" get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
+                <EntryField id="alert-vacancy" label=Msg::AlertVacancy unit=Unit::Percent get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
+                <EntryField id="alert-no-show" label=Msg::AlertNoShow unit=Unit::Percent get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
             </div>
             <EditableTable caption=Msg::ToolkitsTitle source=appointment_source() columns=appointment_columns() add_label=Msg::AddSlot />
             <SummaryTable caption=Msg::DayTotalsTitle first=Msg::ColDate columns=DAY_COLUMNS rows=day_rows test_id="day-totals" />

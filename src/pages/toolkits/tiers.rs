@@ -5,6 +5,7 @@ use crate::components::field::EntryField;
 use crate::components::files::{chosen_file, read_text};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
+use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::{Plan, RowId};
 use crate::domain::toolkits::tiers::{
@@ -263,7 +264,7 @@ pub fn TiersToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <EntryField id="coupon-redemption" label=Msg::CouponRedemption input_mode="decimal" get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
+                <EntryField id="coupon-redemption" label=Msg::CouponRedemption unit=Unit::Percent get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
             </div>
             <EditableTable caption=Msg::TiersTitle source=tier_source() columns=tier_columns() add_label=Msg::AddTier />
             <p class="hint" data-testid="untiered">{move || lang.get().t(Msg::Untiered).replace("{}", &totals.get().1.to_string())}</p>

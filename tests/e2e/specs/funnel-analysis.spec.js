@@ -81,7 +81,7 @@ test('periods are compared with significance in plain words', async ({ page }) =
   await page.getByRole('button', { name: '填写对比期人数' }).click();
   const table = page.locator('table[data-table="funnel_compare"]');
   await expect(table.locator('tr[data-row-id="1"] td.col-derived')).toHaveText([
-    '门店扫码关注', '25%', '30%', '+5pp', /^24\.\d%–25\.\d%$/, /^29\.\d%–30\.\d%$/, '显著提升',
+    '门店扫码关注', '25%', '30%', '+5个百分点', /^24\.\d%–25\.\d%$/, /^29\.\d%–30\.\d%$/, '显著提升',
   ]);
   await cell(page, '对比期转化人数', '门店扫码关注').fill('3500');
   await expect(verdicts.nth(0)).toContainText('低了 5 个百分点');

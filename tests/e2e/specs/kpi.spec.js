@@ -10,11 +10,11 @@ test('the demo reproduces the five rows of spec 4.2 from the months behind them'
   await page.goto('/channels');
   await expect(page.getByTestId('report-month-shown')).toContainText('2026-10');
   // dimension, direction, this month, last month, last year, MoM, YoY, gap, status
-  await expect(valueCells(page, 200)).toHaveText(['流量维度', '越高越好', '25%', '30%', '15%', '-5pp', '+10pp', '-5pp', '未达标']);
-  await expect(valueCells(page, 201)).toHaveText(['流量维度', '越高越好', '8%', '6%', '3%', '+2pp', '+5pp', '-2pp', '未达标']);
-  await expect(valueCells(page, 202)).toHaveText(['转化维度', '越高越好', '12%', '9%', '4%', '+3pp', '+8pp', '-3pp', '未达标']);
+  await expect(valueCells(page, 200)).toHaveText(['流量维度', '越高越好', '25%', '30%', '15%', '-5个百分点', '+10个百分点', '-5个百分点', '未达标']);
+  await expect(valueCells(page, 201)).toHaveText(['流量维度', '越高越好', '8%', '6%', '3%', '+2个百分点', '+5个百分点', '-2个百分点', '未达标']);
+  await expect(valueCells(page, 202)).toHaveText(['转化维度', '越高越好', '12%', '9%', '4%', '+3个百分点', '+8个百分点', '-3个百分点', '未达标']);
   await expect(valueCells(page, 203)).toHaveText(['效率维度', '越低越好', '¥80.00', '¥90.00', '¥100.00', '-¥10.00', '-¥20.00', '+¥5.00', '未达标']);
-  await expect(valueCells(page, 204)).toHaveText(['价值维度', '越高越好', '40%', '35%', '25%', '+5pp', '+15pp', '-5pp', '未达标']);
+  await expect(valueCells(page, 204)).toHaveText(['价值维度', '越高越好', '40%', '35%', '25%', '+5个百分点', '+15个百分点', '-5个百分点', '未达标']);
   await expect(page.getByTestId('off-track')).toHaveText('5');
   // Thirteen months of history, behind a disclosure.
   await page.getByRole('button', { name: '显示月度原始数据(13 个月)' }).click();
@@ -28,7 +28,7 @@ test("editing last month's input changes the change against last month", async (
   const follows = page.getByRole('textbox', { name: '活动扫码关注数 2026-09' });
   await expect(follows).toHaveValue('120');
   await follows.fill('110');
-  await expect(valueCells(page, 200)).toHaveText(['流量维度', '越高越好', '25%', '27.5%', '15%', '-2.5pp', '+10pp', '-5pp', '未达标']);
+  await expect(valueCells(page, 200)).toHaveText(['流量维度', '越高越好', '25%', '27.5%', '15%', '-2.5个百分点', '+10个百分点', '-5个百分点', '未达标']);
   // A CAC input of this month: ¥21,000 for 300 payers is ¥70, under the ¥75 target.
   await page.getByRole('textbox', { name: '营销总投入 2026-10' }).fill('21000');
   await expect(valueCells(page, 203).nth(2)).toHaveText('¥70.00');
@@ -100,7 +100,7 @@ test('channels: returns, online against offline, and a budget suggestion within 
 test('A/B tests: the SOP decides, and a winner becomes the next SOP version', async ({ page }) => {
   await page.goto('/channels');
   const first = page.locator('table[data-table="ab-tests"] tbody tr').first().locator('td.col-derived');
-  await expect(first).toHaveText(['25%', '31%', '+6pp (+24%)', '<0.001 · 显著', '推广:测试组显著优于对照组并达到目标']);
+  await expect(first).toHaveText(['25%', '31%', '+6个百分点 (+24%)', '<0.001 · 显著', '推广:测试组显著优于对照组并达到目标']);
   const second = page.locator('table[data-table="ab-tests"] tbody tr').nth(1).locator('td.col-derived');
   await expect(second.last()).toHaveText('调整:差异可能来自偶然(p≥0.05),扩大样本或延长测试');
   await page.getByRole('button', { name: '记录为SOP“门店引流话术V2.0”' }).click();

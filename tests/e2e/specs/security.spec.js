@@ -65,7 +65,7 @@ test('imported text with markup and script links renders as inert text everywher
   // The text itself is there, as typed, in the tables and in the chart's name.
   await page.goto('/channels');
   await expect(page.locator('table[data-table="effectiveness"]').getByRole('textbox', { name: '指标名称 第 1 行' })).toHaveValue(`引流${HOSTILE}`);
-  await expect(page.getByRole('textbox', { name: `投入 ${LINK}` })).toHaveValue('15000.00');
+  await expect(page.getByRole('textbox', { name: `投入 ${LINK}` })).toHaveValue('¥15,000.00');
   await expect(page.getByRole('rowheader', { name: LINK })).toBeVisible();
   await page.getByTestId('trend-metric').selectOption({ label: `坪效${HOSTILE}` });
   await expect(page.getByTestId('trend-chart')).toHaveAttribute('aria-label', `指标趋势 · 坪效${HOSTILE}`);

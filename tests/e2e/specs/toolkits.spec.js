@@ -97,7 +97,7 @@ test('member spend summed from an orders CSV, bad lines listed before applying',
   await page.getByRole('button', { name: '用这些会员替换年消费表' }).click();
   const rows = page.locator('table[data-table="customers"] tbody tr');
   await expect(rows).toHaveCount(2);
-  await expect(page.getByRole('textbox', { name: '年消费 C01' })).toHaveValue('2000.00');
+  await expect(page.getByRole('textbox', { name: '年消费 C01' })).toHaveValue('¥2,000.00');
   await expect(rows.nth(1).locator('td.col-derived')).toHaveText(['金卡']);
   // One undo brings the typed list back.
   await page.getByRole('button', { name: '撤销' }).click();
