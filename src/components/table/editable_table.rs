@@ -408,7 +408,7 @@ fn table_view(table: Table) -> AnyView {
             >
                 <table
                     class="grid"
-                    class:cards=move || many_columns && !grid.is_virtual()
+                    class:card-rows=move || many_columns && !grid.is_virtual()
                     data-table=key
                     data-mode=move || match grid.mode.get() { Mode::Select => "select", Mode::Typing => "typing", Mode::Edit => "edit" }
                     aria-rowcount=move || grid.len() + 1

@@ -52,7 +52,7 @@ const create = async (page, playbook, industry, typedDate) => {
 
 /** The new plan's scenario page: a budget total, every allocation with an amount, no error. */
 const checkScenario = async (page, total, start) => {
-  await expect(page.getByLabel('开始日期', { exact: true })).toHaveValue(start);
+  await expect(page.getByRole('textbox', { name: '开始日期', exact: true })).toHaveValue(start);
   await expect(page.getByTestId('budget-total')).toHaveText(total);
   const lines = page.locator('table[data-table="budget_lines"] tbody tr[data-row-id]');
   await expect(lines).toHaveCount(4);
@@ -131,5 +131,5 @@ test('a start date left empty is flagged, and no plan is made until one is chose
   await expect(confirm.getByRole('alert')).toHaveCount(0);
   await confirm.getByRole('button', { name: '新建计划', exact: true }).tap();
   await expect(page.getByLabel('计划名称')).toHaveValue('新品牌快速启动 · 零售');
-  await expect(page.getByLabel('开始日期', { exact: true })).toHaveValue('2026-12-01');
+  await expect(page.getByRole('textbox', { name: '开始日期', exact: true })).toHaveValue('2026-12-01');
 });
