@@ -42,14 +42,20 @@ pub fn ScenarioPage() -> impl IntoView {
     };
     let date_missing = RwSignal::new(false);
     let overall = Memo::new(move |_| store.read(|p| overall_conversion(&p.funnel.stages)));
+    // The header's values, read once each and shared by its inputs, their printed copies
+    // and the key figures: each re-renders only when its own value changes.
+    let name = Memo::new(move |_| store.read(|p| p.header.name.clone()));
+    let industry = Memo::new(move |_| store.read(|p| p.header.industry));
+    let start_date = Memo::new(move |_| store.read(|p| p.header.start_date));
+    let currency = Memo::new(move |_| store.read(|p| p.header.currency));
 
     let industries = Industry::ALL
         .into_iter()
-        .map(|i| view! { <option value=i.key() selected=move || store.read(|p| p.header.industry == i)>{lang.t(industry_name(i))}</option> })
+        .map(|i| view! { <option value=i.key() selected=move || industry.get() == i>{lang.t(industry_name(i))}</option> })
         .collect_view();
     let currencies = Currency::ALL
         .into_iter()
-        .map(|c| view! { <option value=c.code() selected=move || store.read(|p| p.header.currency == c)>{format!("{} {}", c.symbol(), c.code())}</option> })
+        .map(|c| view! { <option value=c.code() selected=move || currency.get() == c>{format!("{} {}", c.symbol(), c.code())}</option> })
         .collect_view();
     view! {
         <section class="page">
@@ -62,11 +68,11 @@ pub fn ScenarioPage() -> impl IntoView {
                         <span>{lang.t(Msg::CampaignName)}</span>
                         <input
                             type="text"
-                            prop:value=move || store.read(|p| p.header.name.clone())
+                            prop:value=name
                             on:input=move |ev| { let v = event_target_value(&ev); store.edit(header_key(0), |p| p.header.name = v) }
                             on:blur=move |_| store.seal()
                         />
-                        <span class="print-value" aria-hidden="true">{move || store.read(|p| p.header.name.clone())}</span>
+                        <span class="print-value" aria-hidden="true">{name}</span>
                     </label>
                     <label>
                         <span>{lang.t(Msg::Industry)}</span>
@@ -75,7 +81,7 @@ pub fn ScenarioPage() -> impl IntoView {
                                 store.edit(None, |p| p.header.industry = i);
                             }
                         }>{industries}</select>
-                        <span class="print-value" aria-hidden="true">{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</span>
+                        <span class="print-value" aria-hidden="true">{move || lang.get().t(industry_name(industry.get()))}</span>
                     </label>
                     <label>
                         <span>{lang.t(Msg::StartDate)}</span>
@@ -83,13 +89,13 @@ pub fn ScenarioPage() -> impl IntoView {
                             type="date"
                             aria-invalid=move || if date_missing.get() { "true" } else { "false" }
                             aria-describedby=move || date_missing.get().then_some("start-date-error")
-                            prop:value=move || store.read(|p| iso_date(p.header.start_date))
+                            prop:value=move || iso_date(start_date.get())
                             on:change=move |ev| match parse_iso_date(&event_target_value(&ev)) {
                                 Some(d) => { date_missing.set(false); store.edit(None, |p| p.header.start_date = d) }
                                 None => date_missing.set(true),
                             }
                         />
-                        <span class="print-value" aria-hidden="true">{move || format_date(store.read(|p| p.header.start_date), lang.get())}</span>
+                        <span class="print-value" aria-hidden="true">{move || format_date(start_date.get(), lang.get())}</span>
                         <Show when=move || date_missing.get()>
                             <span class="field-error" id="start-date-error">{lang.t(Msg::DateRequired)}</span>
                         </Show>
@@ -101,7 +107,7 @@ pub fn ScenarioPage() -> impl IntoView {
                                 store.edit(None, |p| p.header.currency = c);
                             }
                         }>{currencies}</select>
-                        <span class="print-value" aria-hidden="true">{move || store.read(|p| format!("{} {}", p.header.currency.symbol(), p.header.currency.code()))}</span>
+                        <span class="print-value" aria-hidden="true">{move || { let c = currency.get(); format!("{} {}", c.symbol(), c.code()) }}</span>
                     </label>
                 </fieldset>
             </form>
@@ -113,7 +119,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::StartDate)}</dt>
-                    <dd>{move || format_date(store.read(|p| p.header.start_date), lang.get())}</dd>
+                    <dd>{move || format_date(start_date.get(), lang.get())}</dd>
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::BudgetTotal)}</dt>
@@ -121,7 +127,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::Industry)}</dt>
-                    <dd>{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</dd>
+                    <dd>{move || lang.get().t(industry_name(industry.get()))}</dd>
                 </div>
             </dl>
             <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>
