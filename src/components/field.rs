@@ -81,11 +81,13 @@ fn field_view(
         column: 0,
     };
     let error = Memo::new(move |_| store.read(error));
-    let edit_text = Memo::new(move |_| store.read(edit_text));
-    let shown = Memo::new(move |_| {
+    // The plain text to edit and the text shown when left, from one read of the plan.
+    let texts = Memo::new(move |_| {
         let lang = lang.get();
-        store.read(|p| shown(p, lang))
+        store.read(|p| (edit_text(p), shown(p, lang)))
     });
+    let edit_text = Memo::new(move |_| texts.with(|(edit, _)| edit.clone()));
+    let shown = Memo::new(move |_| texts.with(|(_, shown)| shown.clone()));
     // Exactly what is typed, until the field is left: reformatting the value under the
     // caret would turn "2" into "2.00" and move the caret to the end.
     let draft = RwSignal::new(None::<String>);

@@ -627,6 +627,11 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 .into_any()
             } else {
                 let input_ref = NodeRef::<html::Input>::new();
+                // The value as the screen shows it when not edited, read once for the input
+                // and its printed copy.
+                let shown = Memo::new(move |_| {
+                    row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))).unwrap_or_default()
+                });
                 let value = move || {
                     grid.draft.with(|d| match d {
                         Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
@@ -635,7 +640,11 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     .unwrap_or_else(|| {
                         let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
                         let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
-                        row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), editing)))).unwrap_or_default()
+                        if editing {
+                            row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), true)))).unwrap_or_default()
+                        } else {
+                            shown.get()
+                        }
                     })
                 };
                 let described_by = {
@@ -656,9 +665,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     />
                     // On paper an input cannot wrap its text; the print style sheet shows this
                     // copy instead (screen readers and the screen never see it).
-                    <span class="print-value" aria-hidden="true">{move || {
-                        row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))).unwrap_or_default()
-                    }}</span>
+                    <span class="print-value" aria-hidden="true">{shown}</span>
                 }
                 .into_any()
             };
