@@ -3,14 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use omo_planner::components::table::{EditableTable, RowSelection};
+use omo_planner::components::table::{cell_renders, EditableTable, RowSelection};
 use omo_planner::domain::demo::demo_plan;
 use omo_planner::domain::entry::Entry;
 use omo_planner::domain::funnel::FunnelStage;
 use omo_planner::domain::plan::{Plan, RowId};
 use omo_planner::i18n::Msg;
 use omo_planner::pages::funnel::{funnel_columns, funnel_source};
-use omo_planner::state::{provide_lang, PlanStore};
+use omo_planner::state::{provide_lang, Part, PlanStore};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -281,4 +281,122 @@ async fn a_filtered_table_edits_and_deletes_the_right_rows_of_the_plan() {
     settle().await;
     assert_eq!(rows(&host), 3);
     assert_eq!(converted(store), ["3000", "540", "300"]);
+}
+
+/// The demo funnel with `extra` more stages after it (still below the virtual-table size,
+/// so every row is in the DOM).
+fn long_funnel(extra: u64) -> Plan {
+    let mut plan = demo_plan();
+    let first = plan.next_row_id().0;
+    for i in 0..extra {
+        let mut stage = FunnelStage::new(RowId(first + i));
+        stage.name = format!("环节{i}");
+        stage.reached = Entry::Value(1000 + i);
+        stage.converted = Entry::Value(100 + i);
+        plan.funnel.stages.push(Arc::new(stage));
+    }
+    plan
+}
+
+#[wasm_bindgen_test]
+async fn typing_into_a_cell_re_renders_only_its_row() {
+    let rows = 40;
+    let (host, _) = mount_plan(long_funnel(rows - 4));
+    settle().await;
+    let cell = input(&host, "转化人数 环节7");
+    cell.focus().unwrap();
+    settle().await;
+    let before = cell_renders();
+    for text in ["1", "12", "123"] {
+        type_into(&cell, text);
+        settle().await;
+    }
+    let renders = cell_renders() - before;
+    // The figure beside it follows, and no other row's does anything.
+    assert_eq!(
+        derived_texts(&host, row_id_of(&host, "环节7")),
+        ["12.21%", "884"]
+    );
+    // Each keystroke re-renders at most the row's own cells (8 columns; an input counts
+    // its shown and its edited text): 3 × 16. The coarse store re-ran every cell of all
+    // 40 rows on each keystroke (3 × 40 × 8 or more).
+    assert!(renders > 0, "the row's own cells re-render");
+    assert!(
+        renders <= 3 * 16,
+        "{renders} cell renders for 3 keystrokes in one row of {rows}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_recomputes_only_the_figures_that_read_it() {
+    let (host, store) = mount_table();
+    settle().await;
+    // Two page-wide figures as the pages write them: the funnel's overall conversion and
+    // the budget total, each a memo over its own part of the plan.
+    let (funnel_runs, budget_runs) = (StoredValue::new(0), StoredValue::new(0));
+    let owner = Owner::new();
+    let (overall, total) = owner.with(|| {
+        let overall = Memo::new(move |_| {
+            funnel_runs.update_value(|n| *n += 1);
+            store.read(&[Part::FunnelStages], |p| {
+                omo_planner::domain::funnel::overall_conversion(&p.funnel.stages)
+            })
+        });
+        let total = Memo::new(move |_| {
+            budget_runs.update_value(|n| *n += 1);
+            store.read(&[Part::Budget], |p| p.budget.total())
+        });
+        (overall, total)
+    });
+    let read_both = || (overall.get_untracked(), total.get_untracked());
+    let first = read_both();
+    let runs = || (funnel_runs.get_value(), budget_runs.get_value());
+    assert_eq!(runs(), (1, 1));
+
+    type_into(&input(&host, "转化人数 到店消费"), "60");
+    settle().await;
+    let after_funnel_edit = read_both();
+    assert_ne!(
+        after_funnel_edit.0, first.0,
+        "the overall conversion follows the funnel"
+    );
+    assert_eq!(
+        runs(),
+        (2, 1),
+        "the budget total is not recomputed for a funnel edit"
+    );
+
+    store.edit_part(Part::Budget, None, |p| {
+        p.budget.total = Entry::from_text("100000");
+    });
+    read_both();
+    assert_eq!(
+        runs(),
+        (2, 2),
+        "a budget edit does not recompute the funnel"
+    );
+
+    // Undo puts back the budget only, then the funnel row only.
+    store.undo();
+    read_both();
+    assert_eq!(runs(), (2, 3));
+    store.undo();
+    settle().await;
+    assert_eq!(read_both(), first);
+    assert_eq!(runs(), (3, 3));
+    assert_eq!(input(&host, "转化人数 到店消费").value(), "324");
+}
+
+/// The id of the row whose label is `name`.
+fn row_id_of(host: &HtmlElement, name: &str) -> u64 {
+    let rows = host.query_selector_all("tbody tr[data-row-id]").unwrap();
+    (0..rows.length())
+        .map(|i| rows.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|row| {
+            row.query_selector("th input")
+                .unwrap()
+                .is_some_and(|i| i.unchecked_into::<HtmlInputElement>().value() == name)
+        })
+        .and_then(|row| row.get_attribute("data-row-id")?.parse().ok())
+        .unwrap_or_else(|| panic!("no row {name}"))
 }

@@ -8,15 +8,19 @@ use crate::domain::entry::{CellValue, Entry, InputError};
 use crate::domain::kpi::Unit;
 use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{format_entry, input_error_message, Lang, Msg};
-use crate::state::{use_lang, use_plan, EditKey};
+use crate::state::{use_lang, use_plan, EditKey, Part};
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 /// `id` is unique on the page and also keys the undo step (keystrokes merge into one).
+/// `part`: the part of the plan the field writes (and reads); `reads`: other parts its
+/// text or check reads.
 #[component]
 pub fn PlanField(
     id: &'static str,
     label: Msg,
+    part: Part,
+    #[prop(optional)] reads: &'static [Part],
     /// The input's text, read from the plan.
     text: fn(&Plan) -> String,
     /// Writes typed text into the plan.
@@ -27,13 +31,17 @@ pub fn PlanField(
     #[prop(default = "text")] input_mode: &'static str,
 ) -> impl IntoView {
     field_view(
-        id,
-        label,
+        Field {
+            id,
+            label,
+            part,
+            reads,
+            input_mode,
+        },
         text,
         move |p, _| text(p),
         write,
         move |p| error.and_then(|e| e(p)),
-        input_mode,
     )
 }
 
@@ -43,6 +51,11 @@ pub fn PlanField(
 pub fn EntryField<T: CellValue + Send + Sync + 'static>(
     id: &'static str,
     label: Msg,
+    /// The part of the plan the entry is in.
+    part: Part,
+    /// Other parts the check reads (a rule across fields).
+    #[prop(optional)]
+    reads: &'static [Part],
     get: fn(&Plan) -> &Entry<T>,
     get_mut: fn(&mut Plan) -> &mut Entry<T>,
     #[prop(default = "decimal")] input_mode: &'static str,
@@ -54,24 +67,41 @@ pub fn EntryField<T: CellValue + Send + Sync + 'static>(
     error: Option<fn(&Plan) -> Option<InputError>>,
 ) -> impl IntoView {
     field_view(
-        id,
-        label,
+        Field {
+            id,
+            label,
+            part,
+            reads,
+            input_mode,
+        },
         move |p| get(p).edit_text(),
         move |p, lang| format_entry(get(p), unit, p.header.currency, lang),
         move |p, v| *get_mut(p) = Entry::from_text(v),
         move |p| error.map_or_else(|| get(p).error(), |e| e(p)),
-        input_mode,
     )
 }
 
-fn field_view(
+/// What a field is, besides how it reads and writes its value.
+struct Field {
     id: &'static str,
     label: Msg,
+    part: Part,
+    reads: &'static [Part],
+    input_mode: &'static str,
+}
+
+fn field_view(
+    Field {
+        id,
+        label,
+        part,
+        reads,
+        input_mode,
+    }: Field,
     edit_text: impl Fn(&Plan) -> String + Copy + Send + Sync + 'static,
     shown: impl Fn(&Plan, Lang) -> String + Copy + Send + Sync + 'static,
     write: impl Fn(&mut Plan, &str) + Copy + Send + Sync + 'static,
     error: impl Fn(&Plan) -> Option<InputError> + Copy + Send + Sync + 'static,
-    input_mode: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
@@ -80,11 +110,17 @@ fn field_view(
         row: RowId(0),
         column: 0,
     };
-    let error = Memo::new(move |_| store.read(error));
+    // Its own part, the header (the currency of amounts) and what its check reads.
+    let follows = [part, Part::Header];
+    let error = Memo::new(move |_| {
+        store.read(reads, |_| ());
+        store.read(&follows, error)
+    });
     // The plain text to edit and the text shown when left, from one read of the plan.
     let texts = Memo::new(move |_| {
         let lang = lang.get();
-        store.read(|p| (edit_text(p), shown(p, lang)))
+        store.read(reads, |_| ());
+        store.read(&follows, |p| (edit_text(p), shown(p, lang)))
     });
     let edit_text = Memo::new(move |_| texts.with(|(edit, _)| edit.clone()));
     let shown = Memo::new(move |_| texts.with(|(_, shown)| shown.clone()));
@@ -131,7 +167,7 @@ fn field_view(
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     draft.set(Some(value.clone()));
-                    store.edit(Some(key.clone()), |p| write(p, &value));
+                    store.edit_part(part, Some(key.clone()), |p| write(p, &value));
                 }
                 on:blur=move |_| {
                     draft.set(None);

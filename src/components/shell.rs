@@ -6,6 +6,7 @@ use crate::components::sync::{ConflictPanel, SyncIndicator};
 use crate::i18n::{load_error_message, Lang, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::plans::LoadProblem;
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,7 +32,7 @@ pub fn Shell(
 ) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let plan_name = move || store.read(|p| p.header.name.clone());
+    let plan_name = move || store.read(&[Part::Header], |p| p.header.name.clone());
 
     // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo across the whole plan.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {

@@ -24,6 +24,7 @@ pub mod money;
 pub mod monitoring;
 pub mod plan;
 pub mod plan_list;
+pub mod plan_parts;
 pub mod playbooks;
 pub mod ratio;
 pub mod rollup;

@@ -12,6 +12,7 @@ use crate::pages::funnel::FunnelPage;
 use crate::pages::scenario::{industry_name, ScenarioPage};
 use crate::pages::tasks::TasksPage;
 use crate::pages::toolkits::OwnToolkits;
+use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
 
@@ -28,15 +29,15 @@ pub fn PrintPage() -> impl IntoView {
     view! {
         <div class="print-report">
             <section class="page print-cover">
-                <h1>{move || store.read(|p| p.header.name.clone())}</h1>
+                <h1>{move || store.read(&[Part::Header], |p| p.header.name.clone())}</h1>
                 <dl class="print-facts">
                     <div>
                         <dt>{lang.t(Msg::PrintIndustry)}</dt>
-                        <dd>{move || lang.get().t(industry_name(store.read(|p| p.header.industry)))}</dd>
+                        <dd>{move || lang.get().t(industry_name(store.read(&[Part::Header], |p| p.header.industry)))}</dd>
                     </div>
                     <div>
                         <dt>{lang.t(Msg::PrintStart)}</dt>
-                        <dd>{move || format_date(store.read(|p| p.header.start_date), lang.get())}</dd>
+                        <dd>{move || format_date(store.read(&[Part::Header], |p| p.header.start_date), lang.get())}</dd>
                     </div>
                     <div>
                         <dt>{lang.t(Msg::PrintDate)}</dt>

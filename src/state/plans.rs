@@ -356,7 +356,10 @@ impl Plans {
 
     /// Schedules `write_current` after `delay`, replacing a write already scheduled.
     pub(crate) fn schedule(&self, delay: std::time::Duration) {
-        self.status.set(SaveStatus::Pending);
+        // Set once per burst of typing, not per keystroke: the indicator reads it.
+        if self.status.with_untracked(|s| *s != SaveStatus::Pending) {
+            self.status.set(SaveStatus::Pending);
+        }
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One stage of the chart. Counts a stage cannot show (missing, invalid) are 0.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FunnelBar {
     pub name: String,
     pub reached: u64,
@@ -20,6 +21,7 @@ pub struct FunnelBar {
     pub previous: Option<(u64, u64)>,
 }
 
+#[derive(Debug, Clone, PartialEq)]
 pub struct FunnelChart {
     pub stages: Vec<FunnelBar>,
     /// Legend entries: reached, converted, and the comparison period when overlaid.

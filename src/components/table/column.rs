@@ -5,6 +5,7 @@ use crate::domain::entry::{CellValue, Entry, InputError};
 use crate::domain::kpi::Unit;
 use crate::domain::money::Currency;
 use crate::domain::plan::{Plan, RowId, Rows};
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_entry, Lang, Msg};
 use std::sync::Arc;
 
@@ -127,6 +128,9 @@ pub struct Column<R> {
     pub input: Option<InputFn<R>>,
     /// The unit an entry is shown in when it is not being edited (¥, %, 天).
     pub unit: UnitFn<R>,
+    /// The parts of the plan besides its own row that the cell reads (a derived figure's
+    /// inputs, a choice's options): the cell re-renders when one of them changes.
+    pub reads: &'static [Part],
 }
 
 impl<R> Clone for Column<R> {
@@ -141,6 +145,7 @@ impl<R> Clone for Column<R> {
             phone_rank: self.phone_rank,
             input: self.input.clone(),
             unit: self.unit.clone(),
+            reads: self.reads,
         }
     }
 }
@@ -162,6 +167,7 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads: &[],
         }
     }
 
@@ -191,6 +197,7 @@ impl<R: 'static> Column<R> {
                 }
             })),
             unit: Arc::new(move |_, _| money.then_some(Unit::Money)),
+            reads: &[],
         }
     }
 
@@ -209,6 +216,7 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads: &[],
         }
     }
 
@@ -244,13 +252,16 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads: &[],
         }
     }
 
     /// A figure computed from the row and the rest of the plan (a budget line's share of
-    /// the total, an indicator's linked funnel rate).
+    /// the total, an indicator's linked funnel rate); `reads`: the parts `show` reads
+    /// besides the row (the cell follows them).
     pub fn derived_from_plan(
         header: Msg,
+        reads: &'static [Part],
         show: impl Fn(&R, &Plan, &CellCtx) -> String + Send + Sync + 'static,
     ) -> Column<R> {
         Column {
@@ -263,6 +274,7 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads,
         }
     }
 
@@ -271,6 +283,7 @@ impl<R: 'static> Column<R> {
     /// it, flagged; otherwise the table keeps it in the plan (see `model`).
     pub fn choice_from_plan(
         header: Msg,
+        reads: &'static [Part],
         options: fn(&Plan, Lang) -> Vec<(String, String)>,
         get: impl Fn(&R) -> String + Send + Sync + 'static,
         set: impl Fn(&mut R, &str) + Send + Sync + 'static,
@@ -285,6 +298,7 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads,
         }
     }
 
@@ -306,11 +320,13 @@ impl<R: 'static> Column<R> {
             phone_rank: 0,
             input: None,
             unit: Arc::new(|_, _| None),
+            reads: &[],
         }
     }
 
     /// The unit an entry is shown in when it is not being edited: fixed (a share is a
-    /// percentage) or the row's own (a goal's unit, a metric's).
+    /// percentage) or the row's own (a goal's unit, a metric's). What it reads of the plan
+    /// goes in [`Column::reads`].
     pub fn unit(
         mut self,
         unit: impl Fn(&R, &Plan) -> Option<Unit> + Send + Sync + 'static,
@@ -331,6 +347,13 @@ impl<R: 'static> Column<R> {
     /// status right after the row's name (1 first).
     pub fn phone_first(mut self, rank: u8) -> Column<R> {
         self.phone_rank = rank;
+        self
+    }
+
+    /// More parts of the plan the cell reads (for a unit or a check that looks beyond the
+    /// row).
+    pub fn reads(mut self, parts: &'static [Part]) -> Column<R> {
+        self.reads = parts;
         self
     }
 
@@ -381,6 +404,8 @@ pub(crate) use table_row;
 pub struct TableSource<R> {
     /// Names the table in ids and undo steps; unique per page.
     pub key: &'static str,
+    /// The part of the plan the rows are (its change signals are the table's).
+    pub part: Part,
     pub rows: fn(&Plan) -> &Rows<R>,
     pub rows_mut: fn(&mut Plan) -> &mut Rows<R>,
     pub new_row: fn(RowId, Lang) -> R,

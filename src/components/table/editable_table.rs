@@ -10,6 +10,7 @@ use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan_parts::Part;
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::keys::{key_action, step, KeyAction, Mode, Modifiers, Move};
 use crate::sheet::paste::{plan_paste, PastePlan};
@@ -19,10 +20,24 @@ use crate::state::{use_lang, use_plan, use_today, EditKey, PlanStore, UiLang};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
+
+/// How many times cells computed what they show, for the component tests: typing into
+/// one cell must re-render that row's cells only.
+static CELL_RENDERS: AtomicUsize = AtomicUsize::new(0);
+
+fn count_cell_render() {
+    CELL_RENDERS.fetch_add(1, Ordering::Relaxed);
+}
+
+/// See [`CELL_RENDERS`].
+pub fn cell_renders() -> usize {
+    CELL_RENDERS.load(Ordering::Relaxed)
+}
 
 /// Tables longer than this render only the rows in view.
 pub const VIRTUAL_FROM: usize = 100;
@@ -116,6 +131,8 @@ pub(super) struct Grid {
     mode: RwSignal<Mode>,
     /// The text being typed into one cell, shown exactly as typed until the cell is left.
     draft: RwSignal<Option<(RowId, usize, String)>>,
+    /// The cell of `draft`: every cell follows this, only that one follows the text.
+    draft_at: Memo<Option<(RowId, usize)>>,
     /// The cell's text when editing began, for Escape.
     before_edit: StoredValue<Option<(RowId, usize, String)>>,
     /// The cell that has the focus: its input holds the plain value (10000000), the
@@ -194,6 +211,20 @@ impl Grid {
         let ctx = self.ctx.get_untracked();
         self.store
             .read_untracked(|p| self.rows(|a| a.text(p, row, col, &ctx)))
+    }
+
+    /// Writes typed text into one cell: a change of that row only, announced to that
+    /// row's cells and to what reads the table. A choice may also keep its text in the
+    /// plan (see `model`), so it goes through a plain edit.
+    fn write_cell(self, id: RowId, row: usize, col: usize, text: String) {
+        let key = self.edit_key(id, col);
+        let write = move |p: &mut Plan| self.rows(|a| a.write(p, row, col, &text));
+        if self.columns.with_value(|c| c[col].kind) == ColumnKind::Choice {
+            self.store.edit(key, write);
+        } else {
+            let part = self.access.with_value(|a| a.part());
+            self.store.edit_row(part, id, key, write);
+        }
     }
 
     /// Ends the edit of the focused cell: what was typed stays, as one undo step.
@@ -303,7 +334,13 @@ fn table_view(table: Table) -> AnyView {
     } = table;
     let today = use_today();
     let access = StoredValue::new(access);
-    let all_ids = Memo::new(move |_| store.read(|p| access.with_value(|a| a.ids(p))));
+    // The table's rows follow only rows added, removed or moved: typing into a cell does
+    // not list them again.
+    let part = access.with_value(|a| a.part());
+    let all_ids = Memo::new(move |_| {
+        store.track_rows(part);
+        store.read_untracked(|p| access.with_value(|a| a.ids(p)))
+    });
     let total = Memo::new(move |_| all_ids.with(Vec::len));
     let plan_rows = Memo::new(move |_| {
         let selection = selection.get();
@@ -320,6 +357,7 @@ fn table_view(table: Table) -> AnyView {
     let positions = Memo::new(move |_| {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
+    let draft = RwSignal::new(None);
     let grid = Grid {
         store,
         lang,
@@ -331,7 +369,9 @@ fn table_view(table: Table) -> AnyView {
         ids,
         positions,
         ctx: Memo::new(move |_| {
-            let (currency, start_date) = store.read(|p| (p.header.currency, p.header.start_date));
+            let (currency, start_date) = store.read(&[Part::Header], |p| {
+                (p.header.currency, p.header.start_date)
+            });
             CellCtx {
                 lang: lang.get(),
                 currency,
@@ -342,7 +382,8 @@ fn table_view(table: Table) -> AnyView {
         cursor: RwSignal::new(None),
         anchor: RwSignal::new(None),
         mode: RwSignal::new(Mode::Select),
-        draft: RwSignal::new(None),
+        draft,
+        draft_at: Memo::new(move |_| draft.with(|d| d.as_ref().map(|(id, col, _)| (*id, *col)))),
         before_edit: StoredValue::new(None),
         focused: RwSignal::new(None),
         focus_by_keys: StoredValue::new(false),
@@ -549,13 +590,14 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
     let Grid {
         store, lang, ctx, ..
     } = grid;
+    let part = grid.access.with_value(|a| a.part());
     let row = Memo::new(move |_| grid.position(id));
     // The row's name, or its number while it has none.
     let name = Memo::new(move |_| {
         let Some(r) = row.get() else {
             return String::new();
         };
-        let label = store.read(|p| grid.rows(|a| a.label(p, r)));
+        let label = store.read_row(part, id, &[], |p| grid.rows(|a| a.label(p, r)));
         if label.trim().is_empty() {
             row_number(lang.get(), r)
         } else {
@@ -567,8 +609,19 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
         .enumerate()
         .map(|(col, info)| {
             let info = *info;
+            // What the cell reads: its row, and the parts of the plan its column names.
+            let is_choice = info.kind == ColumnKind::Choice;
+            let read = move |f: &dyn Fn(&Plan, usize) -> String| {
+                row.get().map(|r| {
+                    if is_choice {
+                        store.read(&[Part::ChoiceTexts], |_| ()); // a kept text shows instead
+                    }
+                    store.read_row(part, id, info.reads, |p| f(p, r))
+                }).unwrap_or_default()
+            };
             let text = move || {
-                row.get().map(|r| store.read(|p| grid.rows(|a| a.text(p, r, col, &ctx.get())))).unwrap_or_default()
+                count_cell_render();
+                read(&|p, r| grid.rows(|a| a.text(p, r, col, &ctx.get())))
             };
             // A phone shows each row as a card: every value under its column's name, the
             // columns the page puts first right after the row's name.
@@ -581,7 +634,14 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             if !info.editable() {
                 return view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{text}</td> }.into_any();
             }
-            let error = Memo::new(move |_| row.get().and_then(|r| store.read(|p| grid.rows(|a| a.error(p, r, col)))));
+            let error = Memo::new(move |_| {
+                row.get().and_then(|r| {
+                    if is_choice {
+                        store.read(&[Part::ChoiceTexts], |_| ());
+                    }
+                    store.read_row(part, id, info.reads, |p| grid.rows(|a| a.error(p, r, col)))
+                })
+            });
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
             // The label column is named by row number: its own text changes as you type.
             let aria_label = move || {
@@ -591,7 +651,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let field = if info.kind == ColumnKind::Choice {
                 // Options may come from the plan (goals, categories): re-listed only when they change.
                 let options = Memo::new(move |_| {
-                    let mut list = store.read(|p| info.options.list(p, lang.get()));
+                    let mut list = store.read(info.reads, |p| info.options.list(p, lang.get()));
                     let current = text();
                     if !list.iter().any(|(k, _)| *k == current) {
                         // A text that is no option (pasted, imported, or a key whose row is
@@ -630,22 +690,24 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 // The value as the screen shows it when not edited, read once for the input
                 // and its printed copy.
                 let shown = Memo::new(move |_| {
-                    row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))).unwrap_or_default()
+                    count_cell_render();
+                    read(&|p, r| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))
                 });
                 let value = move || {
-                    grid.draft.with(|d| match d {
-                        Some((d_id, d_col, typed)) if *d_id == id && *d_col == col => Some(typed.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| {
-                        let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
-                        let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
-                        if editing {
-                            row.get().map(|r| store.read(|p| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), true)))).unwrap_or_default()
-                        } else {
-                            shown.get()
+                    // Only the cell being typed into follows the typed text.
+                    if grid.draft_at.get() == Some((id, col)) {
+                        if let Some(typed) = grid.draft.with(|d| d.as_ref().map(|(_, _, t)| t.clone())) {
+                            return typed;
                         }
-                    })
+                    }
+                    let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
+                    let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
+                    if editing {
+                        count_cell_render();
+                        read(&|p, r| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), true)))
+                    } else {
+                        shown.get()
+                    }
                 };
                 let described_by = {
                     let error_id = error_id.clone();
@@ -871,9 +933,7 @@ fn on_input(grid: Grid, ev: web_sys::Event) {
         grid.mode.set(Mode::Typing);
     }
     grid.draft.set(Some((id, col, text.clone())));
-    grid.store.edit(grid.edit_key(id, col), move |p| {
-        grid.rows(|a| a.write(p, row, col, &text))
-    });
+    grid.write_cell(id, row, col, text);
 }
 
 /// Text that reached a selected cell with no key press before it (an input method's
@@ -965,9 +1025,7 @@ fn on_key(grid: Grid, ev: web_sys::KeyboardEvent) {
                 .get_value()
                 .filter(|(i, c, _)| *i == id && *c == col)
             {
-                grid.store.edit(grid.edit_key(b_id, b_col), move |p| {
-                    grid.rows(|a| a.write(p, row, col, &text))
-                });
+                grid.write_cell(b_id, row, b_col, text);
             }
             grid.finish();
             if let Ok(input) = el.dyn_into::<HtmlInputElement>() {

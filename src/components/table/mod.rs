@@ -8,5 +8,5 @@ mod model;
 
 pub(crate) use column::table_row;
 pub use column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};
-pub use editable_table::{EditableTable, VIRTUAL_FROM};
+pub use editable_table::{cell_renders, EditableTable, VIRTUAL_FROM};
 pub use model::RowSelection;

@@ -5,6 +5,7 @@
 use super::column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};
 use crate::domain::entry::InputError;
 use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan_parts::Part;
 use crate::i18n::{Lang, Msg};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ pub struct ColumnInfo {
     pub kind: ColumnKind,
     pub options: Options,
     pub phone_rank: u8,
+    /// What a cell reads besides its row; see [`Column::reads`].
+    pub reads: &'static [Part],
 }
 
 impl ColumnInfo {
@@ -26,6 +29,8 @@ impl ColumnInfo {
 
 /// Rows and cells of one table inside the plan, by position in the table's current order.
 pub trait RowAccess: Send + Sync {
+    /// The part of the plan the rows are.
+    fn part(&self) -> Part;
     fn ids(&self, plan: &Plan) -> Vec<RowId>;
     /// The row's name for accessible names; may be empty.
     fn label(&self, plan: &Plan, row: usize) -> String;
@@ -55,6 +60,10 @@ struct Typed<R> {
 }
 
 impl<R: TableRow> RowAccess for Typed<R> {
+    fn part(&self) -> Part {
+        self.source.part
+    }
+
     fn ids(&self, plan: &Plan) -> Vec<RowId> {
         (self.source.rows)(plan).iter().map(|r| r.id()).collect()
     }
@@ -228,6 +237,7 @@ pub fn erase<R: TableRow>(
             kind: c.kind,
             options: c.options,
             phone_rank: c.phone_rank,
+            reads: c.reads,
         })
         .collect();
     (info, Arc::new(Typed { source, columns }))
@@ -272,6 +282,9 @@ impl ShownRows<'_> {
 }
 
 impl RowAccess for ShownRows<'_> {
+    fn part(&self) -> Part {
+        self.inner.part()
+    }
     fn ids(&self, plan: &Plan) -> Vec<RowId> {
         let all = self.inner.ids(plan);
         self.plan_rows

@@ -6,6 +6,8 @@ use crate::domain::kpi::{Measure, Unit};
 use crate::domain::monitoring::ab_test::{
     evaluate, sop_entry_for, AbIncomplete, AbResult, AbTest, Decision, SopEntry, Why,
 };
+use crate::domain::plan::RowId;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_change, format_measure, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
@@ -141,6 +143,7 @@ pub fn AbTestsSection() -> impl IntoView {
     let today = use_today();
     let tests = TableSource {
         key: "ab-tests",
+        part: Part::AbTests,
         rows: |p| &p.kpi.ab_tests,
         rows_mut: |p| &mut p.kpi.ab_tests,
         new_row: |id, lang| AbTest {
@@ -150,19 +153,21 @@ pub fn AbTestsSection() -> impl IntoView {
     };
     let sops = TableSource {
         key: "sops",
+        part: Part::Sops,
         rows: |p| &p.kpi.sops,
         rows_mut: |p| &mut p.kpi.sops,
         new_row: |id, _| SopEntry::new(id),
     };
     // Tests the SOP says to roll out, with the version their entry would get.
     let winners = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::AbTests, Part::Sops], |p| {
             p.kpi
                 .ab_tests
                 .iter()
                 .filter(|t| evaluate(t).is_ok_and(|r| r.decision == Decision::RollOut))
                 .map(|t| {
-                    let entry = sop_entry_for(t, &p.kpi.sops, p.next_row_id(), today.get());
+                    // The entry's id is not shown; the real one is given when it is recorded.
+                    let entry = sop_entry_for(t, &p.kpi.sops, RowId(0), today.get());
                     (t.id, t.name.clone(), entry.name, entry.version)
                 })
                 .collect::<Vec<_>>()

@@ -6,6 +6,7 @@ use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::alerts::{crossed_alerts, AlertCondition, AlertRule};
 use crate::domain::monitoring::history::MetricRef;
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{metric_label, metric_options};
 use crate::state::{use_lang, use_plan};
@@ -36,6 +37,7 @@ fn columns() -> Vec<Column<AlertRule>> {
     vec![
         C::choice_from_plan(
             Msg::ColMetricSource,
+            &[Part::CustomMetrics],
             metric_options,
             |r| r.metric.key(),
             |r, key| {
@@ -57,19 +59,40 @@ fn columns() -> Vec<Column<AlertRule>> {
             |r| &r.threshold,
             |r| &mut r.threshold,
         )
-        .unit(|r, p| Some(p.kpi.info(r.metric)?.unit)),
-        C::derived_from_plan(Msg::ColThisMonth, |r, p, ctx| current(r, p, ctx.lang)),
-        C::derived_from_plan(Msg::ColAlertState, |r, p, ctx| {
-            let crossed = p
-                .kpi
-                .report_month()
-                .and_then(|m| r.is_crossed(p.kpi.value(r.metric, m)?));
-            match crossed {
-                Some(true) => ctx.lang.t(Msg::AlertCrossed).into(),
-                Some(false) => ctx.lang.t(Msg::AlertClear).into(),
-                None => NO_VALUE.into(),
-            }
-        }),
+        .unit(|r, p| Some(p.kpi.info(r.metric)?.unit))
+        .reads(&[Part::CustomMetrics]),
+        C::derived_from_plan(
+            Msg::ColThisMonth,
+            &[
+                Part::Header,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |r, p, ctx| current(r, p, ctx.lang),
+        ),
+        C::derived_from_plan(
+            Msg::ColAlertState,
+            &[
+                Part::Header,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |r, p, ctx| {
+                let crossed = p
+                    .kpi
+                    .report_month()
+                    .and_then(|m| r.is_crossed(p.kpi.value(r.metric, m)?));
+                match crossed {
+                    Some(true) => ctx.lang.t(Msg::AlertCrossed).into(),
+                    Some(false) => ctx.lang.t(Msg::AlertClear).into(),
+                    None => NO_VALUE.into(),
+                }
+            },
+        ),
     ]
 }
 
@@ -80,28 +103,38 @@ pub fn AlertBanner() -> impl IntoView {
     let store = use_plan();
     let crossed = Memo::new(move |_| {
         let lang = lang.get();
-        store.read(|p| {
-            crossed_alerts(&p.kpi)
-                .into_iter()
-                .map(|a| {
-                    let unit = p.kpi.info(a.metric).map(|i| i.unit);
-                    let show = |v| {
-                        unit.map_or(NO_VALUE.into(), |u| {
-                            format_measure(v, u, p.header.currency, lang)
-                        })
-                    };
-                    let template = match a.condition {
-                        AlertCondition::Below => Msg::AlertFellBelow,
-                        AlertCondition::Above => Msg::AlertRoseAbove,
-                    };
-                    lang.t(template)
-                        .replace("{metric}", &metric_label(p, a.metric, lang))
-                        .replace("{month}", &a.month.to_string())
-                        .replace("{value}", &show(a.value))
-                        .replace("{threshold}", &show(a.threshold))
-                })
-                .collect::<Vec<_>>()
-        })
+        store.read(
+            &[
+                Part::Alerts,
+                Part::Header,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |p| {
+                crossed_alerts(&p.kpi)
+                    .into_iter()
+                    .map(|a| {
+                        let unit = p.kpi.info(a.metric).map(|i| i.unit);
+                        let show = |v| {
+                            unit.map_or(NO_VALUE.into(), |u| {
+                                format_measure(v, u, p.header.currency, lang)
+                            })
+                        };
+                        let template = match a.condition {
+                            AlertCondition::Below => Msg::AlertFellBelow,
+                            AlertCondition::Above => Msg::AlertRoseAbove,
+                        };
+                        lang.t(template)
+                            .replace("{metric}", &metric_label(p, a.metric, lang))
+                            .replace("{month}", &a.month.to_string())
+                            .replace("{value}", &show(a.value))
+                            .replace("{threshold}", &show(a.threshold))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
     });
     view! {
         <Show when=move || !crossed.get().is_empty()>
@@ -119,6 +152,7 @@ pub fn AlertsSection() -> impl IntoView {
     let lang = use_lang();
     let source = TableSource {
         key: "alerts",
+        part: Part::Alerts,
         rows: |p| &p.kpi.alerts,
         rows_mut: |p| &mut p.kpi.alerts,
         new_row: |id, _| AlertRule {

@@ -10,6 +10,7 @@ use crate::domain::money::Fen;
 use crate::domain::monitoring::channels::{revenue_share, side_totals, ChannelRow, Side};
 use crate::domain::monitoring::reallocation::{suggest, ChannelFigures, Reason};
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
 use crate::pages::options::budget_category_options;
 use crate::state::{use_lang, use_plan};
@@ -47,6 +48,7 @@ fn columns() -> Vec<Column<ChannelRow>> {
         ),
         C::choice_from_plan(
             Msg::ColBudgetCategory,
+            &[Part::BudgetLines],
             budget_category_options,
             |r| r.budget_category.clone(),
             |r, key| r.budget_category = key.to_string(),
@@ -92,7 +94,7 @@ fn columns() -> Vec<Column<ChannelRow>> {
         }),
         C::derived(Msg::ColRoi, |r, ctx| pct(r.roi(), ctx.lang)),
         C::derived(Msg::ColRoas, |r, _| times(r.roas())),
-        C::derived_from_plan(Msg::ColRevenueShare, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColRevenueShare, &[Part::Channels], |r, p, ctx| {
             pct(revenue_share(&p.kpi.channels, r), ctx.lang)
         }),
     ]
@@ -185,6 +187,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
     let store = use_plan();
     let source = TableSource {
         key: "channels",
+        part: Part::Channels,
         rows: |p| &p.kpi.channels,
         rows_mut: |p| &mut p.kpi.channels,
         new_row: |id, lang| ChannelRow {
@@ -194,7 +197,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
     };
     let sides = Signal::derive(move || {
         let lang = lang.get();
-        store.read(|p| {
+        store.read(&[Part::Header, Part::Channels], |p| {
             let currency = p.header.currency;
             [
                 (Side::Online, Msg::SideOnline),
@@ -219,9 +222,19 @@ pub fn ChannelCompareSection() -> impl IntoView {
             .collect::<Vec<_>>()
         })
     });
-    let suggestion = Memo::new(move |_| store.read(|p| suggestion_lines(p, lang.get())));
+    let suggestion = Memo::new(move |_| {
+        store.read(
+            &[
+                Part::Channels,
+                Part::Budget,
+                Part::BudgetLines,
+                Part::Header,
+            ],
+            |p| suggestion_lines(p, lang.get()),
+        )
+    });
     let bars = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::Channels], |p| {
             let rows = &p.kpi.channels;
             let yuan = |f: Option<Fen>| f.map_or(0.0, |f| f.0 as f64 / 100.0);
             (

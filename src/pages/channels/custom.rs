@@ -4,6 +4,7 @@
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::monitoring::history::{CustomFormula, CustomMetric, CustomValue};
 use crate::domain::plan::RowId;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::{
     custom_metric_options, DIMENSIONS, DIMENSION_VALUES, DIRECTIONS, DIRECTION_VALUES, UNITS,
@@ -81,6 +82,7 @@ fn value_columns() -> Vec<Column<CustomValue>> {
         ),
         C::choice_from_plan(
             Msg::ColCustomMetric,
+            &[Part::CustomMetrics],
             custom_metric_options,
             |r| r.metric.0.to_string(),
             |r, key| {
@@ -101,7 +103,7 @@ fn value_columns() -> Vec<Column<CustomValue>> {
             |r| &r.denominator,
             |r| &mut r.denominator,
         ),
-        C::derived_from_plan(Msg::ColValue, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColValue, &[Part::CustomMetrics], |r, p, ctx| {
             p.kpi
                 .custom_metrics
                 .iter()
@@ -118,9 +120,12 @@ fn value_columns() -> Vec<Column<CustomValue>> {
 pub fn CustomMetricsSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let has_metrics = Memo::new(move |_| store.read(|p| !p.kpi.custom_metrics.is_empty()));
+    let has_metrics = Memo::new(move |_| {
+        store.read(&[Part::CustomMetrics], |p| !p.kpi.custom_metrics.is_empty())
+    });
     let metrics = TableSource {
         key: "custom-metrics",
+        part: Part::CustomMetrics,
         rows: |p| &p.kpi.custom_metrics,
         rows_mut: |p| &mut p.kpi.custom_metrics,
         new_row: |id, lang| CustomMetric {
@@ -130,6 +135,7 @@ pub fn CustomMetricsSection() -> impl IntoView {
     };
     let values = TableSource {
         key: "custom-values",
+        part: Part::CustomValues,
         rows: |p| &p.kpi.custom_values,
         rows_mut: |p| &mut p.kpi.custom_values,
         // A new month goes to the first custom metric; the metric column changes it.

@@ -11,6 +11,7 @@ use crate::domain::kpi::{
 use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::history::MetricRef;
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::{self, Part};
 use crate::i18n::{format_change, format_measure, Msg, NO_VALUE};
 use crate::pages::options::{
     metric_options, DIMENSIONS, DIMENSION_VALUES, DIRECTIONS, DIRECTION_VALUES,
@@ -26,7 +27,7 @@ fn figures(row: &EffectivenessRow, plan: &Plan) -> Option<RowFigures> {
 
 /// A derived cell: the figure picked by `pick`, in the metric's unit.
 fn value_column(header: Msg, pick: fn(&RowFigures) -> Option<Measure>) -> Column<EffectivenessRow> {
-    Column::derived_from_plan(header, move |r, p, ctx| {
+    Column::derived_from_plan(header, plan_parts::KPI_HISTORY, move |r, p, ctx| {
         figures(r, p)
             .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
             .map_or(NO_VALUE.into(), |(v, unit)| {
@@ -40,13 +41,17 @@ fn change_column(
     header: Msg,
     pick: fn(&RowFigures) -> Option<Measure>,
 ) -> Column<EffectivenessRow> {
-    Column::derived_from_plan(header, move |r, p, ctx: &CellCtx| {
-        figures(r, p)
-            .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
-            .map_or(NO_VALUE.into(), |(d, unit)| {
-                format_change(d, unit, ctx.currency, ctx.lang)
-            })
-    })
+    Column::derived_from_plan(
+        header,
+        plan_parts::KPI_HISTORY,
+        move |r, p, ctx: &CellCtx| {
+            figures(r, p)
+                .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
+                .map_or(NO_VALUE.into(), |(d, unit)| {
+                    format_change(d, unit, ctx.currency, ctx.lang)
+                })
+        },
+    )
 }
 
 fn label_of(
@@ -60,6 +65,7 @@ fn label_of(
 pub fn effectiveness_source() -> TableSource<EffectivenessRow> {
     TableSource {
         key: "effectiveness",
+        part: Part::Effectiveness,
         rows: |p| &p.effectiveness,
         rows_mut: |p| &mut p.effectiveness,
         new_row: |id, lang| EffectivenessRow {
@@ -75,6 +81,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
         C::text(Msg::ColMetric, |r| &r.metric, |r| &mut r.metric),
         C::choice_from_plan(
             Msg::ColMetricSource,
+            &[Part::CustomMetrics],
             metric_options,
             |r| r.source.key(),
             |r, key| {
@@ -83,7 +90,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
                 }
             },
         ),
-        C::derived_from_plan(Msg::ColDimension, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColDimension, plan_parts::KPI_HISTORY, |r, p, ctx| {
             let dim = figures(r, p).map(|f| f.reading.info.dimension);
             label_of(
                 DIMENSIONS,
@@ -91,7 +98,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
                 ctx,
             )
         }),
-        C::derived_from_plan(Msg::ColDirection, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColDirection, plan_parts::KPI_HISTORY, |r, p, ctx| {
             let dir = figures(r, p).map(|f| f.reading.info.direction);
             label_of(
                 DIRECTIONS,
@@ -110,15 +117,18 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
             |r| &r.target,
             |r| &mut r.target,
         )
-        .unit(|r, p| Some(p.kpi.info(r.source)?.unit)),
+        .unit(|r, p| Some(p.kpi.info(r.source)?.unit))
+        .reads(&[Part::CustomMetrics]),
         change_column(Msg::ColGap, RowFigures::gap_to_target),
-        C::derived_from_plan(Msg::ColStatus, |r, p, ctx| {
-            match figures(r, p).and_then(|f| f.status()) {
+        C::derived_from_plan(
+            Msg::ColStatus,
+            plan_parts::KPI_HISTORY,
+            |r, p, ctx| match figures(r, p).and_then(|f| f.status()) {
                 Some(Status::OnTrack) => ctx.lang.t(Msg::OnTrack).into(),
                 Some(Status::OffTrack) => ctx.lang.t(Msg::OffTrack).into(),
                 None => NO_VALUE.into(),
-            }
-        })
+            },
+        )
         .phone_first(1),
         C::text(
             Msg::ColGapAnalysis,
@@ -133,14 +143,43 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
 pub fn EffectivenessSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let counts = Memo::new(move |_| store.read(|p| status_counts(&p.kpi, &p.effectiveness)));
-    let shown_month = Memo::new(move |_| store.read(|p| p.kpi.report_month()));
+    let counts = Memo::new(move |_| {
+        store.read(
+            &[
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+                Part::Alerts,
+                Part::Channels,
+                Part::AbTests,
+                Part::Sops,
+                Part::Effectiveness,
+            ],
+            |p| status_counts(&p.kpi, &p.effectiveness),
+        )
+    });
+    let shown_month = Memo::new(move |_| {
+        store.read(
+            &[
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+                Part::Alerts,
+                Part::Channels,
+                Part::AbTests,
+                Part::Sops,
+            ],
+            |p| p.kpi.report_month(),
+        )
+    });
     view! {
         <section class="section" id="effectiveness" aria-labelledby="effectiveness-title">
             <h2 id="effectiveness-title">{lang.t(Msg::ChannelsTitle)}</h2>
             <p class="hint">{lang.t(Msg::EffectivenessHint)}</p>
             <div class="form-row">
-                <EntryField id="report-month" label=Msg::ReportMonth input_mode="text" get=|p| &p.kpi.report_month get_mut=|p| &mut p.kpi.report_month />
+                <EntryField id="report-month" part=Part::ReportMonth label=Msg::ReportMonth input_mode="text" get=|p| &p.kpi.report_month get_mut=|p| &mut p.kpi.report_month />
                 <p class="hint" data-testid="report-month-shown">
                     {lang.t(Msg::ReportMonthShown)} " "
                     {move || shown_month.get().map_or(NO_VALUE.to_string(), |m| m.to_string())}

@@ -9,6 +9,7 @@ use crate::domain::monitoring::month::YearMonth;
 use crate::domain::plan::RowId;
 use crate::i18n::{format_count, format_money, Msg};
 use crate::state::analysis::use_analysis;
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,7 +21,7 @@ pub fn FromOrders() -> impl IntoView {
     let data = use_analysis();
     // The months of the history, latest first (only rows with a valid month).
     let months = Memo::new(move |_| {
-        let mut m: Vec<(RowId, YearMonth)> = store.read(|p| {
+        let mut m: Vec<(RowId, YearMonth)> = store.read(&[Part::KpiMonths], |p| {
             p.kpi
                 .months
                 .iter()
@@ -61,7 +62,7 @@ pub fn FromOrders() -> impl IntoView {
 
     let done_text = move || {
         let l = lang.get();
-        let currency = store.read(|p| p.header.currency);
+        let currency = store.read(&[Part::Header], |p| p.header.currency);
         done.get().map(|f| {
             l.t(Msg::FilledFromOrders)
                 .replacen("{}", &f.month.to_string(), 1)

@@ -5,6 +5,7 @@ use crate::components::table::{table_row, Column, ColumnKind, EditableTable, Tab
 use crate::domain::kpi::Unit;
 use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::history::KpiMonth;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::metric_name;
 use crate::state::{use_lang, use_plan};
@@ -42,6 +43,7 @@ fn metric_column(metric: Metric) -> C {
 fn source(key: &'static str) -> TableSource<KpiMonth> {
     TableSource {
         key,
+        part: Part::KpiMonths,
         rows: |p| &p.kpi.months,
         rows_mut: |p| &mut p.kpi.months,
         new_row: |id, _| KpiMonth::new(id),
@@ -146,16 +148,28 @@ pub fn MonthsSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let repeated = Memo::new(move |_| {
-        store.read(|p| {
-            p.kpi
-                .months
-                .iter()
-                .filter(|m| p.kpi.is_repeated_month(m))
-                .map(|m| m.month.text())
-                .collect::<Vec<_>>()
-        })
+        store.read(
+            &[
+                Part::KpiMonths,
+                Part::ReportMonth,
+                Part::CustomMetrics,
+                Part::CustomValues,
+                Part::Alerts,
+                Part::Channels,
+                Part::AbTests,
+                Part::Sops,
+            ],
+            |p| {
+                p.kpi
+                    .months
+                    .iter()
+                    .filter(|m| p.kpi.is_repeated_month(m))
+                    .map(|m| m.month.text())
+                    .collect::<Vec<_>>()
+            },
+        )
     });
-    let count = Memo::new(move |_| store.read(|p| p.kpi.months.len()));
+    let count = Memo::new(move |_| store.read(&[Part::KpiMonths], |p| p.kpi.months.len()));
     // Closed at first: a year of months is several hundred inputs, and the tables above
     // already show what they add up to.
     let open = RwSignal::new(false);

@@ -8,6 +8,7 @@ use crate::domain::kpi_system::Metric;
 use crate::domain::monitoring::history::MetricRef;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::{metric_label, metric_options};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -32,27 +33,41 @@ pub fn TrendSection() -> impl IntoView {
     let chosen = RwSignal::new(initial);
     let data = Memo::new(move |_| {
         let metric = chosen.get();
-        store.read(|p| {
-            let unit = p.kpi.info(metric).map(|i| i.unit);
-            let target = p
-                .effectiveness
-                .iter()
-                .find(|r| r.source == metric)
-                .and_then(|r| r.target.value().copied());
-            let threshold = p
-                .kpi
-                .alerts
-                .iter()
-                .find(|a| a.metric == metric)
-                .and_then(|a| a.threshold.value().copied());
-            (
-                unit,
-                p.kpi.series(metric),
-                target,
-                threshold,
-                p.header.currency,
-            )
-        })
+        store.read(
+            &[
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+                Part::Alerts,
+                Part::Channels,
+                Part::AbTests,
+                Part::Sops,
+                Part::Effectiveness,
+                Part::Header,
+            ],
+            |p| {
+                let unit = p.kpi.info(metric).map(|i| i.unit);
+                let target = p
+                    .effectiveness
+                    .iter()
+                    .find(|r| r.source == metric)
+                    .and_then(|r| r.target.value().copied());
+                let threshold = p
+                    .kpi
+                    .alerts
+                    .iter()
+                    .find(|a| a.metric == metric)
+                    .and_then(|a| a.threshold.value().copied());
+                (
+                    unit,
+                    p.kpi.series(metric),
+                    target,
+                    threshold,
+                    p.header.currency,
+                )
+            },
+        )
     });
     let rows = Signal::derive(move || {
         let lang = lang.get();
@@ -70,7 +85,11 @@ pub fn TrendSection() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let chosen_name = Memo::new(move |_| store.read(|p| metric_label(p, chosen.get(), lang.get())));
+    let chosen_name = Memo::new(move |_| {
+        store.read(&[Part::CustomMetrics], |p| {
+            metric_label(p, chosen.get(), lang.get())
+        })
+    });
     let label = Signal::derive(move || {
         format!("{} · {}", lang.get().t(Msg::TrendTitle), chosen_name.get())
     });
@@ -109,7 +128,7 @@ pub fn TrendSection() -> impl IntoView {
                 >
                     {move || {
                         store
-                            .read(|p| metric_options(p, lang.get()))
+                            .read(&[Part::CustomMetrics], |p| metric_options(p, lang.get()))
                             .into_iter()
                             .map(|(key, name)| view! { <option value=key>{name}</option> })
                             .collect_view()

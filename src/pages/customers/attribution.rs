@@ -19,6 +19,7 @@ use crate::domain::money::Fen;
 use crate::domain::samples::SampleFile;
 use crate::i18n::{format_count, format_money, input_error_message, Lang, Msg, NO_VALUE};
 use crate::state::analysis::{use_analysis, Shared};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
@@ -129,7 +130,7 @@ pub fn Attribution() -> impl IntoView {
 
     let summary = move || {
         let l = lang.get();
-        let currency = store.read(|p| p.header.currency);
+        let currency = store.read(&[Part::Header], |p| p.header.currency);
         let encoding = read.encoding();
         data.journeys.with(|j| {
             j.as_ref().map(|j| {
@@ -173,7 +174,7 @@ pub fn Attribution() -> impl IntoView {
     let credit_rows = Signal::derive(move || {
         let l = lang.get();
         let value = by_value.get();
-        let currency = store.read(|p| p.header.currency);
+        let currency = store.read(&[Part::Header], |p| p.header.currency);
         let Some(all) = credits.get() else {
             return Vec::new();
         };
@@ -234,7 +235,9 @@ pub fn Attribution() -> impl IntoView {
 
     // Budget hints from the chosen model's credits and the typed spend.
     let table_spend = move |name: &str| {
-        store.read(|p| channel_table_spend(p.kpi.channels.iter().map(|r| &**r), name))
+        store.read(&[Part::Channels], |p| {
+            channel_table_spend(p.kpi.channels.iter().map(|r| &**r), name)
+        })
     };
     let spend_of = move |name: &str| -> Entry<Fen> {
         match spend.with(|s| {
@@ -248,7 +251,7 @@ pub fn Attribution() -> impl IntoView {
     };
     let hint_rows = Signal::derive(move || {
         let l = lang.get();
-        let currency = store.read(|p| p.header.currency);
+        let currency = store.read(&[Part::Header], |p| p.header.currency);
         let model = hint_model.get();
         let Some(all) = credits.get() else {
             return Vec::new();

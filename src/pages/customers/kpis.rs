@@ -6,6 +6,7 @@ use crate::components::sample::SampleBadge;
 use crate::domain::customers::customer_kpis::customer_kpis;
 use crate::i18n::{format_count, format_money, format_rate, Msg, NO_VALUE};
 use crate::state::analysis::use_analysis;
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -19,12 +20,12 @@ pub fn Kpis(analysis: AnalysisMemo) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let kpis = Memo::new(move |_| {
-        let line = store.read(|p| p.segments.high_value());
+        let line = store.read(&[Part::Segments], |p| p.segments.high_value());
         analysis.with(|a| a.as_ref().map(|a| customer_kpis(&a.stats, line)))
     });
     let figures = move || {
         let l = lang.get();
-        let currency = store.read(|p| p.header.currency);
+        let currency = store.read(&[Part::Header], |p| p.header.currency);
         let k = kpis.get()?;
         let money =
             |f: Option<_>| f.map_or_else(|| NO_VALUE.to_string(), |f| format_money(f, currency, l));

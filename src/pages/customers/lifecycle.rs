@@ -15,6 +15,7 @@ use crate::domain::money::{Currency, Fen};
 use crate::domain::schema::export_file_name_with;
 use crate::i18n::{format_count, format_money, Lang, Msg};
 use crate::state::analysis::{use_analysis, Shared};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -80,7 +81,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
     let data = use_analysis();
     let unmask = RwSignal::new(false);
     let lists = Memo::new(move |_| {
-        let rules = store.read(|p| p.segments.rules());
+        let rules = store.read(&[Part::Segments], |p| p.segments.rules());
         analysis.with(|a| {
             a.as_ref().map(|a| {
                 Shared(std::sync::Arc::new(lifecycle_lists(
@@ -119,7 +120,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
         let t = TRIGGERS[i];
         move || {
             let l = lang.get();
-            let currency = store.read(|p| p.header.currency);
+            let currency = store.read(&[Part::Header], |p| p.header.currency);
             let (a, lists) = (analysis.get()?, lists.get()?);
             let ids = &lists[i];
             let shown = data.orders.with(|o| {

@@ -13,6 +13,7 @@ mod settings;
 use crate::domain::customers::rfm::{customer_stats, score, CustomerStats, Scored};
 use crate::i18n::Msg;
 use crate::state::analysis::{use_analysis, Shared};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -32,7 +33,7 @@ pub fn CustomersPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
-    let typed = Memo::new(move |_| store.read(|p| p.segments.as_of.clone()));
+    let typed = Memo::new(move |_| store.read(&[Part::Segments], |p| p.segments.as_of.clone()));
     let as_of = Memo::new(move |_| {
         let typed = typed.get();
         data.orders.with(|o| {

@@ -8,6 +8,7 @@ use crate::domain::kpi::{Measure, Unit};
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_measure, format_rate, Lang, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -53,7 +54,7 @@ pub fn Bottleneck() -> impl IntoView {
     let store = use_plan();
     let cards = Memo::new(move |_| {
         let l = lang.get();
-        store.read(|p| {
+        store.read(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             let (loss, below) = bottlenecks(p);
             let card = |i: usize, figure: String| Card {

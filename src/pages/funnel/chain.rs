@@ -6,6 +6,7 @@ use super::fill;
 use crate::domain::funnel_tools::open_chain_breaks;
 use crate::domain::plan::RowId;
 use crate::i18n::{format_count, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ pub fn ChainCheck() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let items = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             let breaks = open_chain_breaks(stages);
             stages

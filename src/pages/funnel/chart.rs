@@ -10,6 +10,7 @@ use crate::components::chart::{
 use crate::domain::funnel_tools::has_comparison;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_rate, Lang, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -71,11 +72,11 @@ fn chart_data(plan: &Plan, lang: Lang) -> FunnelChart {
 pub fn FunnelChartSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let count = Memo::new(move |_| store.read(|p| p.funnel.stages.len()));
+    let count = Memo::new(move |_| store.read(&[Part::FunnelStages], |p| p.funnel.stages.len()));
     // The words of the chart, for screen readers: the figures are in the table above.
     let label = Signal::derive(move || {
         let l = lang.get();
-        let parts: Vec<String> = store.read(|p| {
+        let parts: Vec<String> = store.read(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .iter()
@@ -96,10 +97,14 @@ pub fn FunnelChartSection() -> impl IntoView {
             parts.join(l.t(Msg::ListSeparator))
         )
     });
-    let draw = move |area: &Area, scale: f64| {
-        let chart = store.read(|p| chart_data(p, lang.get()));
-        draw_funnel(area, scale, &chart);
-    };
+    // The chart's figures as a memo: typing a stage's loss reason changes the stages but
+    // not the chart, which then is not redrawn.
+    let chart = Memo::new(move |_| {
+        store.read(&[Part::FunnelStages, Part::Comparison], |p| {
+            chart_data(p, lang.get())
+        })
+    });
+    let draw = move |area: &Area, scale: f64| chart.with(|c| draw_funnel(area, scale, c));
     view! {
         <section class="section" id="funnel-chart" aria-labelledby="funnel-chart-title">
             <h2 id="funnel-chart-title">{lang.t(Msg::FaChartTitle)}</h2>

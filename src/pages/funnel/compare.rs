@@ -12,6 +12,7 @@ use crate::domain::funnel_analysis::Verdict;
 use crate::domain::funnel_tools::{has_comparison, period_comparison, stage_comparison};
 use crate::domain::ratio::Ratio;
 use crate::i18n::{format_points, format_rate, Lang, Msg, NO_VALUE};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -119,12 +120,12 @@ pub fn period_labels(kind: ComparisonKind, lang: Lang) -> (&'static str, &'stati
 pub fn Comparison() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let kind = Memo::new(move |_| store.read(|p| p.funnel.comparison));
+    let kind = Memo::new(move |_| store.read(&[Part::Comparison], |p| p.funnel.comparison));
     let set_kind = move |k: ComparisonKind| store.edit(None, |p| p.funnel.comparison = k);
     let sentences = Memo::new(move |_| {
         let l = lang.get();
         let (current, previous) = period_labels(kind.get(), l);
-        store.read(|p| {
+        store.read(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             if !has_comparison(stages) {
                 return Vec::new();

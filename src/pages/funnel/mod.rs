@@ -15,6 +15,7 @@ mod what_if;
 use crate::components::table::EditableTable;
 use crate::domain::funnel::overall_conversion;
 use crate::i18n::{format_count, format_rate, Lang, Msg, NO_VALUE};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 pub use table::{funnel_columns, funnel_source};
@@ -23,9 +24,13 @@ pub use table::{funnel_columns, funnel_source};
 pub fn FunnelPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let overall = Memo::new(move |_| store.read(|p| overall_conversion(&p.funnel.stages)));
+    let overall = Memo::new(move |_| {
+        store.read(&[Part::FunnelStages], |p| {
+            overall_conversion(&p.funnel.stages)
+        })
+    });
     let first_reached = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .first()
@@ -33,7 +38,7 @@ pub fn FunnelPage() -> impl IntoView {
         })
     });
     let last_converted = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .last()

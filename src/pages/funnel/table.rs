@@ -3,6 +3,7 @@
 
 use crate::components::table::{table_row, Column, ColumnKind, TableSource};
 use crate::domain::funnel::FunnelStage;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_count, format_rate, Msg, NO_VALUE};
 
 table_row!(FunnelStage, name);
@@ -11,6 +12,7 @@ table_row!(FunnelStage, name);
 const fn stages_source(key: &'static str) -> TableSource<FunnelStage> {
     TableSource {
         key,
+        part: Part::FunnelStages,
         rows: |p| &p.funnel.stages,
         rows_mut: |p| &mut p.funnel.stages,
         new_row: |id, lang| FunnelStage {

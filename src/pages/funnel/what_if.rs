@@ -14,6 +14,7 @@ use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 
@@ -47,12 +48,16 @@ fn rate_columns() -> Vec<Column<FunnelStage>> {
         )
         .unit(|_, _| Some(Unit::Percent))
         .with_error(|s| FunnelStage::rate_entry_error(&s.what_if_rate)),
-        C::derived_from_plan(Msg::FaColProjReached, move |s, plan, ctx| {
-            count(projected(s, plan).map(|p| p.0), ctx.lang)
-        }),
-        C::derived_from_plan(Msg::FaColProjConverted, move |s, plan, ctx| {
-            count(projected(s, plan).map(|p| p.1), ctx.lang)
-        }),
+        C::derived_from_plan(
+            Msg::FaColProjReached,
+            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
+            move |s, plan, ctx| count(projected(s, plan).map(|p| p.0), ctx.lang),
+        ),
+        C::derived_from_plan(
+            Msg::FaColProjConverted,
+            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
+            move |s, plan, ctx| count(projected(s, plan).map(|p| p.1), ctx.lang),
+        ),
     ]
 }
 
@@ -69,8 +74,13 @@ fn signed_change(change: i128, show: impl Fn(u128) -> String) -> String {
 pub fn WhatIf() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let projection = Memo::new(move |_| store.read(|p| what_if(&p.funnel)));
-    let currency = Memo::new(move |_| store.read(|p| p.header.currency));
+    let projection = Memo::new(move |_| {
+        store.read(
+            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
+            |p| what_if(&p.funnel),
+        )
+    });
+    let currency = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.currency));
     let money = move |fen: Option<i64>| {
         fen.map_or_else(
             || NO_VALUE.into(),
@@ -124,7 +134,7 @@ pub fn WhatIf() -> impl IntoView {
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend class="sr-only">{lang.t(Msg::FaWhatIfTitle)}</legend>
-                    <EntryField id="funnel-aov" label=Msg::FaAov unit=Unit::Money
+                    <EntryField id="funnel-aov" part=Part::AvgOrderValue label=Msg::FaAov unit=Unit::Money
                         get=|p| &p.funnel.avg_order_value get_mut=|p| &mut p.funnel.avg_order_value
                         error=|p| avg_order_value_error(&p.funnel) />
                     <div class="button-row align-end">

@@ -11,6 +11,7 @@ use crate::domain::kpi::Measure;
 use crate::domain::kpi::Unit;
 use crate::domain::money::{Currency, Fen};
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ fn uses(plan: &Plan) -> Vec<CategoryUse> {
 fn line_source() -> TableSource<BudgetLine> {
     TableSource {
         key: "budget_lines",
+        part: Part::BudgetLines,
         rows: |p| &p.budget_lines,
         rows_mut: |p| &mut p.budget_lines,
         new_row: |id, lang| BudgetLine {
@@ -69,30 +71,56 @@ fn line_columns() -> Vec<Column<BudgetLine>> {
         )
         .unit(|_, _| Some(Unit::Percent))
         .with_error(BudgetLine::share_error),
-        C::derived_from_plan(Msg::ColAllocated, |l, plan, ctx| {
-            money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
-        }),
-        C::derived_from_plan(Msg::ColCommitted, |l, plan, ctx| {
-            money_or_dash(line_use(l, plan).map(|u| u.committed), plan, ctx.lang)
-        }),
-        C::derived_from_plan(Msg::ColRemaining, |l, plan, ctx| match line_use(l, plan) {
-            Some(u) if u.is_over() => format!(
-                "{} {}",
-                ctx.lang.t(Msg::OverBy),
-                format_money(
-                    Fen(-u.remaining().unwrap_or_default().0),
-                    plan.header.currency,
-                    ctx.lang
-                )
-            ),
-            u => money_or_dash(u.and_then(|u| u.remaining()), plan, ctx.lang),
-        }),
+        C::derived_from_plan(
+            Msg::ColAllocated,
+            &[
+                Part::Budget,
+                Part::BudgetLines,
+                Part::CostLines,
+                Part::Header,
+            ],
+            |l, plan, ctx| {
+                money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColCommitted,
+            &[
+                Part::Budget,
+                Part::BudgetLines,
+                Part::CostLines,
+                Part::Header,
+            ],
+            |l, plan, ctx| money_or_dash(line_use(l, plan).map(|u| u.committed), plan, ctx.lang),
+        ),
+        C::derived_from_plan(
+            Msg::ColRemaining,
+            &[
+                Part::Budget,
+                Part::BudgetLines,
+                Part::CostLines,
+                Part::Header,
+            ],
+            |l, plan, ctx| match line_use(l, plan) {
+                Some(u) if u.is_over() => format!(
+                    "{} {}",
+                    ctx.lang.t(Msg::OverBy),
+                    format_money(
+                        Fen(-u.remaining().unwrap_or_default().0),
+                        plan.header.currency,
+                        ctx.lang
+                    )
+                ),
+                u => money_or_dash(u.and_then(|u| u.remaining()), plan, ctx.lang),
+            },
+        ),
     ]
 }
 
 fn cost_source() -> TableSource<CostLine> {
     TableSource {
         key: "cost_lines",
+        part: Part::CostLines,
         rows: |p| &p.cost_lines,
         rows_mut: |p| &mut p.cost_lines,
         new_row: |id, lang| CostLine {
@@ -121,6 +149,7 @@ fn cost_columns() -> Vec<Column<CostLine>> {
         C::text(Msg::ColScenarioType, |c| &c.scenario, |c| &mut c.scenario),
         C::choice_from_plan(
             Msg::ColCategory,
+            &[Part::BudgetLines],
             category_options,
             |c| c.category.clone(),
             |c, key| c.category = key.to_string(),
@@ -149,17 +178,27 @@ fn axis_yuan(fen: f64) -> String {
 pub fn BudgetSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let total = Memo::new(move |_| store.read(|p| p.budget.total()));
-    let split = Memo::new(move |_| store.read(allocation));
-    let category_uses = Memo::new(move |_| store.read(uses));
-    let from_revenue =
-        Memo::new(move |_| store.read(|p| p.budget.source == TotalSource::FromRevenue));
+    let total = Memo::new(move |_| store.read(&[Part::Budget], |p| p.budget.total()));
+    let split = Memo::new(move |_| store.read(&[Part::Budget, Part::BudgetLines], allocation));
+    let category_uses =
+        Memo::new(move |_| store.read(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses));
+    let from_revenue = Memo::new(move |_| {
+        store.read(&[Part::Budget], |p| {
+            p.budget.source == TotalSource::FromRevenue
+        })
+    });
     let set_source = move |source: TotalSource| store.edit(None, |p| p.budget.source = source);
-    let money = move |fen: Fen| store.read(|p| format_money(fen, p.header.currency, lang.get()));
+    let money = move |fen: Fen| {
+        store.read(&[Part::Header], |p| {
+            format_money(fen, p.header.currency, lang.get())
+        })
+    };
 
     // The shares' remainder, when they do not make 100% (whether or not a total is known).
     let remainder = move || {
-        let share_sum: i64 = store.read(|p| p.budget_lines.iter().filter_map(|l| l.share()).sum());
+        let share_sum: i64 = store.read(&[Part::BudgetLines], |p| {
+            p.budget_lines.iter().filter_map(|l| l.share()).sum()
+        });
         let rest = WHOLE - share_sum;
         if rest == 0 {
             return None;
@@ -294,15 +333,15 @@ pub fn BudgetSection() -> impl IntoView {
                     <Show
                         when=move || from_revenue.get()
                         fallback=move || view! {
-                            <EntryField id="budget-total" label=Msg::BudgetTotalAmount unit=Unit::Money
+                            <EntryField id="budget-total" part=Part::Budget label=Msg::BudgetTotalAmount unit=Unit::Money
                                 get=|p| &p.budget.total get_mut=|p| &mut p.budget.total
                                 error=|p| p.budget.total_error() />
                         }
                     >
-                        <EntryField id="budget-revenue" label=Msg::AnnualRevenue unit=Unit::Money
+                        <EntryField id="budget-revenue" part=Part::Budget label=Msg::AnnualRevenue unit=Unit::Money
                             get=|p| &p.budget.revenue get_mut=|p| &mut p.budget.revenue
                             error=|p| p.budget.revenue_error() />
-                        <EntryField id="budget-rate" label=Msg::BudgetRate unit=Unit::Percent
+                        <EntryField id="budget-rate" part=Part::Budget label=Msg::BudgetRate unit=Unit::Percent
                             get=|p| &p.budget.rate get_mut=|p| &mut p.budget.rate
                             error=|p| p.budget.rate_error() />
                     </Show>

@@ -8,6 +8,7 @@ use crate::domain::entry::Entry;
 use crate::domain::goals::{FigureRef, Goal, GoalDeadline, Indicator};
 use crate::domain::kpi::{Measure, Unit};
 use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan_parts::{self, Part};
 use crate::i18n::{format_change, format_date, format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{figure_options, LOOP_STAGES, LOOP_STAGE_VALUES, UNITS, UNIT_VALUES};
 use crate::state::use_lang;
@@ -19,6 +20,7 @@ table_row!(Indicator, name);
 fn goal_source() -> TableSource<Goal> {
     TableSource {
         key: "goals",
+        part: Part::Goals,
         rows: |p| &p.goals,
         rows_mut: |p| &mut p.goals,
         new_row: |id, lang| Goal {
@@ -88,6 +90,7 @@ fn goal_columns() -> Vec<Column<Goal>> {
 fn indicator_source() -> TableSource<Indicator> {
     TableSource {
         key: "indicators",
+        part: Part::Indicators,
         rows: |p| &p.indicators,
         rows_mut: |p| &mut p.indicators,
         new_row: |id, lang| Indicator {
@@ -126,6 +129,7 @@ fn indicator_columns() -> Vec<Column<Indicator>> {
         C::text(Msg::ColIndicator, |i| &i.name, |i| &mut i.name),
         C::choice_from_plan(
             Msg::ColGoal,
+            &[Part::Goals],
             goal_options,
             |i| i.goal.map(|g| g.0.to_string()).unwrap_or_default(),
             |i, key| i.goal = key.parse().ok().map(RowId),
@@ -147,29 +151,69 @@ fn indicator_columns() -> Vec<Column<Indicator>> {
         measure_column(Msg::ColTarget, |i| &i.target, |i| &mut i.target, |i| i.unit),
         C::choice_from_plan(
             Msg::ColSource,
+            plan_parts::LINKED_FIGURES,
             figure_options,
             |i| i.source.map(FigureRef::key).unwrap_or_default(),
             |i, key| i.source = FigureRef::from_key(key),
         ),
-        C::derived_from_plan(Msg::ColCurrent, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| {
-                format_measure(p.current, p.unit, ctx.currency, ctx.lang)
-            })
-        }),
-        C::derived_from_plan(Msg::ColGap, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| match p.gap {
-                Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
-                None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
-                None => NO_VALUE.into(),
-            })
-        }),
-        C::derived_from_plan(Msg::ColStatus, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| match p.met {
-                Some(true) => ctx.lang.t(Msg::TargetMet).into(),
-                Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
-                None => NO_VALUE.into(),
-            })
-        }),
+        C::derived_from_plan(
+            Msg::ColCurrent,
+            &[
+                Part::Goals,
+                Part::Header,
+                Part::FunnelStages,
+                Part::Effectiveness,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| {
+                    format_measure(p.current, p.unit, ctx.currency, ctx.lang)
+                })
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColGap,
+            &[
+                Part::Goals,
+                Part::Header,
+                Part::FunnelStages,
+                Part::Effectiveness,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| match p.gap {
+                    Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
+                    None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
+                    None => NO_VALUE.into(),
+                })
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColStatus,
+            &[
+                Part::Goals,
+                Part::Header,
+                Part::FunnelStages,
+                Part::Effectiveness,
+                Part::ReportMonth,
+                Part::KpiMonths,
+                Part::CustomMetrics,
+                Part::CustomValues,
+            ],
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| match p.met {
+                    Some(true) => ctx.lang.t(Msg::TargetMet).into(),
+                    Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
+                    None => NO_VALUE.into(),
+                })
+            },
+        ),
     ]
 }
 

@@ -9,6 +9,7 @@ use crate::domain::plan::Industry;
 use crate::domain::playbooks::playbook_plan;
 use crate::domain::scenario::Playbook;
 use crate::i18n::{Lang, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_plans, use_today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -89,7 +90,7 @@ pub fn PlaybookChooser() -> impl IntoView {
         .into_iter()
         .map(|playbook| {
             let (when, how) = playbook_texts(playbook);
-            let current = move || store.read(|p| p.playbook == Some(playbook));
+            let current = move || store.read(&[Part::Playbook], |p| p.playbook == Some(playbook));
             let name = move || lang.get().t(playbook_name(playbook));
             view! {
                 <article class="card playbook" class:current=current data-playbook=playbook.key()>

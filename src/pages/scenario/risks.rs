@@ -1,6 +1,7 @@
 //! The risk register (spec §7): what could go wrong, how it shows, what is done about it.
 
 use crate::components::table::{table_row, Column, EditableTable, TableSource};
+use crate::domain::plan_parts::Part;
 use crate::domain::scenario::{open_risks, Risk};
 use crate::i18n::Msg;
 use crate::pages::options::{RISK_STATUSES, RISK_STATUS_VALUES};
@@ -12,6 +13,7 @@ table_row!(Risk, risk);
 fn risk_source() -> TableSource<Risk> {
     TableSource {
         key: "risks",
+        part: Part::Risks,
         rows: |p| &p.risks,
         rows_mut: |p| &mut p.risks,
         new_row: |id, lang| Risk {
@@ -42,7 +44,7 @@ fn risk_columns() -> Vec<Column<Risk>> {
 pub fn RiskRegister() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let open = Memo::new(move |_| store.read(|p| open_risks(&p.risks)));
+    let open = Memo::new(move |_| store.read(&[Part::Risks], |p| open_risks(&p.risks)));
     view! {
         <section class="section" id="risks" aria-labelledby="risks-title">
             <h2 id="risks-title">{lang.t(Msg::RisksTitle)}</h2>

@@ -3,6 +3,7 @@
 use crate::components::field::PlanField;
 use crate::components::table::{table_row, Column, EditableTable, TableSource};
 use crate::domain::entry::Entry;
+use crate::domain::plan_parts::Part;
 use crate::domain::scenario::ScenarioRow;
 use crate::i18n::Msg;
 use crate::state::use_lang;
@@ -13,6 +14,7 @@ table_row!(ScenarioRow, kind);
 fn scenario_source() -> TableSource<ScenarioRow> {
     TableSource {
         key: "scenarios",
+        part: Part::Scenarios,
         rows: |p| &p.scenarios,
         rows_mut: |p| &mut p.scenarios,
         new_row: |id, lang| ScenarioRow {
@@ -62,21 +64,21 @@ pub fn ResourcesForm() -> impl IntoView {
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>{lang.t(Msg::ResourcesOffline)}</legend>
-                    <PlanField id="resources-stores" label=Msg::StoreCount input_mode="numeric"
+                    <PlanField id="resources-stores" part=Part::Resources label=Msg::StoreCount input_mode="numeric"
                         text=|p| p.resources.stores.text()
                         write=|p, v| p.resources.stores = Entry::from_text(v)
                         error=|p| p.resources.stores_error() />
-                    <PlanField id="resources-regions" label=Msg::RegionsCovered
+                    <PlanField id="resources-regions" part=Part::Resources label=Msg::RegionsCovered
                         text=|p| p.resources.regions.clone()
                         write=|p, v| p.resources.regions = v.to_string() />
-                    <PlanField id="resources-team" label=Msg::TeamSize input_mode="numeric"
+                    <PlanField id="resources-team" part=Part::Resources label=Msg::TeamSize input_mode="numeric"
                         text=|p| p.resources.team_size.text()
                         write=|p, v| p.resources.team_size = Entry::from_text(v)
                         error=|p| p.resources.team_size_error() />
                 </fieldset>
                 <fieldset>
                     <legend>{lang.t(Msg::ResourcesOnline)}</legend>
-                    <PlanField id="resources-tools" label=Msg::ToolsOnHand
+                    <PlanField id="resources-tools" part=Part::Resources label=Msg::ToolsOnHand
                         text=|p| p.resources.tools.clone()
                         write=|p, v| p.resources.tools = v.to_string() />
                 </fieldset>

@@ -8,6 +8,7 @@ use crate::domain::schedule::TaskStatus;
 use crate::domain::tasks::Task;
 use crate::i18n::{format_date, Msg};
 use crate::pages::options::TASK_STATUSES;
+use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today, PlanStore};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -36,15 +37,18 @@ impl TaskView {
                 return RowSelection::All;
             }
             let (since, today) = (since.get(), today.get());
-            store.read(|p| {
-                let ids: HashSet<RowId> = p
-                    .tasks
-                    .iter()
-                    .filter(|t| t.id >= since || filter.matches(&p.task_facts(t, today)))
-                    .map(|t| t.id)
-                    .collect();
-                RowSelection::Only(Arc::new(ids))
-            })
+            store.read(
+                &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
+                |p| {
+                    let ids: HashSet<RowId> = p
+                        .tasks
+                        .iter()
+                        .filter(|t| t.id >= since || filter.matches(&p.task_facts(t, today)))
+                        .map(|t| t.id)
+                        .collect();
+                    RowSelection::Only(Arc::new(ids))
+                },
+            )
         });
         TaskView {
             store,
@@ -97,10 +101,13 @@ pub fn FilterBar(view: TaskView) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();
-    let owners =
-        Memo::new(move |_| store.read(|p| distinct(p.tasks.iter().map(|t| t.owner.as_str()))));
+    let owners = Memo::new(move |_| {
+        store.read(&[Part::Tasks], |p| {
+            distinct(p.tasks.iter().map(|t| t.owner.as_str()))
+        })
+    });
     let phases = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::Phases, Part::Tasks], |p| {
             distinct(
                 p.phases
                     .iter()
@@ -123,8 +130,8 @@ pub fn FilterBar(view: TaskView) -> impl IntoView {
             .collect_view()
     };
     let counts = move || {
-        let total = store.read(|p| p.tasks.len());
-        let shown = store.read(|p| view.shown(p).len());
+        let total = store.read(&[Part::Tasks], |p| p.tasks.len());
+        let shown = store.read(&[Part::Tasks], |p| view.shown(p).len());
         lang.get()
             .t(Msg::FilterShowing)
             .replace("{0}", &shown.to_string())

@@ -13,6 +13,7 @@ use crate::components::field::PlanField;
 use crate::domain::entry::Entry;
 use crate::domain::tasks::DEFAULT_HORIZON_MONTHS;
 use crate::i18n::{format_date, Msg, NO_VALUE};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use calendar::CalendarExport;
 use filter::{FilterBar, TaskView};
@@ -28,7 +29,7 @@ pub fn TasksPage() -> impl IntoView {
     let store = use_plan();
     let view = TaskView::new();
     let horizon_hint = move || {
-        store.read(|p| {
+        store.read(&[Part::Horizon, Part::Header], |p| {
             let months = p
                 .horizon_months
                 .value()
@@ -49,7 +50,7 @@ pub fn TasksPage() -> impl IntoView {
             <h1>{lang.t(Msg::TasksTitle)}</h1>
             <p class="intro">{lang.t(Msg::TasksIntro)}</p>
             <div class="form-row">
-                <PlanField id="horizon-months" label=Msg::HorizonMonths input_mode="numeric"
+                <PlanField id="horizon-months" part=Part::Horizon label=Msg::HorizonMonths input_mode="numeric"
                     text=|p| p.horizon_months.text()
                     write=|p, v| p.horizon_months = Entry::from_text(v)
                     error=|p| p.horizon_months.error().or_else(|| (p.horizon_months.value() == Some(&0)).then_some(crate::domain::entry::InputError::MonthFromOne)) />

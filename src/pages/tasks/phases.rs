@@ -1,6 +1,7 @@
 //! The phases: campaign-month ranges and the calendar dates they cover.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::plan_parts::Part;
 use crate::domain::tasks::Phase;
 use crate::i18n::{format_date, Lang, Msg, NO_VALUE};
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ table_row!(Phase, name);
 fn phase_source() -> TableSource<Phase> {
     TableSource {
         key: "phases",
+        part: Part::Phases,
         rows: |p| &p.phases,
         rows_mut: |p| &mut p.phases,
         new_row: |id, lang| Phase {

@@ -4,6 +4,7 @@ use super::filter::TaskView;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::rollup::{rollup, Tally};
 use crate::i18n::{format_rate, Lang, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;
 
@@ -33,7 +34,10 @@ pub fn Rollups(view: TaskView) -> impl IntoView {
     let today = use_today();
     let totals = Memo::new(move |_| {
         let today = today.get();
-        store.read(|p| rollup(view.shown(p).into_iter().map(|t| p.task_facts(t, today))))
+        store.read(
+            &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
+            |p| rollup(view.shown(p).into_iter().map(|t| p.task_facts(t, today))),
+        )
     });
     let rows = move |by_owner: bool| {
         Signal::derive(move || {

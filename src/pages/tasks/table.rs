@@ -9,6 +9,7 @@ use crate::domain::deliverable::Outcome;
 use crate::domain::entry::{CellValue, Entry};
 use crate::domain::goals::FigureRef;
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::{self, Part};
 use crate::domain::schedule::DeadlineRule;
 use crate::domain::tasks::Task;
 use crate::i18n::{format_date, Lang, Msg, NO_VALUE};
@@ -22,6 +23,7 @@ table_row!(Task, monthly_task);
 fn task_source() -> TableSource<Task> {
     TableSource {
         key: "tasks",
+        part: Part::Tasks,
         rows: |p| &p.tasks,
         rows_mut: |p| &mut p.tasks,
         new_row: |id, lang| Task {
@@ -106,6 +108,7 @@ fn task_columns() -> Vec<Column<Task>> {
         ),
         C::choice_from_plan(
             Msg::ColPhase,
+            &[Part::Phases],
             phase_options,
             |t| t.phase.trim().to_string(),
             |t, key| t.phase = key.to_string(),
@@ -124,7 +127,7 @@ fn task_columns() -> Vec<Column<Task>> {
             |t, text| t.deadline = Entry::from_text(text),
             |t| t.deadline.error(),
         ),
-        C::derived_from_plan(Msg::ColNextDue, next_due_text).phone_first(1),
+        C::derived_from_plan(Msg::ColNextDue, plan_parts::SCHEDULE, next_due_text).phone_first(1),
         C::choice(
             Msg::ColStatus,
             TASK_STATUSES,
@@ -133,7 +136,7 @@ fn task_columns() -> Vec<Column<Task>> {
             |t, v| t.status = v,
         )
         .phone_first(2),
-        C::derived_from_plan(Msg::ColOverdue, |t, p, ctx| {
+        C::derived_from_plan(Msg::ColOverdue, plan_parts::SCHEDULE, |t, p, ctx| {
             if p.task_timing(t, ctx.today).overdue {
                 ctx.lang.t(Msg::IsOverdue).into()
             } else {
@@ -174,12 +177,15 @@ fn task_columns() -> Vec<Column<Task>> {
         .unit(|t, _| t.deliverable.known_unit()),
         C::choice_from_plan(
             Msg::ColActualFrom,
+            plan_parts::LINKED_FIGURES,
             figure_options,
             |t| t.deliverable.source.map(FigureRef::key).unwrap_or_default(),
             |t, key| t.deliverable.source = FigureRef::from_key(key),
         ),
-        C::derived_from_plan(Msg::ColOutcome, |t, p, ctx| outcome_text(t, p, ctx.lang))
-            .phone_first(4),
+        C::derived_from_plan(Msg::ColOutcome, plan_parts::LINKED_FIGURES, |t, p, ctx| {
+            outcome_text(t, p, ctx.lang)
+        })
+        .phone_first(4),
     ]
 }
 

@@ -4,6 +4,7 @@ use super::filter::TaskView;
 use crate::components::chart::{draw_gantt, gantt_height, ChartCanvas, GanttText};
 use crate::domain::timeline::timeline;
 use crate::i18n::{Lang, Msg};
+use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -39,10 +40,13 @@ pub fn TaskTimeline(view: TaskView) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();
-    let shown = Memo::new(move |_| store.read(|p| view.shown(p).len()));
+    let shown = Memo::new(move |_| store.read(&[Part::Tasks], |p| view.shown(p).len()));
     let data = Memo::new(move |_| {
         let today = today.get();
-        store.read(|p| timeline(p, view.shown(p).into_iter().take(MAX_ROWS), today))
+        store.read(
+            &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
+            |p| timeline(p, view.shown(p).into_iter().take(MAX_ROWS), today),
+        )
     });
     let truncated = move || {
         let n = shown.get();

@@ -8,6 +8,7 @@ use crate::domain::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
 use crate::domain::kpi::Unit;
+use crate::domain::plan_parts::Part;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ const DAY_COLUMNS: &[Msg] = &[
 fn appointment_source() -> TableSource<AppointmentSlot> {
     TableSource {
         key: "appointments",
+        part: Part::Appointments,
         rows: |p| &p.appointments,
         rows_mut: |p| &mut p.appointments,
         new_row: |id, _| AppointmentSlot::new(id),
@@ -69,10 +71,14 @@ fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
         ),
         C::derived(Msg::ColVacancy, |a, ctx| format_rate(a.vacancy(), ctx.lang)),
         C::derived(Msg::ColNoShow, |a, ctx| format_rate(a.no_show(), ctx.lang)),
-        C::derived_from_plan(Msg::ColSuggestion, |a, p, ctx| {
-            suggestion_text(a.suggestion(&p.appointment_alerts))
-                .map_or(crate::i18n::NO_VALUE.into(), |m| ctx.lang.t(m).into())
-        }),
+        C::derived_from_plan(
+            Msg::ColSuggestion,
+            &[Part::AppointmentAlerts],
+            |a, p, ctx| {
+                suggestion_text(a.suggestion(&p.appointment_alerts))
+                    .map_or(crate::i18n::NO_VALUE.into(), |m| ctx.lang.t(m).into())
+            },
+        ),
         C::text(Msg::ColResponse, |a| &a.action, |a| &mut a.action),
     ]
 }
@@ -81,8 +87,9 @@ fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
 pub fn AppointmentsToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let totals = Memo::new(move |_| store.read(|p| totals(&p.appointments)));
-    let days = Memo::new(move |_| store.read(|p| day_totals(&p.appointments)));
+    let totals = Memo::new(move |_| store.read(&[Part::Appointments], |p| totals(&p.appointments)));
+    let days =
+        Memo::new(move |_| store.read(&[Part::Appointments], |p| day_totals(&p.appointments)));
     let day_rows = Signal::derive(move || {
         let lang = lang.get();
         days.get()
@@ -115,12 +122,12 @@ pub fn AppointmentsToolkit() -> impl IntoView {
                 </div>
                 <div class="figure figure-main">
                     <dt>{lang.t(Msg::OverallNoShow)}</dt>
-                    <dd data-testid="overall-no-show">{move || format_rate(store.read(|p| overall_no_show(&p.appointments)), lang.get())}</dd>
+                    <dd data-testid="overall-no-show">{move || format_rate(store.read(&[Part::Appointments], |p| overall_no_show(&p.appointments)), lang.get())}</dd>
                 </div>
             </dl>
             <div class="form-row">
-                <EntryField id="alert-vacancy" label=Msg::AlertVacancy unit=Unit::Percent get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
-                <EntryField id="alert-no-show" label=Msg::AlertNoShow unit=Unit::Percent get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
+                <EntryField id="alert-vacancy" part=Part::AppointmentAlerts label=Msg::AlertVacancy unit=Unit::Percent get=|p| &p.appointment_alerts.vacancy_above get_mut=|p| &mut p.appointment_alerts.vacancy_above />
+                <EntryField id="alert-no-show" part=Part::AppointmentAlerts label=Msg::AlertNoShow unit=Unit::Percent get=|p| &p.appointment_alerts.no_show_above get_mut=|p| &mut p.appointment_alerts.no_show_above />
             </div>
             <EditableTable caption=Msg::ToolkitsTitle source=appointment_source() columns=appointment_columns() add_label=Msg::AddSlot />
             <SummaryTable caption=Msg::DayTotalsTitle first=Msg::ColDate columns=DAY_COLUMNS rows=day_rows test_id="day-totals" />

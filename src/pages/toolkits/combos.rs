@@ -2,6 +2,7 @@
 //! the coupon's discount rate and its cost on a dine-in order.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::plan_parts::Part;
 use crate::domain::toolkits::combos::Combo;
 use crate::i18n::{format_rate, Msg};
 use crate::state::use_lang;
@@ -12,6 +13,7 @@ table_row!(Combo, combo_type);
 fn combo_source() -> TableSource<Combo> {
     TableSource {
         key: "combos",
+        part: Part::Combos,
         rows: |p| &p.combos,
         rows_mut: |p| &mut p.combos,
         new_row: |id, lang| Combo {

@@ -3,6 +3,7 @@
 
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
+use crate::domain::plan_parts::Part;
 use crate::domain::toolkits::feedback::{average_tenths, dimension_scores, FeedbackItem};
 use crate::i18n::{format_count, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan, use_today};
@@ -18,6 +19,7 @@ const PROGRESS_VALUES: &[bool] = &[false, true];
 fn feedback_source() -> TableSource<FeedbackItem> {
     TableSource {
         key: "feedback",
+        part: Part::Feedback,
         rows: |p| &p.feedback,
         rows_mut: |p| &mut p.feedback,
         new_row: |id, lang| FeedbackItem {
@@ -82,10 +84,13 @@ pub fn FeedbackToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();
-    let scores = Memo::new(move |_| store.read(|p| dimension_scores(&p.feedback)));
+    let scores =
+        Memo::new(move |_| store.read(&[Part::Feedback], |p| dimension_scores(&p.feedback)));
     let late = Memo::new(move |_| {
         let today = today.get();
-        store.read(|p| p.feedback.iter().filter(|f| f.is_late(today)).count())
+        store.read(&[Part::Feedback], |p| {
+            p.feedback.iter().filter(|f| f.is_late(today)).count()
+        })
     });
     let rows = Signal::derive(move || {
         let lang = lang.get();

@@ -5,6 +5,7 @@ use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
 use crate::domain::plan::Plan;
+use crate::domain::plan_parts::Part;
 use crate::domain::toolkits::stock::{replenishment, Advice, StockPosition, StoreStock};
 use crate::i18n::{Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
@@ -15,6 +16,7 @@ table_row!(StoreStock, code);
 fn store_source() -> TableSource<StoreStock> {
     TableSource {
         key: "stores",
+        part: Part::Stores,
         rows: |p| &p.stores,
         rows_mut: |p| &mut p.stores,
         new_row: |id, lang| StoreStock {
@@ -87,14 +89,22 @@ fn store_columns() -> Vec<Column<StoreStock>> {
             |s| &s.safety_stock,
             |s| &mut s.safety_stock,
         ),
-        C::derived_from_plan(Msg::ColProjectedStock, |s, p, _| {
-            position(s, p)
-                .and_then(|p| p.projected)
-                .map_or(NO_VALUE.into(), |n| n.to_string())
-        }),
-        C::derived_from_plan(Msg::ColAdvice, |s, p, ctx| {
-            position(s, p).map_or(NO_VALUE.into(), |p| advice_text(&p.advice, ctx.lang))
-        }),
+        C::derived_from_plan(
+            Msg::ColProjectedStock,
+            &[Part::Stores, Part::StockRule],
+            |s, p, _| {
+                position(s, p)
+                    .and_then(|p| p.projected)
+                    .map_or(NO_VALUE.into(), |n| n.to_string())
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColAdvice,
+            &[Part::Stores, Part::StockRule],
+            |s, p, ctx| {
+                position(s, p).map_or(NO_VALUE.into(), |p| advice_text(&p.advice, ctx.lang))
+            },
+        ),
     ]
 }
 
@@ -103,7 +113,7 @@ pub fn StockToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let low = Memo::new(move |_| {
-        store.read(|p| {
+        store.read(&[Part::Stores, Part::StockRule], |p| {
             let positions = replenishment(&p.stores, &p.stock_rule);
             p.stores
                 .iter()
@@ -133,8 +143,8 @@ pub fn StockToolkit() -> impl IntoView {
                 <summary>{lang.t(Msg::StockRuleTitle)}</summary>
                 <p class="hint">{lang.t(Msg::StockRuleText)}</p>
                 <div class="form-row">
-                    <EntryField id="units-per-transfer" label=Msg::UnitsPerTransfer input_mode="numeric" get=|p| &p.stock_rule.units_per_transfer get_mut=|p| &mut p.stock_rule.units_per_transfer />
-                    <EntryField id="warehouse-pack" label=Msg::WarehousePack input_mode="numeric" get=|p| &p.stock_rule.warehouse_pack get_mut=|p| &mut p.stock_rule.warehouse_pack />
+                    <EntryField id="units-per-transfer" part=Part::StockRule label=Msg::UnitsPerTransfer input_mode="numeric" get=|p| &p.stock_rule.units_per_transfer get_mut=|p| &mut p.stock_rule.units_per_transfer />
+                    <EntryField id="warehouse-pack" part=Part::StockRule label=Msg::WarehousePack input_mode="numeric" get=|p| &p.stock_rule.warehouse_pack get_mut=|p| &mut p.stock_rule.warehouse_pack />
                 </div>
             </details>
             <EditableTable caption=Msg::StockTitle source=store_source() columns=store_columns() add_label=Msg::AddStore />

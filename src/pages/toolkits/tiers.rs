@@ -8,6 +8,7 @@ use crate::domain::entry::Entry;
 use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
 use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan_parts::Part;
 use crate::domain::toolkits::tiers::{
     spend_from_orders, tier_of, tier_summaries, CustomerSpend, MemberTier, OrderLineError,
     OrdersHeaderError, OrdersSpend, TierSummary,
@@ -23,6 +24,7 @@ table_row!(CustomerSpend, customer);
 fn tier_source() -> TableSource<MemberTier> {
     TableSource {
         key: "tiers",
+        part: Part::Tiers,
         rows: |p| &p.tiers,
         rows_mut: |p| &mut p.tiers,
         new_row: |id, lang| MemberTier {
@@ -35,6 +37,7 @@ fn tier_source() -> TableSource<MemberTier> {
 fn customer_source() -> TableSource<CustomerSpend> {
     TableSource {
         key: "customers",
+        part: Part::Customers,
         rows: |p| &p.customers,
         rows_mut: |p| &mut p.customers,
         new_row: |id, lang| CustomerSpend {
@@ -105,18 +108,48 @@ fn tier_columns() -> Vec<Column<MemberTier>> {
             |t| &t.points_per_yuan_burned,
             |t| &mut t.points_per_yuan_burned,
         ),
-        C::derived_from_plan(Msg::ColMembers, |t, p, ctx| {
-            summary(t, p).map_or(NO_VALUE.into(), |s| format_count(s.members, ctx.lang))
-        }),
-        C::derived_from_plan(Msg::ColCouponCost, move |t, p, ctx| {
-            money(summary(t, p).and_then(|s| s.coupon_cost), p, ctx.lang)
-        }),
-        C::derived_from_plan(Msg::ColPointsLiability, move |t, p, ctx| {
-            money(summary(t, p).and_then(|s| s.points_liability), p, ctx.lang)
-        }),
-        C::derived_from_plan(Msg::ColMonthlyCost, move |t, p, ctx| {
-            money(summary(t, p).and_then(|s| s.monthly_cost()), p, ctx.lang)
-        }),
+        C::derived_from_plan(
+            Msg::ColMembers,
+            &[
+                Part::Tiers,
+                Part::Customers,
+                Part::TierAssumptions,
+                Part::Header,
+            ],
+            |t, p, ctx| {
+                summary(t, p).map_or(NO_VALUE.into(), |s| format_count(s.members, ctx.lang))
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColCouponCost,
+            &[
+                Part::Tiers,
+                Part::Customers,
+                Part::TierAssumptions,
+                Part::Header,
+            ],
+            move |t, p, ctx| money(summary(t, p).and_then(|s| s.coupon_cost), p, ctx.lang),
+        ),
+        C::derived_from_plan(
+            Msg::ColPointsLiability,
+            &[
+                Part::Tiers,
+                Part::Customers,
+                Part::TierAssumptions,
+                Part::Header,
+            ],
+            move |t, p, ctx| money(summary(t, p).and_then(|s| s.points_liability), p, ctx.lang),
+        ),
+        C::derived_from_plan(
+            Msg::ColMonthlyCost,
+            &[
+                Part::Tiers,
+                Part::Customers,
+                Part::TierAssumptions,
+                Part::Header,
+            ],
+            move |t, p, ctx| money(summary(t, p).and_then(|s| s.monthly_cost()), p, ctx.lang),
+        ),
     ]
 }
 
@@ -130,7 +163,7 @@ fn customer_columns() -> Vec<Column<CustomerSpend>> {
             |c| &c.annual_spend,
             |c| &mut c.annual_spend,
         ),
-        C::derived_from_plan(Msg::ColTierOf, |c, p, ctx| {
+        C::derived_from_plan(Msg::ColTierOf, &[Part::Tiers], |c, p, ctx| {
             let Some(&spend) = c.annual_spend.value() else {
                 return NO_VALUE.into();
             };
@@ -244,14 +277,22 @@ pub fn TiersToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let totals = Memo::new(move |_| {
-        store.read(|p| {
-            let (tiers, untiered) = tier_summaries(&p.tiers, &p.customers, &p.tier_assumptions);
-            let cost = tiers
-                .iter()
-                .try_fold(0i64, |sum, t| sum.checked_add(t.monthly_cost()?.0))
-                .map(|fen| format_money(Fen(fen), p.header.currency, lang.get()));
-            (cost, untiered)
-        })
+        store.read(
+            &[
+                Part::Tiers,
+                Part::Customers,
+                Part::TierAssumptions,
+                Part::Header,
+            ],
+            |p| {
+                let (tiers, untiered) = tier_summaries(&p.tiers, &p.customers, &p.tier_assumptions);
+                let cost = tiers
+                    .iter()
+                    .try_fold(0i64, |sum, t| sum.checked_add(t.monthly_cost()?.0))
+                    .map(|fen| format_money(Fen(fen), p.header.currency, lang.get()));
+                (cost, untiered)
+            },
+        )
     });
     view! {
         <section class="section" id="tiers" aria-labelledby="tiers-title">
@@ -264,7 +305,7 @@ pub fn TiersToolkit() -> impl IntoView {
                 </div>
             </dl>
             <div class="form-row">
-                <EntryField id="coupon-redemption" label=Msg::CouponRedemption unit=Unit::Percent get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
+                <EntryField id="coupon-redemption" part=Part::TierAssumptions label=Msg::CouponRedemption unit=Unit::Percent get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
             </div>
             <EditableTable caption=Msg::TiersTitle source=tier_source() columns=tier_columns() add_label=Msg::AddTier />
             <p class="hint" data-testid="untiered">{move || lang.get().t(Msg::Untiered).replace("{}", &totals.get().1.to_string())}</p>
