@@ -18,6 +18,26 @@ pub fn px(scale: f64, css: f64) -> i32 {
 }
 
 /// The axis font at `size` CSS pixels.
+/// The widest of `labels` as drawn in `style`, measuring one label per length in
+/// characters: the browser lays out every text measured (a forced layout each), and
+/// labels of one shape (months, dates) differ by a pixel or two, which the gap between
+/// labels absorbs. A year of months is then 2 measures, not 12; 1,000 months, not 1,000.
+pub fn widest_label<'a>(
+    area: &Area,
+    labels: impl Iterator<Item = &'a str>,
+    style: &TextStyle,
+) -> i32 {
+    let mut measured = std::collections::HashSet::new();
+    labels
+        .filter(|label| measured.insert(label.chars().count()))
+        .map(|label| {
+            area.estimate_text_size(label, style)
+                .map_or(0, |(w, _)| w as i32)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 pub fn axis_font(scale: f64, size: f64) -> TextStyle<'static> {
     ("sans-serif", size * scale).into_font().color(&AXIS)
 }

@@ -2,7 +2,7 @@
 
 use super::bars::{BLUE, GREEN, WARN};
 use super::canvas::Area;
-use super::frame::{axis_font, draw_legend, px, value_chart};
+use super::frame::{axis_font, draw_legend, px, value_chart, widest_label};
 use crate::domain::timeline::month_label_step;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -98,15 +98,7 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
     // overlaps the next at this width.
     let style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
     let slot = chart.backend_coord(&(1.0, lo)).0 - chart.backend_coord(&(0.0, lo)).0;
-    let widest = trend
-        .months
-        .iter()
-        .map(|m| {
-            area.estimate_text_size(m, &style)
-                .map_or(0, |(w, _)| w as i32)
-        })
-        .max()
-        .unwrap_or(0);
+    let widest = widest_label(area, trend.months.iter().map(String::as_str), &style);
     let step = month_label_step(slot as f64, (widest + px(8.0)) as f64) as usize;
     for (i, month) in trend
         .months

@@ -614,9 +614,13 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let read = move |f: &dyn Fn(&Plan, usize) -> String| {
                 row.get().map(|r| {
                     if is_choice {
-                        store.read(&[Part::ChoiceTexts], |_| ()); // a kept text shows instead
+                        // A choice shows its stored key, or a kept text instead; the parts
+                        // its column reads are its options, which only the list follows.
+                        store.read(&[Part::ChoiceTexts], |_| ());
+                        store.read_row(part, id, &[], |p| f(p, r))
+                    } else {
+                        store.read_row(part, id, info.reads, |p| f(p, r))
                     }
-                    store.read_row(part, id, info.reads, |p| f(p, r))
                 }).unwrap_or_default()
             };
             let text = move || {
@@ -649,10 +653,11 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 format!("{} {}", lang.get().t(info.header), row_name)
             };
             let field = if info.kind == ColumnKind::Choice {
+                let current = Memo::new(move |_| text());
                 // Options may come from the plan (goals, categories): re-listed only when they change.
                 let options = Memo::new(move |_| {
                     let mut list = store.read(info.reads, |p| info.options.list(p, lang.get()));
-                    let current = text();
+                    let current = current.get();
                     if !list.iter().any(|(k, _)| *k == current) {
                         // A text that is no option (pasted, imported, or a key whose row is
                         // gone) stays visible as it is, flagged, never silently replaced.
@@ -660,22 +665,26 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     }
                     list
                 });
+                // The chosen option is marked when the list is drawn, and the select's value
+                // follows the choice: no effect per option (a list of 1,000 goals would be
+                // 1,000 of them per row, all re-run on every change).
                 let option_views = move || {
+                    let now = current.get_untracked();
                     options.get().into_iter().map(|(key, label)| {
-                        let is_current = { let key = key.clone(); move || text() == key };
-                        view! { <option value=key prop:selected=is_current>{label}</option> }
+                        let selected = key == now;
+                        view! { <option value=key selected=selected>{label}</option> }
                     }).collect_view()
                 };
                 // On paper the chosen option's label, without the select's arrow.
                 let chosen = move || {
-                    let key = text();
+                    let key = current.get();
                     options.with(|o| o.iter().find(|(k, _)| *k == key).map(|(_, label)| label.clone())).unwrap_or_default()
                 };
                 view! {
                     <select
                         data-col=col
                         aria-label=aria_label
-                        prop:value=text
+                        prop:value=move || current.get()
                         class:invalid=move || error.with(Option::is_some)
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby=flagged_by(error, error_id.clone())

@@ -141,6 +141,13 @@ pub fn replenishment(
         .iter()
         .map(|l| l.map_or(0, |(p, safety)| u64::try_from(p - safety).unwrap_or(0)))
         .collect();
+    // The stores of each city, in table order: a store in need looks only at its own
+    // city's stores (one city per store computed once, not once per pair).
+    let cities: Vec<String> = stores.iter().map(|s| s.city()).collect();
+    let mut by_city: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (j, city) in cities.iter().enumerate() {
+        by_city.entry(city.as_str()).or_default().push(j);
+    }
     let mut out = Vec::with_capacity(stores.len());
     for (i, store) in stores.iter().enumerate() {
         let Some((projected, safety)) = level[i] else {
@@ -162,9 +169,10 @@ pub fn replenishment(
             });
             continue;
         }
-        let city = store.city();
-        let mut donors: Vec<usize> = (0..stores.len())
-            .filter(|&j| j != i && spare[j] > 0 && stores[j].city() == city)
+        let mut donors: Vec<usize> = by_city[cities[i].as_str()]
+            .iter()
+            .copied()
+            .filter(|&j| j != i && spare[j] > 0)
             .collect();
         donors.sort_by(|&a, &b| {
             spare[b]

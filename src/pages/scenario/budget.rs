@@ -132,14 +132,10 @@ fn cost_source() -> TableSource<CostLine> {
 
 /// The budget categories, by name.
 fn category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), lang.t(Msg::NotChosen).to_string())];
-    for line in plan.budget_lines.iter() {
-        let name = line.category.trim().to_string();
-        if !name.is_empty() && !options.iter().any(|(k, _)| *k == name) {
-            options.push((name.clone(), name));
-        }
-    }
-    options
+    crate::pages::options::distinct_name_options(
+        (String::new(), lang.t(Msg::NotChosen).to_string()),
+        plan.budget_lines.iter().map(|l| l.category.as_str()),
+    )
 }
 
 fn cost_columns() -> Vec<Column<CostLine>> {

@@ -35,14 +35,10 @@ fn task_source() -> TableSource<Task> {
 
 /// The plan's phases by name ("" for none).
 fn phase_options(plan: &Plan, _lang: Lang) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), NO_VALUE.to_string())];
-    for phase in plan.phases.iter() {
-        let name = phase.name.trim();
-        if !name.is_empty() && !options.iter().any(|(k, _)| k == name) {
-            options.push((name.to_string(), name.to_string()));
-        }
-    }
-    options
+    crate::pages::options::distinct_name_options(
+        (String::new(), NO_VALUE.to_string()),
+        plan.phases.iter().map(|p| p.name.as_str()),
+    )
 }
 
 /// A rule in the UI language; what was typed when it is not a rule.

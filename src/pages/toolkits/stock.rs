@@ -4,12 +4,15 @@
 use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
 use crate::domain::entry::Entry;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, RowId, Rows};
 use crate::domain::plan_parts::Part;
-use crate::domain::toolkits::stock::{replenishment, Advice, StockPosition, StoreStock};
+use crate::domain::toolkits::stock::{replenishment, Advice, StockPosition, StockRule, StoreStock};
 use crate::i18n::{Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 table_row!(StoreStock, code);
 
@@ -27,9 +30,36 @@ fn store_source() -> TableSource<StoreStock> {
 }
 
 fn position(store: &StoreStock, plan: &Plan) -> Option<StockPosition> {
-    replenishment(&plan.stores, &plan.stock_rule)
-        .into_iter()
-        .find(|p| p.id == store.id)
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let fresh = last.as_ref().is_some_and(|(stores, rule, _)| {
+            *rule == plan.stock_rule
+                && stores.len() == plan.stores.len()
+                && stores
+                    .iter()
+                    .zip(plan.stores.iter())
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+        });
+        if !fresh {
+            let positions = replenishment(&plan.stores, &plan.stock_rule)
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+            *last = Some((plan.stores.clone(), plan.stock_rule.clone(), positions));
+        }
+        last.as_ref()
+            .and_then(|(_, _, positions)| positions.get(&store.id).cloned())
+    })
+}
+
+thread_local! {
+    /// The positions last computed, with the rows they were computed from: every cell in
+    /// view of the two derived columns reads them after one edit, and the table is
+    /// shared out as a whole, so it is computed once per change, not once per cell. A
+    /// row edited since is a new `Arc` (this copy keeps the old one alive), so pointer
+    /// equality is enough to tell.
+    static LAST: RefCell<Option<(Rows<StoreStock>, StockRule, HashMap<RowId, StockPosition>)>> =
+        const { RefCell::new(None) };
 }
 
 fn advice_text(advice: &Advice, lang: Lang) -> String {
