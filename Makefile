@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
+.PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
 
 serve: setup
 	@echo "Building the release bundle, then serving it at http://127.0.0.1:$(PORT)/"
@@ -49,26 +49,38 @@ size:
 
 # Benchmarks print figures; they are not pass / fail tests (tests/bench/, README
 # "Benchmarks"). `make bench` builds the release bundle afresh and runs them all; each
-# bench-* target runs one part (on dist/ as it is, built if missing).
+# bench-* target runs one part (on dist/ as it is, built if missing; another bundle with
+# BENCH_DIST=path, e.g. `make bench-typing BENCH_DIST=/tmp/other-dist`).
 PYTHON ?= python3.11
 BENCH_DATA := tests/bench/data
+BENCH_DIST ?= dist
 
-bench: setup-test build bench-size bench-load bench-tables bench-analytics
+bench: setup-test build bench-size bench-load bench-tables bench-typing bench-memory bench-analytics
 
 bench-dist:
-	@[ -f dist/index.html ] || $(MAKE) build
+	@[ -f $(BENCH_DIST)/index.html ] || { [ "$(BENCH_DIST)" = dist ] && $(MAKE) build; } || { echo "no $(BENCH_DIST)/index.html"; exit 1; }
 
 # Bytes of everything the first load fetches: raw, gzip, brotli, and the budget.
 bench-size: bench-dist
-	node .ci/size-report.mjs dist
+	node .ci/size-report.mjs $(BENCH_DIST)
 
 # Mobile first load (4x CPU, Fast 3G) and Lighthouse scores of the main pages.
 bench-load: setup-test bench-dist tests/bench/node_modules/.package-lock.json
-	node tests/bench/load.mjs dist
+	node tests/bench/load.mjs $(BENCH_DIST)
 
-# Task-table operations, the app beside a vanilla JS table.
+# Task-table operations, the app beside a vanilla JS table, at full CPU speed and slowed
+# 4× (TABLE_SIZES, TABLE_CPU, TABLE_RUNS: see the script).
 bench-tables: setup-test bench-dist tests/bench/node_modules/.package-lock.json
-	node tests/bench/tables.mjs dist
+	node tests/bench/tables.mjs $(BENCH_DIST)
+
+# One keystroke → paint in a cell of every page, phone viewport, CPU slowed 4×, on the
+# demo plan and with 1,000 rows in the page's main table.
+bench-typing: setup-test bench-dist tests/bench/node_modules/.package-lock.json
+	node tests/bench/typing.mjs $(BENCH_DIST)
+
+# JS heap and wasm memory on /tasks: demo plan, 10,000 tasks, 200 undo steps, undone.
+bench-memory: setup-test bench-dist tests/bench/node_modules/.package-lock.json
+	node tests/bench/memory.mjs $(BENCH_DIST)
 
 # The analytics core on 1M events / 1M orders / 100k journeys: natively, as wasm in
 # Chromium, and in Python (pandas, DuckDB, numpy) on the same files; ratios and agreement.

@@ -72,3 +72,64 @@ export function stat(xs) {
 
 export const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 export const pad = (s, n) => String(s).padStart(n);
+
+// The open plan as the app stores it (README "Architecture": `omo-planner.current` names
+// it, `omo-planner.plan.<id>` holds it; older builds kept one `omo-planner.plan`). The
+// app writes it on its first visit; waits for that.
+export async function storedPlan(page) {
+  const key = await page.waitForFunction(() => {
+    const id = localStorage.getItem('omo-planner.current');
+    const key = id ? `omo-planner.plan.${id}` : 'omo-planner.plan';
+    return localStorage.getItem(key) ? key : null;
+  }, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+  return { key, plan: await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key) };
+}
+
+// Writes a plan document into the page's storage from outside the app (from a static
+// file of dist/ on the same origin), so that no `pagehide` save of the app overwrites
+// it; the app reads it on its next load.
+export async function writePlan(page, base, dist, key, plan) {
+  const file = readdirSync(dist).find((f) => f.endsWith('.css') || f.endsWith('.svg'));
+  await page.goto(`${base}/${file}`);
+  await page.evaluate(({ key, text }) => localStorage.setItem(key, text), { key, text: JSON.stringify(plan) });
+}
+
+// The largest row id anywhere in the plan: new rows take ids above it.
+export function maxId(plan) {
+  let max = 0;
+  JSON.stringify(plan, (k, v) => {
+    if (k === 'id' && typeof v === 'number' && v > max) max = v;
+    return v;
+  });
+  return max;
+}
+
+// `rows` grown to `n` in place by copies of its own rows, in turn, each with a fresh id
+// and `relabel(copy, k)` (k = 1, 2, …) giving it its own name; the original rows stay
+// first, so they are the rows in view.
+export function grow(rows, n, firstId, relabel) {
+  const originals = rows.slice();
+  for (let k = 1; rows.length < n; k++) {
+    const copy = structuredClone(originals[(k - 1) % originals.length]);
+    copy.id = firstId + k;
+    relabel?.(copy, k);
+    rows.push(copy);
+  }
+  return rows;
+}
+
+// In the page: resolves after the main thread stayed free for a while (at least `min`
+// ms, then three 50 ms timers in a row each on time): the app's debounced autosave
+// (300 ms) and any work left from the last action are done.
+export async function settle(page, min = 450) {
+  await page.evaluate(async (min) => {
+    const sleep = (t) => new Promise((r) => setTimeout(r, t));
+    await sleep(min);
+    const end = performance.now() + 30_000;
+    for (let quiet = 0; quiet < 3 && performance.now() < end;) {
+      const t = performance.now();
+      await sleep(50);
+      quiet = performance.now() - t < 70 ? quiet + 1 : 0;
+    }
+  }, min);
+}
