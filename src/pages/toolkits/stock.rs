@@ -52,14 +52,16 @@ fn position(store: &StoreStock, plan: &Plan) -> Option<StockPosition> {
     })
 }
 
+/// The rows and rule positions were computed from, and the positions by store.
+type Computed = (Rows<StoreStock>, StockRule, HashMap<RowId, StockPosition>);
+
 thread_local! {
     /// The positions last computed, with the rows they were computed from: every cell in
     /// view of the two derived columns reads them after one edit, and the table is
     /// shared out as a whole, so it is computed once per change, not once per cell. A
     /// row edited since is a new `Arc` (this copy keeps the old one alive), so pointer
     /// equality is enough to tell.
-    static LAST: RefCell<Option<(Rows<StoreStock>, StockRule, HashMap<RowId, StockPosition>)>> =
-        const { RefCell::new(None) };
+    static LAST: RefCell<Option<Computed>> = const { RefCell::new(None) };
 }
 
 fn advice_text(advice: &Advice, lang: Lang) -> String {
