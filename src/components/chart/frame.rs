@@ -30,12 +30,42 @@ pub fn widest_label<'a>(
     let mut measured = std::collections::HashSet::new();
     labels
         .filter(|label| measured.insert(label.chars().count()))
-        .map(|label| {
-            area.estimate_text_size(label, style)
-                .map_or(0, |(w, _)| w as i32)
-        })
+        .map(|label| text_width(area, label, style))
         .max()
         .unwrap_or(0)
+}
+
+/// The width of `text` drawn in `style`, in device pixels. plotters measures a text by
+/// adding it to the page and reading its size, a layout of the whole page each time; a
+/// chart redrawn after every keystroke would do that for each of its labels, so widths
+/// are remembered by font and text (labels rarely change between two drawings).
+pub fn text_width(area: &Area, text: &str, style: &TextStyle) -> i32 {
+    type Key = (String, u64, String, String);
+    thread_local! {
+        static WIDTHS: std::cell::RefCell<std::collections::HashMap<Key, i32>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let font = &style.font;
+    let key = (
+        font.get_family().as_str().to_string(),
+        font.get_size().to_bits(),
+        font.get_style().as_str().to_string(),
+        text.to_string(),
+    );
+    if let Some(width) = WIDTHS.with(|w| w.borrow().get(&key).copied()) {
+        return width;
+    }
+    let width = area
+        .estimate_text_size(text, style)
+        .map_or(0, |(w, _)| w as i32);
+    WIDTHS.with(|w| {
+        let mut widths = w.borrow_mut();
+        if widths.len() >= 4096 {
+            widths.clear(); // plenty for the labels of every chart; never grows unbounded
+        }
+        widths.insert(key, width);
+    });
+    width
 }
 
 pub fn axis_font(scale: f64, size: f64) -> TextStyle<'static> {

@@ -2,6 +2,7 @@
 //! its due dates as diamonds, today as a line, overdue in the warning colour.
 
 use super::canvas::Area;
+use super::frame::text_width;
 use crate::domain::timeline::{month_label_step, MarkState, Timeline};
 use chrono::{Datelike, Months, NaiveDate};
 use plotters::prelude::*;
@@ -43,10 +44,7 @@ pub struct GanttText {
 /// `text` as drawn in `style`, cut with "…" to fit `max` device pixels; `None` when not
 /// even one character fits.
 fn fit(area: &Area, text: &str, style: &TextStyle, max: i32) -> Option<String> {
-    let wide = |t: &str| {
-        area.estimate_text_size(t, style)
-            .map_or(0, |(w, _)| w as i32)
-    };
+    let wide = |t: &str| text_width(area, t, style);
     if wide(text) <= max {
         return Some(text.to_string());
     }
@@ -104,10 +102,7 @@ pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
         month = next;
     }
     let month_style = font(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Top));
-    let name_width = |m: NaiveDate| {
-        area.estimate_text_size(&(text.month)(m), &month_style)
-            .map_or(0, |(w, _)| w as i32)
-    };
+    let name_width = |m: NaiveDate| text_width(area, &(text.month)(m), &month_style);
     // The narrowest month is the one that must hold a name; a lone month has to the end.
     let narrowest = starts
         .windows(2)
