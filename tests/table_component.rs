@@ -338,13 +338,13 @@ async fn an_edit_recomputes_only_the_figures_that_read_it() {
     let (overall, total) = owner.with(|| {
         let overall = Memo::new(move |_| {
             funnel_runs.update_value(|n| *n += 1);
-            store.read(&[Part::FunnelStages], |p| {
+            store.read_parts(&[Part::FunnelStages], |p| {
                 omo_planner::domain::funnel::overall_conversion(&p.funnel.stages)
             })
         });
         let total = Memo::new(move |_| {
             budget_runs.update_value(|n| *n += 1);
-            store.read(&[Part::Budget], |p| p.budget.total())
+            store.read_parts(&[Part::Budget], |p| p.budget.total())
         });
         (overall, total)
     });

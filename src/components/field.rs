@@ -113,14 +113,14 @@ fn field_view(
     // Its own part, the header (the currency of amounts) and what its check reads.
     let follows = [part, Part::Header];
     let error = Memo::new(move |_| {
-        store.read(reads, |_| ());
-        store.read(&follows, error)
+        store.read_parts(reads, |_| ());
+        store.read_parts(&follows, error)
     });
     // The plain text to edit and the text shown when left, from one read of the plan.
     let texts = Memo::new(move |_| {
         let lang = lang.get();
-        store.read(reads, |_| ());
-        store.read(&follows, |p| (edit_text(p), shown(p, lang)))
+        store.read_parts(reads, |_| ());
+        store.read_parts(&follows, |p| (edit_text(p), shown(p, lang)))
     });
     let edit_text = Memo::new(move |_| texts.with(|(edit, _)| edit.clone()));
     let shown = Memo::new(move |_| texts.with(|(_, shown)| shown.clone()));

@@ -32,7 +32,7 @@ pub fn Shell(
 ) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let plan_name = move || store.read(&[Part::Header], |p| p.header.name.clone());
+    let plan_name = move || store.read_parts(&[Part::Header], |p| p.header.name.clone());
 
     // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo across the whole plan.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {

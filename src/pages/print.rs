@@ -29,15 +29,15 @@ pub fn PrintPage() -> impl IntoView {
     view! {
         <div class="print-report">
             <section class="page print-cover">
-                <h1>{move || store.read(&[Part::Header], |p| p.header.name.clone())}</h1>
+                <h1>{move || store.read_parts(&[Part::Header], |p| p.header.name.clone())}</h1>
                 <dl class="print-facts">
                     <div>
                         <dt>{lang.t(Msg::PrintIndustry)}</dt>
-                        <dd>{move || lang.get().t(industry_name(store.read(&[Part::Header], |p| p.header.industry)))}</dd>
+                        <dd>{move || lang.get().t(industry_name(store.read_parts(&[Part::Header], |p| p.header.industry)))}</dd>
                     </div>
                     <div>
                         <dt>{lang.t(Msg::PrintStart)}</dt>
-                        <dd>{move || format_date(store.read(&[Part::Header], |p| p.header.start_date), lang.get())}</dd>
+                        <dd>{move || format_date(store.read_parts(&[Part::Header], |p| p.header.start_date), lang.get())}</dd>
                     </div>
                     <div>
                         <dt>{lang.t(Msg::PrintDate)}</dt>

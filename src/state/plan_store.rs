@@ -3,7 +3,7 @@
 //! The plan itself is a plain value, not a signal: nothing can subscribe to all of it by
 //! accident. What changes is announced per part of the plan (see `domain::plan_parts`):
 //!
-//! - a reader names the parts it reads, [`PlanStore::read`], and re-runs only when one of
+//! - a reader names the parts it reads, [`PlanStore::read_parts`], and re-runs only when one of
 //!   them changes (the funnel's chain check does not run when a task is edited);
 //! - a table cell reads its own row, [`PlanStore::read_row`], and re-runs only when that
 //!   row changes; a table's list of rows follows [`PlanStore::track_rows`], which changes
@@ -111,7 +111,7 @@ impl PlanStore {
 
     /// Reads the plan, re-running the caller when one of `parts` changes. Read nothing
     /// else of the plan in `f`: a change elsewhere would not reach the caller.
-    pub fn read<T>(&self, parts: &[Part], f: impl FnOnce(&Plan) -> T) -> T {
+    pub fn read_parts<T>(&self, parts: &[Part], f: impl FnOnce(&Plan) -> T) -> T {
         self.signals.with_value(|s| {
             for part in parts {
                 s.parts[part.index()].track();

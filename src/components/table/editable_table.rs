@@ -369,7 +369,7 @@ fn table_view(table: Table) -> AnyView {
         ids,
         positions,
         ctx: Memo::new(move |_| {
-            let (currency, start_date) = store.read(&[Part::Header], |p| {
+            let (currency, start_date) = store.read_parts(&[Part::Header], |p| {
                 (p.header.currency, p.header.start_date)
             });
             CellCtx {
@@ -616,7 +616,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     if is_choice {
                         // A choice shows its stored key, or a kept text instead; the parts
                         // its column reads are its options, which only the list follows.
-                        store.read(&[Part::ChoiceTexts], |_| ());
+                        store.read_parts(&[Part::ChoiceTexts], |_| ());
                         store.read_row(part, id, &[], |p| f(p, r))
                     } else {
                         store.read_row(part, id, info.reads, |p| f(p, r))
@@ -641,7 +641,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let error = Memo::new(move |_| {
                 row.get().and_then(|r| {
                     if is_choice {
-                        store.read(&[Part::ChoiceTexts], |_| ());
+                        store.read_parts(&[Part::ChoiceTexts], |_| ());
                     }
                     store.read_row(part, id, info.reads, |p| grid.rows(|a| a.error(p, r, col)))
                 })
@@ -656,7 +656,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                 let current = Memo::new(move |_| text());
                 // Options may come from the plan (goals, categories): re-listed only when they change.
                 let options = Memo::new(move |_| {
-                    let mut list = store.read(info.reads, |p| info.options.list(p, lang.get()));
+                    let mut list = store.read_parts(info.reads, |p| info.options.list(p, lang.get()));
                     let current = current.get();
                     if !list.iter().any(|(k, _)| *k == current) {
                         // A text that is no option (pasted, imported, or a key whose row is

@@ -160,7 +160,7 @@ pub fn AbTestsSection() -> impl IntoView {
     };
     // Tests the SOP says to roll out, with the version their entry would get.
     let winners = Memo::new(move |_| {
-        store.read(&[Part::AbTests, Part::Sops], |p| {
+        store.read_parts(&[Part::AbTests, Part::Sops], |p| {
             p.kpi
                 .ab_tests
                 .iter()

@@ -103,7 +103,7 @@ pub fn AlertBanner() -> impl IntoView {
     let store = use_plan();
     let crossed = Memo::new(move |_| {
         let lang = lang.get();
-        store.read(
+        store.read_parts(
             &[
                 Part::Alerts,
                 Part::Header,

@@ -197,7 +197,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
     };
     let sides = Signal::derive(move || {
         let lang = lang.get();
-        store.read(&[Part::Header, Part::Channels], |p| {
+        store.read_parts(&[Part::Header, Part::Channels], |p| {
             let currency = p.header.currency;
             [
                 (Side::Online, Msg::SideOnline),
@@ -223,7 +223,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
         })
     });
     let suggestion = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[
                 Part::Channels,
                 Part::Budget,
@@ -234,7 +234,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
         )
     });
     let bars = Memo::new(move |_| {
-        store.read(&[Part::Channels], |p| {
+        store.read_parts(&[Part::Channels], |p| {
             let rows = &p.kpi.channels;
             let yuan = |f: Option<Fen>| f.map_or(0.0, |f| f.0 as f64 / 100.0);
             (

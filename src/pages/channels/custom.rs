@@ -121,7 +121,7 @@ pub fn CustomMetricsSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let has_metrics = Memo::new(move |_| {
-        store.read(&[Part::CustomMetrics], |p| !p.kpi.custom_metrics.is_empty())
+        store.read_parts(&[Part::CustomMetrics], |p| !p.kpi.custom_metrics.is_empty())
     });
     let metrics = TableSource {
         key: "custom-metrics",

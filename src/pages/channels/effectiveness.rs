@@ -144,7 +144,7 @@ pub fn EffectivenessSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let counts = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[
                 Part::ReportMonth,
                 Part::KpiMonths,
@@ -160,7 +160,7 @@ pub fn EffectivenessSection() -> impl IntoView {
         )
     });
     let shown_month = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[
                 Part::ReportMonth,
                 Part::KpiMonths,

@@ -21,7 +21,7 @@ pub fn FromOrders() -> impl IntoView {
     let data = use_analysis();
     // The months of the history, latest first (only rows with a valid month).
     let months = Memo::new(move |_| {
-        let mut m: Vec<(RowId, YearMonth)> = store.read(&[Part::KpiMonths], |p| {
+        let mut m: Vec<(RowId, YearMonth)> = store.read_parts(&[Part::KpiMonths], |p| {
             p.kpi
                 .months
                 .iter()
@@ -62,7 +62,7 @@ pub fn FromOrders() -> impl IntoView {
 
     let done_text = move || {
         let l = lang.get();
-        let currency = store.read(&[Part::Header], |p| p.header.currency);
+        let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         done.get().map(|f| {
             l.t(Msg::FilledFromOrders)
                 .replacen("{}", &f.month.to_string(), 1)

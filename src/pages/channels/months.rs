@@ -148,7 +148,7 @@ pub fn MonthsSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let repeated = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[
                 Part::KpiMonths,
                 Part::ReportMonth,
@@ -169,7 +169,7 @@ pub fn MonthsSection() -> impl IntoView {
             },
         )
     });
-    let count = Memo::new(move |_| store.read(&[Part::KpiMonths], |p| p.kpi.months.len()));
+    let count = Memo::new(move |_| store.read_parts(&[Part::KpiMonths], |p| p.kpi.months.len()));
     // Closed at first: a year of months is several hundred inputs, and the tables above
     // already show what they add up to.
     let open = RwSignal::new(false);

@@ -33,7 +33,7 @@ pub fn TrendSection() -> impl IntoView {
     let chosen = RwSignal::new(initial);
     let data = Memo::new(move |_| {
         let metric = chosen.get();
-        store.read(
+        store.read_parts(
             &[
                 Part::ReportMonth,
                 Part::KpiMonths,
@@ -86,7 +86,7 @@ pub fn TrendSection() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let chosen_name = Memo::new(move |_| {
-        store.read(&[Part::CustomMetrics], |p| {
+        store.read_parts(&[Part::CustomMetrics], |p| {
             metric_label(p, chosen.get(), lang.get())
         })
     });
@@ -128,7 +128,7 @@ pub fn TrendSection() -> impl IntoView {
                 >
                     {move || {
                         store
-                            .read(&[Part::CustomMetrics], |p| metric_options(p, lang.get()))
+                            .read_parts(&[Part::CustomMetrics], |p| metric_options(p, lang.get()))
                             .into_iter()
                             .map(|(key, name)| view! { <option value=key>{name}</option> })
                             .collect_view()

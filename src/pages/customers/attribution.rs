@@ -130,7 +130,7 @@ pub fn Attribution() -> impl IntoView {
 
     let summary = move || {
         let l = lang.get();
-        let currency = store.read(&[Part::Header], |p| p.header.currency);
+        let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         let encoding = read.encoding();
         data.journeys.with(|j| {
             j.as_ref().map(|j| {
@@ -174,7 +174,7 @@ pub fn Attribution() -> impl IntoView {
     let credit_rows = Signal::derive(move || {
         let l = lang.get();
         let value = by_value.get();
-        let currency = store.read(&[Part::Header], |p| p.header.currency);
+        let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         let Some(all) = credits.get() else {
             return Vec::new();
         };
@@ -235,7 +235,7 @@ pub fn Attribution() -> impl IntoView {
 
     // Budget hints from the chosen model's credits and the typed spend.
     let table_spend = move |name: &str| {
-        store.read(&[Part::Channels], |p| {
+        store.read_parts(&[Part::Channels], |p| {
             channel_table_spend(p.kpi.channels.iter().map(|r| &**r), name)
         })
     };
@@ -251,7 +251,7 @@ pub fn Attribution() -> impl IntoView {
     };
     let hint_rows = Signal::derive(move || {
         let l = lang.get();
-        let currency = store.read(&[Part::Header], |p| p.header.currency);
+        let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         let model = hint_model.get();
         let Some(all) = credits.get() else {
             return Vec::new();

@@ -20,12 +20,12 @@ pub fn Kpis(analysis: AnalysisMemo) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let kpis = Memo::new(move |_| {
-        let line = store.read(&[Part::Segments], |p| p.segments.high_value());
+        let line = store.read_parts(&[Part::Segments], |p| p.segments.high_value());
         analysis.with(|a| a.as_ref().map(|a| customer_kpis(&a.stats, line)))
     });
     let figures = move || {
         let l = lang.get();
-        let currency = store.read(&[Part::Header], |p| p.header.currency);
+        let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         let k = kpis.get()?;
         let money =
             |f: Option<_>| f.map_or_else(|| NO_VALUE.to_string(), |f| format_money(f, currency, l));

@@ -81,7 +81,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
     let data = use_analysis();
     let unmask = RwSignal::new(false);
     let lists = Memo::new(move |_| {
-        let rules = store.read(&[Part::Segments], |p| p.segments.rules());
+        let rules = store.read_parts(&[Part::Segments], |p| p.segments.rules());
         analysis.with(|a| {
             a.as_ref().map(|a| {
                 Shared(std::sync::Arc::new(lifecycle_lists(
@@ -120,7 +120,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
         let t = TRIGGERS[i];
         move || {
             let l = lang.get();
-            let currency = store.read(&[Part::Header], |p| p.header.currency);
+            let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
             let (a, lists) = (analysis.get()?, lists.get()?);
             let ids = &lists[i];
             let shown = data.orders.with(|o| {

@@ -33,7 +33,8 @@ pub fn CustomersPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
-    let typed = Memo::new(move |_| store.read(&[Part::Segments], |p| p.segments.as_of.clone()));
+    let typed =
+        Memo::new(move |_| store.read_parts(&[Part::Segments], |p| p.segments.as_of.clone()));
     let as_of = Memo::new(move |_| {
         let typed = typed.get();
         data.orders.with(|o| {

@@ -98,7 +98,7 @@ pub fn Segments(analysis: AnalysisMemo) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let sizes = Memo::new(move |_| {
-        let cuts = store.read(&[Part::Segments], |p| p.segments.cuts());
+        let cuts = store.read_parts(&[Part::Segments], |p| p.segments.cuts());
         analysis.with(|a| {
             a.as_ref().map(|a| {
                 (
@@ -108,7 +108,7 @@ pub fn Segments(analysis: AnalysisMemo) -> impl IntoView {
             })
         })
     });
-    let currency = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.currency));
+    let currency = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.currency));
     let layer_rows = Signal::derive(move || {
         let l = lang.get();
         sizes.get().map_or_else(Vec::new, |((layers, _), total)| {

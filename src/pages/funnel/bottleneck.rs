@@ -54,7 +54,7 @@ pub fn Bottleneck() -> impl IntoView {
     let store = use_plan();
     let cards = Memo::new(move |_| {
         let l = lang.get();
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             let (loss, below) = bottlenecks(p);
             let card = |i: usize, figure: String| Card {

@@ -25,7 +25,7 @@ pub fn ChainCheck() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let items = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             let breaks = open_chain_breaks(stages);
             stages

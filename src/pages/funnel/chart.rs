@@ -72,11 +72,12 @@ fn chart_data(plan: &Plan, lang: Lang) -> FunnelChart {
 pub fn FunnelChartSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let count = Memo::new(move |_| store.read(&[Part::FunnelStages], |p| p.funnel.stages.len()));
+    let count =
+        Memo::new(move |_| store.read_parts(&[Part::FunnelStages], |p| p.funnel.stages.len()));
     // The words of the chart, for screen readers: the figures are in the table above.
     let label = Signal::derive(move || {
         let l = lang.get();
-        let parts: Vec<String> = store.read(&[Part::FunnelStages], |p| {
+        let parts: Vec<String> = store.read_parts(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .iter()
@@ -100,7 +101,7 @@ pub fn FunnelChartSection() -> impl IntoView {
     // The chart's figures as a memo: typing a stage's loss reason changes the stages but
     // not the chart, which then is not redrawn.
     let chart = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages, Part::Comparison], |p| {
+        store.read_parts(&[Part::FunnelStages, Part::Comparison], |p| {
             chart_data(p, lang.get())
         })
     });

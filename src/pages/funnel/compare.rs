@@ -120,12 +120,12 @@ pub fn period_labels(kind: ComparisonKind, lang: Lang) -> (&'static str, &'stati
 pub fn Comparison() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let kind = Memo::new(move |_| store.read(&[Part::Comparison], |p| p.funnel.comparison));
+    let kind = Memo::new(move |_| store.read_parts(&[Part::Comparison], |p| p.funnel.comparison));
     let set_kind = move |k: ComparisonKind| store.edit(None, |p| p.funnel.comparison = k);
     let sentences = Memo::new(move |_| {
         let l = lang.get();
         let (current, previous) = period_labels(kind.get(), l);
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
             if !has_comparison(stages) {
                 return Vec::new();

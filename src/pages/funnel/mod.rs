@@ -25,12 +25,12 @@ pub fn FunnelPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let overall = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             overall_conversion(&p.funnel.stages)
         })
     });
     let first_reached = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .first()
@@ -38,7 +38,7 @@ pub fn FunnelPage() -> impl IntoView {
         })
     });
     let last_converted = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             p.funnel
                 .stages
                 .last()

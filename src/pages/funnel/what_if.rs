@@ -75,12 +75,12 @@ pub fn WhatIf() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let projection = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
             |p| what_if(&p.funnel),
         )
     });
-    let currency = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.currency));
+    let currency = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.currency));
     let money = move |fen: Option<i64>| {
         fen.map_or_else(
             || NO_VALUE.into(),

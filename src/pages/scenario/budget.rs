@@ -174,25 +174,27 @@ fn axis_yuan(fen: f64) -> String {
 pub fn BudgetSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let total = Memo::new(move |_| store.read(&[Part::Budget], |p| p.budget.total()));
-    let split = Memo::new(move |_| store.read(&[Part::Budget, Part::BudgetLines], allocation));
-    let category_uses =
-        Memo::new(move |_| store.read(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses));
+    let total = Memo::new(move |_| store.read_parts(&[Part::Budget], |p| p.budget.total()));
+    let split =
+        Memo::new(move |_| store.read_parts(&[Part::Budget, Part::BudgetLines], allocation));
+    let category_uses = Memo::new(move |_| {
+        store.read_parts(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses)
+    });
     let from_revenue = Memo::new(move |_| {
-        store.read(&[Part::Budget], |p| {
+        store.read_parts(&[Part::Budget], |p| {
             p.budget.source == TotalSource::FromRevenue
         })
     });
     let set_source = move |source: TotalSource| store.edit(None, |p| p.budget.source = source);
     let money = move |fen: Fen| {
-        store.read(&[Part::Header], |p| {
+        store.read_parts(&[Part::Header], |p| {
             format_money(fen, p.header.currency, lang.get())
         })
     };
 
     // The shares' remainder, when they do not make 100% (whether or not a total is known).
     let remainder = move || {
-        let share_sum: i64 = store.read(&[Part::BudgetLines], |p| {
+        let share_sum: i64 = store.read_parts(&[Part::BudgetLines], |p| {
             p.budget_lines.iter().filter_map(|l| l.share()).sum()
         });
         let rest = WHOLE - share_sum;

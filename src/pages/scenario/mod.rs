@@ -43,16 +43,16 @@ pub fn ScenarioPage() -> impl IntoView {
     };
     let date_missing = RwSignal::new(false);
     let overall = Memo::new(move |_| {
-        store.read(&[Part::FunnelStages], |p| {
+        store.read_parts(&[Part::FunnelStages], |p| {
             overall_conversion(&p.funnel.stages)
         })
     });
     // The header's values, read once each and shared by its inputs, their printed copies
     // and the key figures: each re-renders only when its own value changes.
-    let name = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.name.clone()));
-    let industry = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.industry));
-    let start_date = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.start_date));
-    let currency = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.currency));
+    let name = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.name.clone()));
+    let industry = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.industry));
+    let start_date = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.start_date));
+    let currency = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.currency));
 
     let industries = Industry::ALL
         .into_iter()
@@ -128,7 +128,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::BudgetTotal)}</dt>
-                    <dd>{move || store.read(&[Part::Budget, Part::Header], |p| p.budget.total().map_or(NO_VALUE.into(), |t| format_money(t, p.header.currency, lang.get())))}</dd>
+                    <dd>{move || store.read_parts(&[Part::Budget, Part::Header], |p| p.budget.total().map_or(NO_VALUE.into(), |t| format_money(t, p.header.currency, lang.get())))}</dd>
                 </div>
                 <div class="figure">
                     <dt>{lang.t(Msg::Industry)}</dt>

@@ -90,7 +90,7 @@ pub fn PlaybookChooser() -> impl IntoView {
         .into_iter()
         .map(|playbook| {
             let (when, how) = playbook_texts(playbook);
-            let current = move || store.read(&[Part::Playbook], |p| p.playbook == Some(playbook));
+            let current = move || store.read_parts(&[Part::Playbook], |p| p.playbook == Some(playbook));
             let name = move || lang.get().t(playbook_name(playbook));
             view! {
                 <article class="card playbook" class:current=current data-playbook=playbook.key()>

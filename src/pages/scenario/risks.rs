@@ -44,7 +44,7 @@ fn risk_columns() -> Vec<Column<Risk>> {
 pub fn RiskRegister() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let open = Memo::new(move |_| store.read(&[Part::Risks], |p| open_risks(&p.risks)));
+    let open = Memo::new(move |_| store.read_parts(&[Part::Risks], |p| open_risks(&p.risks)));
     view! {
         <section class="section" id="risks" aria-labelledby="risks-title">
             <h2 id="risks-title">{lang.t(Msg::RisksTitle)}</h2>

@@ -37,7 +37,7 @@ impl TaskView {
                 return RowSelection::All;
             }
             let (since, today) = (since.get(), today.get());
-            store.read(
+            store.read_parts(
                 &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
                 |p| {
                     let ids: HashSet<RowId> = p
@@ -102,12 +102,12 @@ pub fn FilterBar(view: TaskView) -> impl IntoView {
     let store = use_plan();
     let today = use_today();
     let owners = Memo::new(move |_| {
-        store.read(&[Part::Tasks], |p| {
+        store.read_parts(&[Part::Tasks], |p| {
             distinct(p.tasks.iter().map(|t| t.owner.as_str()))
         })
     });
     let phases = Memo::new(move |_| {
-        store.read(&[Part::Phases, Part::Tasks], |p| {
+        store.read_parts(&[Part::Phases, Part::Tasks], |p| {
             distinct(
                 p.phases
                     .iter()
@@ -130,8 +130,8 @@ pub fn FilterBar(view: TaskView) -> impl IntoView {
             .collect_view()
     };
     let counts = move || {
-        let total = store.read(&[Part::Tasks], |p| p.tasks.len());
-        let shown = store.read(&[Part::Tasks], |p| view.shown(p).len());
+        let total = store.read_parts(&[Part::Tasks], |p| p.tasks.len());
+        let shown = store.read_parts(&[Part::Tasks], |p| view.shown(p).len());
         lang.get()
             .t(Msg::FilterShowing)
             .replace("{0}", &shown.to_string())

@@ -29,7 +29,7 @@ pub fn TasksPage() -> impl IntoView {
     let store = use_plan();
     let view = TaskView::new();
     let horizon_hint = move || {
-        store.read(&[Part::Horizon, Part::Header], |p| {
+        store.read_parts(&[Part::Horizon, Part::Header], |p| {
             let months = p
                 .horizon_months
                 .value()

@@ -34,7 +34,7 @@ pub fn Rollups(view: TaskView) -> impl IntoView {
     let today = use_today();
     let totals = Memo::new(move |_| {
         let today = today.get();
-        store.read(
+        store.read_parts(
             &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
             |p| rollup(view.shown(p).into_iter().map(|t| p.task_facts(t, today))),
         )

@@ -40,10 +40,10 @@ pub fn TaskTimeline(view: TaskView) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();
-    let shown = Memo::new(move |_| store.read(&[Part::Tasks], |p| view.shown(p).len()));
+    let shown = Memo::new(move |_| store.read_parts(&[Part::Tasks], |p| view.shown(p).len()));
     let data = Memo::new(move |_| {
         let today = today.get();
-        store.read(
+        store.read_parts(
             &[Part::Tasks, Part::Header, Part::Phases, Part::Horizon],
             |p| timeline(p, view.shown(p).into_iter().take(MAX_ROWS), today),
         )

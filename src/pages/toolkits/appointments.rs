@@ -87,9 +87,11 @@ fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
 pub fn AppointmentsToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let totals = Memo::new(move |_| store.read(&[Part::Appointments], |p| totals(&p.appointments)));
-    let days =
-        Memo::new(move |_| store.read(&[Part::Appointments], |p| day_totals(&p.appointments)));
+    let totals =
+        Memo::new(move |_| store.read_parts(&[Part::Appointments], |p| totals(&p.appointments)));
+    let days = Memo::new(move |_| {
+        store.read_parts(&[Part::Appointments], |p| day_totals(&p.appointments))
+    });
     let day_rows = Signal::derive(move || {
         let lang = lang.get();
         days.get()
@@ -122,7 +124,7 @@ pub fn AppointmentsToolkit() -> impl IntoView {
                 </div>
                 <div class="figure figure-main">
                     <dt>{lang.t(Msg::OverallNoShow)}</dt>
-                    <dd data-testid="overall-no-show">{move || format_rate(store.read(&[Part::Appointments], |p| overall_no_show(&p.appointments)), lang.get())}</dd>
+                    <dd data-testid="overall-no-show">{move || format_rate(store.read_parts(&[Part::Appointments], |p| overall_no_show(&p.appointments)), lang.get())}</dd>
                 </div>
             </dl>
             <div class="form-row">

@@ -85,10 +85,10 @@ pub fn FeedbackToolkit() -> impl IntoView {
     let store = use_plan();
     let today = use_today();
     let scores =
-        Memo::new(move |_| store.read(&[Part::Feedback], |p| dimension_scores(&p.feedback)));
+        Memo::new(move |_| store.read_parts(&[Part::Feedback], |p| dimension_scores(&p.feedback)));
     let late = Memo::new(move |_| {
         let today = today.get();
-        store.read(&[Part::Feedback], |p| {
+        store.read_parts(&[Part::Feedback], |p| {
             p.feedback.iter().filter(|f| f.is_late(today)).count()
         })
     });

@@ -50,7 +50,7 @@ pub fn OwnToolkits() -> impl IntoView {
 fn toolkits_view(own_only: bool) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let own = Memo::new(move |_| store.read(&[Part::Header], |p| p.header.industry));
+    let own = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.industry));
     // The plan's industry first, then the others in their usual order.
     let order = move || {
         let own = own.get();

@@ -145,7 +145,7 @@ pub fn StockToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let low = Memo::new(move |_| {
-        store.read(&[Part::Stores, Part::StockRule], |p| {
+        store.read_parts(&[Part::Stores, Part::StockRule], |p| {
             let positions = replenishment(&p.stores, &p.stock_rule);
             p.stores
                 .iter()

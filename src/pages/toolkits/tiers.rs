@@ -277,7 +277,7 @@ pub fn TiersToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let totals = Memo::new(move |_| {
-        store.read(
+        store.read_parts(
             &[
                 Part::Tiers,
                 Part::Customers,
