@@ -194,6 +194,16 @@ pub const KPI_HISTORY: &[Part] = &[
     Part::CustomValues,
 ];
 
+/// What the effectiveness table's figures read (`kpi::row_figures`): its rows and the
+/// KPI history.
+pub const KPI_FIGURES: &[Part] = &[
+    Part::Effectiveness,
+    Part::ReportMonth,
+    Part::KpiMonths,
+    Part::CustomMetrics,
+    Part::CustomValues,
+];
+
 /// What a linked figure reads (`goals::FigureRef::current`): a funnel stage, or a KPI row
 /// of the effectiveness table with its history.
 pub const LINKED_FIGURES: &[Part] = &[

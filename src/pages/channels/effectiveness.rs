@@ -144,36 +144,12 @@ pub fn EffectivenessSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let counts = Memo::new(move |_| {
-        store.read_parts(
-            &[
-                Part::ReportMonth,
-                Part::KpiMonths,
-                Part::CustomMetrics,
-                Part::CustomValues,
-                Part::Alerts,
-                Part::Channels,
-                Part::AbTests,
-                Part::Sops,
-                Part::Effectiveness,
-            ],
-            |p| status_counts(&p.kpi, &p.effectiveness),
-        )
+        store.read_parts(plan_parts::KPI_FIGURES, |p| {
+            status_counts(&p.kpi, &p.effectiveness)
+        })
     });
-    let shown_month = Memo::new(move |_| {
-        store.read_parts(
-            &[
-                Part::ReportMonth,
-                Part::KpiMonths,
-                Part::CustomMetrics,
-                Part::CustomValues,
-                Part::Alerts,
-                Part::Channels,
-                Part::AbTests,
-                Part::Sops,
-            ],
-            |p| p.kpi.report_month(),
-        )
-    });
+    let shown_month =
+        Memo::new(move |_| store.read_parts(plan_parts::KPI_HISTORY, |p| p.kpi.report_month()));
     view! {
         <section class="section" id="effectiveness" aria-labelledby="effectiveness-title">
             <h2 id="effectiveness-title">{lang.t(Msg::ChannelsTitle)}</h2>

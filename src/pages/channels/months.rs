@@ -148,26 +148,14 @@ pub fn MonthsSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let repeated = Memo::new(move |_| {
-        store.read_parts(
-            &[
-                Part::KpiMonths,
-                Part::ReportMonth,
-                Part::CustomMetrics,
-                Part::CustomValues,
-                Part::Alerts,
-                Part::Channels,
-                Part::AbTests,
-                Part::Sops,
-            ],
-            |p| {
-                p.kpi
-                    .months
-                    .iter()
-                    .filter(|m| p.kpi.is_repeated_month(m))
-                    .map(|m| m.month.text())
-                    .collect::<Vec<_>>()
-            },
-        )
+        store.read_parts(&[Part::KpiMonths], |p| {
+            p.kpi
+                .months
+                .iter()
+                .filter(|m| p.kpi.is_repeated_month(m))
+                .map(|m| m.month.text())
+                .collect::<Vec<_>>()
+        })
     });
     let count = Memo::new(move |_| store.read_parts(&[Part::KpiMonths], |p| p.kpi.months.len()));
     // Closed at first: a year of months is several hundred inputs, and the tables above

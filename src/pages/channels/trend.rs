@@ -39,11 +39,8 @@ pub fn TrendSection() -> impl IntoView {
                 Part::KpiMonths,
                 Part::CustomMetrics,
                 Part::CustomValues,
-                Part::Alerts,
-                Part::Channels,
-                Part::AbTests,
-                Part::Sops,
                 Part::Effectiveness,
+                Part::Alerts,
                 Part::Header,
             ],
             |p| {
