@@ -215,6 +215,20 @@ pub const LINKED_FIGURES: &[Part] = &[
     Part::CustomValues,
 ];
 
+/// What an indicator's progress reads (`goals::Indicator::progress`): its goal (the unit),
+/// the currency and its linked figure, so every part of [`LINKED_FIGURES`] (a test
+/// keeps the two lists in step).
+pub const INDICATOR_PROGRESS: &[Part] = &[
+    Part::Goals,
+    Part::Header,
+    Part::FunnelStages,
+    Part::Effectiveness,
+    Part::ReportMonth,
+    Part::KpiMonths,
+    Part::CustomMetrics,
+    Part::CustomValues,
+];
+
 /// What a task's dates read (`Plan::task_timing`): the start date, the phases and the
 /// horizon.
 pub const SCHEDULE: &[Part] = &[Part::Header, Part::Phases, Part::Horizon];
@@ -396,6 +410,13 @@ mod tests {
             put_row(&mut plan, edited).is_none(),
             "a deleted row is not resurrected"
         );
+    }
+
+    #[test]
+    fn an_indicator_follows_every_part_a_linked_figure_reads() {
+        for part in LINKED_FIGURES {
+            assert!(INDICATOR_PROGRESS.contains(part), "{part:?}");
+        }
     }
 
     #[test]

@@ -123,19 +123,6 @@ fn progress_text(
     i.progress(plan).map_or(NO_VALUE.into(), |p| show(&p, ctx))
 }
 
-/// What an indicator's progress reads: its goal (the unit), the currency and its linked
-/// figure.
-const PROGRESS: &[Part] = &[
-    Part::Goals,
-    Part::Header,
-    Part::FunnelStages,
-    Part::Effectiveness,
-    Part::ReportMonth,
-    Part::KpiMonths,
-    Part::CustomMetrics,
-    Part::CustomValues,
-];
-
 fn indicator_columns() -> Vec<Column<Indicator>> {
     type C = Column<Indicator>;
     vec![
@@ -169,25 +156,37 @@ fn indicator_columns() -> Vec<Column<Indicator>> {
             |i| i.source.map(FigureRef::key).unwrap_or_default(),
             |i, key| i.source = FigureRef::from_key(key),
         ),
-        C::derived_from_plan(Msg::ColCurrent, PROGRESS, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| {
-                format_measure(p.current, p.unit, ctx.currency, ctx.lang)
-            })
-        }),
-        C::derived_from_plan(Msg::ColGap, PROGRESS, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| match p.gap {
-                Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
-                None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
-                None => NO_VALUE.into(),
-            })
-        }),
-        C::derived_from_plan(Msg::ColStatus, PROGRESS, |i, plan, ctx| {
-            progress_text(i, plan, ctx, |p, ctx| match p.met {
-                Some(true) => ctx.lang.t(Msg::TargetMet).into(),
-                Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
-                None => NO_VALUE.into(),
-            })
-        }),
+        C::derived_from_plan(
+            Msg::ColCurrent,
+            plan_parts::INDICATOR_PROGRESS,
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| {
+                    format_measure(p.current, p.unit, ctx.currency, ctx.lang)
+                })
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColGap,
+            plan_parts::INDICATOR_PROGRESS,
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| match p.gap {
+                    Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
+                    None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
+                    None => NO_VALUE.into(),
+                })
+            },
+        ),
+        C::derived_from_plan(
+            Msg::ColStatus,
+            plan_parts::INDICATOR_PROGRESS,
+            |i, plan, ctx| {
+                progress_text(i, plan, ctx, |p, ctx| match p.met {
+                    Some(true) => ctx.lang.t(Msg::TargetMet).into(),
+                    Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
+                    None => NO_VALUE.into(),
+                })
+            },
+        ),
     ]
 }
 
