@@ -29,6 +29,9 @@ const KEY = { backspace: '\uE003', enter: '\uE007', end: '\uE010' };
 // Set once the browser has let a command pass its deadline: it hangs (a busy loop in the
 // page, or the engine), and every later command would only wait out its own deadline.
 let stuck = null;
+// Set when WebKit's web process died under a session (WebKitDriver then answers "invalid
+// session id"): the page's checks are run once more in a new session, see below.
+let lost = false;
 
 async function wd(method, path, body, timeoutMs = WAIT_MS) {
   if (stuck && method !== 'DELETE') throw new Error(stuck);
@@ -51,6 +54,7 @@ async function wd(method, path, body, timeoutMs = WAIT_MS) {
   const json = await res.json().catch(() => ({}));
   if (!res.ok || json.value?.error) {
     const what = `WebDriver ${method} ${path.replace(/^\/session\/[^/]+/, '')}`;
+    if (json.value?.error === 'invalid session id') lost = true;
     throw new Error(`${what}: ${json.value?.error ?? res.status}: ${json.value?.message ?? ''}`);
   }
   return json.value;
@@ -376,24 +380,45 @@ async function check(name, fn, shot) {
   }
 }
 
+/** Every check of one page, in session `s`. */
+async function pageChecks(s, page) {
+  const name = page.path === '/' ? 'home' : page.path.slice(1);
+  const shown = await check(`${page.path} opened by its address`, () => openPage(s, page), () => s.screenshot(`webkit-phone-${name}`));
+  if (page.path === '/funnel' && shown) {
+    let edit;
+    const typed = await check('/funnel cell typed into key by key', async () => {
+      edit = await typeIntoFunnel(s);
+      return edit.line;
+    });
+    if (typed) await check('/funnel reload keeps the edit', () => reloadKeepsEdit(s, edit));
+  }
+  await check(`${page.path} no console error`, () => noErrors(s, page.path));
+}
+
 let session;
 try {
   session = await Session.start();
-  const s = session;
-  const windowOk = await check('phone-sized window', () => phoneWindow(s));
+  const windowOk = await check('phone-sized window', () => phoneWindow(session));
+  // WebKitGTK's web process has died once in CI, on a page that passed every run before
+  // and after (a libsoup assertion in the log just before). An engine crash that does not
+  // come back is not the app's fault, one that does is: the page whose session died is
+  // checked again, once per run, in a new session; a second death fails the run.
+  let retried = false;
   if (windowOk) {
     for (const page of PAGES) {
-      const name = page.path === '/' ? 'home' : page.path.slice(1);
-      const shown = await check(`${page.path} opened by its address`, () => openPage(s, page), () => s.screenshot(`webkit-phone-${name}`));
-      if (page.path === '/funnel' && shown) {
-        let edit;
-        const typed = await check('/funnel cell typed into key by key', async () => {
-          edit = await typeIntoFunnel(s);
-          return edit.line;
-        });
-        if (typed) await check('/funnel reload keeps the edit', () => reloadKeepsEdit(s, edit));
+      const before = results.length;
+      await pageChecks(session, page);
+      if (lost && !retried) {
+        retried = true;
+        lost = false;
+        console.log(`webkit: note  the web process died during ${page.path} (the driver lost the session); its checks run again in a new session, once`);
+        results.length = before;
+        await session.close();
+        session = await Session.start();
+        const s = session;
+        if (!(await check('phone-sized window, new session', () => phoneWindow(s)))) break;
+        await pageChecks(session, page);
       }
-      await check(`${page.path} no console error`, () => noErrors(s, page.path));
     }
   }
 } catch (e) {
