@@ -22,9 +22,13 @@
 // (autosave's 300 ms debounce and its write), untimed, before the next keystroke.
 // TYPING_KEYS (16) keystrokes are timed after two untimed ones; the median is printed.
 //   TYPING_PAGES=funnel,tasks   only those cases (names as printed in the first column)
+//   TYPING_TRACE=1              also record a Chromium trace of the timed keystrokes (demo
+//                               plan) and print where the main thread's time went, per
+//                               keystroke: each event dispatched, style, layout, paint, GC
 import { serve, launch, stat, ms, pad, storedPlan, writePlan, maxId, grow, settle } from './lib.mjs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(process.argv[2] ?? `${here}../../dist`);
@@ -36,6 +40,7 @@ const CPU = Number(process.env.TYPING_CPU ?? 4);
 const ONLY = process.env.TYPING_PAGES?.split(',');
 const base = `http://127.0.0.1:${PORT}`;
 const DEBUG = !!process.env.DEBUG;
+const TRACE = !!process.env.TYPING_TRACE;
 
 // Months before the demo's first (2025-10), one per copy: a month is a KPI row's name.
 const monthBefore = (k) => {
@@ -142,6 +147,7 @@ const probe = () => {
     if (!a) return;
     T.armed = null;
     const [t0, heard] = [ev.timeStamp, performance.now()];
+    performance.mark('typing-start');
     const frame = (f) => requestAnimationFrame(f);
     const check = () => {
       const text = T.watched(a.w);
@@ -151,6 +157,7 @@ const probe = () => {
       if ((valueChanged && watchChanged) || late) {
         frame(() => {
           const t1 = performance.now();
+          performance.mark('typing-end');
           a.done({ ms: t1 - t0, fromListener: t1 - heard, valueChanged, watchChanged, before: a.text, after: text, value: target()?.value, focus: document.activeElement?.getAttribute('aria-label') });
         });
       } else frame(check);
@@ -237,7 +244,9 @@ async function typeOn(c, rows) {
     const times = [];
     let unchanged = 0;
     let example = null;
+    const tracing = TRACE && !rows;
     for (let k = 0; k < WARMUP + KEYS; k++) {
+      if (tracing && k === WARMUP) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.evaluate((w) => window.__typing.arm(w), c.watch);
       await page.keyboard.press(keys[k % 2]);
       const r = await page.evaluate(() => window.__typing.pending);
@@ -249,10 +258,42 @@ async function typeOn(c, rows) {
       }
       await settle(page);
     }
+    if (tracing) {
+      const trace = await browser.stopTracing();
+      // TYPING_TRACE=dir: the raw trace too, for chrome://tracing or Perfetto.
+      if (process.env.TYPING_TRACE !== '1') writeFileSync(`${process.env.TYPING_TRACE}/typing-${c.name.replace(/\W/g, '-')}.json`, trace);
+      printTrace(c.name, JSON.parse(trace), KEYS);
+    }
     return { ...stat(times), unchanged, example };
   } finally {
     await context.close();
   }
+}
+
+// Where the renderer's main thread spent a keystroke: the trace's complete events on that
+// thread that start between a keystroke's two marks (keydown, the painted frame), summed
+// by name (an event dispatched by its type), per keystroke. Nested events are counted in
+// their parent too (a FunctionCall inside an EventDispatch, and an input event inside
+// the keydown or keypress whose default action typed): the lines say where time went,
+// they do not add up.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'v8.execute', 'blink.user_timing', 'loading'];
+function printTrace(name, trace, keys) {
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const marks = (n) => events.filter((e) => e.name === n && main.has(`${e.pid}:${e.tid}`)).map((e) => e.ts).sort((a, b) => a - b);
+  const [starts, ends] = [marks('typing-start'), marks('typing-end')];
+  const timed = (ts) => starts.some((s, i) => ts >= s && ts <= (ends[i] ?? -1));
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || !main.has(`${e.pid}:${e.tid}`) || !timed(e.ts)) continue;
+    const type = e.args?.data?.type;
+    const key = type ? `${e.name} ${type}` : e.name;
+    sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
+  }
+  const top = [...sums].filter(([, t]) => t / keys >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 18);
+  if (!starts.length) console.log(`  trace, ${name}: no keystroke marks found in the trace`);
+  console.log(`  trace, ${name} (demo), ms per keystroke on the main thread, keydown → painted frame (${starts.length} keystrokes):`);
+  for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(1).padStart(7)}  ${k}`);
 }
 
 // "3,000 → 300": what changed between two texts, without what they share (whole numbers

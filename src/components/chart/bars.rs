@@ -1,7 +1,7 @@
 //! Grouped bars: one group per category, one bar per series (e.g. allocated vs committed).
 
 use super::canvas::Area;
-use super::frame::{axis_font, draw_legend, px, value_chart};
+use super::frame::{axis_font, draw_legend, px, value_chart, Corner, Swatch};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -57,15 +57,7 @@ pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
             };
             Rectangle::new([(x0, 0.0), (x0 + slot * 0.92, v)], color.filled())
         });
-        let color = series.color;
-        if let Ok(drawn) = chart.draw_series(rects) {
-            drawn.label(series.name.clone()).legend(move |(x, y)| {
-                Rectangle::new(
-                    [(x, y - px(5.0)), (x + px(12.0), y + px(5.0))],
-                    color.filled(),
-                )
-            });
-        }
+        let _ = chart.draw_series(rects);
     }
     // Category names under their groups.
     for (i, name) in bars.categories.iter().enumerate() {
@@ -73,5 +65,10 @@ pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
         let style = font(12.0).pos(Pos::new(HPos::Center, VPos::Top));
         let _ = area.draw(&Text::new(name.clone(), (x, y + px(6.0)), style));
     }
-    draw_legend(&mut chart, scale, SeriesLabelPosition::UpperRight);
+    let legend: Vec<_> = bars
+        .series
+        .iter()
+        .map(|series| (series.name.clone(), Swatch::Bar(series.color)))
+        .collect();
+    draw_legend(&chart, scale, &legend, Corner::UpperRight);
 }

@@ -4,6 +4,7 @@
 use super::canvas::Area;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::ops::Range;
 
@@ -18,46 +19,46 @@ pub fn px(scale: f64, css: f64) -> i32 {
 }
 
 /// The axis font at `size` CSS pixels.
-/// The widest of `labels` as drawn in `style`, measuring one label per length in
-/// characters: the browser lays out every text measured (a forced layout each), and
-/// labels of one shape (months, dates) differ by a pixel or two, which the gap between
-/// labels absorbs. A year of months is then 2 measures, not 12; 1,000 months, not 1,000.
-pub fn widest_label<'a>(
-    area: &Area,
-    labels: impl Iterator<Item = &'a str>,
-    style: &TextStyle,
-) -> i32 {
-    let mut measured = std::collections::HashSet::new();
+/// The widest of `labels` as drawn in `style`, in device pixels.
+pub fn widest_label<'a>(labels: impl Iterator<Item = &'a str>, style: &TextStyle) -> i32 {
     labels
-        .filter(|label| measured.insert(label.chars().count()))
-        .map(|label| text_width(area, label, style))
+        .map(|label| text_width(label, style))
         .max()
         .unwrap_or(0)
 }
 
-/// The width of `text` drawn in `style`, in device pixels. plotters measures a text by
-/// adding it to the page and reading its size, a layout of the whole page each time; a
-/// chart redrawn after every keystroke would do that for each of its labels, so widths
-/// are remembered by font and text (labels rarely change between two drawings).
-pub fn text_width(area: &Area, text: &str, style: &TextStyle) -> i32 {
-    type Key = (String, u64, String, String);
+/// The width of `text` drawn in `style`, in device pixels, measured by a canvas of its
+/// own that is never in the page. plotters measures a text by adding a `<span>` to the
+/// page and reading its size: a forced layout of the whole page per text, which made a
+/// chart redrawn after a keystroke cost more than everything else the keystroke did.
+/// Widths are remembered by font and text too (labels rarely change between drawings).
+pub fn text_width(text: &str, style: &TextStyle) -> i32 {
+    type Key = (String, String);
     thread_local! {
+        static MEASURE: Option<web_sys::CanvasRenderingContext2d> = measuring_context();
         static WIDTHS: std::cell::RefCell<std::collections::HashMap<Key, i32>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
     }
     let font = &style.font;
-    let key = (
-        font.get_family().as_str().to_string(),
-        font.get_size().to_bits(),
-        font.get_style().as_str().to_string(),
-        text.to_string(),
+    // The font as plotters-canvas sets it before drawing the text.
+    let css_font = format!(
+        "{} {}px {}",
+        font.get_style().as_str(),
+        font.get_size(),
+        font.get_family().as_str()
     );
+    let key = (css_font, text.to_string());
     if let Some(width) = WIDTHS.with(|w| w.borrow().get(&key).copied()) {
         return width;
     }
-    let width = area
-        .estimate_text_size(text, style)
-        .map_or(0, |(w, _)| w as i32);
+    let width = MEASURE.with(|context| {
+        context.as_ref().map_or(0, |context| {
+            context.set_font(&key.0);
+            context
+                .measure_text(text)
+                .map_or(0, |metrics| metrics.width().ceil() as i32)
+        })
+    });
     WIDTHS.with(|w| {
         let mut widths = w.borrow_mut();
         if widths.len() >= 4096 {
@@ -66,6 +67,21 @@ pub fn text_width(area: &Area, text: &str, style: &TextStyle) -> i32 {
         widths.insert(key, width);
     });
     width
+}
+
+/// A 2D context on a canvas that is never attached: measuring text on it lays out nothing.
+fn measuring_context() -> Option<web_sys::CanvasRenderingContext2d> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?
+        .get_context("2d")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 pub fn axis_font(scale: f64, size: f64) -> TextStyle<'static> {
@@ -103,13 +119,70 @@ pub fn value_chart<'a>(
     Some(chart)
 }
 
-/// The legend of the labelled series, boxed at `position`.
-pub fn draw_legend(chart: &mut ValueChart<'_>, scale: f64, position: SeriesLabelPosition) {
-    let _ = chart
-        .configure_series_labels()
-        .position(position)
-        .label_font(axis_font(scale, 12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(0xdd, 0xdf, 0xe4))
-        .draw();
+/// What a legend line shows before its label: the series' bar colour or its line.
+#[derive(Clone, Copy)]
+pub enum Swatch {
+    Bar(RGBColor),
+    Line(RGBColor),
+}
+
+/// Where the legend box sits in the plotting area.
+#[derive(Clone, Copy)]
+pub enum Corner {
+    UpperLeft,
+    UpperRight,
+}
+
+/// The legend: a box in `corner` of the plotting area, a line per series (its swatch,
+/// its name). Drawn here rather than by plotters, whose legend measures its labels in
+/// the page (see `text_width`).
+pub fn draw_legend(
+    chart: &ValueChart<'_>,
+    scale: f64,
+    entries: &[(String, Swatch)],
+    corner: Corner,
+) {
+    if entries.is_empty() {
+        return;
+    }
+    let px = |css: f64| px(scale, css);
+    let area = chart.plotting_area().strip_coord_spec();
+    let style = axis_font(scale, 12.0).pos(Pos::new(HPos::Left, VPos::Center));
+    let (margin, swatch, gap, line) = (px(6.0), px(14.0), px(6.0), px(17.0));
+    let text = entries
+        .iter()
+        .map(|(label, _)| text_width(label, &style))
+        .max()
+        .unwrap_or(0);
+    let (w, h) = (
+        margin * 2 + swatch + gap + text,
+        margin * 2 + line * entries.len() as i32,
+    );
+    let (area_w, _) = area.dim_in_pixel();
+    let x0 = match corner {
+        Corner::UpperLeft => px(4.0),
+        Corner::UpperRight => area_w as i32 - w - px(4.0),
+    };
+    let y0 = px(4.0);
+    let corners = [(x0, y0), (x0 + w, y0 + h)];
+    let _ = area.draw(&Rectangle::new(corners, WHITE.mix(0.9).filled()));
+    let _ = area.draw(&Rectangle::new(corners, RGBColor(0xdd, 0xdf, 0xe4)));
+    for (i, (label, kind)) in entries.iter().enumerate() {
+        let (x, y) = (x0 + margin, y0 + margin + line * i as i32 + line / 2);
+        let _ = match *kind {
+            Swatch::Bar(color) => area.draw(&Rectangle::new(
+                [(x, y - px(5.0)), (x + px(12.0), y + px(5.0))],
+                color.filled(),
+            )),
+            Swatch::Line(color) => area.draw(&PathElement::new(
+                [(x, y), (x + swatch, y)],
+                color.stroke_width(px(2.0) as u32),
+            )),
+        };
+        let _ = area.draw(&Text::new(
+            label.clone(),
+            (x + swatch + gap, y),
+            style.clone(),
+        ));
+    }
 }

@@ -43,8 +43,8 @@ pub struct GanttText {
 
 /// `text` as drawn in `style`, cut with "…" to fit `max` device pixels; `None` when not
 /// even one character fits.
-fn fit(area: &Area, text: &str, style: &TextStyle, max: i32) -> Option<String> {
-    let wide = |t: &str| text_width(area, t, style);
+fn fit(text: &str, style: &TextStyle, max: i32) -> Option<String> {
+    let wide = |t: &str| text_width(t, style);
     if wide(text) <= max {
         return Some(text.to_string());
     }
@@ -84,7 +84,7 @@ pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
         ));
         // A short phase keeps its name inside its band.
         let style = font(12.0, &INK).pos(Pos::new(HPos::Left, VPos::Top));
-        if let Some(name) = fit(area, &band.name, &style, x1 - x0 - px(8.0)) {
+        if let Some(name) = fit(&band.name, &style, x1 - x0 - px(8.0)) {
             let _ = area.draw(&Text::new(name, (x0 + px(4.0), px(6.0)), style));
         }
     }
@@ -102,7 +102,7 @@ pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
         month = next;
     }
     let month_style = font(11.0, &MUTED).pos(Pos::new(HPos::Left, VPos::Top));
-    let name_width = |m: NaiveDate| text_width(area, &(text.month)(m), &month_style);
+    let name_width = |m: NaiveDate| text_width(&(text.month)(m), &month_style);
     // The narrowest month is the one that must hold a name; a lone month has to the end.
     let narrowest = starts
         .windows(2)
@@ -130,7 +130,7 @@ pub fn draw_gantt(area: &Area, scale: f64, tl: &Timeline, text: &GanttText) {
         line(vec![(0, y0), (right, y0)], GRID, 1.0);
         let color = if row.overdue { OVERDUE } else { INK };
         let style = font(12.0, &color).pos(Pos::new(HPos::Left, VPos::Center));
-        if let Some(label) = fit(area, &row.label, &style, left - px(12.0)) {
+        if let Some(label) = fit(&row.label, &style, left - px(12.0)) {
             let _ = area.draw(&Text::new(label, (px(6.0), mid), style));
         }
         if let Some((from, to)) = row.span {

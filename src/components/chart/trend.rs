@@ -2,7 +2,7 @@
 
 use super::bars::{BLUE, GREEN, WARN};
 use super::canvas::Area;
-use super::frame::{axis_font, draw_legend, px, value_chart, widest_label};
+use super::frame::{axis_font, draw_legend, px, value_chart, widest_label, Corner, Swatch};
 use crate::domain::timeline::month_label_step;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -40,6 +40,7 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
     let Some(mut chart) = value_chart(area, scale, x, lo..hi + pad, 16.0, trend.axis_label) else {
         return;
     };
+    let mut legend = Vec::new();
     // Flat lines first, so the metric's own line stays on top.
     for (value, color, name) in [
         (trend.target, GREEN, &trend.legend[1]),
@@ -50,13 +51,8 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
             vec![(-0.5, v), (n as f64 - 0.5, v)],
             color.stroke_width(px(1.5) as u32),
         ));
-        if let Ok(drawn) = chart.draw_series(line) {
-            drawn.label(name.clone()).legend(move |(x, y)| {
-                PathElement::new(
-                    [(x, y), (x + px(14.0), y)],
-                    color.stroke_width(px(2.0) as u32),
-                )
-            });
+        if chart.draw_series(line).is_ok() {
+            legend.push((name.clone(), Swatch::Line(color)));
         }
     }
     // The metric: a line through each run of months with values, a dot on each month.
@@ -77,17 +73,14 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
         }
     }
     let width = px(2.0) as u32;
-    for (k, run) in runs.into_iter().enumerate() {
-        if let Ok(drawn) = chart.draw_series(std::iter::once(PathElement::new(
+    for run in runs {
+        let _ = chart.draw_series(std::iter::once(PathElement::new(
             run,
             BLUE.stroke_width(width),
-        ))) {
-            if k == 0 {
-                drawn.label(trend.legend[0].clone()).legend(move |(x, y)| {
-                    PathElement::new([(x, y), (x + px(14.0), y)], BLUE.stroke_width(width))
-                });
-            }
-        }
+        )));
+    }
+    if !points.is_empty() {
+        legend.push((trend.legend[0].clone(), Swatch::Line(BLUE)));
     }
     let _ = chart.draw_series(
         points
@@ -98,7 +91,7 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
     // overlaps the next at this width.
     let style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
     let slot = chart.backend_coord(&(1.0, lo)).0 - chart.backend_coord(&(0.0, lo)).0;
-    let widest = widest_label(area, trend.months.iter().map(String::as_str), &style);
+    let widest = widest_label(trend.months.iter().map(String::as_str), &style);
     let step = month_label_step(slot as f64, (widest + px(8.0)) as f64) as usize;
     for (i, month) in trend
         .months
@@ -109,5 +102,5 @@ pub fn draw_trend(area: &Area, scale: f64, trend: &Trend) {
         let (x, y) = chart.backend_coord(&(i as f64, lo));
         let _ = area.draw(&Text::new(month.clone(), (x, y + px(6.0)), style.clone()));
     }
-    draw_legend(&mut chart, scale, SeriesLabelPosition::UpperLeft);
+    draw_legend(&chart, scale, &legend, Corner::UpperLeft);
 }
