@@ -23,7 +23,7 @@
 // TYPING_KEYS (16) keystrokes are timed after two untimed ones; the median is printed.
 //   TYPING_PAGES=funnel,tasks   only those cases (names as printed in the first column)
 //   TYPING_TRACE=1              also record a Chromium trace of the timed keystrokes (demo
-//                               plan) and print where the main thread's time went, per
+//                               plan and grown) and print where the main thread's time went, per
 //                               keystroke: each event dispatched, style, layout, paint, GC
 import { serve, launch, stat, ms, pad, storedPlan, writePlan, maxId, grow, settle } from './lib.mjs';
 import { fileURLToPath } from 'node:url';
@@ -244,7 +244,7 @@ async function typeOn(c, rows) {
     const times = [];
     let unchanged = 0;
     let example = null;
-    const tracing = TRACE && !rows;
+    const tracing = TRACE;
     for (let k = 0; k < WARMUP + KEYS; k++) {
       if (tracing && k === WARMUP) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.evaluate((w) => window.__typing.arm(w), c.watch);
@@ -261,8 +261,8 @@ async function typeOn(c, rows) {
     if (tracing) {
       const trace = await browser.stopTracing();
       // TYPING_TRACE=dir: the raw trace too, for chrome://tracing or Perfetto.
-      if (process.env.TYPING_TRACE !== '1') writeFileSync(`${process.env.TYPING_TRACE}/typing-${c.name.replace(/\W/g, '-')}.json`, trace);
-      printTrace(c.name, JSON.parse(trace), KEYS);
+      if (process.env.TYPING_TRACE !== '1') writeFileSync(`${process.env.TYPING_TRACE}/typing-${c.name.replace(/\W/g, '-')}-${rows ?? 'demo'}.json`, trace);
+      printTrace(`${c.name} (${rows ? `${rows} rows` : 'demo'})`, JSON.parse(trace), KEYS);
     }
     return { ...stat(times), unchanged, example };
   } finally {
@@ -292,7 +292,7 @@ function printTrace(name, trace, keys) {
   }
   const top = [...sums].filter(([, t]) => t / keys >= 0.3).sort((a, b) => b[1] - a[1]).slice(0, 18);
   if (!starts.length) console.log(`  trace, ${name}: no keystroke marks found in the trace`);
-  console.log(`  trace, ${name} (demo), ms per keystroke on the main thread, keydown → painted frame (${starts.length} keystrokes):`);
+  console.log(`  trace, ${name}, ms per keystroke on the main thread, keydown → painted frame (${starts.length} keystrokes):`);
   for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(1).padStart(7)}  ${k}`);
 }
 
