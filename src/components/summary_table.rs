@@ -6,7 +6,7 @@ use crate::state::use_lang;
 use leptos::prelude::*;
 
 /// One row: its name (the row header), its figures, and whether it needs attention.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SummaryRow {
     pub name: String,
     pub figures: Vec<String>,
@@ -46,7 +46,16 @@ pub fn SummaryTable(
                         {columns.iter().map(|c| view! { <th scope="col" class="num">{lang.t(*c)}</th> }).collect_view()}
                     </tr>
                 </thead>
-                <tbody>{move || rows.get().into_iter().map(row_view).collect_view()}</tbody>
+                // Keyed by position and content: a keystroke that changes one figure
+                // replaces that row, and leaves the others' elements alone (a table of a
+                // thousand months would otherwise be rewritten whole).
+                <tbody>
+                    <For
+                        each=move || rows.get().into_iter().enumerate()
+                        key=|(i, row)| (*i, row.clone())
+                        children=|(_, row)| row_view(row)
+                    />
+                </tbody>
                 {total.map(|t| view! { <tfoot>{move || row_view(t.get())}</tfoot> })}
             </table>
         </div>

@@ -160,7 +160,7 @@ pub fn project<S: Borrow<FunnelStage>>(
 }
 
 /// A plain-words reading of a period comparison, for the UI to translate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// Period B's rate is higher, and the difference is significant at 95%.
     SignificantlyHigher,

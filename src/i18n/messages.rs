@@ -541,6 +541,7 @@ messages! {
     FaChartHint => "浅色条为触达人数,深色条为转化人数;红色为瓶颈环节。对比时,灰色框为对比期的人数。",
         "Light bars are reached, dark bars converted; red marks a bottleneck. When comparing, grey outlines are the comparison period.";
     FaChartLabel => "漏斗图", "Funnel chart";
+    FaChartFirst => "图中为前 {0} 个环节(共 {1} 个),全部环节见上表。", "The chart shows the first {0} of {1} stages; the table above holds them all.";
     FaChartLost => "流失", "lost";
     FaBottleneckTitle => "瓶颈诊断", "Bottleneck";
     FaBottleneckHint => "流失人数最多的环节,以及离目标转化率最远的环节。", "The stage losing the most people, and the stage furthest below its target rate.";

@@ -25,6 +25,12 @@
 //   TYPING_TRACE=1              also record a Chromium trace of the timed keystrokes (demo
 //                               plan and grown) and print where the main thread's time went, per
 //                               keystroke: each event dispatched, style, layout, paint, GC
+//   TYPING_MUTATIONS=1          also print what one keystroke changed in the page (DOM
+//                               mutations by kind: an attribute by name, nodes, text)
+//   TYPING_PROFILE=1            also sample the timed keystrokes with V8's profiler and
+//                               print the functions that took the most time (self time;
+//                               the timing then includes the profiler's own cost;
+//                               wasm functions have names in a debug build: `trunk build`)
 import { serve, launch, stat, ms, pad, storedPlan, writePlan, maxId, grow, settle } from './lib.mjs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -41,6 +47,8 @@ const ONLY = process.env.TYPING_PAGES?.split(',');
 const base = `http://127.0.0.1:${PORT}`;
 const DEBUG = !!process.env.DEBUG;
 const TRACE = !!process.env.TYPING_TRACE;
+const PROFILE = !!process.env.TYPING_PROFILE;
+const MUTATIONS = !!process.env.TYPING_MUTATIONS;
 
 // Months before the demo's first (2025-10), one per copy: a month is a KPI row's name.
 const monthBefore = (k) => {
@@ -138,6 +146,16 @@ const probe = () => {
   };
   T.arm = (w) => {
     const el = target();
+    // What the keystroke changed in the page, by kind (TYPING_MUTATIONS).
+    T.mutations = {};
+    T.observer?.disconnect();
+    T.observer = new MutationObserver((list) => {
+      for (const m of list) {
+        const kind = m.type === 'attributes' ? `@${m.attributeName}` : m.type === 'childList' ? 'nodes added/removed' : 'text';
+        T.mutations[kind] = (T.mutations[kind] ?? 0) + (m.type === 'childList' ? m.addedNodes.length + m.removedNodes.length : 1);
+      }
+    });
+    T.observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     T.pending = new Promise((done) => {
       T.armed = { value: el.value, text: T.watched(w), w, done };
     });
@@ -158,7 +176,8 @@ const probe = () => {
         frame(() => {
           const t1 = performance.now();
           performance.mark('typing-end');
-          a.done({ ms: t1 - t0, fromListener: t1 - heard, valueChanged, watchChanged, before: a.text, after: text, value: target()?.value, focus: document.activeElement?.getAttribute('aria-label') });
+          T.observer.disconnect();
+          a.done({ mutations: T.mutations, ms: t1 - t0, fromListener: t1 - heard, valueChanged, watchChanged, before: a.text, after: text, value: target()?.value, focus: document.activeElement?.getAttribute('aria-label') });
         });
       } else frame(check);
     };
@@ -245,11 +264,20 @@ async function typeOn(c, rows) {
     let unchanged = 0;
     let example = null;
     const tracing = TRACE;
+    const profiles = [];
     for (let k = 0; k < WARMUP + KEYS; k++) {
       if (tracing && k === WARMUP) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      if (PROFILE && k === WARMUP) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      }
+      // Each timed keystroke sampled on its own: the settling after it (autosave) is not.
+      if (PROFILE && k >= WARMUP) await cdp.send('Profiler.start');
       await page.evaluate((w) => window.__typing.arm(w), c.watch);
       await page.keyboard.press(keys[k % 2]);
       const r = await page.evaluate(() => window.__typing.pending);
+      if (PROFILE && k >= WARMUP) profiles.push((await cdp.send('Profiler.stop')).profile);
+      if (MUTATIONS && k === WARMUP) console.log(`  ${c.name} ${rows ?? 'demo'}: a keystroke changed ${JSON.stringify(r.mutations)}`);
       if (DEBUG) console.log(`  ${c.name} ${rows ?? 'demo'} #${k}: ${r.ms.toFixed(1)} ms (listener ${r.fromListener.toFixed(1)}) ${r.before} → ${r.after} value=${r.value} changed=${r.valueChanged}/${r.watchChanged} focus=${r.focus}`);
       if (k >= WARMUP) {
         times.push(r.ms);
@@ -258,6 +286,7 @@ async function typeOn(c, rows) {
       }
       await settle(page);
     }
+    if (PROFILE) printProfile(`${c.name} (${rows ? `${rows} rows` : 'demo'})`, profiles);
     if (tracing) {
       const trace = await browser.stopTracing();
       // TYPING_TRACE=dir: the raw trace too, for chrome://tracing or Perfetto.
@@ -294,6 +323,25 @@ function printTrace(name, trace, keys) {
   if (!starts.length) console.log(`  trace, ${name}: no keystroke marks found in the trace`);
   console.log(`  trace, ${name}, ms per keystroke on the main thread, keydown → painted frame (${starts.length} keystrokes):`);
   for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(1).padStart(7)}  ${k}`);
+}
+
+// The functions that took the most samples in `profiles` (V8 CPU profiles, one per
+// keystroke, keydown → painted frame), by self time, per keystroke.
+function printProfile(name, profiles) {
+  const self = new Map();
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const gaps = profile.timeDeltas;
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id).callFrame;
+      const key = f.functionName || `(${f.url.split('/').pop() || 'anonymous'})`;
+      self.set(key, (self.get(key) ?? 0) + (gaps[i + 1] ?? 0) / 1000);
+    });
+  }
+  const keys = profiles.length;
+  const top = [...self].filter(([k]) => k !== '(idle)' && k !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`  profile, ${name}, self ms per keystroke (keydown → painted frame, ${keys} keystrokes):`);
+  for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(2).padStart(7)}  ${k.slice(0, 140)}`);
 }
 
 // "3,000 → 300": what changed between two texts, without what they share (whole numbers

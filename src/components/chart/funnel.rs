@@ -39,6 +39,11 @@ const LIGHT_WARN: RGBColor = RGBColor(0xf6, 0xc9, 0xc4);
 const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
 const OUTLINE: RGBColor = RGBColor(0x55, 0x5b, 0x66);
 
+/// The most stages the chart draws: a row is 64 CSS px, and a funnel of hundreds of
+/// stages (a pasted event list) would be a canvas taller than browsers can hold, redrawn
+/// whole on each keystroke. The table holds every stage.
+pub const FUNNEL_MAX_STAGES: usize = 30;
+
 /// The canvas height (CSS pixels) for `stages` rows.
 pub fn funnel_height(stages: usize) -> u32 {
     FUNNEL_TOP + FUNNEL_ROW * stages.max(1) as u32 + 8

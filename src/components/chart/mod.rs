@@ -9,6 +9,6 @@ mod trend;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
-pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart};
+pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};
 pub use trend::{draw_trend, Trend};

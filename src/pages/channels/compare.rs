@@ -129,6 +129,8 @@ fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
         })
         .collect();
     let money = |f: Fen| format_money(f, plan.header.currency, lang);
+    // Each suggested move names its channel: found by id, not by a search per move.
+    let by_id: std::collections::HashMap<_, _> = rows.iter().map(|r| (r.id, r)).collect();
     suggest(&figures, &category_budgets(plan), STEP_BP)
         .into_iter()
         .map(|cat| {
@@ -156,7 +158,7 @@ fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
                 .iter()
                 .filter(|m| m.suggested != m.current)
                 .map(|m| {
-                    let row = rows.iter().find(|r| r.id == m.id);
+                    let row = by_id.get(&m.id);
                     let channel = row.map_or(String::new(), |r| r.name.clone());
                     let roas = times(row.and_then(|r| r.roas()));
                     let template = match m.reason {

@@ -150,9 +150,8 @@ pub fn MonthsSection() -> impl IntoView {
     let repeated = Memo::new(move |_| {
         store.read_parts(&[Part::KpiMonths], |p| {
             p.kpi
-                .months
-                .iter()
-                .filter(|m| p.kpi.is_repeated_month(m))
+                .repeated_months()
+                .into_iter()
                 .map(|m| m.month.text())
                 .collect::<Vec<_>>()
         })

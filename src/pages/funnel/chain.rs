@@ -9,6 +9,7 @@ use crate::i18n::{format_count, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// One line of the check: a break to look at, or a stage marked as a side entry.
@@ -27,15 +28,16 @@ pub fn ChainCheck() -> impl IntoView {
     let items = Memo::new(move |_| {
         store.read_parts(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
-            let breaks = open_chain_breaks(stages);
+            let breaks: HashSet<usize> = open_chain_breaks(stages).into_iter().collect();
+            let is_break = |i: &usize| breaks.contains(i);
             stages
                 .iter()
                 .enumerate()
-                .filter(|(i, s)| s.side_entry || breaks.contains(i))
+                .filter(|(i, s)| s.side_entry || is_break(i))
                 .map(|(i, s)| Item {
                     id: s.id,
                     name: s.name.clone(),
-                    open: breaks.contains(&i).then(|| {
+                    open: is_break(&i).then(|| {
                         let prev = &stages[i - 1];
                         (
                             s.reached.value().copied().unwrap_or_default(),
@@ -56,8 +58,21 @@ pub fn ChainCheck() -> impl IntoView {
     };
     // One line per stage, keyed by its id: ticking the box re-words the line but keeps
     // the checkbox (and the keyboard focus on it).
+    // Where each line's item is, so that a line finds its own without a search through
+    // all of them (a long funnel of pasted stages has a line per stage).
+    let at = Memo::new(move |_| {
+        items.with(|v| {
+            v.iter()
+                .enumerate()
+                .map(|(k, i)| (i.id, k))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     let line = move |id: RowId| {
-        let item = Memo::new(move |_| items.with(|v| v.iter().find(|i| i.id == id).cloned()));
+        let item = Memo::new(move |_| {
+            let k = at.with(|at| at.get(&id).copied());
+            items.with(|v| k.and_then(|k| v.get(k).cloned()))
+        });
         let text = move || {
             let l = lang.get();
             let count = |n: u64| format_count(n, l);

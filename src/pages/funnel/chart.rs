@@ -5,7 +5,7 @@
 use super::bottleneck::bottlenecks;
 use super::compare::period_labels;
 use crate::components::chart::{
-    draw_funnel, funnel_height, Area, ChartCanvas, FunnelBar, FunnelChart,
+    draw_funnel, funnel_height, Area, ChartCanvas, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES,
 };
 use crate::domain::funnel_tools::has_comparison;
 use crate::domain::plan::Plan;
@@ -21,6 +21,7 @@ fn chart_data(plan: &Plan, lang: Lang) -> FunnelChart {
     let (_, previous_label) = period_labels(plan.funnel.comparison, lang);
     let bars = stages
         .iter()
+        .take(FUNNEL_MAX_STAGES)
         .enumerate()
         .map(|(i, s)| {
             // Counts drawn only when the stage's cells are valid and consistent.
@@ -74,6 +75,7 @@ pub fn FunnelChartSection() -> impl IntoView {
     let store = use_plan();
     let count =
         Memo::new(move |_| store.read_parts(&[Part::FunnelStages], |p| p.funnel.stages.len()));
+    let shown = Memo::new(move |_| count.get().min(FUNNEL_MAX_STAGES));
     // The words of the chart, for screen readers: the figures are in the table above.
     let label = Signal::derive(move || {
         let l = lang.get();
@@ -81,6 +83,7 @@ pub fn FunnelChartSection() -> impl IntoView {
             p.funnel
                 .stages
                 .iter()
+                .take(FUNNEL_MAX_STAGES)
                 .map(|s| {
                     format!(
                         "{} {} / {} {}",
@@ -110,9 +113,21 @@ pub fn FunnelChartSection() -> impl IntoView {
         <section class="section" id="funnel-chart" aria-labelledby="funnel-chart-title">
             <h2 id="funnel-chart-title">{lang.t(Msg::FaChartTitle)}</h2>
             <p class="hint">{lang.t(Msg::FaChartHint)}</p>
-            // A new canvas when the number of stages changes: its height follows them.
             {move || {
-                let height = funnel_height(count.get());
+                let n = count.get();
+                (n > FUNNEL_MAX_STAGES).then(|| {
+                    view! {
+                        <p class="hint" data-testid="funnel-chart-first">
+                            {lang.get().t(Msg::FaChartFirst)
+                                .replace("{0}", &FUNNEL_MAX_STAGES.to_string())
+                                .replace("{1}", &n.to_string())}
+                        </p>
+                    }
+                })
+            }}
+            // A new canvas when the number of stages drawn changes: its height follows them.
+            {move || {
+                let height = funnel_height(shown.get());
                 view! { <ChartCanvas label=label height=height draw=draw test_id="funnel-chart" /> }
             }}
         </section>

@@ -158,6 +158,9 @@ pub fn Comparison() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Only the switch between the hint and the list re-runs the block below; the list
+    // follows the sentences itself.
+    let no_sentences = Memo::new(move |_| sentences.with(Vec::is_empty));
     let radio = move |k: ComparisonKind, label: Msg| {
         view! {
             <label class="radio">
@@ -176,20 +179,25 @@ pub fn Comparison() -> impl IntoView {
             </div>
             <div role="status" data-testid="comparison-verdicts">
                 {move || {
-                    let list = sentences.get();
-                    if list.is_empty() {
+                    if no_sentences.get() {
                         return view! { <p class="hint">{lang.get().t(Msg::FaNoComparison)}</p> }.into_any();
                     }
                     view! {
+                        // Keyed by position and content: one stage's new counts re-word
+                        // its own line, not every line of a long funnel.
                         <ul class="verdicts">
-                            {list.into_iter().map(|(v, text)| {
-                                let class = match v {
-                                    Verdict::SignificantlyHigher => "verdict up",
-                                    Verdict::SignificantlyLower => "verdict down",
-                                    _ => "verdict",
-                                };
-                                view! { <li class=class>{text}</li> }
-                            }).collect_view()}
+                            <For
+                                each=move || sentences.get().into_iter().enumerate()
+                                key=|(i, line)| (*i, line.clone())
+                                children=|(_, (v, text))| {
+                                    let class = match v {
+                                        Verdict::SignificantlyHigher => "verdict up",
+                                        Verdict::SignificantlyLower => "verdict down",
+                                        _ => "verdict",
+                                    };
+                                    view! { <li class=class>{text}</li> }
+                                }
+                            />
                         </ul>
                     }.into_any()
                 }}

@@ -122,6 +122,22 @@ test('the funnel chart is drawn, and redrawn as the table changes', async ({ pag
   await expect.poll(() => page.getByTestId('funnel-chart').evaluate((c) => c.clientHeight)).toBeGreaterThan(height);
 });
 
+test('a funnel longer than the chart holds: the first 30 stages drawn, and said so', async ({ page }) => {
+  const canvas = page.getByTestId('funnel-chart');
+  const add = page.getByRole('button', { name: '添加环节' });
+  for (let n = 5; n <= 30; n++) {
+    await add.click();
+    await expect(funnelRows(page)).toHaveCount(n);
+  }
+  await expect(page.getByTestId('funnel-chart-first')).toHaveCount(0);
+  const full = await canvas.evaluate((c) => c.clientHeight);
+  await add.click();
+  await expect(funnelRows(page)).toHaveCount(31);
+  await expect(page.getByTestId('funnel-chart-first')).toHaveText('图中为前 30 个环节(共 31 个),全部环节见上表。');
+  // The canvas keeps the height of 30 stages.
+  expect(await page.getByTestId('funnel-chart').evaluate((c) => c.clientHeight)).toBe(full);
+});
+
 const EVENT_LOG = [
   'user_id,timestamp,event,channel',
   'u1,2026-10-15 10:00:00,scan,store',
