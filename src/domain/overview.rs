@@ -158,6 +158,8 @@ pub struct GoalOffTrack {
     pub goal: RowId,
     /// The goal's metric, trimmed; empty when none is typed.
     pub metric: String,
+    /// Its place in the goals table, from 1 (names a goal with no metric typed).
+    pub number: usize,
     /// Its indicators whose progress is "not met" (`Indicator::progress`).
     pub behind: usize,
     /// Its indicators with a status at all (met or not).
@@ -171,7 +173,8 @@ pub fn goals_off_track(plan: &Plan) -> (Vec<GoalOffTrack>, usize) {
     let off = plan
         .goals
         .iter()
-        .filter_map(|goal| {
+        .enumerate()
+        .filter_map(|(at, goal)| {
             let statuses: Vec<bool> = plan
                 .indicators
                 .iter()
@@ -182,6 +185,7 @@ pub fn goals_off_track(plan: &Plan) -> (Vec<GoalOffTrack>, usize) {
             (behind > 0).then(|| GoalOffTrack {
                 goal: goal.id,
                 metric: goal.metric.trim().to_string(),
+                number: at + 1,
                 behind,
                 measured: statuses.len(),
             })
@@ -321,12 +325,14 @@ mod tests {
                 GoalOffTrack {
                     goal: RowId(500),
                     metric: "私域用户数".into(),
+                    number: 1,
                     behind: 2,
                     measured: 3,
                 },
                 GoalOffTrack {
                     goal: RowId(501),
                     metric: "季度复购率".into(),
+                    number: 2,
                     behind: 2,
                     measured: 2,
                 },
