@@ -251,7 +251,10 @@ mod tests {
         let summary = budget_summary(&plan);
         assert_eq!(summary.committed, Fen(32_000_000));
         assert_eq!(summary.left, Some(Fen(8_000_000)));
-        assert_eq!(summary.over, vec!["线上广告".to_string(), "临时".to_string()]);
+        assert_eq!(
+            summary.over,
+            vec!["线上广告".to_string(), "临时".to_string()]
+        );
     }
 
     #[test]
@@ -269,7 +272,10 @@ mod tests {
         // since their last dates (Jan 2027, week 1 and week 3); 全域ROI优化 is due at the
         // end of the month, Sunday 28 February. The launch tasks are done.
         let now = task_attention(&plan, d(2027, 2, 24));
-        assert_eq!(names(&now.due_this_week), vec![("全域ROI优化", d(2027, 2, 28))]);
+        assert_eq!(
+            names(&now.due_this_week),
+            vec![("全域ROI优化", d(2027, 2, 28))]
+        );
         let overdue = names(&now.overdue);
         assert_eq!(overdue.len(), 2);
         assert_eq!(overdue[0].0, "线上活动策划");
@@ -296,9 +302,15 @@ mod tests {
     fn a_task_due_today_is_due_this_week_not_overdue() {
         let plan = demo_plan();
         let now = task_attention(&plan, d(2027, 2, 28));
-        assert_eq!(names(&now.due_this_week), vec![("全域ROI优化", d(2027, 2, 28))]);
+        assert_eq!(
+            names(&now.due_this_week),
+            vec![("全域ROI优化", d(2027, 2, 28))]
+        );
         let next_day = task_attention(&plan, d(2027, 3, 1));
-        assert!(next_day.due_this_week.iter().all(|t| t.name != "全域ROI优化"));
+        assert!(next_day
+            .due_this_week
+            .iter()
+            .all(|t| t.name != "全域ROI优化"));
         assert!(next_day.overdue.iter().all(|t| t.name != "全域ROI优化"));
     }
 
@@ -307,7 +319,7 @@ mod tests {
         let plan = demo_plan();
         assert_eq!(alerts_crossed(&plan), vec![MetricRef::Builtin(Metric::Aov)]);
         let mut plan = plan;
-        plan.kpi.alerts = Vec::new().into();
+        plan.kpi.alerts = Vec::new();
         assert!(alerts_crossed(&plan).is_empty());
     }
 
@@ -352,7 +364,8 @@ mod tests {
         // changes a figure must touch one of its parts.
         let base = demo_plan();
         let today = d(2027, 2, 24);
-        let edits: Vec<(&str, fn(&mut Plan))> = vec![
+        type Edit = (&'static str, fn(&mut Plan));
+        let edits: Vec<Edit> = vec![
             ("funnel", |p| {
                 Arc::make_mut(&mut p.funnel.stages[3]).converted = Entry::Value(300)
             }),

@@ -4,9 +4,7 @@
 use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
 use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::budget::{
-    Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE,
-};
+use crate::domain::budget::{Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE};
 use crate::domain::kpi::Measure;
 use crate::domain::kpi::Unit;
 use crate::domain::money::{Currency, Fen};
