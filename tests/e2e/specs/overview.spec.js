@@ -154,3 +154,10 @@ test('on a desktop, the overview is the first entry of the side navigation and e
     await expect(page.locator('#main h1').first()).toHaveText(heading);
   }
 });
+
+test('the print report opens with the overview\'s figures', async ({ page }) => {
+  await page.goto('/print');
+  await expect(page.getByRole('heading', { level: 1, name: '计划概览' })).toBeVisible();
+  await expect(shows(page, 'rate')).toHaveText('3.24%');
+  await expect(shows(page, 'committed')).toHaveText('¥320,000.00');
+});
