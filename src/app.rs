@@ -3,7 +3,7 @@
 use crate::components::lazy_page::{lazy_page, LazyPage};
 use crate::components::shell::Shell;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::scenario::ScenarioPage;
+use crate::pages::overview::OverviewPage;
 use crate::state::autosave::start_autosave;
 use crate::state::backend::start_backend;
 use crate::state::plans::{start_plans, Started};
@@ -13,8 +13,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-// Every page but the scenario planner (the landing page) is its own wasm module, fetched
-// the first time it is shown, so the first load carries only the shell and that page.
+// Every page but the overview (the landing page) is its own wasm module, fetched the
+// first time it is shown, so the first load carries only the shell and the overview.
+lazy_page!(
+    scenario,
+    scenario_page,
+    crate::pages::scenario::ScenarioPage
+);
 lazy_page!(tasks, tasks_page, crate::pages::tasks::TasksPage);
 lazy_page!(funnel, funnel_page, crate::pages::funnel::FunnelPage);
 lazy_page!(
@@ -62,8 +67,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Shell status load_problem>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=ScenarioPage />
-                    <Route path=path!("/scenario") view=ScenarioPage />
+                    <Route path=path!("/") view=OverviewPage />
+                    <Route path=path!("/scenario") view=|| view! { <LazyPage load=scenario_page /> } />
                     <Route path=path!("/tasks") view=|| view! { <LazyPage load=tasks_page /> } />
                     <Route path=path!("/funnel") view=|| view! { <LazyPage load=funnel_page /> } />
                     <Route path=path!("/channels") view=|| view! { <LazyPage load=channels_page /> } />

@@ -61,7 +61,10 @@ where
                 let page = SendWrapper::new(load());
                 Suspend::new(async move {
                     match page.await {
-                        Ok(page) => page,
+                        Ok(page) => {
+                            scroll_to_section_soon();
+                            page
+                        }
                         Err(PageLoadError) => view! {
                             <section class="page">
                                 <p class="banner banner-error" role="alert">
@@ -79,4 +82,22 @@ where
             }}
         </Suspense>
     }
+}
+
+/// A link to a section of a lazy page (/scenario#budget from the overview): the router
+/// looked for the section before the page's module arrived, so look again once the page
+/// is shown.
+fn scroll_to_section_soon() {
+    request_animation_frame(|| {
+        let Ok(hash) = window().location().hash() else {
+            return;
+        };
+        let id = hash.trim_start_matches('#');
+        if id.is_empty() {
+            return;
+        }
+        if let Some(section) = document().get_element_by_id(id) {
+            section.scroll_into_view();
+        }
+    });
 }

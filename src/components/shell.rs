@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The pages, in navigation order: path, label, the short label of the phone's tab bar
-/// (eight tabs share 375 px there), icon.
-pub const PAGES: [(&str, Msg, Msg, &str); 8] = [
+/// (nine tabs share 375 px there), icon.
+pub const PAGES: [(&str, Msg, Msg, &str); 9] = [
+    ("/", Msg::NavOverview, Msg::NavOverviewShort, "⌂"),
     ("/scenario", Msg::NavScenario, Msg::NavScenarioShort, "◎"),
     ("/tasks", Msg::NavTasks, Msg::NavTasksShort, "☰"),
     ("/funnel", Msg::NavFunnel, Msg::NavFunnelShort, "▽"),
@@ -57,8 +58,9 @@ pub fn Shell(
         .iter()
         .map(|&(href, label, short, icon)| {
             // The full label names the link everywhere; a phone shows the short one.
+            // The overview's "/" is a prefix of every address: only an exact match is it.
             view! {
-                <A href=href>
+                <A href=href exact=href == "/">
                     <span class="nav-icon" aria-hidden="true">{icon}</span>
                     <span class="nav-label">{lang.t(label)}</span>
                     <span class="nav-short" aria-hidden="true">{lang.t(short)}</span>

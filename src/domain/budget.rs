@@ -282,6 +282,25 @@ where
     uses
 }
 
+impl super::plan::Plan {
+    /// The split of the plan's budget over its lines; `None` while the total is unknown.
+    pub fn budget_allocation(&self) -> Option<Allocation> {
+        let total = self.budget.total()?;
+        let shares: Vec<Option<i64>> = self.budget_lines.iter().map(|l| l.share()).collect();
+        Some(allocate(total, &shares))
+    }
+
+    /// Each budget category against its cost lines (nothing allocated while the total is
+    /// unknown), as the budget section and the overview show them.
+    pub fn budget_uses(&self) -> Vec<CategoryUse> {
+        let allocation = self.budget_allocation().unwrap_or_else(|| Allocation {
+            amounts: vec![None; self.budget_lines.len()],
+            share_sum: 0,
+        });
+        category_use(&self.budget_lines, &allocation, &self.cost_lines)
+    }
+}
+
 /// The default split of spec §1.4, in whole percent.
 pub const DEFAULT_SPLIT: [(&str, i64); 4] = [
     ("线下活动", 40),

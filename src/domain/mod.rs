@@ -22,6 +22,7 @@ pub mod kpi;
 pub mod kpi_system;
 pub mod money;
 pub mod monitoring;
+pub mod overview;
 pub mod plan;
 pub mod plan_list;
 pub mod plan_parts;

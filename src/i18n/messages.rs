@@ -28,6 +28,7 @@ macro_rules! messages {
 messages! {
     AppTitle => "全渠道拓展规划", "OMO Expansion Planner";
     MainNav => "主导航", "Main navigation";
+    NavOverview => "概览", "Overview";
     NavScenario => "场景规划", "Scenarios";
     NavTasks => "任务拆解", "Tasks";
     NavFunnel => "转化漏斗", "Funnel";
@@ -35,6 +36,7 @@ messages! {
     NavToolkits => "行业工具", "Toolkits";
     NavSettings => "设置", "Settings";
     NavPlans => "我的计划", "My plans";
+    NavOverviewShort => "概览", "Home";
     NavScenarioShort => "场景", "Scenario";
     NavTasksShort => "任务", "Tasks";
     NavFunnelShort => "漏斗", "Funnel";
@@ -138,6 +140,27 @@ messages! {
     ResetDemoHint => "用示范计划替换当前计划(可撤销)。", "Replace the current plan with the demo plan (can be undone).";
     ResetDone => "已恢复示范计划。", "Demo plan restored.";
 
+    OverviewTitle => "计划概览", "Plan overview";
+    OverviewIntro => "这份计划的关键数字和现在需要处理的事;点任一项打开它所在的页面。",
+        "This plan's headline figures and what needs attention now; tap an item to open its page.";
+    OverviewBudget => "预算", "Budget";
+    OverviewOverCategories => "超支:{}", "Over budget: {}";
+    OverviewNoOver => "没有超支的类别", "No category over budget";
+    OverviewTasks => "本周任务", "Tasks this week";
+    OverviewWeek => "今天 {0},本周到 {1}", "Today {0}, the week runs to {1}";
+    OverviewDueThisWeek => "本周到期", "Due this week";
+    OverviewOverdue => "已逾期", "Overdue";
+    OverviewDueList => "本周到期:{}", "Due this week: {}";
+    OverviewOverdueList => "已逾期:{}", "Overdue: {}";
+    OverviewNoDueThisWeek => "本周没有到期任务", "Nothing due this week";
+    OverviewNoOverdue => "无逾期任务", "No overdue tasks";
+    OverviewAlerts => "KPI预警", "KPI alerts";
+    OverviewAlertsCrossed => "已触发", "Crossed";
+    OverviewNoAlerts => "没有触发的预警", "No alert crossed";
+    OverviewGoals => "目标进度", "Goals";
+    OverviewGoalsOff => "偏离目标", "Off track";
+    OverviewGoalsOnTrack => "没有偏离的目标", "No goal off track";
+    OverviewGoalBehind => "{0}:{1} 项指标未达标", "{0}: {1} indicators short of target";
     ScenarioTitle => "线上线下联动场景规划", "Online-offline scenario planning";
     ScenarioIntro => "先确定计划的基本信息;所有相对日期(如“3个月内”)都从开始日期算起。",
         "Set the plan's basics first; every relative date (such as \"within 3 months\") counts from the start date.";

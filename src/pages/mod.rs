@@ -5,6 +5,7 @@ pub mod customers;
 pub mod funnel;
 pub mod not_found;
 pub mod options;
+pub mod overview;
 pub mod plans;
 pub mod print;
 pub mod scenario;

@@ -1,6 +1,7 @@
 //! 打印 / PDF: the whole plan on one page for the browser's "print to PDF", laid out for
 //! A4 by the print style sheet (style/main.css, `@media print`). It is the weekly
-//! report seed 002 asks for: every page of the plan, charts included, in order.
+//! report seed 002 asks for: the overview's headline figures, then every page of the
+//! plan, charts included, in order.
 //!
 //! The pages are the live ones, so the report always shows what the app shows; the
 //! print style sheet hides what paper cannot use (navigation, buttons, hints, the raw
@@ -9,6 +10,7 @@
 use crate::i18n::{format_date, Msg};
 use crate::pages::channels::ChannelsPage;
 use crate::pages::funnel::FunnelPage;
+use crate::pages::overview::OverviewPage;
 use crate::pages::scenario::{industry_name, ScenarioPage};
 use crate::pages::tasks::TasksPage;
 use crate::pages::toolkits::OwnToolkits;
@@ -47,6 +49,7 @@ pub fn PrintPage() -> impl IntoView {
                 <p class="hint no-print">{lang.t(Msg::PrintHint)}</p>
                 <button type="button" class="btn btn-primary no-print" on:click=print>{lang.t(Msg::PrintNow)}</button>
             </section>
+            <div class="print-part"><OverviewPage /></div>
             <div class="print-part"><ScenarioPage /></div>
             <div class="print-part"><TasksPage /></div>
             <div class="print-part"><FunnelPage /></div>

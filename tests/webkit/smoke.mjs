@@ -173,7 +173,7 @@ const errorsSoFar = (s) => s.run(() => (window.__smokeErrors ? window.__smokeErr
 
 /** Every main page by its address, with figures of the demo plan it must show. */
 const PAGES = [
-  { path: '/', h1: '线上线下联动场景规划', figures: { 'budget-total': '¥400,000.00' }, tables: ['budget_lines'], charts: 1 },
+  { path: '/', h1: '计划概览', figures: { 'overview-rate': '3.24%', 'overview-allocated': '¥400,000.00', 'overview-committed': '¥320,000.00' } },
   { path: '/scenario', h1: '线上线下联动场景规划', figures: { 'budget-total': '¥400,000.00' }, tables: ['budget_lines'], charts: 1 },
   { path: '/tasks', h1: '分阶段执行任务拆解表', rows: { phases: 3, tasks: 5 }, charts: 1 },
   { path: '/funnel', h1: '客户行为转化漏斗分析表', figures: { 'overall-conversion': '3.24%' }, rows: { funnel: 4 }, charts: 1 },

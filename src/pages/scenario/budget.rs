@@ -4,9 +4,7 @@
 use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
 use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::budget::{
-    allocate, category_use, Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE,
-};
+use crate::domain::budget::{Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE};
 use crate::domain::kpi::Measure;
 use crate::domain::kpi::Unit;
 use crate::domain::money::{Currency, Fen};
@@ -19,19 +17,12 @@ use leptos::prelude::*;
 table_row!(BudgetLine, category);
 table_row!(CostLine, item);
 
-/// The split of the plan's budget over its lines (nothing when the total is unknown).
 fn allocation(plan: &Plan) -> Option<Allocation> {
-    let total = plan.budget.total()?;
-    let shares: Vec<Option<i64>> = plan.budget_lines.iter().map(|l| l.share()).collect();
-    Some(allocate(total, &shares))
+    plan.budget_allocation()
 }
 
 fn uses(plan: &Plan) -> Vec<CategoryUse> {
-    let allocation = allocation(plan).unwrap_or_else(|| Allocation {
-        amounts: vec![None; plan.budget_lines.len()],
-        share_sum: 0,
-    });
-    category_use(&plan.budget_lines, &allocation, &plan.cost_lines)
+    plan.budget_uses()
 }
 
 fn line_source() -> TableSource<BudgetLine> {

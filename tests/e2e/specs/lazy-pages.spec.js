@@ -11,7 +11,7 @@ test('the landing page loads no page module; the tasks page fetches its own on f
   const fetched = [];
   page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
   await page.goto('/');
-  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
   expect(fetched).toEqual([]);
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
@@ -20,10 +20,16 @@ test('the landing page loads no page module; the tasks page fetches its own on f
 
   // Back and forth: the modules are instantiated once and not fetched again.
   const afterFirstVisit = fetched.length;
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '概览' }).click();
+  await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
   expect(fetched.length).toBe(afterFirstVisit);
+
+  // The scenario planner is a lazily loaded page too.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  expect(fetched.some((url) => /\/split_scenario-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
 });
 
 test('an address of a lazy page preloads its modules with the main module, each fetched once', async ({ page }) => {
@@ -45,7 +51,7 @@ test('an unknown address that names a property of a plain object preloads nothin
 });
 
 test('a page whose modules cannot be fetched says so, keeps the edits, and opens on retry', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/scenario');
   await cell(page, '核心目标', '新客引流').fill('离线前的修改');
   await saved(page);
 
@@ -56,7 +62,7 @@ test('a page whose modules cannot be fetched says so, keeps the edits, and opens
   await expect(alert).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
 
-  // The app is alive: another page of the main module opens, the edit is there.
+  // The app is alive: a page already fetched opens again, the edit is there.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('离线前的修改');
 
