@@ -65,15 +65,15 @@ const monthBefore = (k) => {
 // toolkit sits under, if the page has one; reveal: a closed section holding the table.
 const CASES = [
   {
-    name: 'scenario', path: '/', field: '年营收(元)', table: 'scenarios', rows: (p) => p.scenarios,
+    name: 'scenario', path: '/scenario', field: '年营收(元)', table: 'scenarios', rows: (p) => p.scenarios,
     relabel: (r, k) => { r.kind = `场景${k}`; }, watch: { table: 'budget_lines', row: 0, col: '分配金额' },
   },
   {
-    name: 'goals', path: '/', table: 'goals', cell: '目标值 私域用户数', rows: (p) => p.goals,
+    name: 'goals', path: '/scenario', table: 'goals', cell: '目标值 私域用户数', rows: (p) => p.goals,
     relabel: (r, k) => { r.metric = `目标${k}`; }, watch: { col: '提升' },
   },
   {
-    name: 'budget', path: '/', table: 'budget_lines', cell: '占比 线下活动', rows: (p) => p.budget_lines,
+    name: 'budget', path: '/scenario', table: 'budget_lines', cell: '占比 线下活动', rows: (p) => p.budget_lines,
     relabel: (r, k) => { r.category = `类别${k}`; }, watch: { col: '分配金额' },
   },
   {
