@@ -12,21 +12,31 @@ use crate::domain::funnel_tools::{
 };
 use crate::domain::kpi::Unit;
 use crate::domain::money::Fen;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, RowId};
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
-/// The projected (reached, converted) of a stage, by its id.
-fn projected(stage: &FunnelStage, plan: &Plan) -> Option<(u64, u64)> {
-    let at = plan.funnel.stages.iter().position(|s| s.id == stage.id)?;
-    let p = what_if(&plan.funnel)?;
-    p.stages.get(at).map(|s| (s.reached, s.converted))
+/// The projected (reached, converted) of each stage, by its id: one projection for the
+/// table, which both figure columns of every row read (not one per cell).
+type Projected = Memo<HashMap<RowId, (u64, u64)>>;
+
+fn projected_by_stage(plan: &Plan) -> HashMap<RowId, (u64, u64)> {
+    what_if(&plan.funnel).map_or_else(HashMap::new, |p| {
+        plan.funnel
+            .stages
+            .iter()
+            .zip(p.stages)
+            .map(|(s, p)| (s.id, (p.reached, p.converted)))
+            .collect()
+    })
 }
 
-fn rate_columns() -> Vec<Column<FunnelStage>> {
+fn rate_columns(by_stage: Projected) -> Vec<Column<FunnelStage>> {
     type C = Column<FunnelStage>;
+    let projected = move |s: &FunnelStage| by_stage.with(|p| p.get(&s.id).copied());
     let count =
         |n: Option<u64>, lang: Lang| n.map_or_else(|| NO_VALUE.into(), |n| format_count(n, lang));
     vec![
@@ -48,16 +58,12 @@ fn rate_columns() -> Vec<Column<FunnelStage>> {
         )
         .unit(|_, _| Some(Unit::Percent))
         .with_error(|s| FunnelStage::rate_entry_error(&s.what_if_rate)),
-        C::derived_from_plan(
-            Msg::FaColProjReached,
-            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
-            move |s, plan, ctx| count(projected(s, plan).map(|p| p.0), ctx.lang),
-        ),
-        C::derived_from_plan(
-            Msg::FaColProjConverted,
-            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
-            move |s, plan, ctx| count(projected(s, plan).map(|p| p.1), ctx.lang),
-        ),
+        C::derived_from_plan(Msg::FaColProjReached, &[], move |s, _, ctx| {
+            count(projected(s).map(|p| p.0), ctx.lang)
+        }),
+        C::derived_from_plan(Msg::FaColProjConverted, &[], move |s, _, ctx| {
+            count(projected(s).map(|p| p.1), ctx.lang)
+        }),
     ]
 }
 
@@ -78,6 +84,12 @@ pub fn WhatIf() -> impl IntoView {
         store.read_parts(
             &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
             |p| what_if(&p.funnel),
+        )
+    });
+    let by_stage: Projected = Memo::new(move |_| {
+        store.read_parts(
+            &[Part::FunnelStages, Part::AvgOrderValue, Part::Comparison],
+            projected_by_stage,
         )
     });
     let currency = Memo::new(move |_| store.read_parts(&[Part::Header], |p| p.header.currency));
@@ -149,7 +161,7 @@ pub fn WhatIf() -> impl IntoView {
             </form>
             <div role="status">{figures}</div>
             <Disclosure id="funnel-rates" label=Msg::FaEditRates>
-                <EditableTable caption=Msg::FaRatesTable source=rates_source() columns=rate_columns() add_label=Msg::AddStage csv_export=false />
+                <EditableTable caption=Msg::FaRatesTable source=rates_source() columns=rate_columns(by_stage) add_label=Msg::AddStage csv_export=false />
             </Disclosure>
         </section>
     }

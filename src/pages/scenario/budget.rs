@@ -8,11 +8,12 @@ use crate::domain::budget::{Allocation, BudgetLine, CategoryUse, CostLine, Total
 use crate::domain::kpi::Measure;
 use crate::domain::kpi::Unit;
 use crate::domain::money::{Currency, Fen};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, RowId};
 use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 table_row!(BudgetLine, category);
 table_row!(CostLine, item);
@@ -38,10 +39,18 @@ fn line_source() -> TableSource<BudgetLine> {
     }
 }
 
-/// The roll-up of the line's category (a line is found by position: categories may repeat).
-fn line_use(line: &BudgetLine, plan: &Plan) -> Option<CategoryUse> {
-    let at = plan.budget_lines.iter().position(|l| l.id == line.id)?;
-    uses(plan).into_iter().nth(at)
+/// Each budget line's roll-up of its category, by the line's id (categories may repeat:
+/// a line's is the use at its position). One pass for the whole table: the three figure
+/// columns of every row read it, where each computing the split itself would be a
+/// thousand splits at a thousand lines.
+type LineUses = Memo<HashMap<RowId, CategoryUse>>;
+
+fn line_uses(plan: &Plan) -> HashMap<RowId, CategoryUse> {
+    plan.budget_lines
+        .iter()
+        .map(|l| l.id)
+        .zip(uses(plan))
+        .collect()
 }
 
 fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
@@ -50,8 +59,9 @@ fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
     })
 }
 
-fn line_columns() -> Vec<Column<BudgetLine>> {
+fn line_columns(by_line: LineUses) -> Vec<Column<BudgetLine>> {
     type C = Column<BudgetLine>;
+    let line_use = move |l: &BudgetLine, _: &Plan| by_line.with(|u| u.get(&l.id).cloned());
     vec![
         C::text(Msg::ColCategory, |l| &l.category, |l| &mut l.category),
         C::entry::<Measure>(
@@ -62,37 +72,16 @@ fn line_columns() -> Vec<Column<BudgetLine>> {
         )
         .unit(|_, _| Some(Unit::Percent))
         .with_error(BudgetLine::share_error),
-        C::derived_from_plan(
-            Msg::ColAllocated,
-            &[
-                Part::Budget,
-                Part::BudgetLines,
-                Part::CostLines,
-                Part::Header,
-            ],
-            |l, plan, ctx| {
-                money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
-            },
-        ),
-        C::derived_from_plan(
-            Msg::ColCommitted,
-            &[
-                Part::Budget,
-                Part::BudgetLines,
-                Part::CostLines,
-                Part::Header,
-            ],
-            |l, plan, ctx| money_or_dash(line_use(l, plan).map(|u| u.committed), plan, ctx.lang),
-        ),
+        C::derived_from_plan(Msg::ColAllocated, &[Part::Header], move |l, plan, ctx| {
+            money_or_dash(line_use(l, plan).and_then(|u| u.allocated), plan, ctx.lang)
+        }),
+        C::derived_from_plan(Msg::ColCommitted, &[Part::Header], move |l, plan, ctx| {
+            money_or_dash(line_use(l, plan).map(|u| u.committed), plan, ctx.lang)
+        }),
         C::derived_from_plan(
             Msg::ColRemaining,
-            &[
-                Part::Budget,
-                Part::BudgetLines,
-                Part::CostLines,
-                Part::Header,
-            ],
-            |l, plan, ctx| match line_use(l, plan) {
+            &[Part::Header],
+            move |l, plan, ctx| match line_use(l, plan) {
                 Some(u) if u.is_over() => format!(
                     "{} {}",
                     ctx.lang.t(Msg::OverBy),
@@ -170,6 +159,12 @@ pub fn BudgetSection() -> impl IntoView {
         Memo::new(move |_| store.read_parts(&[Part::Budget, Part::BudgetLines], allocation));
     let category_uses = Memo::new(move |_| {
         store.read_parts(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses)
+    });
+    let by_line: LineUses = Memo::new(move |_| {
+        store.read_parts(
+            &[Part::Budget, Part::BudgetLines, Part::CostLines],
+            line_uses,
+        )
     });
     let from_revenue = Memo::new(move |_| {
         store.read_parts(&[Part::Budget], |p| {
@@ -340,7 +335,7 @@ pub fn BudgetSection() -> impl IntoView {
                     </p>
                 </fieldset>
             </form>
-            <EditableTable caption=Msg::BudgetSplitTitle source=line_source() columns=line_columns() add_label=Msg::AddCategory />
+            <EditableTable caption=Msg::BudgetSplitTitle source=line_source() columns=line_columns(by_line) add_label=Msg::AddCategory />
             {move || remainder().map(|text| view! { <p class="flag" role="status" data-testid="share-remainder">{text}</p> })}
             <div role="status"><ul class="flags" data-testid="over-allocation">{overs}</ul></div>
             <ChartCanvas label=chart_label height=260 draw=draw test_id="budget-chart" />

@@ -16,6 +16,7 @@ use crate::domain::toolkits::tiers::{
 use crate::i18n::{format_count, format_money, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 table_row!(MemberTier, name);
@@ -47,15 +48,21 @@ fn customer_source() -> TableSource<CustomerSpend> {
     }
 }
 
-fn summary(tier: &MemberTier, plan: &Plan) -> Option<TierSummary> {
+/// Each tier's members and costs, by the tier's id: computed once for the table (the
+/// four figure columns of every row read it), not once per cell.
+type Summaries = Memo<HashMap<RowId, TierSummary>>;
+
+fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
     tier_summaries(&plan.tiers, &plan.customers, &plan.tier_assumptions)
         .0
         .into_iter()
-        .find(|s| s.id == tier.id)
+        .map(|s| (s.id, s))
+        .collect()
 }
 
-fn tier_columns() -> Vec<Column<MemberTier>> {
+fn tier_columns(by_tier: Summaries) -> Vec<Column<MemberTier>> {
     type C = Column<MemberTier>;
+    let summary = move |t: &MemberTier, _: &Plan| by_tier.with(|s| s.get(&t.id).cloned());
     let money = |fen: Option<Fen>, plan: &Plan, lang| {
         fen.map_or(NO_VALUE.into(), |f| {
             format_money(f, plan.header.currency, lang)
@@ -108,48 +115,20 @@ fn tier_columns() -> Vec<Column<MemberTier>> {
             |t| &t.points_per_yuan_burned,
             |t| &mut t.points_per_yuan_burned,
         ),
-        C::derived_from_plan(
-            Msg::ColMembers,
-            &[
-                Part::Tiers,
-                Part::Customers,
-                Part::TierAssumptions,
-                Part::Header,
-            ],
-            |t, p, ctx| {
-                summary(t, p).map_or(NO_VALUE.into(), |s| format_count(s.members, ctx.lang))
-            },
-        ),
-        C::derived_from_plan(
-            Msg::ColCouponCost,
-            &[
-                Part::Tiers,
-                Part::Customers,
-                Part::TierAssumptions,
-                Part::Header,
-            ],
-            move |t, p, ctx| money(summary(t, p).and_then(|s| s.coupon_cost), p, ctx.lang),
-        ),
+        C::derived_from_plan(Msg::ColMembers, &[Part::Header], move |t, p, ctx| {
+            summary(t, p).map_or(NO_VALUE.into(), |s| format_count(s.members, ctx.lang))
+        }),
+        C::derived_from_plan(Msg::ColCouponCost, &[Part::Header], move |t, p, ctx| {
+            money(summary(t, p).and_then(|s| s.coupon_cost), p, ctx.lang)
+        }),
         C::derived_from_plan(
             Msg::ColPointsLiability,
-            &[
-                Part::Tiers,
-                Part::Customers,
-                Part::TierAssumptions,
-                Part::Header,
-            ],
+            &[Part::Header],
             move |t, p, ctx| money(summary(t, p).and_then(|s| s.points_liability), p, ctx.lang),
         ),
-        C::derived_from_plan(
-            Msg::ColMonthlyCost,
-            &[
-                Part::Tiers,
-                Part::Customers,
-                Part::TierAssumptions,
-                Part::Header,
-            ],
-            move |t, p, ctx| money(summary(t, p).and_then(|s| s.monthly_cost()), p, ctx.lang),
-        ),
+        C::derived_from_plan(Msg::ColMonthlyCost, &[Part::Header], move |t, p, ctx| {
+            money(summary(t, p).and_then(|s| s.monthly_cost()), p, ctx.lang)
+        }),
     ]
 }
 
@@ -276,6 +255,12 @@ fn OrdersImport() -> impl IntoView {
 pub fn TiersToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
+    let by_tier: Summaries = Memo::new(move |_| {
+        store.read_parts(
+            &[Part::Tiers, Part::Customers, Part::TierAssumptions],
+            summaries,
+        )
+    });
     let totals = Memo::new(move |_| {
         store.read_parts(
             &[
@@ -307,7 +292,7 @@ pub fn TiersToolkit() -> impl IntoView {
             <div class="form-row">
                 <EntryField id="coupon-redemption" part=Part::TierAssumptions label=Msg::CouponRedemption unit=Unit::Percent get=|p| &p.tier_assumptions.coupon_redemption get_mut=|p| &mut p.tier_assumptions.coupon_redemption />
             </div>
-            <EditableTable caption=Msg::TiersTitle source=tier_source() columns=tier_columns() add_label=Msg::AddTier />
+            <EditableTable caption=Msg::TiersTitle source=tier_source() columns=tier_columns(by_tier) add_label=Msg::AddTier />
             <p class="hint" data-testid="untiered">{move || lang.get().t(Msg::Untiered).replace("{}", &totals.get().1.to_string())}</p>
             <OrdersImport />
             <EditableTable caption=Msg::CustomersTitle source=customer_source() columns=customer_columns() add_label=Msg::AddCustomer />
