@@ -45,12 +45,8 @@ fn line_source() -> TableSource<BudgetLine> {
 /// thousand splits at a thousand lines.
 type LineUses = Memo<HashMap<RowId, CategoryUse>>;
 
-fn line_uses(plan: &Plan) -> HashMap<RowId, CategoryUse> {
-    plan.budget_lines
-        .iter()
-        .map(|l| l.id)
-        .zip(uses(plan))
-        .collect()
+fn line_uses(plan: &Plan, uses: Vec<CategoryUse>) -> HashMap<RowId, CategoryUse> {
+    plan.budget_lines.iter().map(|l| l.id).zip(uses).collect()
 }
 
 fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
@@ -161,10 +157,8 @@ pub fn BudgetSection() -> impl IntoView {
         store.read_parts(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses)
     });
     let by_line: LineUses = Memo::new(move |_| {
-        store.read_parts(
-            &[Part::Budget, Part::BudgetLines, Part::CostLines],
-            line_uses,
-        )
+        let uses = category_uses.get();
+        store.read_parts(&[Part::BudgetLines], |p| line_uses(p, uses))
     });
     let from_revenue = Memo::new(move |_| {
         store.read_parts(&[Part::Budget], |p| {
