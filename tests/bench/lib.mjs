@@ -18,7 +18,9 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves `dir` on 127.0.0.1:`port`; unknown paths get index.html (the app's router). */
+/** Serves `dir` on 127.0.0.1:`port`: a page's prerendered HTML for its address
+ * (`/tasks` → tasks/index.html), other unknown paths the app's shell (200.html, or
+ * index.html in a bundle without one) for the app's router. */
 export function serve(dir, port) {
   const root = resolve(dir);
   const cache = new Map();
@@ -35,7 +37,7 @@ export function serve(dir, port) {
   };
   // Compress everything up front: brotli at quality 11 takes seconds, not to be timed.
   const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    if (e.isDirectory()) { if (!['node_modules', '.venv', 'data'].includes(e.name)) walk(join(d, e.name)); } else load(join(d, e.name));
+    if (e.isDirectory()) { if (!['node_modules', '.venv', 'data'].includes(e.name)) walk(join(d, e.name)); } else if (!/\.(br|gz)$/.test(e.name)) load(join(d, e.name));
   });
   walk(root);
   const server = createServer((req, res) => {
@@ -43,7 +45,8 @@ export function serve(dir, port) {
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     let ok = path.startsWith(root);
     try { ok = ok && statSync(path).isFile(); } catch { ok = false; }
-    if (!ok) path = join(root, 'index.html');
+    if (!ok && cache.has(join(path, 'index.html'))) [ok, path] = [true, join(path, 'index.html')];
+    if (!ok) path = cache.has(join(root, '200.html')) ? join(root, '200.html') : join(root, 'index.html');
     if (!cache.has(path)) {
       res.writeHead(404).end();
       return;

@@ -12,11 +12,39 @@ export const watchPolicy = (context) => {
   return problems;
 };
 
+// The page the server sends is prerendered HTML (.ci/prerender.mjs) until the app takes it
+// over (`<html data-app="live">`, src/app.rs `mount`). A test that opens an address acts on
+// the app, so `goto` and `reload` wait for the takeover too (first-paint.spec.js tests what
+// comes before it). Pages without prerendered HTML have nothing to wait for.
+export const untilLive = (page) =>
+  page.waitForFunction(
+    () => document.documentElement.dataset.app === 'live' || !document.querySelector('[data-prerendered]'),
+    null,
+    { timeout: 30_000 },
+  );
+
 export const test = base.extend({
   context: async ({ context }, use) => {
     const problems = watchPolicy(context);
     await use(context);
     expect(problems, 'no CSP violation and no uncaught error').toEqual([]);
+  },
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) {
+      for (const name of ['goto', 'reload']) {
+        const original = page[name].bind(page);
+        // `{ live: false }` among the options: return as soon as the page has loaded.
+        page[name] = async (...args) => {
+          const last = args.length ? args[args.length - 1] : undefined;
+          const wait = !(last && typeof last === 'object' && last.live === false);
+          if (!wait) args[args.length - 1] = Object.fromEntries(Object.entries(last).filter(([k]) => k !== 'live'));
+          const response = await original(...args);
+          if (wait && response?.headers()['content-type']?.startsWith('text/html')) await untilLive(page);
+          return response;
+        };
+      }
+    }
+    await use(page);
   },
 });
 
