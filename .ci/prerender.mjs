@@ -42,7 +42,7 @@ const TYPES = {
 for (const f of walk(dist)) if (/\.(br|gz)$/.test(f)) unlinkSync(f);
 const shellFile = existsSync(join(dist, '200.html')) ? join(dist, '200.html') : join(dist, 'index.html');
 const shell = readFileSync(shellFile, 'utf8');
-if (shell.includes('data-prerendered')) throw new Error(`${shellFile} is already prerendered`);
+if (/<\w[^>]*\sdata-prerendered[\s=>]/.test(shell)) throw new Error(`${shellFile} is already prerendered`);
 if (!shell.includes('</body>')) throw new Error(`${shellFile} has no </body>`);
 
 // Every address gets the bare shell while the pages are rendered.

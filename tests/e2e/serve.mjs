@@ -77,8 +77,10 @@ export function serve(dir, port, { quiet = false } = {}) {
       vary: 'Accept-Encoding',
     };
     let body = null;
+    const modified = (await stat(path)).mtimeMs;
     for (const [name, suffix] of accepted(req.headers['accept-encoding'])) {
-      if (await isFile(path + suffix)) {
+      // A copy older than its file is stale (the file was changed after the build).
+      if ((await isFile(path + suffix)) && (await stat(path + suffix)).mtimeMs >= modified) {
         body = await readFile(path + suffix);
         headers['content-encoding'] = name;
         break;

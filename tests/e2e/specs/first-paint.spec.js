@@ -33,14 +33,14 @@ test.describe('without JavaScript', () => {
   test('/ shows the demo plan’s headline figures from the HTML alone', async ({ page }) => {
     await page.goto('/');
     for (const { testId, text } of HEADLINE) await expect(page.getByTestId(testId)).toHaveText(text);
-    await expect(page.getByRole('navigation')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   });
 
   test('every main page is in its own HTML', async ({ page }) => {
     for (const path of MAIN_PAGES) {
       await page.goto(path);
       // The navigation marks the page the address names, and the page has its heading.
-      const link = page.getByRole('navigation').locator(`a[href="${path}"]`);
+      const link = page.getByRole('navigation', { name: '主导航' }).locator(`a[href="${path}"]`);
       await expect(link, path).toHaveAttribute('aria-current', 'page');
       await expect(page.locator('#main h1').first(), path).toBeVisible();
     }
