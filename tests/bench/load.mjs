@@ -61,7 +61,7 @@ const probe = () => {
       window.__bench.live = performance.now();
       obs.disconnect();
     }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   const seen = () => {
     if (window.__bench.h1 == null && document.querySelector('#main h1')) {
       // The frame after the DOM change is the one that paints it.

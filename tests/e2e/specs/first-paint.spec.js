@@ -100,6 +100,42 @@ test.describe('on a phone', () => {
     }
   });
 
+  test('a merchant who chose English never sees the Chinese page first', async ({ page }) => {
+    // Records every sample in which text of the prerendered (Chinese) page is visible.
+    await page.addInitScript(() => {
+      const seen = { visible: 0, prerendered: 0 };
+      window.__firstPaint = seen;
+      const check = () => {
+        const old = document.querySelector('[data-prerendered]');
+        if (!old) return;
+        seen.prerendered += 1;
+        const walker = document.createTreeWalker(old, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode()); ) {
+          if (node.data.trim() && node.parentElement.checkVisibility({ visibilityProperty: true })) {
+            seen.visible += 1;
+            break;
+          }
+        }
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+      const frame = () => {
+        check();
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto('/tasks');
+    expect((await page.evaluate(() => window.__firstPaint)).visible).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'English' }).tap();
+    await expect(page.locator('#main h1')).toHaveText('Phased task breakdown');
+
+    await page.goto('/tasks');
+    await expect(page.locator('#main h1')).toHaveText('Phased task breakdown');
+    const seen = await page.evaluate(() => window.__firstPaint);
+    expect(seen.prerendered, 'the prerendered page was there').toBeGreaterThan(0);
+    expect(seen.visible, 'none of it visible').toBe(0);
+  });
+
   test('the takeover keeps the focused field, what was typed in it, and the scroll position', async ({ page }) => {
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
