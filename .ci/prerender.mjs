@@ -12,7 +12,8 @@
 //   the open plan's stored document with it and hides the prerendered page's content
 //   when it is anything else (the demo is "the untouched demo": byte-identical document).
 // - the style sheets inlined into each prerendered page (one response before the first
-//   paint); the shell keeps its link;
+//   paint), and the app's download started after the first paint (afterFirstPaint); the
+//   shell keeps its links; the Content-Security-Policy recomputed (.ci/csp.mjs);
 // - dist/200.html: the bare shell (no prerendered page) for any other address;
 // - `.br` and `.gz` beside every file of dist/ (served by tests/e2e/serve.mjs).
 //
@@ -24,6 +25,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSy
 import { extname, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '..', 'dist'));
@@ -117,10 +119,12 @@ writeFileSync(join(dist, '200.html'), shell);
 for (const { route, html } of pages) {
   const out = route === '/' ? join(dist, 'index.html') : join(dist, route.slice(1), 'index.html');
   mkdirSync(dirname(out), { recursive: true });
-  const page = inlineStyles(shell)
+  const page = afterFirstPaint(inlineStyles(shell))
     .replace(/<html\b/, `<html data-demo="${demo}"`)
     .replace('</body>', `${html}</body>`);
   writeFileSync(out, page);
+  // The policy's hashes of the inline scripts, which afterFirstPaint changed.
+  execFileSync(process.execPath, [join(here, 'csp.mjs'), dirname(out)], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // .br and .gz beside every file (a host serves them by Accept-Encoding).
@@ -146,6 +150,29 @@ function inlineStyles(html) {
     if (/<\/style/i.test(css)) throw new Error(`${href} cannot be inlined`);
     return `<style>${css}</style>`;
   });
+}
+
+// The page is on screen before the app's wasm is: its download starts after the first
+// paint, so that the HTML has the line to itself until then (on a phone's 3G the wasm
+// would share it, and delay the paint). Trunk's start script waits for a frame to be
+// painted; the preload of the main wasm goes (the start script fetches it then), and the
+// script preloading the page's own modules (.ci/wasm-split.mjs) waits as well.
+function afterFirstPaint(html) {
+  const painted = 'await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));';
+  let start = 0;
+  let preloads = 0;
+  html = html
+    .replace(/(<script type="module">[\s\S]*?)(const wasm = await init\()/, (_, head, init) => {
+      start += 1;
+      return `${head}${painted}\n${init}`;
+    })
+    .replace(/<link rel="preload" href="[^"]*\.wasm"[^>]*>/g, () => {
+      preloads += 1;
+      return '';
+    })
+    .replace(/<script>(\{[^<]*\.wasm[^<]*\})<\/script>/g, (_, body) => `<script>requestAnimationFrame(() => setTimeout(() => ${body}));</script>`);
+  if (start !== 1 || preloads !== 1) throw new Error(`Trunk's start script (${start}) or wasm preload (${preloads}) not found once`);
+  return html;
 }
 
 function walk(dir) {

@@ -32,15 +32,19 @@ const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 
 // The gzip bytes the first paint waits for: the address's HTML (a prerendered page's own,
-// else the shell the server falls back to) and the style sheets it links.
+// else the shell the server falls back to) and the style sheets it links; for a bundle
+// whose HTML holds no page (the app draws the first paint), also every script and module
+// it loads or preloads (the JS glue, the wasm, the split loader).
 function beforePaint(dir, path) {
   const own = join(dir, path, 'index.html');
   const html = existsSync(own) ? own : existsSync(join(dir, '200.html')) ? join(dir, '200.html') : join(dir, 'index.html');
   const text = readFileSync(html, 'utf8');
-  const sheets = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
-    .map(([tag]) => tag.match(/href="\/?([^"]+)"/)?.[1])
-    .filter(Boolean);
-  return [html, ...sheets.map((f) => join(dir, f))].reduce((t, f) => t + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  const prerendered = /<\w[^>]*\sdata-prerendered[\s=>]/.test(text);
+  const tags = prerendered ? /<link\b[^>]*rel="stylesheet"[^>]*>/g : /<(?:link\b[^>]*rel="(?:stylesheet|preload|modulepreload)"|script\b)[^>]*>/g;
+  const files = [...text.matchAll(tags)]
+    .map(([tag]) => tag.match(/(?:href|src)="\/?([^"]+)"/)?.[1])
+    .filter((f) => f && existsSync(join(dir, f)));
+  return [html, ...new Set(files.map((f) => join(dir, f)))].reduce((t, f) => t + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 }
 
 const servers = await Promise.all(DISTS.map((d, i) => serve(d.dir, PORT + i)));
