@@ -25,9 +25,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const PORT = Number(process.env.LOAD_PORT ?? 4511);
 // This bundle, and optionally another one to compare with, each on its own port.
 const DISTS = [process.argv[2] ?? `${here}../../dist`, process.argv[3]].filter(Boolean).map((dir, i) => ({
-  dir, label: i === 0 ? 'this' : 'other', base: `http://127.0.0.1:${PORT + i}`,
+  dir, label: i === 0 ? 'this' : 'other',
 }));
-const PAGES = ['/', '/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/customers'];
+const PAGES = process.env.LOAD_PAGES?.split(',') ?? ['/', '/scenario', '/tasks', '/funnel', '/channels', '/toolkits', '/customers'];
 const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 
@@ -47,7 +47,9 @@ function beforePaint(dir, path) {
   return [html, ...new Set(files.map((f) => join(dir, f)))].reduce((t, f) => t + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 }
 
-const servers = await Promise.all(DISTS.map((d, i) => serve(d.dir, PORT + i)));
+// The other bundle on a port the system picks (free by definition).
+const servers = await Promise.all(DISTS.map((d, i) => serve(d.dir, i === 0 ? PORT : 0, { prerendered: true })));
+DISTS.forEach((d, i) => (d.base = `http://127.0.0.1:${servers[i].address().port}`));
 const browser = await launch();
 
 // Runs in the page before the app: paint, long tasks, and when the page's <h1> appears.
