@@ -10,9 +10,11 @@ PORT ?= 8080
 
 .PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
 
-serve: setup
-	@echo "Building the release bundle, then serving it at http://127.0.0.1:$(PORT)/"
-	$(TRUNK) serve --release --no-autoreload --port $(PORT)
+# Serves dist/ as a static host should (README "Serving"): the prerendered page of each
+# address, .br / .gz by Accept-Encoding, application/wasm.
+serve: setup build
+	@echo "Serving the release bundle at http://127.0.0.1:$(PORT)/"
+	node tests/e2e/serve.mjs dist $(PORT)
 
 # Debug build with rebuild-on-save, for working on the code.
 dev: setup
@@ -40,8 +42,11 @@ test-native:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test table_component
 
+# The release bundle, then the pages prerendered into its HTML and every file
+# precompressed (.ci/prerender.mjs: Chromium renders each address with the demo plan).
 build:
 	$(TRUNK) build --release
+	node .ci/prerender.mjs dist
 
 # Bytes of the bundle: raw, gzip, brotli.
 size:
@@ -65,8 +70,9 @@ bench-size: bench-dist
 	node .ci/size-report.mjs $(BENCH_DIST)
 
 # Mobile first load (4x CPU, Fast 3G) and Lighthouse scores of the main pages.
+# LOAD_BASE=path prints another bundle's figures beside (e.g. today's main build).
 bench-load: setup-test bench-dist tests/bench/node_modules/.package-lock.json
-	node tests/bench/load.mjs $(BENCH_DIST)
+	node tests/bench/load.mjs $(BENCH_DIST) $(LOAD_BASE)
 
 # Task-table operations, the app beside a vanilla JS table, at full CPU speed and slowed
 # 4× (TABLE_SIZES, TABLE_CPU, TABLE_RUNS: see the script).

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever this machine is missing to build the app (and, with `test`, to run
 # every test). Idempotent: each step checks first, so a second run installs nothing.
-#   .ci/setup.sh          build and serve tools
-#   .ci/setup.sh test     ... plus Chromium, chromedriver, the e2e packages, and
-#                         WebKitWebDriver with Xvfb for the WebKit smoke run
+#   .ci/setup.sh          build and serve tools (with Chromium and Playwright, which
+#                         prerender the pages)
+#   .ci/setup.sh test     ... plus chromedriver, and WebKitWebDriver with Xvfb for the
+#                         WebKit smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -56,20 +57,23 @@ npm_install .ci/tools   # wasm-opt (binaryen 132; Debian's is too old for this r
 cargo fetch --locked --quiet
 cargo fetch --locked --quiet --target wasm32-unknown-unknown
 
+# Debian packages, each only if its command is missing. The build needs Chromium (it
+# prerenders the pages: .ci/prerender.mjs); the tests also need chromedriver, and
+# WebKitWebDriver (its package brings WebKitGTK with MiniBrowser) and Xvfb for the WebKit
+# smoke run.
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
 if [ "${1:-}" = test ]; then
-  # Debian packages, each only if its command is missing: Chromium for the e2e tests;
-  # WebKitWebDriver (its package brings WebKitGTK with MiniBrowser) and Xvfb for the
-  # WebKit smoke run.
-  apt_missing=()
-  command -v chromium >/dev/null || apt_missing+=(chromium)
   command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
   command -v WebKitWebDriver >/dev/null || apt_missing+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null || apt_missing+=(xvfb)
-  if [ ${#apt_missing[@]} -gt 0 ]; then
-    say "installing ${apt_missing[*]} from Debian"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
-  fi
-  npm_install tests/e2e   # Playwright (it drives Debian's Chromium; it never downloads one)
 fi
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing ${apt_missing[*]} from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+# Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
+# build's prerendering.
+npm_install tests/e2e
 say "ready"

@@ -12,7 +12,8 @@ import { splitPages } from './split-pages.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_GZIP = 300 * 1024;
-const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()).sort();
+// The .br / .gz copies beside each file are the same bytes, compressed: not counted again.
+const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== '200.html').sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const sizesOf = (f) => {
   const body = readFileSync(join(dist, f));

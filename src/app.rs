@@ -12,6 +12,7 @@ use crate::state::{provide_lang, provide_today};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::{JsCast, JsValue};
 
 // Every page but the overview (the landing page) is its own wasm module, fetched the
 // first time it is shown, so the first load carries only the shell and the overview.
@@ -83,7 +84,160 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Starts the app. A page prerendered at build time (`.ci/prerender.mjs`: the HTML of this
+/// address, marked `data-prerendered`) stays on screen while the app builds its own copy
+/// outside the document; once that copy is complete, it replaces the prerendered one in a
+/// single frame, so the page does not visibly change, and what the visitor did meanwhile
+/// (focus, typed text, scroll) carries over. `<html data-app="live">` says it is done.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let document = document();
+    let prerendered = document.query_selector("[data-prerendered]").ok().flatten();
+    let host = document.create_element("div").ok();
+    match (prerendered, host) {
+        (Some(prerendered), Some(host)) => {
+            let host: web_sys::HtmlElement = host.unchecked_into();
+            leptos::mount::mount_to(host.clone(), App).forget();
+            take_over_when_complete(prerendered, host);
+        }
+        _ => {
+            leptos::mount::mount_to_body(App);
+            mark_live();
+        }
+    }
+}
+
+/// Checks once a frame (before it is painted) whether the app's copy is complete: a lazily
+/// loaded page's module has arrived (no loading line) and no section says it is still
+/// being built (`aria-busy="true"`).
+fn take_over_when_complete(prerendered: web_sys::Element, host: web_sys::HtmlElement) {
+    request_animation_frame(move || {
+        let busy = host
+            .query_selector(".page-loading, [aria-busy=\"true\"]")
+            .ok()
+            .flatten();
+        if busy.is_none() {
+            take_over(&prerendered, &host);
+        } else {
+            take_over_when_complete(prerendered, host);
+        }
+    });
+}
+
+/// A form field of the prerendered page and its live counterpart share a name: the tag,
+/// the id or else the aria-label (every editable cell has one), and which of the fields
+/// with that name it is.
+fn field_key(
+    fields: &[web_sys::Element],
+    field: &web_sys::Element,
+) -> Option<(String, String, usize)> {
+    let name_of = |e: &web_sys::Element| {
+        e.get_attribute("id")
+            .filter(|id| !id.is_empty())
+            .or_else(|| e.get_attribute("aria-label"))
+            .or_else(|| e.get_attribute("name"))
+    };
+    let name = name_of(field)?;
+    let tag = field.tag_name();
+    let nth = fields
+        .iter()
+        .take_while(|e| *e != field)
+        .filter(|e| e.tag_name() == tag && name_of(e).as_deref() == Some(name.as_str()))
+        .count();
+    Some((tag, name, nth))
+}
+
+fn fields_in(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all("input, textarea, select") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+fn prop(target: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
+    let document = document();
+    let window = window();
+    let scroll = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let old_fields = fields_in(prerendered);
+    // Text typed into the prerendered fields (a field's value differs from its markup).
+    let typed: Vec<_> = old_fields
+        .iter()
+        .filter(|f| {
+            let value = prop(f, "value");
+            value.is_some() && value != prop(f, "defaultValue") && f.tag_name() != "SELECT"
+        })
+        .filter_map(|f| Some((field_key(&old_fields, f)?, prop(f, "value")?)))
+        .collect();
+    let focused = document
+        .active_element()
+        .filter(|e| prerendered.contains(Some(e)));
+    let focus = focused.as_ref().and_then(|f| {
+        let input = f.dyn_ref::<web_sys::HtmlInputElement>();
+        let selection =
+            input.and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
+        Some((field_key(&old_fields, f)?, selection))
+    });
+
+    // The swap: the app's nodes take the prerendered page's place, in one go.
+    let Some(parent) = prerendered.parent_node() else {
+        return;
+    };
+    while let Some(child) = host.first_child() {
+        let _ = parent.insert_before(&child, Some(prerendered));
+    }
+    prerendered.remove();
+
+    let live_root = document.document_element();
+    let live_fields = live_root.as_ref().map(fields_in).unwrap_or_default();
+    let find = |key: &(String, String, usize)| {
+        live_fields
+            .iter()
+            .find(|f| field_key(&live_fields, f).as_ref() == Some(key))
+            .cloned()
+    };
+    for (key, value) in typed {
+        if let Some(field) = find(&key) {
+            // Set, then announced as typing is, so the app's own input handler takes it in.
+            let _ = js_sys::Reflect::set(
+                &field,
+                &JsValue::from_str("value"),
+                &JsValue::from_str(&value),
+            );
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = field.dispatch_event(&event);
+            }
+        }
+    }
+    if let Some((key, selection)) = focus {
+        if let Some(field) = find(&key) {
+            let _ = field.unchecked_ref::<web_sys::HtmlElement>().focus();
+            if let (Some((start, end)), Some(input)) =
+                (selection, field.dyn_ref::<web_sys::HtmlInputElement>())
+            {
+                let _ = input.set_selection_range(start, end);
+            }
+        }
+    }
+    window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+    mark_live();
+}
+
+fn mark_live() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "live");
+    }
 }

@@ -18,8 +18,13 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves `dir` on 127.0.0.1:`port`; unknown paths get index.html (the app's router). */
-export function serve(dir, port) {
+/** Serves `dir` on 127.0.0.1:`port`; unknown paths get the app's shell (200.html, or
+ * index.html in a bundle without one) for the app's router. With `prerendered`, an
+ * address gets its page's prerendered HTML (`/tasks` → tasks/index.html, `/` →
+ * index.html), as a host serves it (the load bench); without, every address gets the
+ * shell, so that the benches that act on a page act on the app, never on a prerendered
+ * page before the app has taken it over. */
+export function serve(dir, port, { prerendered = false } = {}) {
   const root = resolve(dir);
   const cache = new Map();
   const load = (path) => {
@@ -35,7 +40,7 @@ export function serve(dir, port) {
   };
   // Compress everything up front: brotli at quality 11 takes seconds, not to be timed.
   const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    if (e.isDirectory()) { if (!['node_modules', '.venv', 'data'].includes(e.name)) walk(join(d, e.name)); } else load(join(d, e.name));
+    if (e.isDirectory()) { if (!['node_modules', '.venv', 'data'].includes(e.name)) walk(join(d, e.name)); } else if (!/\.(br|gz)$/.test(e.name)) load(join(d, e.name));
   });
   walk(root);
   const server = createServer((req, res) => {
@@ -43,7 +48,9 @@ export function serve(dir, port) {
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     let ok = path.startsWith(root);
     try { ok = ok && statSync(path).isFile(); } catch { ok = false; }
-    if (!ok) path = join(root, 'index.html');
+    if (ok && extname(path) === '.html' && !prerendered) ok = false;
+    if (!ok && prerendered && cache.has(join(path, 'index.html'))) [ok, path] = [true, join(path, 'index.html')];
+    if (!ok) path = cache.has(join(root, '200.html')) && !(prerendered && url.pathname === '/') ? join(root, '200.html') : join(root, 'index.html');
     if (!cache.has(path)) {
       res.writeHead(404).end();
       return;

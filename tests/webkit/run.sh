@@ -68,15 +68,19 @@ wait_for() {
 # policy allows it: it is a script of the app's own origin.
 cp -R "$dist" "$work/dist"
 cp "$here/probe.js" "$work/dist/__smoke-probe.js"
-node -e '
-  const fs = require("fs"), file = process.argv[1];
+# Every HTML file: the shell and each prerendered page (.ci/prerender.mjs). Their .br / .gz
+# copies are older than the files now, and serve.mjs serves no stale copy.
+find "$work/dist" -name '*.html' -exec node -e '
+  const fs = require("fs");
+  for (const file of process.argv.slice(1)) {
   const html = fs.readFileSync(file, "utf8");
   const tag = "<script src=\"/__smoke-probe.js\"></script>";
   // Right after the policy (or the charset), before any script of the app.
   const at = /<meta http-equiv="Content-Security-Policy"[^>]*>|<meta charset="utf-8"\s*\/?>/i.exec(html);
   if (!at) throw new Error("index.html has neither a policy nor a charset meta to follow");
   fs.writeFileSync(file, html.slice(0, at.index + at[0].length) + "\n    " + tag + html.slice(at.index + at[0].length));
-' "$work/dist/index.html"
+  }
+' {} +
 
 port=${SMOKE_PORT:-$(free_port)}
 setsid node "$root/tests/e2e/serve.mjs" "$work/dist" "$port" >"$work/serve.log" 2>&1 &

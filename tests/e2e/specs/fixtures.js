@@ -12,9 +12,40 @@ export const watchPolicy = (context) => {
   return problems;
 };
 
+// The page the server sends is prerendered HTML (.ci/prerender.mjs) until the app takes it
+// over (`<html data-app="live">`, src/app.rs `mount`). A test that opens an address acts on
+// the app, so `goto` and `reload` wait for the takeover too (first-paint.spec.js tests what
+// comes before it). Pages without prerendered HTML have nothing to wait for.
+export const untilLive = (page) =>
+  page.waitForFunction(
+    () => document.documentElement.dataset.app === 'live' || !document.querySelector('[data-prerendered]'),
+    null,
+    { timeout: 30_000 },
+  );
+
+// `{ live: false }` among the options of `goto` / `reload`: return as soon as it loaded.
+const waitForTakeover = (page) => {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const last = args.length ? args[args.length - 1] : undefined;
+      const wait = !(last && typeof last === 'object' && last.live === false);
+      if (!wait) args[args.length - 1] = Object.fromEntries(Object.entries(last).filter(([k]) => k !== 'live'));
+      const response = await original(...args);
+      if (wait && response?.headers()['content-type']?.startsWith('text/html')) await untilLive(page);
+      return response;
+    };
+  }
+};
+
 export const test = base.extend({
-  context: async ({ context }, use) => {
+  context: async ({ context, javaScriptEnabled }, use) => {
     const problems = watchPolicy(context);
+    // Every page of the context, the test's own and any it opens (a second tab).
+    if (javaScriptEnabled !== false) {
+      context.pages().forEach(waitForTakeover);
+      context.on('page', waitForTakeover);
+    }
     await use(context);
     expect(problems, 'no CSP violation and no uncaught error').toEqual([]);
   },

@@ -2,6 +2,7 @@
 // (a fresh empty one by default), stopped, restarted on the same file; and the app's
 // backend settings form.
 import { expect } from '@playwright/test';
+import { untilLive } from './fixtures.js';
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,9 @@ export const syncState = (page) => page.getByTestId('sync-state');
 /** Sets the backend on the settings page and saves. */
 export const configure = async (page, url) => {
   await page.goto('/settings');
+  // Pages of a context made with `browser.newContext()` do not wait for the app's takeover
+  // of the prerendered page by themselves (fixtures.js).
+  await untilLive(page);
   await page.getByLabel('后端地址', { exact: true }).fill(url);
   await expect(page.getByLabel('集合路径', { exact: true })).toHaveValue('plans');
   await page.getByRole('button', { name: '保存后端设置', exact: true }).click();
