@@ -189,7 +189,9 @@ pub fn OverviewPage() -> impl IntoView {
                 <li>
                     <a class="overview-item" href="/tasks" data-testid="overview-tasks">
                         <span class="overview-title">{lang.t(Msg::OverviewTasks)}</span>
-                        <span class="overview-figures">
+                        // What is due depends on the visitor's day, which a page
+                        // prerendered at build time cannot know: the app fills it in.
+                        <span class="overview-figures" data-live-only="">
                             <span class="overview-figure">
                                 <span class="overview-label">{lang.t(Msg::OverviewDueThisWeek)}</span>
                                 <span data-testid="overview-due">{move || count(tasks.get().due_this_week.len(), lang.get())}</span>
@@ -199,9 +201,9 @@ pub fn OverviewPage() -> impl IntoView {
                                 <span data-testid="overview-overdue">{move || count(tasks.get().overdue.len(), lang.get())}</span>
                             </span>
                         </span>
-                        <span class="overview-note" data-testid="overview-due-note">{due_note}</span>
-                        <span class="overview-note" class:overview-warn=move || !tasks.get().overdue.is_empty() data-testid="overview-overdue-note">{overdue_note}</span>
-                        <span class="overview-note">{week}</span>
+                        <span class="overview-note" data-live-only="" data-testid="overview-due-note">{due_note}</span>
+                        <span class="overview-note" data-live-only="" class:overview-warn=move || !tasks.get().overdue.is_empty() data-testid="overview-overdue-note">{overdue_note}</span>
+                        <span class="overview-note" data-live-only="">{week}</span>
                     </a>
                 </li>
                 <li>

@@ -7,8 +7,10 @@ import { test, expect } from './fixtures.js';
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 // The headline figures of `/` with the demo plan: what a visitor sees before any wasm.
-// (`/` is the scenario planner today; for the overview, list its figures here.)
-const HEADLINE = [{ testId: 'budget-total', text: '¥400,000.00' }];
+const HEADLINE = [
+  { testId: 'overview-rate', text: '3.24%' },
+  { testId: 'overview-allocated', text: '¥400,000.00' },
+];
 // One of them, which the merchant's own plan below changes.
 const DEMO_FIGURE = '¥400,000.00';
 
@@ -78,7 +80,7 @@ test.describe('on a phone', () => {
     }, DEMO_FIGURE);
 
     // A first visit: the demo plan, and the sampler does see its figure.
-    await page.goto('/');
+    await page.goto('/scenario');
     await expect(page.getByTestId('budget-total')).toHaveText(DEMO_FIGURE);
     expect((await page.evaluate(() => window.__firstPaint)).visible.length).toBeGreaterThan(0);
 
@@ -91,9 +93,10 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('budget-total')).toHaveText('¥800,000.00');
     await expect(page.getByTestId('save-state')).toHaveText('已保存在本机');
 
-    for (const path of ['/', '/scenario']) {
+    // The overview shows the budget as allocated, the scenario page as its total.
+    for (const [path, figure] of [['/', 'overview-allocated'], ['/scenario', 'budget-total']]) {
       await page.goto(path);
-      await expect(page.getByTestId('budget-total')).toHaveText('¥800,000.00');
+      await expect(page.getByTestId(figure)).toHaveText('¥800,000.00');
       const seen = await page.evaluate(() => window.__firstPaint);
       expect(seen.prerendered, `${path}: the prerendered page was there`).toBeGreaterThan(0);
       expect(seen.visible, `${path}: no demo figure visible`).toEqual([]);
@@ -140,7 +143,7 @@ test.describe('on a phone', () => {
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const release = await holdApp(page);
-    await page.goto('/', { live: false });
+    await page.goto('/scenario', { live: false });
 
     // The prerendered page: its field can be typed into before the app is there.
     const revenue = page.locator('#budget-revenue');
