@@ -67,6 +67,9 @@ pub fn EditableTable<R: TableRow>(
     #[prop(default = true)]
     csv_export: bool,
 ) -> impl IntoView {
+    // A typed or pasted option label and an imported file's headers match in either
+    // language: the English texts are fetched while the merchant looks at the table.
+    crate::state::preload_english();
     let key = source.key;
     let (columns, access) = erase(source, columns);
     table_view(Table {
