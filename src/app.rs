@@ -6,7 +6,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::scenario::ScenarioPage;
 use crate::state::autosave::start_autosave;
 use crate::state::backend::start_backend;
-use crate::state::plans::{start_plans, Started};
+use crate::state::plans::{read_start, start_plans, Start, Started};
 use crate::state::storage::LocalPlanLibrary;
 use crate::state::{provide_lang, provide_today};
 use leptos::prelude::*;
@@ -40,8 +40,9 @@ lazy_page!(
     crate::pages::customers::CustomersPage
 );
 
+/// `start`: what storage held, read before the app mounts (`mount`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: Start) -> impl IntoView {
     provide_lang();
     provide_today();
     crate::state::analysis::provide_analysis();
@@ -49,7 +50,7 @@ pub fn App() -> impl IntoView {
     let Started {
         plans,
         problem: load_problem,
-    } = start_plans(LocalPlanLibrary);
+    } = start_plans(start);
     provide_context(plans);
     provide_context(plans.store);
     start_autosave(plans);
@@ -80,5 +81,12 @@ pub fn App() -> impl IntoView {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // What the first render needs and the first load leaves out arrives before the app
+    // starts: the English texts for a merchant who chose English, the demo plan on a
+    // first visit.
+    leptos::task::spawn_local(async {
+        crate::state::lang::load_stored_language().await;
+        let start = read_start(LocalPlanLibrary).await;
+        leptos::mount::mount_to_body(move || view! { <App start /> });
+    });
 }
