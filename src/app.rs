@@ -83,8 +83,8 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     // What the first render needs and the first load leaves out arrives before the app
     // starts: the English texts for a merchant who chose English, the demo plan on a
-    // first visit.
-    leptos::task::spawn_local(async {
+    // first visit. (Leptos sets up its own task executor only when it mounts.)
+    wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;
         let start = read_start(LocalPlanLibrary).await;
         leptos::mount::mount_to_body(move || view! { <App start /> });
