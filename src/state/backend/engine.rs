@@ -44,7 +44,10 @@ enum Upload {
 }
 
 /// Reads one plan from the backend; `None` = 404.
-pub(super) async fn fetch(settings: &BackendSettings, id: &str) -> Result<Option<RemotePlan>, Problem> {
+pub(super) async fn fetch(
+    settings: &BackendSettings,
+    id: &str,
+) -> Result<Option<RemotePlan>, Problem> {
     let reply = send(settings, Method::GET, &settings.item_url(id), None, None).await?;
     if reply.status == 404 {
         return Ok(None);

@@ -24,11 +24,11 @@ use crate::domain::sync::problem::{classify_status, parse_list, Problem};
 use crate::domain::sync::queue::{retry_delay_ms, view, Event, Phase, SyncBook, SyncView};
 use crate::domain::sync::settings::BackendSettings;
 use crate::domain::sync::taken_in::TakenIn;
+use engine::SyncEngine;
 use gloo_net::http::Method;
 use http::send;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use engine::SyncEngine;
 use leptos::wasm_split::SplitLoaderError;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -89,7 +89,6 @@ fn note_taken_in(id: &str, revision: u64) {
     // Lost only if storage fails: the next change of the server is then a conflict.
     let _ = set_item(TAKEN_IN_KEY, &taken.to_json());
 }
-
 
 impl Backend {
     /// The settings (tracked).

@@ -4,11 +4,13 @@
 // English) and never by a returning Chinese-speaking merchant's first load.
 import { test, expect } from './fixtures.js';
 import { cell, saved } from './helpers.js';
+import { configure, serverPlans, startServer, stopServer, syncState } from './json-server.js';
 
 const module = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
 const DEMO = module('demo');
 const ENGLISH = module('english');
 const PLAYBOOKS = module('playbooks');
+const SYNC = module('sync');
 
 /** Every wasm file the page requests from now on. */
 const recordWasm = (page) => {
@@ -124,4 +126,33 @@ test('the settings page restores the demo plan, fetched with its module', async 
   expect(fetchedAny(fetched, DEMO)).toBe(true);
   await nav(page).getByRole('link', { name: '场景规划' }).click();
   await demoShown(page);
+});
+
+test('the sync engine arrives only once a backend is configured, and with the first load after that', async ({ page }) => {
+  const server = await startServer(4641 + 1000);
+  try {
+    const fetched = recordWasm(page);
+    await page.goto('/scenario');
+    await demoShown(page);
+    await saved(page);
+    await page.reload();
+    await demoShown(page);
+    expect(fetchedAny(fetched, SYNC)).toBe(false);
+
+    await configure(page, server.url);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    expect(fetchedAny(fetched, SYNC)).toBe(true);
+    expect((await serverPlans(server)).map((p) => p.revision)).toEqual([1]);
+
+    // A reload with the backend set: the engine comes along and uploads the next edit.
+    fetched.length = 0;
+    await page.goto('/scenario');
+    await cell(page, '核心目标', '新客引流').fill('同步的修改');
+    await saved(page);
+    await expect.poll(async () => (await serverPlans(server)).map((p) => p.revision)).toEqual([2]);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    expect(fetchedAny(fetched, SYNC)).toBe(true);
+  } finally {
+    await stopServer(server);
+  }
 });
