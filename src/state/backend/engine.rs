@@ -21,7 +21,7 @@ use std::time::Duration;
 
 /// What the main module calls once this module is here.
 pub struct SyncEngine {
-    pub follow: fn(Backend, String),
+    pub pull: fn(Backend, String),
     pub kick: fn(Backend),
     pub settle: fn(Backend),
     pub keep_theirs: fn(Backend) -> Result<(), LoadError>,
@@ -30,7 +30,7 @@ pub struct SyncEngine {
 }
 
 pub static ENGINE: SyncEngine = SyncEngine {
-    follow: |b, id| b.follow_now(id),
+    pull: |b, id| b.pull_now(id),
     kick: |b| b.kick_now(),
     settle: |b| b.settle_now(),
     keep_theirs: |b| b.keep_theirs_now(),
@@ -143,23 +143,8 @@ impl Backend {
         self.retry.set_value(handle.ok());
     }
 
-    /// A plan became the open one (or the backend was just configured): upload it if the
-    /// backend has never seen it, else fetch a newer server copy.
-    pub(super) fn follow_now(&self, id: String) {
-        let record = self.book.with_untracked(|b| b.record(&id));
-        if record.base.is_none() && record.pending == 0 {
-            self.book.update(|b| b.edited(&id));
-            self.persist();
-            self.kick_now();
-        } else if record.pending == 0 {
-            self.pull(id);
-        } else {
-            self.kick_now();
-        }
-    }
-
     /// Takes the server copy of plan `id` when it is newer and nothing local waits.
-    fn pull(&self, id: String) {
+    pub(super) fn pull_now(&self, id: String) {
         if !self.phase.with_untracked(Phase::can_start) {
             return;
         }

@@ -184,9 +184,20 @@ impl Backend {
 
     /// A plan became the open one (or the backend was just configured): upload it if the
     /// backend has never seen it, else fetch a newer server copy.
+    /// (The bookkeeping is done here at once, so the header counts the upload as waiting
+    /// while the engine's module arrives.)
     fn follow(&self, id: String) {
-        let this = *self;
-        this.with_engine(move |e| (e.follow)(this, id));
+        let record = self.book.with_untracked(|b| b.record(&id));
+        if record.base.is_none() && record.pending == 0 {
+            self.book.update(|b| b.edited(&id));
+            self.persist();
+            self.kick();
+        } else if record.pending == 0 {
+            let this = *self;
+            this.with_engine(move |e| (e.pull)(this, id));
+        } else {
+            self.kick();
+        }
     }
 
     /// Starts the next upload, unless one runs or a conflict waits.
