@@ -6,7 +6,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
 use crate::state::autosave::start_autosave;
 use crate::state::backend::start_backend;
-use crate::state::plans::{start_plans, Started};
+use crate::state::plans::{read_start, start_plans, Start, Started};
 use crate::state::storage::LocalPlanLibrary;
 use crate::state::{provide_lang, provide_today};
 use leptos::prelude::*;
@@ -46,8 +46,9 @@ lazy_page!(
     crate::pages::customers::CustomersPage
 );
 
+/// `start`: what storage held, read before the app mounts (`mount`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: Start) -> impl IntoView {
     provide_lang();
     provide_today();
     crate::state::analysis::provide_analysis();
@@ -55,7 +56,7 @@ pub fn App() -> impl IntoView {
     let Started {
         plans,
         problem: load_problem,
-    } = start_plans(LocalPlanLibrary);
+    } = start_plans(start);
     provide_context(plans);
     provide_context(plans.store);
     start_autosave(plans);
@@ -91,20 +92,28 @@ pub fn App() -> impl IntoView {
 /// (focus, typed text, scroll) carries over. `<html data-app="live">` says it is done.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let document = document();
-    let prerendered = document.query_selector("[data-prerendered]").ok().flatten();
-    let host = document.create_element("div").ok();
-    match (prerendered, host) {
-        (Some(prerendered), Some(host)) => {
-            let host: web_sys::HtmlElement = host.unchecked_into();
-            leptos::mount::mount_to(host.clone(), App).forget();
-            take_over_when_complete(prerendered, host);
+    // What the first render needs and the first load leaves out arrives before the app
+    // starts: the English texts for a merchant who chose English, the demo plan on a
+    // first visit. (Leptos sets up its own task executor only when it mounts.)
+    wasm_bindgen_futures::spawn_local(async {
+        crate::state::lang::load_stored_language().await;
+        let start = read_start(LocalPlanLibrary).await;
+        let app = move || view! { <App start /> };
+        let document = document();
+        let prerendered = document.query_selector("[data-prerendered]").ok().flatten();
+        let host = document.create_element("div").ok();
+        match (prerendered, host) {
+            (Some(prerendered), Some(host)) => {
+                let host: web_sys::HtmlElement = host.unchecked_into();
+                leptos::mount::mount_to(host.clone(), app).forget();
+                take_over_when_complete(prerendered, host);
+            }
+            _ => {
+                leptos::mount::mount_to_body(app);
+                mark_live();
+            }
         }
-        _ => {
-            leptos::mount::mount_to_body(App);
-            mark_live();
-        }
-    }
+    });
 }
 
 /// Checks once a frame (before it is painted) whether the app's copy is complete: a lazily

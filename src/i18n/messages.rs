@@ -2,27 +2,67 @@
 //! translation is a compile error rather than an English word in the Chinese UI.
 
 use super::Lang;
+use std::sync::OnceLock;
 
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
-        /// Every message's text, in the enum's order: Chinese, then English. A table
-        /// lookup is a few instructions; a match over both languages of every message
-        /// compiled to 30 KB of wasm, all of it in the first load.
-        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
+        /// Every message's Chinese text, in the enum's order. A table lookup is a few
+        /// instructions; a match over both languages of every message compiled to 30 KB of
+        /// wasm, all of it in the first load.
+        const ZH: &[&str] = &[$($zh),*];
 
-        impl Msg {
-            pub fn text(self, lang: Lang) -> &'static str {
-                let [zh, en] = TEXTS[self as usize];
-                match lang {
-                    Lang::Zh => zh,
-                    Lang::En => en,
-                }
-            }
+        /// Every message's English text, in the enum's order. In the browser only the
+        /// lazily loaded language module calls this (state/lang.rs), so the English
+        /// strings arrive when English is chosen, not with the first load.
+        pub fn english_texts() -> &'static [&'static str] {
+            &[$($en),*]
         }
     };
+}
+
+/// The English texts once loaded (`install_english`).
+static EN: OnceLock<&'static [&'static str]> = OnceLock::new();
+
+/// Makes English texts available; called with `english_texts()` once its module arrived.
+pub fn install_english(texts: &'static [&'static str]) {
+    // A second call brings the same table: nothing to do.
+    let _ = EN.set(texts);
+}
+
+/// Whether `Lang::En` reads English yet (always natively, where nothing is split).
+pub fn english_installed() -> bool {
+    cfg!(not(target_arch = "wasm32")) || EN.get().is_some()
+}
+
+impl Msg {
+    /// The text in `lang`. Before the English texts are installed, English reads the
+    /// Chinese text: the language switch waits for them, so only a background use
+    /// (matching a pasted label in either language) could see it, and it finds the
+    /// Chinese label there anyway.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let i = self as usize;
+        match lang {
+            Lang::Zh => ZH[i],
+            Lang::En => match EN.get() {
+                Some(texts) => texts[i],
+                None => english_fallback(i),
+            },
+        }
+    }
+}
+
+/// Natively (tests, tools) nothing is split: English is always there.
+#[cfg(not(target_arch = "wasm32"))]
+fn english_fallback(i: usize) -> &'static str {
+    english_texts()[i]
+}
+
+#[cfg(target_arch = "wasm32")]
+fn english_fallback(i: usize) -> &'static str {
+    ZH[i]
 }
 
 messages! {
@@ -139,6 +179,8 @@ messages! {
     ResetDemo => "恢复示范计划", "Restore the demo plan";
     ResetDemoHint => "用示范计划替换当前计划(可撤销)。", "Replace the current plan with the demo plan (can be undone).";
     ResetDone => "已恢复示范计划。", "Demo plan restored.";
+    PlanDataUnavailable => "没能取到这份计划:网络连接中断了。当前计划没有改变,请稍后重试。",
+        "This plan could not be fetched: the network connection dropped. The open plan is unchanged; please try again.";
 
     OverviewTitle => "计划概览", "Plan overview";
     OverviewIntro => "这份计划的关键数字和现在需要处理的事;点任一项打开它所在的页面。",
@@ -1103,6 +1145,7 @@ mod tests {
         assert_eq!(Msg::ColReached.text(Lang::En), "Reached");
         assert_eq!(Msg::AtDecrease.text(Lang::Zh), "减预算");
         assert_eq!(Msg::AtDecrease.text(Lang::En), "Decrease");
-        assert_eq!(TEXTS.len(), Msg::AtDecrease as usize + 1);
+        assert_eq!(ZH.len(), Msg::AtDecrease as usize + 1);
+        assert_eq!(english_texts().len(), ZH.len());
     }
 }

@@ -2,11 +2,11 @@
 //! rename, delete (with undo), new demo plan or a plan from a playbook.
 
 use crate::components::sync::RemotePlans;
-use crate::domain::demo::demo_plan;
 use crate::domain::plan::Industry;
 use crate::domain::plan_list::{copy_name, PlanEntry};
 use crate::i18n::{format_date, load_error_message, Lang, Msg};
 use crate::pages::scenario::industry_name;
+use crate::state::plan_data::{load_demo, preload_demo};
 use crate::state::plans::OpenError;
 use crate::state::{use_lang, use_plans};
 use chrono::NaiveDate;
@@ -57,10 +57,21 @@ pub fn PlansPage() -> impl IntoView {
         }
     };
 
+    // The demo plan is its own module: fetched while the list is read, so "new demo
+    // plan" (and deleting the last plan, which opens one) finds it here.
+    preload_demo();
+    let demo_unavailable = RwSignal::new(false);
     let new_demo = move |_| {
-        plans.dismiss_deleted();
-        let _ = plans.create(demo_plan());
-        done.set(None);
+        leptos::task::spawn_local(async move {
+            let Ok(plan) = load_demo().await else {
+                demo_unavailable.set(true);
+                return;
+            };
+            demo_unavailable.set(false);
+            plans.dismiss_deleted();
+            let _ = plans.create(plan);
+            done.set(None);
+        });
     };
 
     let row = move |entry: PlanEntry| {
@@ -185,6 +196,9 @@ pub fn PlansPage() -> impl IntoView {
             {move || problem.get().map(|e| view! {
                 <p class="field-error" role="alert">{open_error(&e, lang.get())}</p>
             })}
+            <Show when=move || demo_unavailable.get()>
+                <p class="field-error" role="alert">{move || lang.get().t(Msg::PlanDataUnavailable)}</p>
+            </Show>
             {move || done.get().map(|text| view! { <p role="status">{text}</p> })}
             {move || plans.deleted().map(|d| {
                 let name = d.entry.name.clone();

@@ -2,9 +2,9 @@
 
 use crate::components::plan_file::{ExportPlanButton, ImportPlanButton};
 use crate::components::sync::BackendSettingsForm;
-use crate::domain::demo::demo_plan;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
+use crate::state::plan_data::{load_demo, preload_demo};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,6 +15,22 @@ pub fn SettingsPage() -> impl IntoView {
     let store = use_plan();
     let status = expect_context::<ReadSignal<SaveStatus>>();
     let reset_done = RwSignal::new(false);
+    let reset_unavailable = RwSignal::new(false);
+    // The demo plan is its own module: fetched while the page is read, so the reset
+    // finds it here.
+    preload_demo();
+    let reset = move |_| {
+        leptos::task::spawn_local(async move {
+            match load_demo().await {
+                Ok(plan) => {
+                    store.replace(plan);
+                    reset_unavailable.set(false);
+                    reset_done.set(true);
+                }
+                Err(_) => reset_unavailable.set(true),
+            }
+        });
+    };
     let choice = move |value: Lang, label: Msg| {
         view! {
             <label class="radio">
@@ -62,11 +78,14 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || lang.get().t(status.get().message())}
                 </p>
                 <p class="hint">{lang.t(Msg::ResetDemoHint)}</p>
-                <button type="button" class="btn" on:click=move |_| { store.replace(demo_plan()); reset_done.set(true); }>
+                <button type="button" class="btn" on:click=reset>
                     {lang.t(Msg::ResetDemo)}
                 </button>
                 <Show when=move || reset_done.get()>
                     <p role="status">{lang.t(Msg::ResetDone)}</p>
+                </Show>
+                <Show when=move || reset_unavailable.get()>
+                    <p class="field-error" role="alert">{lang.t(Msg::PlanDataUnavailable)}</p>
                 </Show>
             </fieldset>
             <BackendSettingsForm />

@@ -4,13 +4,14 @@ pub mod analysis;
 pub mod autosave;
 pub mod backend;
 pub mod lang;
+pub mod plan_data;
 pub mod plan_store;
 pub mod plans;
 pub mod storage;
 pub mod today;
 
 pub use crate::domain::plan_parts::Part;
-pub use lang::{provide_lang, use_lang, UiLang};
+pub use lang::{preload_english, provide_lang, use_lang, UiLang};
 pub use plan_store::{use_plan, EditKey, PlanStore};
 pub use plans::{use_plans, Plans};
 pub use today::{provide_today, use_today, Today};

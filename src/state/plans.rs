@@ -6,9 +6,9 @@
 //! plain logic in `domain::plan_list`; this module wires them to storage and signals.
 
 use super::autosave::SaveStatus;
+use super::plan_data::demo_when_available;
 use super::plan_store::PlanStore;
 use super::storage::{PlanLibrary, StorageError};
-use crate::domain::demo::demo_plan;
 use crate::domain::plan::Plan;
 use crate::domain::plan_list::{
     index_json, legacy_step, new_id, orphans, parse_index, pick_current, restore_entry,
@@ -17,6 +17,7 @@ use crate::domain::plan_list::{
 use crate::domain::schema::{load_plan, save_plan, LoadError};
 use crate::domain::sync::merge::{base_for_incoming, merge3};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -97,10 +98,20 @@ fn fresh_id(entries: &[PlanEntry]) -> String {
     new_id(now_ms(), &refs)
 }
 
-/// Reads the list, migrates the old single plan into it, and opens the current plan (or
-/// the demo plan on a first visit). Writes only what changed; a failed write shows the
-/// storage banner and the plan stays on screen.
-pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started {
+/// What opening the app read from storage, before any signal exists (`start_plans`).
+pub struct Start {
+    plan: Plan,
+    entries: Vec<PlanEntry>,
+    id: String,
+    status: SaveStatus,
+    storage: Library,
+    problem: Option<LoadProblem>,
+}
+
+/// Reads the list, migrates the old single plan into it, and picks the current plan (or
+/// the demo plan on a first visit, fetched with its module). Writes only what changed; a
+/// failed write shows the storage banner and the plan stays on screen.
+pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> Start {
     let storage: Library = Arc::new(storage);
     let mut problem = None;
     let mut failure: Option<StorageError> = None;
@@ -129,11 +140,15 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
         Ok(None) => Vec::new(),
         Err(e) => {
             // No storage at all: the demo plan, in memory only.
-            let plan = demo_plan();
+            let plan = demo_when_available().await;
             let id = new_id(now, &[]);
             let entries = vec![PlanEntry::for_plan(&id, &plan, now)];
-            return Started {
-                plans: Plans::new(plan, entries, id, SaveStatus::Failed(e), storage),
+            return Start {
+                plan,
+                entries,
+                id,
+                status: SaveStatus::Failed(e),
+                storage,
                 problem: None,
             };
         }
@@ -219,7 +234,7 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
     let (id, plan) = match opened {
         Some(found) => found,
         None => {
-            let plan = demo_plan();
+            let plan = demo_when_available().await;
             let id = fresh_id(&entries);
             if fail(storage.save_plan(&id, &save_plan(&plan)), &mut failure) {
                 dirty = true;
@@ -245,6 +260,26 @@ pub fn start_plans(storage: impl PlanLibrary + Send + Sync + 'static) -> Started
         error,
         opened: opened_existing.then(|| plan.header.name.clone()),
     });
+    Start {
+        plan,
+        entries,
+        id,
+        status,
+        storage,
+        problem,
+    }
+}
+
+/// The plans' signals from what `read_start` found.
+pub fn start_plans(start: Start) -> Started {
+    let Start {
+        plan,
+        entries,
+        id,
+        status,
+        storage,
+        problem,
+    } = start;
     Started {
         plans: Plans::new(plan, entries, id, status, storage),
         problem,
@@ -514,21 +549,35 @@ impl Plans {
             match next {
                 Some((next_id, plan)) => self.show(&next_id, plan),
                 None => {
-                    let plan = demo_plan();
-                    if let Ok(new_id) = self.add(&plan) {
-                        self.show(&new_id, plan);
-                    } else {
-                        // Nothing could be stored: the demo plan stays in memory under a
-                        // listed id, so autosave keeps trying.
-                        let new_id = self.entries.with_untracked(|e| fresh_id(e));
-                        let entry = PlanEntry::for_plan(&new_id, &plan, now_ms());
-                        self.entries.update(|e| e.push(entry));
-                        self.show(&new_id, plan);
-                    }
+                    // The demo's module may still have to arrive (the plans page fetches
+                    // it when it opens, so it usually is here).
+                    let this = *self;
+                    spawn_local(async move {
+                        let plan = demo_when_available().await;
+                        // Undone meanwhile: the deleted plan is back and open.
+                        if this.entries.with_untracked(|e| !e.is_empty()) {
+                            return;
+                        }
+                        this.show_new_demo(plan);
+                    });
                 }
             }
         }
         Ok(())
+    }
+
+    /// The demo plan as a new plan of the list, opened (after the last plan was deleted).
+    fn show_new_demo(&self, plan: Plan) {
+        if let Ok(new_id) = self.add(&plan) {
+            self.show(&new_id, plan);
+        } else {
+            // Nothing could be stored: the demo plan stays in memory under a listed id,
+            // so autosave keeps trying.
+            let new_id = self.entries.with_untracked(|e| fresh_id(e));
+            let entry = PlanEntry::for_plan(&new_id, &plan, now_ms());
+            self.entries.update(|e| e.push(entry));
+            self.show(&new_id, plan);
+        }
     }
 
     /// Puts the last deleted plan and its index entry back (and reopens it if it was open).

@@ -61,6 +61,9 @@ pub(super) fn read(grid: Grid, file: web_sys::File, preview: RwSignal<Option<Imp
         let Some(bytes) = read_bytes(&file).await else {
             return;
         };
+        // Headers match in either language (a file exported in English): the English
+        // texts first, if they are not here yet. Offline, the Chinese headers still match.
+        crate::state::lang::load_english().await;
         let encoding = detect_encoding(&bytes);
         // The browser decodes (GB18030 tables would weigh on the page); it drops a BOM.
         let text = web_sys::TextDecoder::new_with_label(encoding.label())

@@ -881,6 +881,9 @@ fn row_op(grid: Grid, r: usize, op: RowOp) {
 }
 
 fn on_focus_in(grid: Grid, ev: web_sys::FocusEvent) {
+    // A typed or pasted option label matches in either language: the English texts
+    // are fetched once the merchant is in the table (before a paste or typing needs them).
+    crate::state::preload_english();
     let Some((el, id, row, col)) = event_cell(grid, &ev) else {
         return;
     };

@@ -6,9 +6,9 @@
 use super::industry_name;
 use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::plan::Industry;
-use crate::domain::playbooks::playbook_plan;
 use crate::domain::scenario::Playbook;
 use crate::i18n::{Lang, Msg};
+use crate::state::plan_data::{load_playbook, preload_playbooks};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_plans, use_today};
 use chrono::NaiveDate;
@@ -55,8 +55,13 @@ pub fn PlaybookChooser() -> impl IntoView {
     let start_date = RwSignal::new(None::<NaiveDate>);
     // Flagged once the box is left without a whole date, not while it is being typed.
     let date_flagged = RwSignal::new(false);
+    // The playbooks' module could not be fetched for the last "create".
+    let unavailable = RwSignal::new(false);
     let ask = move |playbook: Playbook| {
+        // The playbooks' plans are their own module: fetched while the date is confirmed.
+        preload_playbooks();
         applied.set(None);
+        unavailable.set(false);
         start_date.set(Some(today.get_untracked()));
         date_flagged.set(false);
         pending.set(Some(playbook));
@@ -71,14 +76,23 @@ pub fn PlaybookChooser() -> impl IntoView {
         let previous_name = store.read_untracked(|p| p.header.name.clone());
         let previous = plans.current_untracked();
         let name = plan_name(playbook, industry, lang.get_untracked());
-        pending.set(None);
-        // A storage failure shows the banner; the open plan stays as it was.
-        if plans
-            .create(playbook_plan(playbook, industry, start_date, name))
-            .is_ok()
-        {
-            applied.set(Some((playbook, industry, previous, previous_name)));
-        }
+        leptos::task::spawn_local(async move {
+            let Ok(plan) = load_playbook(playbook, industry, start_date, name).await else {
+                // Offline: the choice stays open to try again.
+                unavailable.set(true);
+                return;
+            };
+            // Cancelled meanwhile.
+            if pending.get_untracked() != Some(playbook) {
+                return;
+            }
+            pending.set(None);
+            unavailable.set(false);
+            // A storage failure shows the banner; the open plan stays as it was.
+            if plans.create(plan).is_ok() {
+                applied.set(Some((playbook, industry, previous, previous_name)));
+            }
+        });
     };
 
     let industry_options = Industry::ALL
@@ -135,6 +149,9 @@ pub fn PlaybookChooser() -> impl IntoView {
                             <p class="hint" id=format!("new-plan-start-{}", playbook.key())>{move || lang.get().t(Msg::NewPlanStartHint)}</p>
                             <Show when=move || date_flagged.get()>
                                 <p class="field-error" role="alert" id=format!("new-plan-start-{}-error", playbook.key())>{move || lang.get().t(Msg::DateRequired)}</p>
+                            </Show>
+                            <Show when=move || unavailable.get()>
+                                <p class="field-error" role="alert">{move || lang.get().t(Msg::PlanDataUnavailable)}</p>
                             </Show>
                             <button type="button" class="btn btn-primary" on:click=move |_| start(playbook)>{move || lang.get().t(Msg::CreatePlan)}</button>
                             <button type="button" class="btn" on:click=move |_| pending.set(None)>{move || lang.get().t(Msg::Cancel)}</button>

@@ -8,31 +8,39 @@
 //! `omo-planner.sync.taken-in` (per plan: the server revision this browser last took in,
 //! shared by its tabs; see `domain::sync::taken_in`).
 
+mod engine;
 mod http;
 
 pub use http::test_connection;
 
 use super::autosave::SaveStatus;
+use super::plan_data::sleep;
 use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
-use crate::domain::plan_list::copy_name;
 use crate::domain::schema::{load_plan, LoadError};
-use crate::domain::sync::diff::{diff, same_plan, Difference};
-use crate::domain::sync::document::{
-    from_backend, list_entries, to_backend, RemoteEntry, RemotePlan,
-};
-use crate::domain::sync::problem::{classify_status, parse_list, parse_object, Problem};
+use crate::domain::sync::diff::Difference;
+use crate::domain::sync::document::{list_entries, RemoteEntry, RemotePlan};
+use crate::domain::sync::problem::{classify_status, parse_list, Problem};
 use crate::domain::sync::queue::{retry_delay_ms, view, Event, Phase, SyncBook, SyncView};
-use crate::domain::sync::revision::{
-    conditional_put, decide, write_outcome, SaveStep, ServerCopy, WriteOutcome,
-};
 use crate::domain::sync::settings::BackendSettings;
 use crate::domain::sync::taken_in::TakenIn;
+use engine::SyncEngine;
 use gloo_net::http::Method;
 use http::send;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+use std::sync::OnceLock;
 use std::time::Duration;
+
+/// The sync engine once its module is here.
+static LOADED: OnceLock<&'static SyncEngine> = OnceLock::new();
+
+/// The module holding the sync engine.
+#[leptos::wasm_split::wasm_split(sync, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sync_engine() -> Result<&'static SyncEngine, SplitLoaderError> {
+    Ok(&engine::ENGINE)
+}
 
 pub const SETTINGS_KEY: &str = "omo-planner.backend";
 pub const SYNC_KEY: &str = "omo-planner.sync";
@@ -52,11 +60,6 @@ pub enum OpenRemoteError {
     Backend(Problem),
     Unreadable(LoadError),
     Local(OpenError),
-}
-
-enum Upload {
-    Done { revision: u64, etag: Option<String> },
-    Conflict(RemotePlan),
 }
 
 #[derive(Clone, Copy)]
@@ -85,84 +88,6 @@ fn note_taken_in(id: &str, revision: u64) {
     taken.note(id, revision);
     // Lost only if storage fails: the next change of the server is then a conflict.
     let _ = set_item(TAKEN_IN_KEY, &taken.to_json());
-}
-
-/// Reads one plan from the backend; `None` = 404.
-async fn fetch(settings: &BackendSettings, id: &str) -> Result<Option<RemotePlan>, Problem> {
-    let reply = send(settings, Method::GET, &settings.item_url(id), None, None).await?;
-    if reply.status == 404 {
-        return Ok(None);
-    }
-    if let Some(p) = classify_status(reply.status) {
-        return Err(p);
-    }
-    let doc = parse_object(&reply.body)?;
-    from_backend(doc).map(Some).ok_or(Problem::WrongShape)
-}
-
-/// Sends `json` as `revision` with `method` (POST to create, PUT to replace).
-async fn write(
-    settings: &BackendSettings,
-    id: &str,
-    json: &str,
-    revision: u64,
-    create: bool,
-    if_match: Option<&str>,
-) -> Result<Upload, Problem> {
-    let (method, url) = if create {
-        (Method::POST, settings.collection_url())
-    } else {
-        (Method::PUT, settings.item_url(id))
-    };
-    let body = to_backend(json, id, revision);
-    let reply = send(settings, method, &url, Some(body), if_match).await?;
-    match write_outcome(reply.status) {
-        WriteOutcome::Saved => Ok(Upload::Done {
-            revision,
-            etag: reply.etag,
-        }),
-        WriteOutcome::Conflict => match fetch(settings, id).await? {
-            Some(theirs) => Ok(Upload::Conflict(theirs)),
-            None => Err(Problem::NotFound),
-        },
-        WriteOutcome::Failed(p) => Err(p),
-    }
-}
-
-/// One upload of plan `id`, never overwriting a server copy it was not based on.
-async fn try_upload(
-    settings: &BackendSettings,
-    id: &str,
-    json: &str,
-    base: Option<u64>,
-    etag: Option<&str>,
-) -> Result<Upload, Problem> {
-    if let Some((revision, tag)) = conditional_put(base, etag) {
-        return write(settings, id, json, revision, false, Some(&tag)).await;
-    }
-    let server = fetch(settings, id).await?;
-    let copy = match &server {
-        None => ServerCopy::Missing,
-        Some(r) => ServerCopy::Found {
-            revision: r.revision,
-        },
-    };
-    match decide(base, copy) {
-        SaveStep::Create { revision } => write(settings, id, json, revision, true, None).await,
-        SaveStep::Replace { revision } => write(settings, id, json, revision, false, None).await,
-        SaveStep::Conflict { .. } => {
-            let theirs = server.expect("a conflict needs a server copy");
-            let mine: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-            if same_plan(&mine, &theirs.plan) {
-                // Already there (an earlier upload's answer was lost): now in step.
-                return Ok(Upload::Done {
-                    revision: theirs.revision,
-                    etag: None,
-                });
-            }
-            Ok(Upload::Conflict(theirs))
-        }
-    }
 }
 
 impl Backend {
@@ -228,26 +153,39 @@ impl Backend {
         }
     }
 
-    fn schedule_retry(&self) {
-        let attempt = match self.phase.get_untracked() {
-            Phase::Offline { attempt } | Phase::Failed { attempt, .. } => attempt,
-            _ => return,
-        };
-        self.cancel_retry();
-        let this = *self;
-        let delay = Duration::from_millis(retry_delay_ms(attempt).into());
-        let handle = set_timeout_with_handle(
-            move || {
-                this.retry.set_value(None);
-                this.kick();
-            },
-            delay,
-        );
-        self.retry.set_value(handle.ok());
+    /// Runs `f` with the sync engine, fetching its module the first time. While it
+    /// cannot be fetched, the header says offline and the fetch is tried again, as an
+    /// upload would be.
+    fn with_engine(self, f: impl FnOnce(&'static SyncEngine) + 'static) {
+        if let Some(engine) = LOADED.get() {
+            f(engine);
+            return;
+        }
+        spawn_local(async move {
+            let mut attempt = 0;
+            loop {
+                if let Some(engine) = LOADED.get() {
+                    return f(engine);
+                }
+                match sync_engine().await {
+                    Ok(engine) => {
+                        let _ = LOADED.set(engine);
+                        return f(engine);
+                    }
+                    Err(_) => {
+                        attempt += 1;
+                        self.set_phase(Event::Problem(Problem::Offline));
+                        sleep(Duration::from_millis(retry_delay_ms(attempt).into())).await;
+                    }
+                }
+            }
+        });
     }
 
     /// A plan became the open one (or the backend was just configured): upload it if the
     /// backend has never seen it, else fetch a newer server copy.
+    /// (The bookkeeping is done here at once, so the header counts the upload as waiting
+    /// while the engine's module arrives.)
     fn follow(&self, id: String) {
         let record = self.book.with_untracked(|b| b.record(&id));
         if record.base.is_none() && record.pending == 0 {
@@ -255,179 +193,49 @@ impl Backend {
             self.persist();
             self.kick();
         } else if record.pending == 0 {
-            self.pull(id);
+            let this = *self;
+            this.with_engine(move |e| (e.pull)(this, id));
         } else {
             self.kick();
         }
     }
 
-    /// Takes the server copy of plan `id` when it is newer and nothing local waits.
-    fn pull(&self, id: String) {
-        if !self.phase.with_untracked(Phase::can_start) {
-            return;
-        }
-        self.set_phase(Event::Start);
-        let this = *self;
-        let settings = self.settings.get_untracked();
-        spawn_local(async move {
-            match fetch(&settings, &id).await {
-                Ok(Some(remote)) => {
-                    let record = this.book.with_untracked(|b| b.record(&id));
-                    if record.pending == 0 && record.base != Some(remote.revision) {
-                        if let Ok(plan) = load_plan(&remote.plan.to_string()) {
-                            if this.plans.put_plan(&id, plan).is_ok() {
-                                this.book.update(|b| b.in_step(&id, remote.revision, None));
-                                this.persist();
-                                note_taken_in(&id, remote.revision);
-                            }
-                        }
-                    }
-                    this.set_phase(Event::Uploaded);
-                    this.kick();
-                }
-                Ok(None) => {
-                    // Gone from the server: put it back.
-                    this.book.update(|b| b.edited(&id));
-                    this.persist();
-                    this.set_phase(Event::Uploaded);
-                    this.kick();
-                }
-                Err(p) => {
-                    this.set_phase(Event::Problem(p));
-                    this.schedule_retry();
-                }
-            }
-        });
-    }
-
     /// Starts the next upload, unless one runs or a conflict waits.
     pub fn kick(&self) {
-        if !self.enabled_untracked() || !self.phase.with_untracked(Phase::can_start) {
-            return;
-        }
-        self.cancel_retry();
-        let current = self.plans.current_untracked();
-        let Some((id, sent)) = self.book.with_untracked(|b| b.next_upload(&current)) else {
-            self.phase.set(Phase::Idle);
-            return;
-        };
-        self.set_phase(Event::Start);
-        let this = *self;
-        spawn_local(async move { this.upload(id, sent).await });
-    }
-
-    async fn upload(self, id: String, sent: u32) {
-        let settings = self.settings.get_untracked();
-        let Some(json) = self.plans.stored(&id) else {
-            // Deleted on this device: nothing left to upload.
-            self.book.update(|b| {
-                b.plans.remove(&id);
-            });
-            self.persist();
-            self.set_phase(Event::Uploaded);
-            self.kick();
-            return;
-        };
-        let record = self.book.with_untracked(|b| b.record(&id));
-        match try_upload(&settings, &id, &json, record.base, record.etag.as_deref()).await {
-            Ok(Upload::Done { revision, etag }) => {
-                self.book.update(|b| b.uploaded(&id, sent, revision, etag));
-                self.persist();
-                note_taken_in(&id, revision);
-                self.set_phase(Event::Uploaded);
-                self.kick();
-            }
-            Ok(Upload::Conflict(theirs)) if taken_in().holds(&id, theirs.revision) => {
-                // Another tab of this browser uploaded it from the stored plan, which
-                // still holds it: replaced as their revision + 1, nobody asked.
-                self.book.update(|b| b.keep_mine(&id, theirs.revision));
-                self.persist();
-                self.set_phase(Event::Uploaded);
-                self.kick();
-            }
-            Ok(Upload::Conflict(theirs)) => {
-                let mine: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-                let differences = diff(&mine, &theirs.plan);
-                let revision = theirs.revision;
-                self.conflict.set(Some(Conflict {
-                    id: id.clone(),
-                    theirs,
-                    differences,
-                }));
-                self.set_phase(Event::Conflict {
-                    id,
-                    theirs: revision,
-                });
-            }
-            Err(p) => {
-                self.set_phase(Event::Problem(p));
-                self.schedule_retry();
-            }
+        if self.enabled_untracked() {
+            let this = *self;
+            this.with_engine(move |e| (e.kick)(this));
         }
     }
 
     /// Another tab of this browser noted an upload of its own: a conflict waiting here
-    /// with that revision or an older one was that tab's doing (its answer came after
-    /// this tab fetched the server copy). Uploading again checks the server's copy afresh:
-    /// one this browser holds is replaced, any other is still a conflict.
+    /// may have been that tab's doing.
     fn settle_if_taken_in(&self) {
-        let stale = self.conflict.with_untracked(|c| {
-            c.as_ref()
-                .is_some_and(|c| taken_in().reached(&c.id, c.theirs.revision))
-        });
-        if stale {
-            self.keep_mine();
+        if self.conflict.with_untracked(Option::is_some) {
+            let this = *self;
+            this.with_engine(move |e| (e.settle)(this));
         }
     }
 
-    fn resolved(&self) {
-        self.persist();
-        self.conflict.set(None);
-        self.set_phase(Event::Resolved);
-        self.kick();
-    }
-
-    /// Conflict: take the server's version here (my changes are dropped).
+    /// Conflict: take the server's version here (my changes are dropped). A conflict
+    /// comes from the sync engine, so its module is here whenever one waits.
     pub fn keep_theirs(&self) -> Result<(), LoadError> {
-        let Some(c) = self.conflict.get_untracked() else {
-            return Ok(());
-        };
-        let plan = load_plan(&c.theirs.plan.to_string())?;
-        if self.plans.put_plan(&c.id, plan).is_ok() {
-            self.book
-                .update(|b| b.in_step(&c.id, c.theirs.revision, None));
-            note_taken_in(&c.id, c.theirs.revision);
-            self.resolved();
-        }
-        Ok(())
+        LOADED.get().map_or(Ok(()), |e| (e.keep_theirs)(*self))
     }
 
     /// Conflict: replace the server's version with mine (as their revision + 1).
     pub fn keep_mine(&self) {
-        let Some(c) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.book.update(|b| b.keep_mine(&c.id, c.theirs.revision));
-        self.resolved();
+        if let Some(e) = LOADED.get() {
+            (e.keep_mine)(*self);
+        }
     }
 
     /// Conflict: my version becomes a new plan, its name + `suffix` ("副本"), uploaded as
     /// a new document; this plan takes the server's version.
     pub fn save_mine_as_copy(&self, suffix: &str) -> Result<(), LoadError> {
-        let Some(c) = self.conflict.get_untracked() else {
-            return Ok(());
-        };
-        let json = self.plans.stored(&c.id).unwrap_or_default();
-        let mut mine = load_plan(&json)?;
-        load_plan(&c.theirs.plan.to_string())?;
-        let names = self.plans.names();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        mine.header.name = copy_name(&mine.header.name, suffix, &names);
-        if let Ok(copy) = self.plans.add_plan(&mine) {
-            self.book.update(|b| b.new_plan(&copy));
-            self.keep_theirs()?;
-        }
-        Ok(())
+        LOADED
+            .get()
+            .map_or(Ok(()), |e| (e.save_mine_as_copy)(*self, suffix))
     }
 
     /// The backend's list of plans.
@@ -451,7 +259,7 @@ impl Backend {
     /// changes made here still wait to be uploaded) and made the open plan.
     pub async fn open_remote(&self, id: &str) -> Result<(), OpenRemoteError> {
         let settings = self.settings.get_untracked();
-        let remote = fetch(&settings, id)
+        let remote = engine::fetch(&settings, id)
             .await
             .map_err(OpenRemoteError::Backend)?
             .ok_or(OpenRemoteError::Backend(Problem::NotFound))?;

@@ -1,0 +1,158 @@
+// The first load carries only what the landing page needs (issue 22, part 3): the demo
+// plan, the playbooks' plans and the English texts are their own wasm modules, fetched
+// when they are needed (a first visit, the demo reset, choosing a playbook, choosing
+// English) and never by a returning Chinese-speaking merchant's first load.
+import { test, expect } from './fixtures.js';
+import { cell, saved } from './helpers.js';
+import { configure, serverPlans, startServer, stopServer, syncState } from './json-server.js';
+
+const module = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
+const DEMO = module('demo');
+const ENGLISH = module('english');
+const PLAYBOOKS = module('playbooks');
+const SYNC = module('sync');
+
+/** Every wasm file the page requests from now on. */
+const recordWasm = (page) => {
+  const urls = [];
+  page.on('request', (r) => /\.wasm$/.test(r.url()) && urls.push(r.url()));
+  return urls;
+};
+const fetchedAny = (urls, re) => urls.some((u) => re.test(u));
+
+const demoShown = (page) => expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+const nav = (page) => page.getByRole('navigation', { name: /主导航|Main navigation/ });
+
+test('a first visit fetches the demo plan and opens on it; a returning merchant fetches neither the demo nor English', async ({ page }) => {
+  const fetched = recordWasm(page);
+  await page.goto('/scenario');
+  await demoShown(page);
+  expect(fetchedAny(fetched, DEMO)).toBe(true);
+  await saved(page);
+
+  fetched.length = 0;
+  await page.reload();
+  await demoShown(page);
+  await expect(nav(page).getByRole('link', { name: '场景规划' })).toBeVisible();
+  expect(fetched.filter((u) => DEMO.test(u) || ENGLISH.test(u) || PLAYBOOKS.test(u))).toEqual([]);
+});
+
+test('English arrives when it is chosen, and before the first render when it is the remembered choice', async ({ page }) => {
+  const fetched = recordWasm(page);
+  await page.goto('/scenario');
+  await demoShown(page);
+  expect(fetchedAny(fetched, ENGLISH)).toBe(false);
+
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(nav(page).getByRole('link', { name: 'Scenarios' })).toBeVisible();
+  expect(fetchedAny(fetched, ENGLISH)).toBe(true);
+
+  // The remembered choice: the app's first render is already in English, never Chinese
+  // first (the shell's navigation is sampled on every change from the start).
+  await page.addInitScript(() => {
+    window.__chineseNav = false;
+    new MutationObserver(() => {
+      const links = document.querySelector('nav.nav')?.textContent ?? '';
+      if (links.includes('任务拆解')) window.__chineseNav = true;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  fetched.length = 0;
+  await page.reload();
+  await expect(nav(page).getByRole('link', { name: 'Tasks', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await page.evaluate(() => window.__chineseNav)).toBe(false);
+  expect(fetchedAny(fetched, ENGLISH)).toBe(true);
+
+  // And back to Chinese at once.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(nav(page).getByRole('link', { name: '任务拆解' })).toBeVisible();
+});
+
+test('English that cannot be fetched leaves the page in Chinese; the next switch brings it', async ({ page }) => {
+  await page.goto('/scenario');
+  await demoShown(page);
+  await page.route(ENGLISH, (route) => route.abort('internetdisconnected'));
+  const english = page.getByRole('button', { name: 'English', exact: true });
+  await english.click();
+  // The switch tried and failed: still Chinese, and the plan still answers.
+  await expect(nav(page).getByRole('link', { name: '场景规划' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await cell(page, '核心目标', '新客引流').fill('离线时的修改');
+  await saved(page);
+
+  await page.unroute(ENGLISH);
+  await english.click();
+  await expect(nav(page).getByRole('link', { name: 'Scenarios' })).toBeVisible();
+  await expect(cell(page, 'Core goal', '新客引流')).toHaveValue('离线时的修改');
+});
+
+test('the playbooks arrive when one is chosen; offline, the choice says so and stays open', async ({ page }) => {
+  const fetched = recordWasm(page);
+  await page.goto('/scenario');
+  await demoShown(page);
+  expect(fetchedAny(fetched, PLAYBOOKS)).toBe(false);
+
+  await page.route(PLAYBOOKS, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: '用此打法新建计划 新品牌快速启动', exact: true }).click();
+  const confirm = page.getByRole('group', { name: '确认新建计划' });
+  await confirm.getByRole('button', { name: '新建计划', exact: true }).click();
+  await expect(confirm.getByRole('alert')).toHaveText('没能取到这份计划:网络连接中断了。当前计划没有改变,请稍后重试。');
+  await expect(page.getByLabel('计划名称')).toHaveValue('线上线下联动拓展示范计划');
+
+  await page.unroute(PLAYBOOKS);
+  await confirm.getByRole('button', { name: '新建计划', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已新建计划' })).toContainText('新品牌快速启动 · 零售');
+  await expect(page.getByLabel('计划名称')).toHaveValue('新品牌快速启动 · 零售');
+  await expect(confirm).toHaveCount(0);
+  expect(fetchedAny(fetched, PLAYBOOKS)).toBe(true);
+});
+
+test('the settings page restores the demo plan, fetched with its module', async ({ page }) => {
+  await page.goto('/scenario');
+  await demoShown(page);
+  await saved(page);
+  // A returning merchant who changed the plan: the demo is not in this load.
+  await cell(page, '核心目标', '新客引流').fill('我的目标');
+  await saved(page);
+  const fetched = recordWasm(page);
+  await page.reload();
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('我的目标');
+  expect(fetchedAny(fetched, DEMO)).toBe(false);
+
+  await nav(page).getByRole('link', { name: '设置' }).click();
+  await page.getByRole('button', { name: '恢复示范计划' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已恢复示范计划。' })).toBeVisible();
+  expect(fetchedAny(fetched, DEMO)).toBe(true);
+  await nav(page).getByRole('link', { name: '场景规划' }).click();
+  await demoShown(page);
+});
+
+test('the sync engine arrives only once a backend is configured, and with the first load after that', async ({ page }) => {
+  const server = await startServer(4641 + 1000);
+  try {
+    const fetched = recordWasm(page);
+    await page.goto('/scenario');
+    await demoShown(page);
+    await saved(page);
+    await page.reload();
+    await demoShown(page);
+    expect(fetchedAny(fetched, SYNC)).toBe(false);
+
+    await configure(page, server.url);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    expect(fetchedAny(fetched, SYNC)).toBe(true);
+    expect((await serverPlans(server)).map((p) => p.revision)).toEqual([1]);
+
+    // A reload with the backend set: the engine comes along and uploads the next edit.
+    fetched.length = 0;
+    await page.goto('/scenario');
+    await cell(page, '核心目标', '新客引流').fill('同步的修改');
+    await saved(page);
+    await expect.poll(async () => (await serverPlans(server)).map((p) => p.revision)).toEqual([2]);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    expect(fetchedAny(fetched, SYNC)).toBe(true);
+  } finally {
+    await stopServer(server);
+  }
+});
