@@ -95,6 +95,10 @@ pub fn mount() {
     // What the first render needs and the first load leaves out arrives before the app
     // starts: the English texts for a merchant who chose English, the demo plan on a
     // first visit. (Leptos sets up its own task executor only when it mounts.)
+    // The lazily loaded data and engines, named here only (see enable_plan_modules).
+    crate::state::lang::enable_english_module();
+    crate::state::plan_data::enable_plan_modules();
+    crate::state::backend::enable_sync_module();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;
         let start = read_start(LocalPlanLibrary).await;

@@ -51,12 +51,32 @@ fn english_module() -> Result<&'static [&'static str], SplitLoaderError> {
     Ok(crate::i18n::english_texts())
 }
 
-/// Fetches and installs the English texts; false if their module could not be fetched.
+type EnglishLoader = fn() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<&'static [&'static str], SplitLoaderError>>>,
+>;
+
+thread_local! {
+    static ENGLISH_LOADER: std::cell::Cell<Option<EnglishLoader>> = const { std::cell::Cell::new(None) };
+}
+
+/// Names the English module's loader for `load_english`; the app's start (`app::mount`)
+/// calls it. Only the start names the split function: the table, which loads English on
+/// its own, is also built without the wasm split (the component tests), and a module
+/// importing a split loader that nothing provides could not even be instantiated there.
+pub fn enable_english_module() {
+    ENGLISH_LOADER.set(Some(|| Box::pin(english_module())));
+}
+
+/// Fetches and installs the English texts; false if their module could not be fetched
+/// (or no loader was enabled: a build without the split has only the Chinese texts).
 pub async fn load_english() -> bool {
     if english_installed() {
         return true;
     }
-    match english_module().await {
+    let Some(load) = ENGLISH_LOADER.get() else {
+        return false;
+    };
+    match load().await {
         Ok(texts) => {
             install_english(texts);
             true

@@ -43,9 +43,40 @@ fn playbook_module(
     Ok(playbook_plan(playbook, industry, start, name))
 }
 
+type Loading<T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, SplitLoaderError>>>>;
+
+/// The split functions, as the app's start names them (`enable_plan_modules`). Only the
+/// start names them: a page reached from a component (the table) is also built without
+/// the wasm split (the component tests), where a module importing a split loader that
+/// nothing provides could not even be instantiated.
+#[derive(Clone, Copy)]
+struct Modules {
+    demo: fn() -> Loading<Plan>,
+    demo_preload: fn() -> Loading<()>,
+    playbook: fn(Playbook, Industry, NaiveDate, String) -> Loading<Plan>,
+    playbook_preload: fn() -> Loading<()>,
+}
+
+thread_local! {
+    static MODULES: std::cell::Cell<Option<Modules>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes the demo's and the playbooks' modules reachable; `app::mount` calls it.
+pub fn enable_plan_modules() {
+    MODULES.set(Some(Modules {
+        demo: || Box::pin(demo_module()),
+        demo_preload: || Box::pin(demo_module_preload()),
+        playbook: |playbook, industry, start, name| {
+            Box::pin(playbook_module(playbook, industry, start, name))
+        },
+        playbook_preload: || Box::pin(playbook_module_preload()),
+    }));
+}
+
 /// The demo plan, once its module is here.
 pub async fn load_demo() -> Result<Plan, PlanDataUnavailable> {
-    demo_module().await.map_err(|_| PlanDataUnavailable)
+    let modules = MODULES.get().ok_or(PlanDataUnavailable)?;
+    (modules.demo)().await.map_err(|_| PlanDataUnavailable)
 }
 
 /// The demo plan where the app cannot go on without a plan (a first visit, the last plan
@@ -68,7 +99,8 @@ pub async fn load_playbook(
     start: NaiveDate,
     name: String,
 ) -> Result<Plan, PlanDataUnavailable> {
-    playbook_module(playbook, industry, start, name)
+    let modules = MODULES.get().ok_or(PlanDataUnavailable)?;
+    (modules.playbook)(playbook, industry, start, name)
         .await
         .map_err(|_| PlanDataUnavailable)
 }
@@ -77,14 +109,18 @@ pub async fn load_playbook(
 /// click finds it here.
 pub fn preload_demo() {
     spawn_local(async {
-        let _ = demo_module_preload().await;
+        if let Some(modules) = MODULES.get() {
+            let _ = (modules.demo_preload)().await;
+        }
     });
 }
 
 /// Fetches the playbooks' module in the background (the page that offers them).
 pub fn preload_playbooks() {
     spawn_local(async {
-        let _ = playbook_module_preload().await;
+        if let Some(modules) = MODULES.get() {
+            let _ = (modules.playbook_preload)().await;
+        }
     });
 }
 

@@ -38,8 +38,28 @@ static LOADED: OnceLock<&'static SyncEngine> = OnceLock::new();
 
 /// The module holding the sync engine.
 #[leptos::wasm_split::wasm_split(sync, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn sync_engine() -> Result<&'static SyncEngine, SplitLoaderError> {
+fn sync_engine_module() -> Result<&'static SyncEngine, SplitLoaderError> {
     Ok(&engine::ENGINE)
+}
+
+type EngineLoader = fn() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<&'static SyncEngine, SplitLoaderError>>>,
+>;
+
+thread_local! {
+    static ENGINE_LOADER: std::cell::Cell<Option<EngineLoader>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes the sync engine's module reachable; `app::mount` calls it. Only the start
+/// names the split function (see `plan_data::enable_plan_modules` for why).
+pub fn enable_sync_module() {
+    ENGINE_LOADER.set(Some(|| Box::pin(sync_engine_module())));
+}
+
+/// The sync engine, `None` while its module cannot be fetched (or was never enabled).
+async fn sync_engine() -> Option<&'static SyncEngine> {
+    let load = ENGINE_LOADER.get()?;
+    load().await.ok()
 }
 
 pub const SETTINGS_KEY: &str = "omo-planner.backend";
@@ -168,11 +188,11 @@ impl Backend {
                     return f(engine);
                 }
                 match sync_engine().await {
-                    Ok(engine) => {
+                    Some(engine) => {
                         let _ = LOADED.set(engine);
                         return f(engine);
                     }
-                    Err(_) => {
+                    None => {
                         attempt += 1;
                         self.set_phase(Event::Problem(Problem::Offline));
                         sleep(Duration::from_millis(retry_delay_ms(attempt).into())).await;
