@@ -127,11 +127,25 @@ test('an edit is never shown as saved to the backend before it is uploaded', asy
     await configure(page, server.url);
     await expect(syncState(page)).toHaveText('已保存到后端');
     await openMonths(page);
+    // Every text the header's sync state shows from the edit on, recorded in the page as it
+    // changes (a read from the test after the edit could come after the upload on a busy
+    // machine, and prove nothing).
+    await page.evaluate(() => {
+      const read = () => document.querySelector('[data-testid="sync-state"]')?.textContent ?? '';
+      const shown = (window.__syncShown = [read()]);
+      new MutationObserver(() => {
+        const text = read();
+        if (shown.at(-1) !== text) shown.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await monthCell(page, ATTENDEES, '2026-09').fill('5432');
-    // Read once, not polled: the edit is written 300 ms after the keystroke and uploaded
-    // after that, so "saved to the backend" now would be a claim about an older plan.
-    expect(await syncState(page).textContent()).toBe('1 项更改待同步');
     await expect(syncState(page)).toHaveText('已保存到后端');
+    // "Saved to the backend" before the upload would be a claim about an older plan: the
+    // edit is first shown as waiting, and only then as saved.
+    const shown = await page.evaluate(() => window.__syncShown);
+    expect(shown[0]).toBe('已保存到后端'); // the plan before the edit
+    expect(shown[1]).toBe('1 项更改待同步');
+    expect(shown.at(-1)).toBe('已保存到后端');
     const [plan] = await serverPlans(server);
     expect(onServer(plan, ATTENDEES, '2026-09')).toBe(5432);
   } finally {
