@@ -179,8 +179,10 @@ test.describe('on a phone', () => {
       const release = await holdApp(page);
       await page.goto(path, { live: false });
       await expect(page.locator('#main h1').first()).toBeVisible();
-      // Canvases are drawn by the app after the takeover: their boxes are masked.
-      const shot = () => page.screenshot({ mask: [page.locator('canvas')], animations: 'disabled', caret: 'hide' });
+      // Canvases are drawn by the app after the takeover, and what depends on the visitor's
+      // day (data-live-only, hidden until then) is filled in by it: their boxes are masked.
+      const shot = () =>
+        page.screenshot({ mask: [page.locator('canvas, [data-live-only]')], animations: 'disabled', caret: 'hide' });
       const before = await shot();
       expect(await isLive(page)).toBe(false);
       release();

@@ -49,13 +49,17 @@ test('English arrives when it is chosen, and before the first render when it is 
   expect(fetchedAny(fetched, ENGLISH)).toBe(true);
 
   // The remembered choice: the app's first render is already in English, never Chinese
-  // first (the shell's navigation is sampled on every change from the start).
+  // first (the shell's navigation is sampled on every change from the start; the
+  // prerendered Chinese page is in the document until the takeover, hidden: only a
+  // navigation on screen counts).
   await page.addInitScript(() => {
     window.__chineseNav = false;
     new MutationObserver(() => {
-      const links = document.querySelector('nav.nav')?.textContent ?? '';
-      if (links.includes('任务拆解')) window.__chineseNav = true;
-    }).observe(document, { childList: true, subtree: true, characterData: true });
+      for (const nav of document.querySelectorAll('nav.nav')) {
+        const shown = nav.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+        if (shown && nav.textContent.includes('任务拆解')) window.__chineseNav = true;
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   fetched.length = 0;
   await page.reload();

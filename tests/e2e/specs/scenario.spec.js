@@ -1,6 +1,6 @@
 // The scenario planner: playbooks, SMART goals and their live indicators, the budget split
 // to the fen with its chart, resources and risks.
-import { test, expect } from './fixtures.js';
+import { test, expect, untilLive } from './fixtures.js';
 import { cell, derived, saved } from './helpers.js';
 
 const PLAYBOOKS = [
@@ -108,6 +108,8 @@ test('the chart is drawn at the screen density', async ({ browser }) => {
   const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 800, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto('/scenario');
+  // A context of its own, without the fixture's wait: the app's page, not the prerendered one.
+  await untilLive(page);
   const chart = page.getByTestId('budget-chart');
   await chart.scrollIntoViewIfNeeded();
   const size = await chart.evaluate((c) => [c.width, c.height, c.clientWidth, c.clientHeight]);
