@@ -185,6 +185,27 @@ plan_parts! {
     }
 }
 
+/// `first`, then `then`: a part set built on another, so that no list of parts is written
+/// twice. `N` is the sum of their lengths (checked when compiled).
+pub const fn join<const N: usize>(first: &[Part], then: &[Part]) -> [Part; N] {
+    assert!(
+        first.len() + then.len() == N,
+        "join: N is not the sum of the lengths"
+    );
+    let mut out = [Part::Header; N];
+    let mut i = 0;
+    while i < first.len() {
+        out[i] = first[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < then.len() {
+        out[i + j] = then[j];
+        j += 1;
+    }
+    out
+}
+
 /// What a month's KPI value reads (`KpiBook::value`, `report_month`, a custom metric's
 /// definition).
 pub const KPI_HISTORY: &[Part] = &[
@@ -196,38 +217,15 @@ pub const KPI_HISTORY: &[Part] = &[
 
 /// What the effectiveness table's figures read (`kpi::row_figures`): its rows and the
 /// KPI history.
-pub const KPI_FIGURES: &[Part] = &[
-    Part::Effectiveness,
-    Part::ReportMonth,
-    Part::KpiMonths,
-    Part::CustomMetrics,
-    Part::CustomValues,
-];
+pub const KPI_FIGURES: &[Part] = &join::<5>(&[Part::Effectiveness], KPI_HISTORY);
 
 /// What a linked figure reads (`goals::FigureRef::current`): a funnel stage, or a KPI row
 /// of the effectiveness table with its history.
-pub const LINKED_FIGURES: &[Part] = &[
-    Part::FunnelStages,
-    Part::Effectiveness,
-    Part::ReportMonth,
-    Part::KpiMonths,
-    Part::CustomMetrics,
-    Part::CustomValues,
-];
+pub const LINKED_FIGURES: &[Part] = &join::<6>(&[Part::FunnelStages], KPI_FIGURES);
 
 /// What an indicator's progress reads (`goals::Indicator::progress`): its goal (the unit),
-/// the currency and its linked figure, so every part of [`LINKED_FIGURES`] (a test
-/// keeps the two lists in step).
-pub const INDICATOR_PROGRESS: &[Part] = &[
-    Part::Goals,
-    Part::Header,
-    Part::FunnelStages,
-    Part::Effectiveness,
-    Part::ReportMonth,
-    Part::KpiMonths,
-    Part::CustomMetrics,
-    Part::CustomValues,
-];
+/// the currency and its linked figure.
+pub const INDICATOR_PROGRESS: &[Part] = &join::<8>(&[Part::Goals, Part::Header], LINKED_FIGURES);
 
 /// What a task's dates read (`Plan::task_timing`): the start date, the phases and the
 /// horizon.
@@ -410,13 +408,6 @@ mod tests {
             put_row(&mut plan, edited).is_none(),
             "a deleted row is not resurrected"
         );
-    }
-
-    #[test]
-    fn an_indicator_follows_every_part_a_linked_figure_reads() {
-        for part in LINKED_FIGURES {
-            assert!(INDICATOR_PROGRESS.contains(part), "{part:?}");
-        }
     }
 
     #[test]
