@@ -5,8 +5,8 @@
 //! shoppers scan in store, some join the community, redeem a coupon and buy, within
 //! hours or days, mixed with unrelated page views, in time order as a real export is.
 
-use omo_planner::domain::event_log::{count_funnel, EventLogReader};
-use omo_planner::domain::stepped_read::SteppedRead;
+use omo_planner::domain::formats::stepped_read::SteppedRead;
+use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
 use std::time::Instant;
 
 #[path = "../tests/bench/bench_data.rs"]

@@ -8,17 +8,17 @@
 
 use omo_planner::domain::attribution::attribute_all;
 use omo_planner::domain::attribution::journeys::read_journeys;
-use omo_planner::domain::csv::{detect_delimiter, detect_encoding, parse, write_csv};
 use omo_planner::domain::customers::customer_kpis::customer_kpis;
 use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, score};
-use omo_planner::domain::demo::demo_plan;
-use omo_planner::domain::event_log::{count_funnel, parse_timestamp, EventLogReader};
-use omo_planner::domain::money::Fen;
-use omo_planner::domain::plan_list::{index_json, parse_index, PlanEntry};
-use omo_planner::domain::schema::{load_plan, save_plan, LoadError};
-use omo_planner::domain::stepped_read::{SteppedRead, BAD_ROWS_KEPT};
+use omo_planner::domain::formats::csv::{detect_delimiter, detect_encoding, parse, write_csv};
+use omo_planner::domain::formats::stepped_read::{SteppedRead, BAD_ROWS_KEPT};
+use omo_planner::domain::funnel::event_log::{count_funnel, parse_timestamp, EventLogReader};
+use omo_planner::domain::plan::demo::demo_plan;
+use omo_planner::domain::plan::list::{index_json, parse_index, PlanEntry};
+use omo_planner::domain::plan::schema::{load_plan, save_plan, LoadError};
 use omo_planner::domain::toolkits::tiers::spend_from_orders;
+use omo_planner::domain::values::money::Fen;
 use omo_planner::sheet::import::map_headers;
 use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -4,36 +4,39 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use omo_planner::domain::budget::allocate;
-use omo_planner::domain::csv::{
+use omo_planner::domain::channels::ab_test::{evaluate, next_version, AbTest, SopEntry};
+use omo_planner::domain::channels::alerts::{crossed_alerts, AlertCondition, AlertRule};
+use omo_planner::domain::channels::compare::{revenue_share, side_totals, ChannelRow, Side};
+use omo_planner::domain::channels::history::{CustomFormula, CustomMetric, KpiMonth, MetricRef};
+use omo_planner::domain::channels::kpi_system::{KpiInputs, Metric};
+use omo_planner::domain::channels::month::YearMonth;
+use omo_planner::domain::channels::KpiBook;
+use omo_planner::domain::formats::csv::{
     detect_delimiter, detect_encoding, neutralize, parse, restore, write_csv,
 };
-use omo_planner::domain::demo::demo_plan;
-use omo_planner::domain::entry::{CellValue, Entry};
-use omo_planner::domain::funnel::{overall_conversion, FunnelStage};
-use omo_planner::domain::funnel_analysis::{
+use omo_planner::domain::formats::ics::{ics_calendar, CalendarEvent};
+use omo_planner::domain::funnel::analysis::{
     chain_breaks, compare, furthest_below_target, largest_loss, project,
 };
-use omo_planner::domain::ics::{ics_calendar, CalendarEvent};
-use omo_planner::domain::kpi::Measure;
-use omo_planner::domain::kpi::Unit;
-use omo_planner::domain::kpi_system::{KpiInputs, Metric};
-use omo_planner::domain::money::Fen;
-use omo_planner::domain::monitoring::ab_test::{evaluate, next_version, AbTest, SopEntry};
-use omo_planner::domain::monitoring::alerts::{crossed_alerts, AlertCondition, AlertRule};
-use omo_planner::domain::monitoring::channels::{revenue_share, side_totals, ChannelRow, Side};
-use omo_planner::domain::monitoring::history::{CustomFormula, CustomMetric, KpiMonth, MetricRef};
-use omo_planner::domain::monitoring::month::YearMonth;
-use omo_planner::domain::monitoring::KpiBook;
-use omo_planner::domain::plan::{Plan, RowId};
-use omo_planner::domain::plan_list::{copy_name, new_id, parse_index};
-use omo_planner::domain::ratio::Ratio;
-use omo_planner::domain::schedule::{
+use omo_planner::domain::funnel::{overall_conversion, FunnelStage};
+use omo_planner::domain::plan::demo::demo_plan;
+use omo_planner::domain::plan::list::{copy_name, new_id, parse_index};
+use omo_planner::domain::plan::schema::{load_plan, save_plan};
+use omo_planner::domain::plan::Plan;
+use omo_planner::domain::scenario::budget::allocate;
+use omo_planner::domain::tasks::schedule::{
     due_dates, is_overdue, next_due, within, DeadlineRule, TaskStatus,
 };
-use omo_planner::domain::schema::{load_plan, save_plan};
-use omo_planner::domain::stats::{normal_cdf, two_proportion_z_test, wilson_interval, Z_95};
 use omo_planner::domain::tasks::PhaseDates;
+use omo_planner::domain::values::entry::{CellValue, Entry};
+use omo_planner::domain::values::ids::RowId;
+use omo_planner::domain::values::measure::Measure;
+use omo_planner::domain::values::measure::Unit;
+use omo_planner::domain::values::money::Fen;
+use omo_planner::domain::values::ratio::Ratio;
+use omo_planner::domain::values::stats::{
+    normal_cdf, two_proportion_z_test, wilson_interval, Z_95,
+};
 use omo_planner::sheet::tsv::{parse_tsv, to_tsv};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -360,7 +363,7 @@ proptest! {
         keeps_text::<NaiveDate>(&text)?;
         keeps_text::<YearMonth>(&text)?;
         keeps_text::<DeadlineRule>(&text)?;
-        keeps_text::<omo_planner::domain::goals::GoalDeadline>(&text)?;
+        keeps_text::<omo_planner::domain::scenario::goals::GoalDeadline>(&text)?;
     }
 }
 
@@ -634,7 +637,7 @@ proptest! {
     #[test]
     fn csv_round_trips(rows in proptest::collection::vec(proptest::collection::vec(hard_cell(), 2..5), 0..6)) {
         let text = write_csv(&rows);
-        prop_assert_eq!(detect_encoding(text.as_bytes()), omo_planner::domain::csv::TextEncoding::Utf8);
+        prop_assert_eq!(detect_encoding(text.as_bytes()), omo_planner::domain::formats::csv::TextEncoding::Utf8);
         let delimiter = detect_delimiter(&text);
         let back: Vec<Vec<String>> = parse(&text, delimiter)
             .into_iter()
@@ -850,7 +853,7 @@ proptest! {
         let ids: Vec<String> = existing.clone();
         let id = new_id(now, &ids.iter().map(String::as_str).collect::<Vec<_>>());
         prop_assert!(!ids.contains(&id));
-        prop_assert!(omo_planner::domain::plan_list::is_plan_id(&id));
+        prop_assert!(omo_planner::domain::plan::list::is_plan_id(&id));
         let _ = parse_index(&json);
     }
 }

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 use omo_planner::components::table::{cell_renders, EditableTable, RowSelection};
-use omo_planner::domain::demo::demo_plan;
-use omo_planner::domain::entry::Entry;
 use omo_planner::domain::funnel::FunnelStage;
-use omo_planner::domain::plan::{Plan, RowId};
+use omo_planner::domain::plan::demo::demo_plan;
+use omo_planner::domain::plan::Plan;
+use omo_planner::domain::values::entry::Entry;
+use omo_planner::domain::values::ids::RowId;
 use omo_planner::i18n::Msg;
 use omo_planner::pages::funnel::{funnel_columns, funnel_source};
 use omo_planner::state::{provide_lang, Part, PlanStore};

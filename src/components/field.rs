@@ -4,9 +4,10 @@
 //! it reads like the computed figures around it (¥10,000,000.00, 30%, 12天). An error
 //! shows under the input.
 
-use crate::domain::entry::{CellValue, Entry, InputError};
-use crate::domain::kpi::Unit;
-use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan::Plan;
+use crate::domain::values::entry::{CellValue, Entry, InputError};
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::Unit;
 use crate::i18n::{format_entry, input_error_message, Lang, Msg};
 use crate::state::{use_lang, use_plan, EditKey, Part};
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! CSV) and files the user chooses in an `<input type="file">`, read whole or, when large,
 //! a slice per turn of the event loop.
 
-use crate::domain::stepped_read::{Progress, SteppedRead};
+use crate::domain::formats::stepped_read::{Progress, SteppedRead};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};

@@ -2,7 +2,7 @@
 //! exactly like a stored plan; replacing the plan is one undo step).
 
 use crate::components::files::{chosen_file, download, read_text};
-use crate::domain::schema::{export_file_name, load_plan, save_plan};
+use crate::domain::plan::schema::{export_file_name, load_plan, save_plan};
 use crate::i18n::{load_error_message, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

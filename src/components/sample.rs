@@ -3,7 +3,7 @@
 //! itself, and a three-line example (header + 2 rows) shows its columns.
 
 use crate::components::files::download;
-use crate::domain::samples::{head, SampleFile};
+use crate::domain::plan::samples::{head, SampleFile};
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;

@@ -4,15 +4,16 @@
 //! due dates against today, the channel page's crossed alerts and the goals' indicators.
 //! Each reader names the plan parts it reads, so the page re-runs only what changed.
 
-use super::budget::CategoryUse;
-use super::funnel::overall_conversion;
-use super::money::Fen;
-use super::monitoring::alerts::crossed_alerts;
-use super::monitoring::history::MetricRef;
-use super::plan::{Plan, RowId};
-use super::plan_parts::{join, Part, INDICATOR_PROGRESS, KPI_HISTORY, SCHEDULE};
-use super::ratio::Ratio;
-use super::schedule::TaskStatus;
+use crate::domain::channels::alerts::crossed_alerts;
+use crate::domain::channels::history::MetricRef;
+use crate::domain::funnel::overall_conversion;
+use crate::domain::plan::parts::{join, Part, INDICATOR_PROGRESS, KPI_HISTORY, SCHEDULE};
+use crate::domain::plan::Plan;
+use crate::domain::scenario::budget::CategoryUse;
+use crate::domain::tasks::schedule::TaskStatus;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::money::Fen;
+use crate::domain::values::ratio::Ratio;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// What [`conversion`] reads.
@@ -180,11 +181,11 @@ pub fn goals_off_track(plan: &Plan) -> (Vec<GoalOffTrack>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_plan;
-    use crate::domain::entry::Entry;
-    use crate::domain::kpi::Measure;
-    use crate::domain::kpi_system::Metric;
-    use crate::domain::plan_parts::changes;
+    use crate::domain::channels::kpi_system::Metric;
+    use crate::domain::plan::demo::demo_plan;
+    use crate::domain::plan::parts::changes;
+    use crate::domain::values::entry::Entry;
+    use crate::domain::values::measure::Measure;
     use std::sync::Arc;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -2,11 +2,11 @@
 //! with at most two decimals, and "—" where there is no value.
 
 use super::{Lang, Msg};
-use crate::domain::entry::{CellValue, Entry, InputError};
-use crate::domain::kpi::{Measure, Unit};
-use crate::domain::money::{Currency, Fen};
-use crate::domain::ratio::Ratio;
-use crate::domain::schema::LoadError;
+use crate::domain::plan::schema::LoadError;
+use crate::domain::values::entry::{CellValue, Entry, InputError};
+use crate::domain::values::measure::{Measure, Unit};
+use crate::domain::values::money::{Currency, Fen};
+use crate::domain::values::ratio::Ratio;
 use chrono::{Datelike, NaiveDate};
 
 /// What is shown where a figure cannot be computed (zero denominator, invalid input).
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn typed_entries_read_like_computed_figures() {
-        use crate::domain::entry::Entry;
+        use crate::domain::values::entry::Entry;
         let cny = Currency::CNY;
         let money: Entry<Fen> = Entry::from_text("10000000");
         for lang in [Lang::Zh, Lang::En] {

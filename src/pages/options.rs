@@ -1,13 +1,13 @@
 //! The option lists of choice columns shared by several pages: each stored key with its
 //! label, and beside it the values the options stand for, in the same order.
 
-use crate::domain::deliverable::Comparator;
-use crate::domain::goals::FigureRef;
-use crate::domain::goals::LoopStage;
-use crate::domain::kpi::{Dimension, Direction, Unit};
 use crate::domain::plan::Plan;
+use crate::domain::scenario::goals::FigureRef;
+use crate::domain::scenario::goals::LoopStage;
 use crate::domain::scenario::RiskStatus;
-use crate::domain::schedule::TaskStatus;
+use crate::domain::tasks::deliverable::Comparator;
+use crate::domain::tasks::schedule::TaskStatus;
+use crate::domain::values::measure::{Dimension, Direction, Unit};
 use crate::i18n::{Lang, Msg};
 
 pub const DIMENSIONS: &[(&str, Msg)] = &[
@@ -92,8 +92,8 @@ pub fn figure_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// The name of a built-in metric (spec §4.1, seed 003).
-pub fn metric_name(metric: crate::domain::kpi_system::Metric) -> Msg {
-    use crate::domain::kpi_system::Metric::*;
+pub fn metric_name(metric: crate::domain::channels::kpi_system::Metric) -> Msg {
+    use crate::domain::channels::kpi_system::Metric::*;
     match metric {
         OfflineToOnline => Msg::MetOfflineToOnline,
         OnlineToOffline => Msg::MetOnlineToOffline,
@@ -116,10 +116,10 @@ pub fn metric_name(metric: crate::domain::kpi_system::Metric) -> Msg {
 /// A metric's name: the built-in name, or the custom metric's own.
 pub fn metric_label(
     plan: &Plan,
-    metric: crate::domain::monitoring::history::MetricRef,
+    metric: crate::domain::channels::history::MetricRef,
     lang: Lang,
 ) -> String {
-    use crate::domain::monitoring::history::MetricRef;
+    use crate::domain::channels::history::MetricRef;
     match metric {
         MetricRef::Builtin(m) => lang.t(metric_name(m)).to_string(),
         MetricRef::Custom(id) => plan
@@ -137,8 +137,8 @@ pub fn metric_label(
 /// Every metric a row, an alert or the trend chart can follow: the built-in ones, then
 /// the plan's own.
 pub fn metric_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
-    use crate::domain::kpi_system::Metric;
-    use crate::domain::monitoring::history::MetricRef;
+    use crate::domain::channels::history::MetricRef;
+    use crate::domain::channels::kpi_system::Metric;
     let builtin = Metric::ALL.into_iter().map(|m| {
         (
             MetricRef::Builtin(m).key(),

@@ -2,8 +2,8 @@
 //! rename, delete (with undo), new demo plan or a plan from a playbook.
 
 use crate::components::sync::RemotePlans;
+use crate::domain::plan::list::{copy_name, PlanEntry};
 use crate::domain::plan::Industry;
-use crate::domain::plan_list::{copy_name, PlanEntry};
 use crate::i18n::{format_date, load_error_message, Lang, Msg};
 use crate::pages::scenario::industry_name;
 use crate::state::plan_data::{load_demo, preload_demo};

@@ -10,7 +10,7 @@ pub mod plans;
 pub mod storage;
 pub mod today;
 
-pub use crate::domain::plan_parts::Part;
+pub use crate::domain::plan::parts::Part;
 pub use lang::{preload_english, provide_lang, use_lang, UiLang};
 pub use plan_store::{use_plan, EditKey, PlanStore};
 pub use plans::{use_plans, Plans};

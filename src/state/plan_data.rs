@@ -5,9 +5,9 @@
 //!
 //! Natively (tests) the split functions are plain calls.
 
-use crate::domain::demo::demo_plan;
+use crate::domain::plan::demo::demo_plan;
+use crate::domain::plan::playbooks::playbook_plan;
 use crate::domain::plan::{Industry, Plan};
-use crate::domain::playbooks::playbook_plan;
 use crate::domain::scenario::Playbook;
 use chrono::NaiveDate;
 use leptos::task::spawn_local;

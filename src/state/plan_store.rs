@@ -1,7 +1,7 @@
 //! The plan document as a reactive store, with undo / redo across every page.
 //!
 //! The plan itself is a plain value, not a signal: nothing can subscribe to all of it by
-//! accident. What changes is announced per part of the plan (see `domain::plan_parts`):
+//! accident. What changes is announced per part of the plan (see `domain::plan::parts`):
 //!
 //! - a reader names the parts it reads, [`PlanStore::read_parts`], and re-runs only when one of
 //!   them changes (the funnel's chain check does not run when a task is edited);
@@ -17,10 +17,11 @@
 //! the change replaced: a row for a cell edit, a part for a form field, the whole plan
 //! (its rows shared, not copied) for anything else.
 
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::plan_parts::{
+use crate::domain::plan::parts::{
     changes, put_part, put_row, take_part, take_row, Changes, Part, PartValue, RowValue,
 };
+use crate::domain::plan::Plan;
+use crate::domain::values::ids::RowId;
 use leptos::prelude::*;
 use std::collections::HashMap;
 

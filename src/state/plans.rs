@@ -3,18 +3,18 @@
 //! [`PlanStore`]; autosave writes it to its own key and refreshes its index entry.
 //!
 //! The rules (ordering, ids, copy names, the migration of the old single-key plan) are
-//! plain logic in `domain::plan_list`; this module wires them to storage and signals.
+//! plain logic in `domain::plan::list`; this module wires them to storage and signals.
 
 use super::autosave::SaveStatus;
 use super::plan_data::demo_when_available;
 use super::plan_store::PlanStore;
 use super::storage::{PlanLibrary, StorageError};
-use crate::domain::plan::Plan;
-use crate::domain::plan_list::{
+use crate::domain::plan::list::{
     index_json, legacy_step, new_id, orphans, parse_index, pick_current, restore_entry,
     sorted_by_recent, LegacyStep, PlanEntry,
 };
-use crate::domain::schema::{load_plan, save_plan, LoadError};
+use crate::domain::plan::schema::{load_plan, save_plan, LoadError};
+use crate::domain::plan::Plan;
 use crate::domain::sync::merge::{base_for_incoming, merge3};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

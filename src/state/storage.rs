@@ -1,6 +1,6 @@
 //! Where plans are kept. One small interface; browser storage is the first backend.
 
-use crate::domain::plan_list::is_plan_id;
+use crate::domain::plan::list::is_plan_id;
 use wasm_bindgen::JsCast;
 
 /// Why a plan could not be read or written.
@@ -62,7 +62,7 @@ impl PlanStorage for LocalPlanStorage {
 /// list (`state::plans`). Browser storage is the first backend; a JSON backend can
 /// implement the same calls. Documents are opaque text here; parsing is the caller's.
 pub trait PlanLibrary {
-    /// The index document (`domain::plan_list::index_json`), if any.
+    /// The index document (`domain::plan::list::index_json`), if any.
     fn load_index(&self) -> Result<Option<String>, StorageError>;
     fn save_index(&self, json: &str) -> Result<(), StorageError>;
     fn load_plan(&self, id: &str) -> Result<Option<String>, StorageError>;

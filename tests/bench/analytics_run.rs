@@ -9,8 +9,8 @@ use omo_planner::domain::attribution::journeys::read_journeys;
 use omo_planner::domain::attribution::{markov, shapley};
 use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
-use omo_planner::domain::event_log::{count_funnel, EventLogReader};
-use omo_planner::domain::stepped_read::SteppedRead;
+use omo_planner::domain::formats::stepped_read::SteppedRead;
+use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
 use serde_json::{json, Value};
 
 /// Times of the computations (not the reads) are the median of this many runs: they

@@ -3,7 +3,7 @@
 
 use super::canvas::Area;
 use super::frame::text_width;
-use crate::domain::timeline::{month_label_step, MarkState, Timeline};
+use crate::domain::tasks::timeline::{month_label_step, MarkState, Timeline};
 use chrono::{Datelike, Months, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

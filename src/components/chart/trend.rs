@@ -3,7 +3,7 @@
 use super::bars::{BLUE, GREEN, WARN};
 use super::canvas::Area;
 use super::frame::{axis_font, draw_legend, px, value_chart, widest_label, Corner, Swatch};
-use crate::domain::timeline::month_label_step;
+use crate::domain::tasks::timeline::month_label_step;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 

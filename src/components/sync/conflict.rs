@@ -14,7 +14,7 @@ pub fn ConflictPanel() -> impl IntoView {
     let lang = use_lang();
     let backend = use_backend();
     let error = RwSignal::new(None::<String>);
-    let report = move |r: Result<(), crate::domain::schema::LoadError>| match r {
+    let report = move |r: Result<(), crate::domain::plan::schema::LoadError>| match r {
         Ok(()) => error.set(None),
         Err(e) => error.set(Some(load_error_message(&e, lang.get_untracked()))),
     };

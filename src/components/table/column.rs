@@ -1,11 +1,12 @@
 //! Column descriptors: what a column shows, how typed text is written back into a row,
 //! and what is wrong with a cell.
 
-use crate::domain::entry::{CellValue, Entry, InputError};
-use crate::domain::kpi::Unit;
-use crate::domain::money::Currency;
-use crate::domain::plan::{Plan, RowId, Rows};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::plan::Plan;
+use crate::domain::values::entry::{CellValue, Entry, InputError};
+use crate::domain::values::ids::{RowId, Rows};
+use crate::domain::values::measure::Unit;
+use crate::domain::values::money::Currency;
 use crate::i18n::{format_entry, Lang, Msg};
 use std::sync::Arc;
 
@@ -385,10 +386,10 @@ macro_rules! table_row {
     };
     ($row:ty, |$r:ident| $label:expr) => {
         impl $crate::components::table::TableRow for $row {
-            fn id(&self) -> $crate::domain::plan::RowId {
+            fn id(&self) -> $crate::domain::values::ids::RowId {
                 self.id
             }
-            fn set_id(&mut self, id: $crate::domain::plan::RowId) {
+            fn set_id(&mut self, id: $crate::domain::values::ids::RowId) {
                 self.id = id;
             }
             fn label(&self) -> String {

@@ -5,11 +5,11 @@
 use super::column::ColumnKind;
 use super::editable_table::{Grid, Notice};
 use crate::components::files::{download, read_bytes};
-use crate::domain::csv::{
+use crate::domain::formats::csv::{
     detect_delimiter, detect_encoding, parse, restore, write_csv, TextEncoding,
 };
-use crate::domain::entry::InputError;
-use crate::domain::schema::export_file_name_with;
+use crate::domain::plan::schema::export_file_name_with;
+use crate::domain::values::entry::InputError;
 use crate::i18n::{input_error_message, Lang, Msg};
 use crate::sheet::import::{map_headers, HeaderMap};
 use leptos::prelude::*;

@@ -3,9 +3,10 @@
 //! that object and is compiled once, not once per row type (which kept the bundle small).
 
 use super::column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};
-use crate::domain::entry::InputError;
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::plan::Plan;
+use crate::domain::values::entry::InputError;
+use crate::domain::values::ids::RowId;
 use crate::i18n::{Lang, Msg};
 use std::collections::HashSet;
 use std::sync::Arc;

@@ -2,9 +2,9 @@
 //! The spend comes from the plan's channel table (matched by name) unless the user types
 //! another figure on the attribution page, hence a pure function of both.
 
-use crate::domain::entry::Entry;
-use crate::domain::money::Fen;
-use crate::domain::monitoring::channels::ChannelRow;
+use crate::domain::channels::compare::ChannelRow;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::money::Fen;
 
 /// The spend of the channel table's rows named like an attribution channel (names
 /// compared trimmed and case-insensitively, so "Douyin " matches "douyin"); summed when
@@ -132,7 +132,7 @@ mod tests {
         let row = |id: u64, name: &str, spend: Entry<Fen>| ChannelRow {
             name: name.into(),
             spend,
-            ..ChannelRow::new(crate::domain::plan::RowId(id))
+            ..ChannelRow::new(crate::domain::values::ids::RowId(id))
         };
         let rows = [
             row(1, "Douyin ", Entry::Value(Fen(50_000))),

@@ -8,15 +8,15 @@
 //! it cannot be attributed and is only counted. Identical paths are merged, so the models
 //! run on distinct paths with counts.
 
-use crate::domain::csv::restore;
-use crate::domain::csv_chunks::ChunkedCsv;
 use crate::domain::customers::orders::parse_day;
-use crate::domain::entry::{CellValue, InputError};
-use crate::domain::event_log::parse_timestamp;
-use crate::domain::money::Fen;
-use crate::domain::stepped_read::{
+use crate::domain::formats::csv::restore;
+use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
+use crate::domain::funnel::event_log::parse_timestamp;
+use crate::domain::values::entry::{CellValue, InputError};
+use crate::domain::values::money::Fen;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,12 +5,12 @@
 
 use super::orders::Order;
 use super::rfm::{customer_stats, CustomerStats};
-use crate::domain::entry::Entry;
-use crate::domain::kpi::Measure;
-use crate::domain::kpi_system::KpiInputs;
-use crate::domain::money::Fen;
-use crate::domain::monitoring::month::YearMonth;
-use crate::domain::ratio::Ratio;
+use crate::domain::channels::kpi_system::KpiInputs;
+use crate::domain::channels::month::YearMonth;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::measure::Measure;
+use crate::domain::values::money::Fen;
+use crate::domain::values::ratio::Ratio;
 use chrono::{Datelike, NaiveDate};
 
 /// The figures; `None` (shown "—") when there is nothing to divide by.

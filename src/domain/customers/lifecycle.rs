@@ -3,7 +3,7 @@
 //! service voucher), with editable thresholds kept in the plan.
 
 use super::rfm::CustomerStats;
-use crate::domain::money::Fen;
+use crate::domain::values::money::Fen;
 use serde::{Deserialize, Serialize};
 
 /// The triggers' thresholds.

@@ -8,8 +8,8 @@ pub mod mask;
 pub mod orders;
 pub mod rfm;
 
-use crate::domain::entry::Entry;
-use crate::domain::money::Fen;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::money::Fen;
 use lifecycle::LifecycleRules;
 use rfm::LayerCuts;
 use serde::{Deserialize, Serialize};

@@ -10,13 +10,13 @@
 //!
 //! Orders are analysis data: they stay in memory and are never part of the plan.
 
-use crate::domain::csv::restore;
-use crate::domain::csv_chunks::ChunkedCsv;
-use crate::domain::entry::{CellValue, InputError};
-use crate::domain::money::Fen;
-use crate::domain::stepped_read::{
+use crate::domain::formats::csv::restore;
+use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
+use crate::domain::values::entry::{CellValue, InputError};
+use crate::domain::values::money::Fen;
 use std::collections::HashMap;
 
 /// The columns of an orders file, in the order taken when there is no header.
@@ -201,7 +201,7 @@ pub struct Orders {
     /// [`super::mask::mask_id`]).
     pub customers: Vec<String>,
     pub stores: Vec<String>,
-    /// Bad rows, the first [`crate::domain::stepped_read::BAD_ROWS_KEPT`]; `bad_total` counts them all.
+    /// Bad rows, the first [`crate::domain::formats::stepped_read::BAD_ROWS_KEPT`]; `bad_total` counts them all.
     pub bad: Vec<BadOrderRow>,
     pub bad_total: usize,
     /// Data rows read, good and bad.
@@ -377,7 +377,9 @@ mod tests {
         assert_eq!(parse_day("soon"), None);
         assert_eq!(parse_day("2026-03-05-01"), None);
         assert_eq!(
-            day_date(d).map(crate::domain::entry::iso_date).as_deref(),
+            day_date(d)
+                .map(crate::domain::values::entry::iso_date)
+                .as_deref(),
             Some("2026-03-05")
         );
     }

@@ -390,7 +390,7 @@ pub fn group_sizes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::Fen;
+    use crate::domain::values::money::Fen;
 
     #[test]
     fn quintiles_with_ties_take_the_first_occurrence() {

@@ -2,10 +2,10 @@
 //! coupon (threshold, discount, where it can be used), with the coupon's discount rate
 //! and what it costs per dine-in order.
 
-use crate::domain::entry::Entry;
-use crate::domain::money::Fen;
-use crate::domain::plan::RowId;
-use crate::domain::ratio::Ratio;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::money::Fen;
+use crate::domain::values::ratio::Ratio;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,7 +67,7 @@ fn fraction(part: &Fen, whole: &Fen) -> Option<Ratio> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_plan;
+    use crate::domain::plan::demo::demo_plan;
 
     #[test]
     fn spec_combo_coupon_figures() {

@@ -1,9 +1,9 @@
 //! Service feedback (spec §6.4): scores 1-5 per dimension with the customer's words, the
 //! improvement, who owns it and by when; averages per dimension and late items.
 
-use crate::domain::entry::{Entry, InputError};
-use crate::domain::plan::RowId;
-use crate::domain::ratio::Ratio;
+use crate::domain::values::entry::{Entry, InputError};
+use crate::domain::values::ids::RowId;
+use crate::domain::values::ratio::Ratio;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +97,7 @@ pub fn average_tenths(average: Ratio) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_plan;
+    use crate::domain::plan::demo::demo_plan;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -1,6 +1,7 @@
 //! The industry toolkits (spec §6): retail stock and member tiers, service feedback,
-//! food-service combos. (Service appointments live in `domain::appointments`.)
+//! food-service combos, and service appointments.
 
+pub mod appointments;
 pub mod combos;
 pub mod feedback;
 pub mod stock;

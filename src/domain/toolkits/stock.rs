@@ -10,8 +10,8 @@
 //!    order); whatever they cannot cover is requested from the warehouse, rounded up to
 //!    the warehouse's pack size.
 
-use crate::domain::entry::Entry;
-use crate::domain::plan::RowId;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

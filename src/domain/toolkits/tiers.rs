@@ -7,10 +7,10 @@
 //! liability worth their burn value (points per ¥1 of discount). Spend per month is the
 //! member's annual spend ÷ 12.
 
-use crate::domain::entry::Entry;
-use crate::domain::kpi::Measure;
-use crate::domain::money::Fen;
-use crate::domain::plan::RowId;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::Measure;
+use crate::domain::values::money::Fen;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -201,8 +201,8 @@ const AMOUNT_HEADERS: [&str; 6] = ["金额", "实付", "消费", "amount", "tota
 /// one year of orders. Amounts read like typed money ("¥1,280.50"); a negative amount is
 /// a refund and is counted.
 pub fn spend_from_orders(text: &str) -> Result<OrdersSpend, OrdersHeaderError> {
-    use crate::domain::csv::{detect_delimiter, parse};
-    use crate::domain::entry::CellValue;
+    use crate::domain::formats::csv::{detect_delimiter, parse};
+    use crate::domain::values::entry::CellValue;
     let records = parse(text, detect_delimiter(text));
     let header = records
         .first()
@@ -253,7 +253,7 @@ fn rounded_div(n: i128, d: i128) -> i128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_plan;
+    use crate::domain::plan::demo::demo_plan;
 
     fn customer(id: u64, yuan: i64) -> CustomerSpend {
         CustomerSpend {

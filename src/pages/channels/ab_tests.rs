@@ -2,12 +2,12 @@
 //! the decision the SOP prescribes, and the winning action recorded as a versioned SOP.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::kpi::{Measure, Unit};
-use crate::domain::monitoring::ab_test::{
+use crate::domain::channels::ab_test::{
     evaluate, sop_entry_for, AbIncomplete, AbResult, AbTest, Decision, SopEntry, Why,
 };
-use crate::domain::plan::RowId;
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::{Measure, Unit};
 use crate::i18n::{format_change, format_measure, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan, use_today};
 use leptos::prelude::*;

@@ -2,11 +2,11 @@
 //! at the top of the page.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::kpi_system::Metric;
-use crate::domain::monitoring::alerts::{crossed_alerts, AlertCondition, AlertRule};
-use crate::domain::monitoring::history::MetricRef;
+use crate::domain::channels::alerts::{crossed_alerts, AlertCondition, AlertRule};
+use crate::domain::channels::history::MetricRef;
+use crate::domain::channels::kpi_system::Metric;
+use crate::domain::plan::parts::Part;
 use crate::domain::plan::Plan;
-use crate::domain::plan_parts::Part;
 use crate::i18n::{format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{metric_label, metric_options};
 use crate::state::{use_lang, use_plan};
@@ -159,7 +159,7 @@ pub fn AlertsSection() -> impl IntoView {
             id,
             metric: MetricRef::Builtin(Metric::Gmv),
             condition: AlertCondition::Below,
-            threshold: crate::domain::entry::Entry::Empty,
+            threshold: crate::domain::values::entry::Entry::Empty,
         },
     };
     view! {

@@ -2,9 +2,9 @@
 //! direction and a formula over two inputs, with the inputs typed month by month.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::monitoring::history::{CustomFormula, CustomMetric, CustomValue};
-use crate::domain::plan::RowId;
-use crate::domain::plan_parts::Part;
+use crate::domain::channels::history::{CustomFormula, CustomMetric, CustomValue};
+use crate::domain::plan::parts::Part;
+use crate::domain::values::ids::RowId;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::{
     custom_metric_options, DIMENSIONS, DIMENSION_VALUES, DIRECTIONS, DIRECTION_VALUES, UNITS,

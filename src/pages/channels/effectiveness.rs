@@ -5,13 +5,14 @@ use crate::components::field::EntryField;
 use crate::components::table::{
     table_row, CellCtx, Column, ColumnKind, EditableTable, TableSource,
 };
-use crate::domain::kpi::{
-    row_figures, status_counts, EffectivenessRow, Measure, RowFigures, Status,
+use crate::domain::channels::effectiveness::{
+    row_figures, status_counts, EffectivenessRow, RowFigures, Status,
 };
-use crate::domain::kpi_system::Metric;
-use crate::domain::monitoring::history::MetricRef;
+use crate::domain::channels::history::MetricRef;
+use crate::domain::channels::kpi_system::Metric;
+use crate::domain::plan::parts::{self, Part};
 use crate::domain::plan::Plan;
-use crate::domain::plan_parts::{self, Part};
+use crate::domain::values::measure::Measure;
 use crate::i18n::{format_change, format_measure, Msg, NO_VALUE};
 use crate::pages::options::{
     metric_options, DIMENSIONS, DIMENSION_VALUES, DIRECTIONS, DIRECTION_VALUES,
@@ -27,7 +28,7 @@ fn figures(row: &EffectivenessRow, plan: &Plan) -> Option<RowFigures> {
 
 /// A derived cell: the figure picked by `pick`, in the metric's unit.
 fn value_column(header: Msg, pick: fn(&RowFigures) -> Option<Measure>) -> Column<EffectivenessRow> {
-    Column::derived_from_plan(header, plan_parts::KPI_HISTORY, move |r, p, ctx| {
+    Column::derived_from_plan(header, parts::KPI_HISTORY, move |r, p, ctx| {
         figures(r, p)
             .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
             .map_or(NO_VALUE.into(), |(v, unit)| {
@@ -41,17 +42,13 @@ fn change_column(
     header: Msg,
     pick: fn(&RowFigures) -> Option<Measure>,
 ) -> Column<EffectivenessRow> {
-    Column::derived_from_plan(
-        header,
-        plan_parts::KPI_HISTORY,
-        move |r, p, ctx: &CellCtx| {
-            figures(r, p)
-                .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
-                .map_or(NO_VALUE.into(), |(d, unit)| {
-                    format_change(d, unit, ctx.currency, ctx.lang)
-                })
-        },
-    )
+    Column::derived_from_plan(header, parts::KPI_HISTORY, move |r, p, ctx: &CellCtx| {
+        figures(r, p)
+            .and_then(|f| Some((pick(&f)?, f.reading.info.unit)))
+            .map_or(NO_VALUE.into(), |(d, unit)| {
+                format_change(d, unit, ctx.currency, ctx.lang)
+            })
+    })
 }
 
 fn label_of(
@@ -90,7 +87,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
                 }
             },
         ),
-        C::derived_from_plan(Msg::ColDimension, plan_parts::KPI_HISTORY, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColDimension, parts::KPI_HISTORY, |r, p, ctx| {
             let dim = figures(r, p).map(|f| f.reading.info.dimension);
             label_of(
                 DIMENSIONS,
@@ -98,7 +95,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
                 ctx,
             )
         }),
-        C::derived_from_plan(Msg::ColDirection, plan_parts::KPI_HISTORY, |r, p, ctx| {
+        C::derived_from_plan(Msg::ColDirection, parts::KPI_HISTORY, |r, p, ctx| {
             let dir = figures(r, p).map(|f| f.reading.info.direction);
             label_of(
                 DIRECTIONS,
@@ -122,7 +119,7 @@ fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
         change_column(Msg::ColGap, RowFigures::gap_to_target),
         C::derived_from_plan(
             Msg::ColStatus,
-            plan_parts::KPI_HISTORY,
+            parts::KPI_HISTORY,
             |r, p, ctx| match figures(r, p).and_then(|f| f.status()) {
                 Some(Status::OnTrack) => ctx.lang.t(Msg::OnTrack).into(),
                 Some(Status::OffTrack) => ctx.lang.t(Msg::OffTrack).into(),
@@ -144,12 +141,12 @@ pub fn EffectivenessSection() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let counts = Memo::new(move |_| {
-        store.read_parts(plan_parts::KPI_FIGURES, |p| {
+        store.read_parts(parts::KPI_FIGURES, |p| {
             status_counts(&p.kpi, &p.effectiveness)
         })
     });
     let shown_month =
-        Memo::new(move |_| store.read_parts(plan_parts::KPI_HISTORY, |p| p.kpi.report_month()));
+        Memo::new(move |_| store.read_parts(parts::KPI_HISTORY, |p| p.kpi.report_month()));
     view! {
         <section class="section" id="effectiveness" aria-labelledby="effectiveness-title">
             <h2 id="effectiveness-title">{lang.t(Msg::ChannelsTitle)}</h2>

@@ -3,10 +3,10 @@
 //! interval (see [`month_from_orders`]); every other input stays as typed, and undo
 //! takes the fill back like any edit.
 
+use crate::domain::channels::month::YearMonth;
 use crate::domain::customers::customer_kpis::{month_from_orders, MonthFromOrders};
-use crate::domain::entry::Entry;
-use crate::domain::monitoring::month::YearMonth;
-use crate::domain::plan::RowId;
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
 use crate::i18n::{format_count, format_money, Msg};
 use crate::state::analysis::use_analysis;
 use crate::state::Part;

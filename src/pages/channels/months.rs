@@ -2,10 +2,10 @@
 //! shown as four tables, one per dimension, each ending with the metrics it derives.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::kpi::Unit;
-use crate::domain::kpi_system::Metric;
-use crate::domain::monitoring::history::KpiMonth;
-use crate::domain::plan_parts::Part;
+use crate::domain::channels::history::KpiMonth;
+use crate::domain::channels::kpi_system::Metric;
+use crate::domain::plan::parts::Part;
+use crate::domain::values::measure::Unit;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::metric_name;
 use crate::state::{use_lang, use_plan};

@@ -3,9 +3,9 @@
 
 use crate::components::chart::{draw_trend, ChartCanvas, Trend};
 use crate::components::summary_table::{SummaryRow, SummaryTable};
-use crate::domain::kpi::Unit;
-use crate::domain::kpi_system::Metric;
-use crate::domain::monitoring::history::MetricRef;
+use crate::domain::channels::history::MetricRef;
+use crate::domain::channels::kpi_system::Metric;
+use crate::domain::values::measure::Unit;
 use crate::i18n::{format_measure, Msg, NO_VALUE};
 use crate::pages::options::{metric_label, metric_options};
 use crate::state::Part;
@@ -69,7 +69,7 @@ pub fn TrendSection() -> impl IntoView {
     let rows = Signal::derive(move || {
         let lang = lang.get();
         let (unit, series, target, threshold, currency) = data.get();
-        let show = |v: Option<crate::domain::kpi::Measure>| match (v, unit) {
+        let show = |v: Option<crate::domain::values::measure::Measure>| match (v, unit) {
             (Some(v), Some(unit)) => format_measure(v, unit, currency, lang),
             _ => NO_VALUE.to_string(),
         };
@@ -94,7 +94,7 @@ pub fn TrendSection() -> impl IntoView {
         let lang = lang.get();
         let (unit, series, target, threshold, _) = data.get();
         let unit = unit.unwrap_or(Unit::Count);
-        let f = |m: crate::domain::kpi::Measure| m.0 as f64 / 100.0;
+        let f = |m: crate::domain::values::measure::Measure| m.0 as f64 / 100.0;
         let trend = Trend {
             months: series.iter().map(|(m, _)| m.to_string()).collect(),
             values: series.iter().map(|(_, v)| v.map(f)).collect(),

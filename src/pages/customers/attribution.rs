@@ -14,9 +14,9 @@ use crate::domain::attribution::journeys::{
     JourneyColumn, JourneyRowError, JourneysReader, TouchKind, MIN_CONVERSIONS, MIN_JOURNEYS,
 };
 use crate::domain::attribution::{attribute_all, Credits, Model, MODELS};
-use crate::domain::entry::{CellValue, Entry};
-use crate::domain::money::Fen;
-use crate::domain::samples::SampleFile;
+use crate::domain::plan::samples::SampleFile;
+use crate::domain::values::entry::{CellValue, Entry};
+use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_money, input_error_message, Lang, Msg, NO_VALUE};
 use crate::state::analysis::{use_analysis, Shared};
 use crate::state::Part;
@@ -78,7 +78,12 @@ fn row_error(e: &JourneyRowError, l: Lang) -> String {
 }
 
 /// Credits with two decimals (conversions) or as money (value).
-fn credit_text(v: f64, value: bool, l: Lang, currency: crate::domain::money::Currency) -> String {
+fn credit_text(
+    v: f64,
+    value: bool,
+    l: Lang,
+    currency: crate::domain::values::money::Currency,
+) -> String {
     if value {
         format_money(Fen(v.round() as i64), currency, l)
     } else {

@@ -5,7 +5,7 @@ use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead}
 use crate::components::files::chosen_file;
 use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::customers::orders::{OrderColumn, OrderRowError, OrdersReader};
-use crate::domain::samples::SampleFile;
+use crate::domain::plan::samples::SampleFile;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::analysis::{use_analysis, Shared};
 use crate::state::use_lang;

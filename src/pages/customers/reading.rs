@@ -4,8 +4,8 @@
 //! so a million-row file never freezes the page.
 
 use crate::components::files::{read_bytes, read_in_turns};
-use crate::domain::csv::{detect_encoding, TextEncoding};
-use crate::domain::stepped_read::{ColumnsError, Progress, SteppedRead};
+use crate::domain::formats::csv::{detect_encoding, TextEncoding};
+use crate::domain::formats::stepped_read::{ColumnsError, Progress, SteppedRead};
 use crate::i18n::{format_count, Lang, Msg};
 use crate::state::UiLang;
 use leptos::prelude::*;

@@ -7,8 +7,8 @@ use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::customers::rfm::{
     group_sizes, segment_areas, Action, GridArea, GroupSize, Layer, Segment, LAYERS, SEGMENTS,
 };
-use crate::domain::money::Fen;
-use crate::domain::ratio::Ratio;
+use crate::domain::values::money::Fen;
+use crate::domain::values::ratio::Ratio;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg};
 use crate::state::analysis::use_analysis;
 use crate::state::Part;
@@ -75,7 +75,7 @@ fn rows(
     names: impl Iterator<Item = (Msg, Action)>,
     total: u64,
     lang: Lang,
-    currency: crate::domain::money::Currency,
+    currency: crate::domain::values::money::Currency,
 ) -> Vec<SummaryRow> {
     groups
         .iter()

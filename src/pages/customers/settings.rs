@@ -4,8 +4,8 @@
 use super::reading::fill;
 use crate::components::field::EntryField;
 use crate::domain::customers::orders::day_date;
-use crate::domain::entry::iso_date;
-use crate::domain::kpi::Unit;
+use crate::domain::values::entry::iso_date;
+use crate::domain::values::measure::Unit;
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use crate::state::Part;

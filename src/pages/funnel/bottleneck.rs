@@ -2,11 +2,11 @@
 //! target rate, each with its loss reason and measure (what to do about it).
 
 use super::fill;
-use crate::domain::funnel_analysis::{furthest_below_target, largest_loss};
-use crate::domain::funnel_tools::targets;
-use crate::domain::kpi::{Measure, Unit};
-use crate::domain::money::Currency;
+use crate::domain::funnel::analysis::{furthest_below_target, largest_loss};
+use crate::domain::funnel::tools::targets;
 use crate::domain::plan::Plan;
+use crate::domain::values::measure::{Measure, Unit};
+use crate::domain::values::money::Currency;
 use crate::i18n::{format_count, format_measure, format_rate, Lang, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};

@@ -3,8 +3,8 @@
 //! entry, which silences the flag.
 
 use super::fill;
-use crate::domain::funnel_tools::open_chain_breaks;
-use crate::domain::plan::RowId;
+use crate::domain::funnel::tools::open_chain_breaks;
+use crate::domain::values::ids::RowId;
 use crate::i18n::{format_count, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};

@@ -7,7 +7,7 @@ use super::compare::period_labels;
 use crate::components::chart::{
     draw_funnel, funnel_height, Area, ChartCanvas, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES,
 };
-use crate::domain::funnel_tools::has_comparison;
+use crate::domain::funnel::tools::has_comparison;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_rate, Lang, Msg};
 use crate::state::Part;
@@ -46,7 +46,7 @@ fn chart_data(plan: &Plan, lang: Lang) -> FunnelChart {
                     s.previous_converted.value().copied().unwrap_or(0),
                 );
                 let rate = (p.1 <= p.0)
-                    .then(|| crate::domain::ratio::Ratio::new(p.1, p.0))
+                    .then(|| crate::domain::values::ratio::Ratio::new(p.1, p.0))
                     .flatten();
                 caption.push_str(&format!(" · {previous_label} {}", format_rate(rate, lang)));
                 p

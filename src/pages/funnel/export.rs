@@ -4,7 +4,7 @@
 use super::bottleneck::bp_text;
 use super::compare::previous_rate;
 use crate::components::files::download;
-use crate::domain::csv;
+use crate::domain::formats::csv;
 use crate::domain::plan::Plan;
 use crate::i18n::{format_rate, Lang, Msg};
 use crate::state::{use_lang, use_plan};

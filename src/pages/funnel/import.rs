@@ -6,13 +6,13 @@
 use super::fill;
 use crate::components::files::{read_bytes, read_in_turns};
 use crate::components::sample::{SampleBadge, SampleTools};
-use crate::domain::entry::CellValue;
-use crate::domain::event_log::{
+use crate::domain::formats::stepped_read::Progress;
+use crate::domain::funnel::event_log::{
     count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
-use crate::domain::funnel_tools::{apply_step_counts, Applied, CountsInto};
-use crate::domain::samples::SampleFile;
-use crate::domain::stepped_read::Progress;
+use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
+use crate::domain::plan::samples::SampleFile;
+use crate::domain::values::entry::CellValue;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 
 use crate::components::table::{table_row, Column, ColumnKind, TableSource};
 use crate::domain::funnel::FunnelStage;
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::i18n::{format_count, format_rate, Msg, NO_VALUE};
 
 table_row!(FunnelStage, name);

@@ -6,13 +6,14 @@ use super::table::{rates_source, stage_name_column};
 use super::Disclosure;
 use crate::components::field::EntryField;
 use crate::components::table::{Column, ColumnKind, EditableTable};
-use crate::domain::funnel::FunnelStage;
-use crate::domain::funnel_tools::{
+use crate::domain::funnel::tools::{
     avg_order_value_error, clear_what_ifs, what_if, what_if_to_targets,
 };
-use crate::domain::kpi::Unit;
-use crate::domain::money::Fen;
-use crate::domain::plan::{Plan, RowId};
+use crate::domain::funnel::FunnelStage;
+use crate::domain::plan::Plan;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::Unit;
+use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};

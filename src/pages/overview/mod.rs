@@ -4,11 +4,11 @@
 //! It is the page of the first load, so it stays light: plain links and text, no table,
 //! chart or other page's code; each item reads only the plan parts its figure needs.
 
-use crate::domain::money::Fen;
 use crate::domain::overview::{
     alerts_crossed, budget_summary, conversion, goals_off_track, task_attention, TaskDue,
     ALERT_PARTS, BUDGET_PARTS, CONVERSION_PARTS, GOAL_PARTS, TASK_PARTS,
 };
+use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_date, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::pages::options::metric_label;
 use crate::state::{use_lang, use_plan, use_today, Part};

@@ -4,12 +4,15 @@
 use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
 use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::budget::{Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE};
-use crate::domain::kpi::Measure;
-use crate::domain::kpi::Unit;
-use crate::domain::money::{Currency, Fen};
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::plan::Plan;
+use crate::domain::scenario::budget::{
+    Allocation, BudgetLine, CategoryUse, CostLine, TotalSource, WHOLE,
+};
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::Measure;
+use crate::domain::values::measure::Unit;
+use crate::domain::values::money::{Currency, Fen};
 use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

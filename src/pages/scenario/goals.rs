@@ -4,11 +4,12 @@
 use crate::components::table::{
     table_row, CellCtx, Column, ColumnKind, EditableTable, TableSource,
 };
-use crate::domain::entry::Entry;
-use crate::domain::goals::{FigureRef, Goal, GoalDeadline, Indicator};
-use crate::domain::kpi::{Measure, Unit};
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::plan_parts::{self, Part};
+use crate::domain::plan::parts::{self, Part};
+use crate::domain::plan::Plan;
+use crate::domain::scenario::goals::{FigureRef, Goal, GoalDeadline, Indicator};
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::{Measure, Unit};
 use crate::i18n::{format_change, format_date, format_measure, Lang, Msg, NO_VALUE};
 use crate::pages::options::{figure_options, LOOP_STAGES, LOOP_STAGE_VALUES, UNITS, UNIT_VALUES};
 use crate::state::use_lang;
@@ -118,7 +119,7 @@ fn progress_text(
     i: &Indicator,
     plan: &Plan,
     ctx: &CellCtx,
-    show: fn(&crate::domain::goals::Progress, &CellCtx) -> String,
+    show: fn(&crate::domain::scenario::goals::Progress, &CellCtx) -> String,
 ) -> String {
     i.progress(plan).map_or(NO_VALUE.into(), |p| show(&p, ctx))
 }
@@ -151,42 +152,34 @@ fn indicator_columns() -> Vec<Column<Indicator>> {
         measure_column(Msg::ColTarget, |i| &i.target, |i| &mut i.target, |i| i.unit),
         C::choice_from_plan(
             Msg::ColSource,
-            plan_parts::LINKED_FIGURES,
+            parts::LINKED_FIGURES,
             figure_options,
             |i| i.source.map(FigureRef::key).unwrap_or_default(),
             |i, key| i.source = FigureRef::from_key(key),
         ),
         C::derived_from_plan(
             Msg::ColCurrent,
-            plan_parts::INDICATOR_PROGRESS,
+            parts::INDICATOR_PROGRESS,
             |i, plan, ctx| {
                 progress_text(i, plan, ctx, |p, ctx| {
                     format_measure(p.current, p.unit, ctx.currency, ctx.lang)
                 })
             },
         ),
-        C::derived_from_plan(
-            Msg::ColGap,
-            plan_parts::INDICATOR_PROGRESS,
-            |i, plan, ctx| {
-                progress_text(i, plan, ctx, |p, ctx| match p.gap {
-                    Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
-                    None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
-                    None => NO_VALUE.into(),
-                })
-            },
-        ),
-        C::derived_from_plan(
-            Msg::ColStatus,
-            plan_parts::INDICATOR_PROGRESS,
-            |i, plan, ctx| {
-                progress_text(i, plan, ctx, |p, ctx| match p.met {
-                    Some(true) => ctx.lang.t(Msg::TargetMet).into(),
-                    Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
-                    None => NO_VALUE.into(),
-                })
-            },
-        ),
+        C::derived_from_plan(Msg::ColGap, parts::INDICATOR_PROGRESS, |i, plan, ctx| {
+            progress_text(i, plan, ctx, |p, ctx| match p.gap {
+                Some(gap) => format_change(gap, p.unit, ctx.currency, ctx.lang),
+                None if p.unit_mismatch => ctx.lang.t(Msg::UnitMismatch).into(),
+                None => NO_VALUE.into(),
+            })
+        }),
+        C::derived_from_plan(Msg::ColStatus, parts::INDICATOR_PROGRESS, |i, plan, ctx| {
+            progress_text(i, plan, ctx, |p, ctx| match p.met {
+                Some(true) => ctx.lang.t(Msg::TargetMet).into(),
+                Some(false) => ctx.lang.t(Msg::TargetNotMet).into(),
+                None => NO_VALUE.into(),
+            })
+        }),
     ]
 }
 

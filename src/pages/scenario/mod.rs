@@ -8,10 +8,11 @@ mod playbook;
 mod risks;
 mod scenarios;
 
-use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::funnel::overall_conversion;
-use crate::domain::money::Currency;
-use crate::domain::plan::{Industry, RowId};
+use crate::domain::plan::Industry;
+use crate::domain::values::entry::{iso_date, parse_iso_date};
+use crate::domain::values::ids::RowId;
+use crate::domain::values::money::Currency;
 use crate::i18n::{format_date, format_money, format_rate, Msg, NO_VALUE};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan, EditKey};

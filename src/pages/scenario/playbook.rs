@@ -4,9 +4,9 @@
 //! the list.
 
 use super::industry_name;
-use crate::domain::entry::{iso_date, parse_iso_date};
 use crate::domain::plan::Industry;
 use crate::domain::scenario::Playbook;
+use crate::domain::values::entry::{iso_date, parse_iso_date};
 use crate::i18n::{Lang, Msg};
 use crate::state::plan_data::{load_playbook, preload_playbooks};
 use crate::state::Part;

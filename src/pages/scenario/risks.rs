@@ -1,7 +1,7 @@
 //! The risk register (spec §7): what could go wrong, how it shows, what is done about it.
 
 use crate::components::table::{table_row, Column, EditableTable, TableSource};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::domain::scenario::{open_risks, Risk};
 use crate::i18n::Msg;
 use crate::pages::options::{RISK_STATUSES, RISK_STATUS_VALUES};

@@ -2,9 +2,9 @@
 
 use crate::components::field::PlanField;
 use crate::components::table::{table_row, Column, EditableTable, TableSource};
-use crate::domain::entry::Entry;
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::domain::scenario::ScenarioRow;
+use crate::domain::values::entry::Entry;
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 
 use super::filter::TaskView;
 use crate::components::files::download;
-use crate::domain::ics::ics_calendar;
+use crate::domain::formats::ics::ics_calendar;
 use crate::domain::tasks::EventLabels;
 use crate::i18n::Msg;
 use crate::state::{use_lang, use_plan, use_today};
@@ -41,7 +41,7 @@ pub fn CalendarExport(view: TaskView) -> impl IntoView {
         }
         let stamp = chrono::Utc::now().naive_utc();
         let ics = ics_calendar(&events, stamp, "-//OMO Planner//Task deadlines//ZH");
-        let file = crate::domain::schema::export_file_name_with(&name, "ics");
+        let file = crate::domain::plan::schema::export_file_name_with(&name, "ics");
         let _ = download(&file, "text/calendar;charset=utf-8", &ics);
         result.set(Some(
             lang.t(Msg::CalendarDone)

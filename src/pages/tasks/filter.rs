@@ -2,10 +2,11 @@
 //! the calendar export all follow.
 
 use crate::components::table::RowSelection;
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::rollup::TaskFilter;
-use crate::domain::schedule::TaskStatus;
+use crate::domain::plan::Plan;
+use crate::domain::tasks::rollup::TaskFilter;
+use crate::domain::tasks::schedule::TaskStatus;
 use crate::domain::tasks::Task;
+use crate::domain::values::ids::RowId;
 use crate::i18n::{format_date, Msg};
 use crate::pages::options::TASK_STATUSES;
 use crate::state::Part;

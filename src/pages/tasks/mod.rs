@@ -10,8 +10,8 @@ mod table;
 mod timeline;
 
 use crate::components::field::PlanField;
-use crate::domain::entry::Entry;
 use crate::domain::tasks::DEFAULT_HORIZON_MONTHS;
+use crate::domain::values::entry::Entry;
 use crate::i18n::{format_date, Msg, NO_VALUE};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
@@ -53,7 +53,7 @@ pub fn TasksPage() -> impl IntoView {
                 <PlanField id="horizon-months" part=Part::Horizon label=Msg::HorizonMonths input_mode="numeric"
                     text=|p| p.horizon_months.text()
                     write=|p, v| p.horizon_months = Entry::from_text(v)
-                    error=|p| p.horizon_months.error().or_else(|| (p.horizon_months.value() == Some(&0)).then_some(crate::domain::entry::InputError::MonthFromOne)) />
+                    error=|p| p.horizon_months.error().or_else(|| (p.horizon_months.value() == Some(&0)).then_some(crate::domain::values::entry::InputError::MonthFromOne)) />
                 <p class="hint" data-testid="horizon-hint">{horizon_hint}</p>
             </div>
             <PhaseTable />

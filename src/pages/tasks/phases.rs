@@ -1,7 +1,7 @@
 //! The phases: campaign-month ranges and the calendar dates they cover.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::domain::tasks::Phase;
 use crate::i18n::{format_date, Lang, Msg, NO_VALUE};
 use leptos::prelude::*;

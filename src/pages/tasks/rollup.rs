@@ -2,7 +2,7 @@
 
 use super::filter::TaskView;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
-use crate::domain::rollup::{rollup, Tally};
+use crate::domain::tasks::rollup::{rollup, Tally};
 use crate::i18n::{format_rate, Lang, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today};

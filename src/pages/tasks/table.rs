@@ -5,13 +5,13 @@ use super::filter::TaskView;
 use crate::components::table::{
     table_row, CellCtx, Column, ColumnKind, EditableTable, TableSource,
 };
-use crate::domain::deliverable::Outcome;
-use crate::domain::entry::{CellValue, Entry};
-use crate::domain::goals::FigureRef;
+use crate::domain::plan::parts::{self, Part};
 use crate::domain::plan::Plan;
-use crate::domain::plan_parts::{self, Part};
-use crate::domain::schedule::DeadlineRule;
+use crate::domain::scenario::goals::FigureRef;
+use crate::domain::tasks::deliverable::Outcome;
+use crate::domain::tasks::schedule::DeadlineRule;
 use crate::domain::tasks::Task;
+use crate::domain::values::entry::{CellValue, Entry};
 use crate::i18n::{format_date, Lang, Msg, NO_VALUE};
 use crate::pages::options::{
     figure_options, COMPARATORS, COMPARATOR_VALUES, TASK_STATUSES, TASK_STATUS_VALUES,
@@ -123,7 +123,7 @@ fn task_columns() -> Vec<Column<Task>> {
             |t, text| t.deadline = Entry::from_text(text),
             |t| t.deadline.error(),
         ),
-        C::derived_from_plan(Msg::ColNextDue, plan_parts::SCHEDULE, next_due_text).phone_first(1),
+        C::derived_from_plan(Msg::ColNextDue, parts::SCHEDULE, next_due_text).phone_first(1),
         C::choice(
             Msg::ColStatus,
             TASK_STATUSES,
@@ -132,7 +132,7 @@ fn task_columns() -> Vec<Column<Task>> {
             |t, v| t.status = v,
         )
         .phone_first(2),
-        C::derived_from_plan(Msg::ColOverdue, plan_parts::SCHEDULE, |t, p, ctx| {
+        C::derived_from_plan(Msg::ColOverdue, parts::SCHEDULE, |t, p, ctx| {
             if p.task_timing(t, ctx.today).overdue {
                 ctx.lang.t(Msg::IsOverdue).into()
             } else {
@@ -173,12 +173,12 @@ fn task_columns() -> Vec<Column<Task>> {
         .unit(|t, _| t.deliverable.known_unit()),
         C::choice_from_plan(
             Msg::ColActualFrom,
-            plan_parts::LINKED_FIGURES,
+            parts::LINKED_FIGURES,
             figure_options,
             |t| t.deliverable.source.map(FigureRef::key).unwrap_or_default(),
             |t, key| t.deliverable.source = FigureRef::from_key(key),
         ),
-        C::derived_from_plan(Msg::ColOutcome, plan_parts::LINKED_FIGURES, |t, p, ctx| {
+        C::derived_from_plan(Msg::ColOutcome, parts::LINKED_FIGURES, |t, p, ctx| {
             outcome_text(t, p, ctx.lang)
         })
         .phone_first(4),

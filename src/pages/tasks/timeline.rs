@@ -2,7 +2,7 @@
 
 use super::filter::TaskView;
 use crate::components::chart::{draw_gantt, gantt_height, ChartCanvas, GanttText};
-use crate::domain::timeline::timeline;
+use crate::domain::tasks::timeline::timeline;
 use crate::i18n::{Lang, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan, use_today};

@@ -4,11 +4,11 @@
 use crate::components::field::EntryField;
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::appointments::{
+use crate::domain::plan::parts::Part;
+use crate::domain::toolkits::appointments::{
     day_totals, overall_no_show, totals, AppointmentSlot, Suggestion,
 };
-use crate::domain::kpi::Unit;
-use crate::domain::plan_parts::Part;
+use crate::domain::values::measure::Unit;
 use crate::i18n::{format_count, format_date, format_rate, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! the coupon's discount rate and its cost on a dine-in order.
 
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::domain::toolkits::combos::Combo;
 use crate::i18n::{format_rate, Msg};
 use crate::state::use_lang;

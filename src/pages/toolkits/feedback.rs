@@ -3,7 +3,7 @@
 
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
 use crate::domain::toolkits::feedback::{average_tenths, dimension_scores, FeedbackItem};
 use crate::i18n::{format_count, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan, use_today};

@@ -3,10 +3,11 @@
 
 use crate::components::field::EntryField;
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::entry::Entry;
-use crate::domain::plan::{Plan, RowId, Rows};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::plan::Plan;
 use crate::domain::toolkits::stock::{replenishment, Advice, StockPosition, StockRule, StoreStock};
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::{RowId, Rows};
 use crate::i18n::{Lang, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

@@ -4,15 +4,16 @@
 use crate::components::field::EntryField;
 use crate::components::files::{chosen_file, read_text};
 use crate::components::table::{table_row, Column, ColumnKind, EditableTable, TableSource};
-use crate::domain::entry::Entry;
-use crate::domain::kpi::Unit;
-use crate::domain::money::Fen;
-use crate::domain::plan::{Plan, RowId};
-use crate::domain::plan_parts::Part;
+use crate::domain::plan::parts::Part;
+use crate::domain::plan::Plan;
 use crate::domain::toolkits::tiers::{
     spend_from_orders, tier_of, tier_summaries, CustomerSpend, MemberTier, OrderLineError,
     OrdersHeaderError, OrdersSpend, TierSummary,
 };
+use crate::domain::values::entry::Entry;
+use crate::domain::values::ids::RowId;
+use crate::domain::values::measure::Unit;
+use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_money, Msg, NO_VALUE};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 
 use super::http::send;
 use super::{note_taken_in, taken_in, Backend, Conflict};
-use crate::domain::plan_list::copy_name;
-use crate::domain::schema::{load_plan, LoadError};
+use crate::domain::plan::list::copy_name;
+use crate::domain::plan::schema::{load_plan, LoadError};
 use crate::domain::sync::diff::{diff, same_plan};
 use crate::domain::sync::document::{from_backend, to_backend, RemotePlan};
 use crate::domain::sync::problem::{classify_status, parse_object, Problem};

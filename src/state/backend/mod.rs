@@ -17,7 +17,7 @@ use super::autosave::SaveStatus;
 use super::plan_data::sleep;
 use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
-use crate::domain::schema::{load_plan, LoadError};
+use crate::domain::plan::schema::{load_plan, LoadError};
 use crate::domain::sync::diff::Difference;
 use crate::domain::sync::document::{list_entries, RemoteEntry, RemotePlan};
 use crate::domain::sync::problem::{classify_status, parse_list, Problem};

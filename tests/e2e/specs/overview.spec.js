@@ -1,7 +1,7 @@
 // The overview (概览, issue 22): `/` opens on the open plan's headline figures and what
 // needs attention now, phone first; each item is a link to the page (and section) that
 // shows it, and its figures follow edits made there. The demo plan's figures are worked
-// out in the comments from the spec (/work/shared/spec/domain.md) and src/domain/demo.rs.
+// out in the comments from the spec (/work/shared/spec/domain.md) and src/domain/plan/demo.rs.
 import { test, expect } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 

@@ -1,0 +1,122 @@
+//! Texts typed, pasted or imported into a choice cell that match none of its options.
+//!
+//! A choice cell usually stores a key (a status, a comparator, a linked figure), which
+//! cannot hold arbitrary text. Rather than drop such a text, the plan keeps it here,
+//! verbatim, by table, row and column; the cell shows it flagged until the merchant picks
+//! a real option (which removes it). A choice stored as a name (a task's phase) keeps the
+//! text in the row itself and never needs this.
+
+use crate::domain::values::ids::RowId;
+use serde::{Deserialize, Serialize};
+
+/// One cell's text that is not one of its options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceText {
+    /// The table's key ("tasks").
+    pub table: String,
+    pub row: RowId,
+    /// The column's stable name ("ColStatus").
+    pub column: String,
+    /// Exactly as typed.
+    pub text: String,
+}
+
+/// Every such text of the plan. Empty in almost every plan, and then left out of the
+/// saved document, so older plans load and save unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChoiceTexts(Vec<ChoiceText>);
+
+impl ChoiceTexts {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, table: &str, row: RowId, column: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|t| t.row == row && t.table == table && t.column == column)
+            .map(|t| t.text.as_str())
+    }
+
+    /// Keeps `text` for the cell, replacing an earlier one.
+    pub fn set(&mut self, table: &str, row: RowId, column: &str, text: &str) {
+        match self
+            .0
+            .iter_mut()
+            .find(|t| t.row == row && t.table == table && t.column == column)
+        {
+            Some(t) => t.text = text.to_string(),
+            None => self.0.push(ChoiceText {
+                table: table.into(),
+                row,
+                column: column.into(),
+                text: text.into(),
+            }),
+        }
+    }
+
+    /// The cell holds one of its options again.
+    pub fn remove(&mut self, table: &str, row: RowId, column: &str) {
+        self.0
+            .retain(|t| !(t.row == row && t.table == table && t.column == column));
+    }
+
+    /// A row was deleted: its texts go with it.
+    pub fn remove_row(&mut self, table: &str, row: RowId) {
+        self.0.retain(|t| !(t.row == row && t.table == table));
+    }
+
+    /// A row was duplicated: the copy keeps the same texts.
+    pub fn copy_row(&mut self, table: &str, from: RowId, to: RowId) {
+        let copies: Vec<ChoiceText> = self
+            .0
+            .iter()
+            .filter(|t| t.row == from && t.table == table)
+            .map(|t| ChoiceText {
+                row: to,
+                ..t.clone()
+            })
+            .collect();
+        self.0.extend(copies);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_replaces_and_removes_texts_per_cell() {
+        let mut texts = ChoiceTexts::default();
+        texts.set("tasks", RowId(3), "ColStatus", " 推广中 ");
+        texts.set("tasks", RowId(3), "ColComparator", "约等于");
+        texts.set("risks", RowId(3), "ColStatus", "处理完了");
+        assert_eq!(texts.get("tasks", RowId(3), "ColStatus"), Some(" 推广中 "));
+        texts.set("tasks", RowId(3), "ColStatus", "暂停");
+        assert_eq!(texts.get("tasks", RowId(3), "ColStatus"), Some("暂停"));
+        assert_eq!(texts.get("risks", RowId(3), "ColStatus"), Some("处理完了"));
+        texts.copy_row("tasks", RowId(3), RowId(9));
+        assert_eq!(
+            texts.get("tasks", RowId(9), "ColComparator"),
+            Some("约等于")
+        );
+        texts.remove("tasks", RowId(3), "ColStatus");
+        assert_eq!(texts.get("tasks", RowId(3), "ColStatus"), None);
+        texts.remove_row("tasks", RowId(3));
+        assert_eq!(texts.get("tasks", RowId(3), "ColComparator"), None);
+        assert_eq!(texts.get("risks", RowId(3), "ColStatus"), Some("处理完了"));
+    }
+
+    #[test]
+    fn saved_as_a_plain_list_and_read_back() {
+        let mut texts = ChoiceTexts::default();
+        texts.set("tasks", RowId(1), "ColStatus", "推广中");
+        let json = serde_json::to_string(&texts).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"table":"tasks","row":1,"column":"ColStatus","text":"推广中"}]"#
+        );
+        assert_eq!(serde_json::from_str::<ChoiceTexts>(&json).unwrap(), texts);
+    }
+}

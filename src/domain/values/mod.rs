@@ -1,0 +1,10 @@
+//! The value types every table shares: what a cell holds (`entry`), money in fen
+//! (`money`), rates that may have no value (`ratio`), metric measures (`measure`), row ids
+//! (`ids`), and the small statistics the rate comparisons use (`stats`).
+
+pub mod entry;
+pub mod ids;
+pub mod measure;
+pub mod money;
+pub mod ratio;
+pub mod stats;
