@@ -96,15 +96,19 @@ try {
 }
 
 // `{tasks: [files…], …}` as indexes into one list of files, and the lines that preload the
-// entry of the first path segment. The links match the loader's `fetch` (same-origin
+// entry of the first path segment (and the plan reader, where plans are stored). The links match the loader's `fetch` (same-origin
 // CORS mode), so each module is fetched once.
 function pagePreloads(loader) {
   const pages = splitPages(loader);
   const files = [...new Set(pages.flatMap((p) => p.files))];
   const index = Object.fromEntries(pages.map((p) => [p.name, p.files.map((f) => files.indexOf(f))]));
   // Own keys only: an address like /constructor must not find Object's properties.
+  // A browser that holds plans (the index, or the old single-plan key) reads one at the
+  // start: the plan reader's modules come beside the main module too.
   return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},k=location.pathname.split('/')[1],` +
-    `m=Object.prototype.hasOwnProperty.call(p,k)?p[k]:[];` +
+    `o=Object.prototype.hasOwnProperty.call(p,k)?p[k]:[],` +
+    `s=(()=>{try{return localStorage.getItem('omo-planner.plans')!==null||localStorage.getItem('omo-planner.plan')!==null}catch(e){return false}})(),` +
+    `m=new Set(s&&p.plan_reader?o.concat(p.plan_reader):o);` +
     `for(const i of m){const l=document.createElement('link');l.rel='preload';l.as='fetch';` +
     `l.crossOrigin='anonymous';l.href=${JSON.stringify(publicUrl)}+f[i];document.head.append(l)}}</script>`;
 }

@@ -99,6 +99,7 @@ pub fn mount() {
     crate::state::lang::enable_english_module();
     crate::state::plan_data::enable_plan_modules();
     crate::state::backend::enable_sync_module();
+    crate::state::plan_reader::enable_plan_reader();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;
         let start = read_start(LocalPlanLibrary).await;
@@ -253,4 +254,6 @@ fn mark_live() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "live");
     }
+    // A first visit read no stored plan; the reader comes now, after the page is live.
+    crate::state::plan_reader::fetch_in_background();
 }

@@ -939,6 +939,8 @@ messages! {
     NewFromPlaybook => "用阶段打法新建计划", "New plan from a playbook";
     OpenFailed => "无法打开这个计划(数据仍保留在本机):", "Could not open this plan (its data stays on this device): ";
     PlanMissing => "计划数据不存在。", "The plan's data is missing.";
+    PlanReaderNotReady => "读取计划的模块还在加载,请稍后再试。",
+        "The part of the app that reads plans is still loading; try again in a moment.";
     SettingsPlansHint => "在“我的计划”中新建、打开、复制、重命名或删除计划。", "Create, open, copy, rename or delete plans in My plans.";
     NewPlanWarning => "将新建计划“{}”并打开它;当前计划会保留在“我的计划”中。", "This creates the plan “{}” and opens it; the current plan stays in My plans.";
     BackToPrevious => "返回原计划", "Back to the previous plan";

@@ -32,6 +32,7 @@ fn open_error(e: &OpenError, lang: Lang) -> String {
     let why = match e {
         OpenError::Storage(_) => lang.t(Msg::SaveUnavailable).to_string(),
         OpenError::Missing => lang.t(Msg::PlanMissing).to_string(),
+        OpenError::NotReady => lang.t(Msg::PlanReaderNotReady).to_string(),
         OpenError::Unreadable(e) => load_error_message(e, lang),
     };
     format!("{}{}", lang.t(Msg::OpenFailed), why)
@@ -60,6 +61,7 @@ pub fn PlansPage() -> impl IntoView {
     // The demo plan is its own module: fetched while the list is read, so "new demo
     // plan" (and deleting the last plan, which opens one) finds it here.
     preload_demo();
+    crate::state::plan_reader::fetch_in_background();
     let demo_unavailable = RwSignal::new(false);
     let new_demo = move |_| {
         leptos::task::spawn_local(async move {

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod backend;
 pub mod lang;
 pub mod plan_data;
+pub mod plan_reader;
 pub mod plan_store;
 pub mod plans;
 pub mod storage;

@@ -7,13 +7,14 @@
 
 use super::autosave::SaveStatus;
 use super::plan_data::demo_when_available;
+use super::plan_reader::{self, reader_now};
 use super::plan_store::PlanStore;
 use super::storage::{PlanLibrary, StorageError};
 use crate::domain::plan::list::{
     index_json, legacy_step, new_id, orphans, parse_index, pick_current, restore_entry,
     sorted_by_recent, LegacyStep, PlanEntry,
 };
-use crate::domain::plan::schema::{load_plan, save_plan, LoadError};
+use crate::domain::plan::schema::{save_plan, LoadError};
 use crate::domain::plan::Plan;
 use crate::domain::sync::merge::{base_for_incoming, merge3};
 use leptos::prelude::*;
@@ -29,6 +30,9 @@ pub enum OpenError {
     Storage(StorageError),
     /// The index lists it but its document is gone.
     Missing,
+    /// The reader of stored plans has not arrived yet (a first visit, moments after the
+    /// start, or offline); nothing changed, trying again later works.
+    NotReady,
     Unreadable(LoadError),
 }
 
@@ -157,7 +161,7 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     // Plans stored under their own key but missing from the index are listed again.
     for id in orphans(&entries, &storage.plan_ids().unwrap_or_default()) {
         if let Ok(Some(json)) = storage.load_plan(&id) {
-            if let Ok(plan) = load_plan(&json) {
+            if let Ok(plan) = plan_reader::read(&json).await {
                 entries.push(PlanEntry::for_plan(&id, &plan, now));
                 dirty = true;
             }
@@ -167,7 +171,10 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     // The plan older versions kept under one key.
     let mut current = storage.load_current().ok().flatten();
     let legacy = storage.load_legacy().ok().flatten();
-    let legacy_plan = legacy.as_deref().map(load_plan);
+    let legacy_plan = match legacy.as_deref() {
+        Some(json) => Some(plan_reader::read(json).await),
+        None => None,
+    };
     let mut legacy_done = None;
     match legacy_step(legacy.as_deref(), matches!(legacy_plan, Some(Ok(_)))) {
         LegacyStep::Nothing => {}
@@ -200,7 +207,7 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     let mut opened = None;
     while let Some(id) = pick_current(&entries, current.as_deref()) {
         match storage.load_plan(&id) {
-            Ok(Some(json)) => match load_plan(&json) {
+            Ok(Some(json)) => match plan_reader::read(&json).await {
                 Ok(plan) => {
                     opened = Some((id, plan));
                     break;
@@ -211,10 +218,15 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
                     // Try the others, most recent first, without dropping this one.
                     let others: Vec<PlanEntry> =
                         entries.iter().filter(|x| x.id != id).cloned().collect();
-                    opened = sorted_by_recent(&others).into_iter().find_map(|x| {
-                        let json = storage.load_plan(&x.id).ok().flatten()?;
-                        load_plan(&json).ok().map(|p| (x.id, p))
-                    });
+                    for x in sorted_by_recent(&others) {
+                        let Some(json) = storage.load_plan(&x.id).ok().flatten() else {
+                            continue;
+                        };
+                        if let Ok(plan) = plan_reader::read(&json).await {
+                            opened = Some((x.id, plan));
+                            break;
+                        }
+                    }
                     break;
                 }
             },
@@ -434,7 +446,8 @@ impl Plans {
             .load_plan(id)
             .map_err(OpenError::Storage)?
             .ok_or(OpenError::Missing)?;
-        let plan = load_plan(&json).map_err(OpenError::Unreadable)?;
+        let read = reader_now().ok_or(OpenError::NotReady)?;
+        let plan = read(&json).map_err(OpenError::Unreadable)?;
         Ok((json, plan))
     }
 
@@ -513,6 +526,12 @@ impl Plans {
     pub fn delete(&self, id: &str) -> Result<(), OpenError> {
         self.flush();
         let was_current = id == self.current.get_untracked();
+        // Deleting the open plan opens another one, which needs the reader: refuse before
+        // anything changes if it has not arrived.
+        let read = reader_now();
+        if was_current && read.is_none() && self.entries.with_untracked(|e| e.len() > 1) {
+            return Err(OpenError::NotReady);
+        }
         let json = if was_current {
             self.store.read_untracked(save_plan)
         } else {
@@ -544,7 +563,7 @@ impl Plans {
                 .into_iter()
                 .find_map(|x| {
                     let json = self.lib().load_plan(&x.id).ok().flatten()?;
-                    load_plan(&json).ok().map(|p| (x.id, p))
+                    read?(&json).ok().map(|p| (x.id, p))
                 });
             match next {
                 Some((next_id, plan)) => self.show(&next_id, plan),
@@ -654,6 +673,16 @@ impl Plans {
     /// If it is the open plan, this tab takes that version merged with its own unsaved
     /// edits, so neither tab ever writes its older copy over the other's changes.
     pub fn adopt_from_other_tab(&self, id: &str, json: &str) {
+        if reader_now().is_none() {
+            // Read it once the reader is here: dropping it would let this tab's next save
+            // write its older copy over the other tab's edits.
+            let (plans, id, json) = (*self, id.to_string(), json.to_string());
+            leptos::task::spawn_local(async move {
+                plan_reader::ready().await;
+                plans.adopt_from_other_tab(&id, &json);
+            });
+            return;
+        }
         if id == self.current.get_untracked()
             && self.merge_other_tab(json)
             && self.pending.get_value().is_none()
@@ -686,7 +715,7 @@ impl Plans {
             None => &last,
         };
         let merged = merge3(base, &mine, &theirs).value;
-        let Ok(plan) = load_plan(&merged.to_string()) else {
+        let Some(Ok(plan)) = reader_now().map(|read| read(&merged.to_string())) else {
             return false; // e.g. a newer schema from an updated tab: keep ours
         };
         let unsaved = merged != theirs;

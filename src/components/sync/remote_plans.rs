@@ -14,6 +14,7 @@ fn open_error(e: &OpenRemoteError, lang: Lang) -> String {
             load_error_message(e, lang)
         }
         OpenRemoteError::Local(OpenError::Missing) => lang.t(Msg::PlanMissing).into(),
+        OpenRemoteError::Local(OpenError::NotReady) => lang.t(Msg::PlanReaderNotReady).into(),
         OpenRemoteError::Local(OpenError::Storage(_)) => lang.t(Msg::SaveUnavailable).into(),
     };
     format!("{}{}", lang.t(Msg::OpenFailed), why)

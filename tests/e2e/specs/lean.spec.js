@@ -11,6 +11,7 @@ const DEMO = module('demo');
 const ENGLISH = module('english');
 const PLAYBOOKS = module('playbooks');
 const SYNC = module('sync');
+const READER = module('plan_reader');
 
 /** Every wasm file the page requests from now on. */
 const recordWasm = (page) => {
@@ -35,6 +36,64 @@ test('a first visit fetches the demo plan and opens on it; a returning merchant 
   await demoShown(page);
   await expect(nav(page).getByRole('link', { name: '场景规划' })).toBeVisible();
   expect(fetched.filter((u) => DEMO.test(u) || ENGLISH.test(u) || PLAYBOOKS.test(u))).toEqual([]);
+});
+
+test('the plan reader: a first visit fetches it only once the app is live; a returning merchant gets it beside the main module', async ({ page }) => {
+  // When each request starts, against when the app went live.
+  await page.addInitScript(() => {
+    window.__live = null;
+    new MutationObserver(() => {
+      if (window.__live === null && document.documentElement.dataset.app === 'live') window.__live = performance.now();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
+  });
+  const started = async (re) => page.evaluate((source) => {
+    const re = new RegExp(source);
+    return performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.startTime);
+  }, re.source);
+
+  await page.goto('/');
+  await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
+  // It still arrives (opening another plan or another tab's save needs it).
+  await expect.poll(() => started(READER)).toHaveLength(1);
+  const live = await page.evaluate(() => window.__live);
+  expect(live).not.toBeNull();
+  expect((await started(READER))[0]).toBeGreaterThanOrEqual(live);
+  await saved(page);
+
+  // Returning: the stored plan is read with it, and its fetch starts with the main module's.
+  await page.reload();
+  await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
+  const [reader] = await started(READER);
+  const [main] = await started(/omo-planner-[0-9a-f]+_bg\.wasm$/);
+  expect(reader).toBeLessThan(await page.evaluate(() => window.__live));
+  expect(Math.abs(reader - main)).toBeLessThan(1000);
+});
+
+test('a save of another tab reaches a tab on its first visit, even before the plan reader has arrived', async ({ page, context }) => {
+  // The reader's module is held back until the other tab has saved.
+  let release;
+  const held = new Promise((go) => { release = go; });
+  await page.route(READER, async (route) => { await held; await route.continue(); });
+  await page.goto('/scenario');
+  await demoShown(page);
+  await saved(page);
+
+  const other = await context.newPage();
+  await other.goto('/scenario');
+  await expect(cell(other, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  const goal = cell(other, '核心目标', '新客引流');
+  await goal.click();
+  await goal.press('End');
+  await goal.pressSequentially(' tab2');
+  await goal.press('Tab');
+  await saved(other);
+
+  // Nothing read yet: the first tab still shows its own copy, and has not written over it.
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  release();
+  await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人 tab2');
+  await other.reload();
+  await expect(cell(other, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人 tab2');
 });
 
 test('English arrives when it is chosen, and before the first render when it is the remembered choice', async ({ page }) => {
