@@ -32,9 +32,12 @@ const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 // wasm-opt on a module the split wrote; release builds only, like Trunk's own pass.
 // Its "unknown name subsection" warnings about the split's name sections are dropped.
+// KEEP_NAMES=1 keeps the function names (a release build to profile, never to ship).
+const keepNames = process.env.KEEP_NAMES === '1';
 const optimise = async (file) => {
   if (!release) return;
-  const { stderr } = await promisify(execFile)('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', file, '-o', file]);
+  const strip = keepNames ? ['-g'] : ['--strip-debug', '--strip-producers'];
+  const { stderr } = await promisify(execFile)('wasm-opt', ['-Oz', ...strip, file, '-o', file]);
   const other = stderr.split('\n').filter((l) => l && !l.includes('unknown name subsection'));
   if (other.length) console.error(other.join('\n'));
 };
