@@ -23,43 +23,67 @@ pub struct ChoiceText {
 
 /// Every such text of the plan. Empty in almost every plan, and then left out of the
 /// saved document, so older plans load and save unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// Kept sorted by (row, table, column), so a cell finds its text by binary search: a
+/// table of thousands of rows, each with a kept text, is read cell by cell. A document
+/// listing them in another order is read in this order (the order carries no meaning).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(transparent)]
 pub struct ChoiceTexts(Vec<ChoiceText>);
+
+impl<'de> Deserialize<'de> for ChoiceTexts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut texts = Vec::<ChoiceText>::deserialize(d)?;
+        texts.sort_by(|a, b| key(a).cmp(&key(b)));
+        // Two texts for one cell (a hand-edited file): the last listed wins, as `set`
+        // would have kept it.
+        texts.reverse();
+        texts.dedup_by(|later, earlier| key(later) == key(earlier));
+        texts.reverse();
+        Ok(ChoiceTexts(texts))
+    }
+}
+
+fn key(t: &ChoiceText) -> (RowId, &str, &str) {
+    (t.row, &t.table, &t.column)
+}
 
 impl ChoiceTexts {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn get(&self, table: &str, row: RowId, column: &str) -> Option<&str> {
+    fn find(&self, table: &str, row: RowId, column: &str) -> Result<usize, usize> {
         self.0
-            .iter()
-            .find(|t| t.row == row && t.table == table && t.column == column)
-            .map(|t| t.text.as_str())
+            .binary_search_by(|t| key(t).cmp(&(row, table, column)))
+    }
+
+    pub fn get(&self, table: &str, row: RowId, column: &str) -> Option<&str> {
+        let at = self.find(table, row, column).ok()?;
+        Some(self.0[at].text.as_str())
     }
 
     /// Keeps `text` for the cell, replacing an earlier one.
     pub fn set(&mut self, table: &str, row: RowId, column: &str, text: &str) {
-        match self
-            .0
-            .iter_mut()
-            .find(|t| t.row == row && t.table == table && t.column == column)
-        {
-            Some(t) => t.text = text.to_string(),
-            None => self.0.push(ChoiceText {
-                table: table.into(),
-                row,
-                column: column.into(),
-                text: text.into(),
-            }),
+        match self.find(table, row, column) {
+            Ok(at) => self.0[at].text = text.to_string(),
+            Err(at) => self.0.insert(
+                at,
+                ChoiceText {
+                    table: table.into(),
+                    row,
+                    column: column.into(),
+                    text: text.into(),
+                },
+            ),
         }
     }
 
     /// The cell holds one of its options again.
     pub fn remove(&mut self, table: &str, row: RowId, column: &str) {
-        self.0
-            .retain(|t| !(t.row == row && t.table == table && t.column == column));
+        if let Ok(at) = self.find(table, row, column) {
+            self.0.remove(at);
+        }
     }
 
     /// A row was deleted: its texts go with it.
@@ -78,7 +102,9 @@ impl ChoiceTexts {
                 ..t.clone()
             })
             .collect();
-        self.0.extend(copies);
+        for c in copies {
+            self.set(&c.table, c.row, &c.column, &c.text);
+        }
     }
 }
 
@@ -118,5 +144,29 @@ mod tests {
             r#"[{"table":"tasks","row":1,"column":"ColStatus","text":"推广中"}]"#
         );
         assert_eq!(serde_json::from_str::<ChoiceTexts>(&json).unwrap(), texts);
+    }
+
+    #[test]
+    fn a_document_in_any_order_reads_every_text() {
+        let json = r#"[
+            {"table":"tasks","row":9,"column":"ColStatus","text":"暂停"},
+            {"table":"risks","row":2,"column":"ColStatus","text":"处理完了"},
+            {"table":"tasks","row":2,"column":"ColUnit","text":"件"},
+            {"table":"tasks","row":9,"column":"ColStatus","text":"推广中"}
+        ]"#;
+        let texts: ChoiceTexts = serde_json::from_str(json).unwrap();
+        assert_eq!(texts.get("tasks", RowId(9), "ColStatus"), Some("推广中"));
+        assert_eq!(texts.get("risks", RowId(2), "ColStatus"), Some("处理完了"));
+        assert_eq!(texts.get("tasks", RowId(2), "ColUnit"), Some("件"));
+        assert_eq!(texts.get("tasks", RowId(2), "ColStatus"), None);
+        let mut many = ChoiceTexts::default();
+        for i in (0..500).rev() {
+            many.set("tasks", RowId(i), "ColStatus", &format!("状态{i}"));
+        }
+        assert!(
+            (0..500)
+                .all(|i| many.get("tasks", RowId(i), "ColStatus")
+                    == Some(format!("状态{i}").as_str()))
+        );
     }
 }
