@@ -373,6 +373,16 @@ impl Plans {
         // Another tab may have saved this plan since this tab last read it (its event not
         // delivered yet): merge rather than write over it.
         if let Ok(Some(stored)) = self.lib().load_plan(&id) {
+            if reader_now().is_none() && !self.is_base(&stored) {
+                // Merging the other tab's version needs the reader (a first visit, moments
+                // after the start): write once it is here, never over that version.
+                let this = *self;
+                spawn_local(async move {
+                    plan_reader::ready().await;
+                    this.write_current();
+                });
+                return;
+            }
             self.merge_other_tab(&stored);
         }
         let json = self.store.read_untracked(save_plan);
@@ -427,6 +437,12 @@ impl Plans {
             h.clear();
             self.write_current();
         }
+    }
+
+    /// Whether `stored` is the version this tab last read or wrote.
+    fn is_base(&self, stored: &str) -> bool {
+        let stored = serde_json::from_str::<Value>(stored).ok();
+        self.base.with_value(|b| b.is_some() && *b == stored)
     }
 
     /// `doc` is the open plan as this tab just read it: the base of the next merge.

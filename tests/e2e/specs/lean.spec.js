@@ -69,7 +69,7 @@ test('the plan reader: a first visit fetches it only once the app is live; a ret
   expect(Math.abs(reader - main)).toBeLessThan(1000);
 });
 
-test('a save of another tab reaches a tab on its first visit, even before the plan reader has arrived', async ({ page, context }) => {
+test('a save of another tab reaches a tab on its first visit, and is never written over, even before the plan reader has arrived', async ({ page, context }) => {
   // The reader's module is held back until the other tab has saved.
   let release;
   const held = new Promise((go) => { release = go; });
@@ -88,12 +88,22 @@ test('a save of another tab reaches a tab on its first visit, even before the pl
   await goal.press('Tab');
   await saved(other);
 
-  // Nothing read yet: the first tab still shows its own copy, and has not written over it.
+  // Nothing read yet: the first tab still shows its own copy. An edit made there now is
+  // not written over the other tab's save (it waits to merge it), so it is not "saved".
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
+  const mine = cell(page, '核心目标', '老客复购');
+  await mine.click();
+  await mine.press('End');
+  await mine.pressSequentially(' tab1');
+  await mine.press('Tab');
+  await expect(page.getByTestId('save-state')).not.toHaveText('已保存在本机');
   release();
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人 tab2');
+  await expect(cell(page, '核心目标', '老客复购')).toHaveValue('季度复购率提升20% tab1');
+  await saved(page);
   await other.reload();
   await expect(cell(other, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人 tab2');
+  await expect(cell(other, '核心目标', '老客复购')).toHaveValue('季度复购率提升20% tab1');
 });
 
 test('English arrives when it is chosen, and before the first render when it is the remembered choice', async ({ page }) => {
