@@ -7,6 +7,7 @@ pub mod lang;
 pub mod plan_data;
 pub mod plan_store;
 pub mod plans;
+pub mod row_memo;
 pub mod storage;
 pub mod today;
 
@@ -14,4 +15,5 @@ pub use crate::domain::plan_parts::Part;
 pub use lang::{preload_english, provide_lang, use_lang, UiLang};
 pub use plan_store::{use_plan, EditKey, PlanStore};
 pub use plans::{use_plans, Plans};
+pub use row_memo::RowMemos;
 pub use today::{provide_today, use_today, Today};
