@@ -442,7 +442,10 @@ async fn a_share_typed_re_renders_only_its_budget_lines_figures() {
     // The roll-up changed (its line's allocation), and only that line's figures follow.
     let now = derived_texts(&host, own);
     assert!(now[0].starts_with('¥'), "the allocation is shown: {now:?}");
-    assert_ne!(now[0], own_figures[0], "the line's allocation follows its share");
+    assert_ne!(
+        now[0], own_figures[0],
+        "the line's allocation follows its share"
+    );
     assert_eq!(derived_texts(&host, other), other_figures);
     // Each keystroke re-renders at most the line's own cells (5 columns; an input counts
     // its shown and its edited text): 3 × 10. Reading the whole roll-up, every line's

@@ -195,7 +195,10 @@ fn watch_visible(
         // The latest entry is the canvas's state now.
         let last = entries.at(-1);
         if !last.is_undefined() {
-            report(last.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+            report(
+                last.unchecked_into::<IntersectionObserverEntry>()
+                    .is_intersecting(),
+            );
         }
     });
     let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -215,11 +218,10 @@ fn watch_print(draw_owed: impl Fn() + 'static) -> Option<PrintWatch> {
             draw_owed();
         }
     });
-    let _ = window
-        .add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
     if let Some(query) = &query {
-        let _ =
-            query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
     }
     Some((listener, query))
 }
