@@ -117,13 +117,16 @@ type Listener = Closure<dyn FnMut()>;
 struct Watchers {
     resize: Option<(ResizeObserver, Listener)>,
     ratio: Option<(MediaQueryList, Listener)>,
-    visible: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    visible: Option<VisibleWatch>,
     /// `beforeprint` on the window, and the print media query (an emulated print medium
     /// fires no `beforeprint`).
     print: Option<PrintWatch>,
 }
 
 type PrintWatch = (Closure<dyn FnMut(web_sys::Event)>, Option<MediaQueryList>);
+type VisibleWatch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// A chart's drawing function, shared by its effect and its print listener.
+type Draw = Rc<dyn Fn(&Area, f64)>;
 
 impl Watchers {
     fn stop_ratio(&mut self) {
@@ -187,10 +190,7 @@ fn watch_ratio(watchers: &Rc<RefCell<Watchers>>, remeasure: Rc<dyn Fn()>) {
 
 /// Reports whether `el` is in the viewport; `None` where the browser has no
 /// IntersectionObserver (the chart then draws as if always on screen).
-fn watch_visible(
-    el: &HtmlCanvasElement,
-    report: impl Fn(bool) + 'static,
-) -> Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+fn watch_visible(el: &HtmlCanvasElement, report: impl Fn(bool) + 'static) -> Option<VisibleWatch> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // The latest entry is the canvas's state now.
         let last = entries.at(-1);
@@ -252,7 +252,7 @@ pub fn ChartCanvas(
     let next_frame = Trigger::new();
     let frame = Rc::new(Cell::new(Frame::Free));
     let view = Rc::new(View::default());
-    let draw: Rc<dyn Fn(&Area, f64)> = Rc::new(draw);
+    let draw: Draw = Rc::new(draw);
     let watchers = Rc::new(RefCell::new(Watchers::default()));
 
     canvas.on_load({
