@@ -14,7 +14,7 @@ use crate::domain::toolkits::tiers::{
     OrdersHeaderError, OrdersSpend, TierSummary,
 };
 use crate::i18n::{format_count, format_money, Msg, NO_VALUE};
-use crate::state::{use_lang, use_plan, RowMemos};
+use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,10 +48,9 @@ fn customer_source() -> TableSource<CustomerSpend> {
     }
 }
 
-/// Each tier's members and costs, by the tier's id: computed once for the table, not once
-/// per cell; the four figure columns of a row read their row's memo of it, so an edit
-/// of one tier's coupon re-renders that tier's figures only.
-type Summaries = RowMemos<TierSummary>;
+/// Each tier's members and costs, by the tier's id: computed once for the table (the
+/// four figure columns of every row read it), not once per cell.
+type Summaries = Memo<HashMap<RowId, TierSummary>>;
 
 fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
     tier_summaries(&plan.tiers, &plan.customers, &plan.tier_assumptions)
@@ -63,7 +62,7 @@ fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
 
 fn tier_columns(by_tier: Summaries) -> Vec<Column<MemberTier>> {
     type C = Column<MemberTier>;
-    let summary = move |t: &MemberTier, _: &Plan| by_tier.get(t.id);
+    let summary = move |t: &MemberTier, _: &Plan| by_tier.with(|s| s.get(&t.id).cloned());
     let money = |fen: Option<Fen>, plan: &Plan, lang| {
         fen.map_or(NO_VALUE.into(), |f| {
             format_money(f, plan.header.currency, lang)
@@ -256,12 +255,12 @@ fn OrdersImport() -> impl IntoView {
 pub fn TiersToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let by_tier: Summaries = RowMemos::new(Memo::new(move |_| {
+    let by_tier: Summaries = Memo::new(move |_| {
         store.read_parts(
             &[Part::Tiers, Part::Customers, Part::TierAssumptions],
             summaries,
         )
-    }));
+    });
     let totals = Memo::new(move |_| {
         store.read_parts(
             &[
