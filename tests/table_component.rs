@@ -7,10 +7,12 @@ use omo_planner::components::table::{cell_renders, EditableTable, RowSelection};
 use omo_planner::domain::funnel::FunnelStage;
 use omo_planner::domain::plan::demo::demo_plan;
 use omo_planner::domain::plan::Plan;
+use omo_planner::domain::scenario::budget::BudgetLine;
 use omo_planner::domain::values::entry::Entry;
 use omo_planner::domain::values::ids::RowId;
 use omo_planner::i18n::Msg;
 use omo_planner::pages::funnel::{funnel_columns, funnel_source};
+use omo_planner::pages::scenario::budget::{budget_uses, line_columns, line_source};
 use omo_planner::state::{provide_lang, Part, PlanStore};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -386,6 +388,74 @@ async fn an_edit_recomputes_only_the_figures_that_read_it() {
     assert_eq!(read_both(), first);
     assert_eq!(runs(), (3, 3));
     assert_eq!(input(&host, "转化人数 到店消费").value(), "324");
+}
+
+/// The demo plan with `extra` more budget lines (1% each) after its own.
+fn long_budget(extra: u64) -> Plan {
+    let mut plan = demo_plan();
+    let first = plan.next_row_id().0;
+    for i in 0..extra {
+        let mut line = BudgetLine::new(RowId(first + i));
+        line.category = format!("类别{i}");
+        line.share = Entry::from_text("1");
+        plan.budget_lines.push(Arc::new(line));
+    }
+    plan
+}
+
+#[wasm_bindgen_test]
+async fn a_share_typed_re_renders_only_its_budget_lines_figures() {
+    let lines = 40;
+    let plan = long_budget(lines - 4);
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let store = PlanStore::new(plan);
+    // The budget lines' table as the budget section builds it: every line's allocated,
+    // committed and remaining figures come from one roll-up of the whole table.
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_lang();
+        provide_context(store);
+        let (_, by_line) = budget_uses(store);
+        view! { <EditableTable caption=Msg::BudgetSplitTitle source=line_source() columns=line_columns(by_line) add_label=Msg::AddCategory /> }
+    });
+    handle.forget();
+    settle().await;
+    let other = row_id_of(&host, "类别20");
+    let other_figures = derived_texts(&host, other);
+    let own = row_id_of(&host, "线下活动");
+    let own_figures = derived_texts(&host, own);
+    let cell = input(&host, "占比 线下活动");
+    cell.focus().unwrap();
+    settle().await;
+    let before = cell_renders();
+    for text in ["3", "30", "3"] {
+        type_into(&cell, text);
+        settle().await;
+    }
+    let renders = cell_renders() - before;
+    // The roll-up changed (its line's allocation), and only that line's figures follow.
+    let now = derived_texts(&host, own);
+    assert!(now[0].starts_with('¥'), "the allocation is shown: {now:?}");
+    assert_ne!(
+        now[0], own_figures[0],
+        "the line's allocation follows its share"
+    );
+    assert_eq!(derived_texts(&host, other), other_figures);
+    // Each keystroke re-renders at most the line's own cells (5 columns; an input counts
+    // its shown and its edited text): 3 × 10. Reading the whole roll-up, every line's
+    // three figures re-ran on each keystroke (3 × 40 × 3 or more).
+    assert!(renders > 0, "the line's own cells re-render");
+    assert!(
+        renders <= 3 * 10,
+        "{renders} cell renders for 3 keystrokes in one line of {lines}"
+    );
 }
 
 /// The id of the row whose label is `name`.

@@ -8,6 +8,7 @@ pub mod plan_data;
 pub mod plan_reader;
 pub mod plan_store;
 pub mod plans;
+pub mod row_memo;
 pub mod storage;
 pub mod today;
 
@@ -15,4 +16,5 @@ pub use crate::domain::plan::parts::Part;
 pub use lang::{preload_english, provide_lang, use_lang, UiLang};
 pub use plan_store::{use_plan, EditKey, PlanStore};
 pub use plans::{use_plans, Plans};
+pub use row_memo::RowMemos;
 pub use today::{provide_today, use_today, Today};

@@ -35,7 +35,9 @@ const RUNS = Number(process.env.TABLE_RUNS ?? 5);
 const CAP = Number(process.env.TABLE_CAP_S ?? 120) * 1000;
 
 const TASKS = 'table.grid[data-table="tasks"]';
-const servers = [await serve(dist, APP_PORT), await serve(here, VANILLA_PORT)];
+// The plain table is served as itself (without `prerendered` an .html address gets the
+// app's shell).
+const servers = [await serve(dist, APP_PORT), await serve(here, VANILLA_PORT, { prerendered: true })];
 const browser = await launch();
 
 const tsvRows = (n) =>

@@ -191,7 +191,9 @@ const probe = () => {
 };
 
 const server = await serve(dist, PORT);
-const vanillaServer = await serve(here, PORT + 1);
+// The plain page is served as itself (without `prerendered` an .html address gets the
+// app's shell).
+const vanillaServer = await serve(here, PORT + 1, { prerendered: true });
 const vanillaBase = `http://127.0.0.1:${PORT + 1}`;
 const browser = await launch();
 

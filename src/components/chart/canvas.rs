@@ -1,5 +1,7 @@
 //! A `<canvas>` that plotters draws on, at its displayed size × devicePixelRatio, redrawn
-//! whenever its data, the language, its box or the screen's pixel ratio changes.
+//! whenever its data, the language, its box or the screen's pixel ratio changes, once it
+//! is on screen: a change while it is scrolled away is owed and drawn when it comes into
+//! view, or before the page is printed.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -9,8 +11,26 @@ use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, MediaQueryList, ResizeObserver};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlCanvasElement, MediaQueryList, ResizeObserver};
+
+// IntersectionObserver, the few members used here (bound directly rather than through
+// web-sys features).
+#[wasm_bindgen]
+extern "C" {
+    type IntersectionObserver;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(callback: &js_sys::Function) -> Result<IntersectionObserver, JsValue>;
+    #[wasm_bindgen(method)]
+    fn observe(this: &IntersectionObserver, target: &Element);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &IntersectionObserver);
+
+    type IntersectionObserverEntry;
+    #[wasm_bindgen(method, getter, js_name = isIntersecting)]
+    fn is_intersecting(this: &IntersectionObserverEntry) -> bool;
+}
 
 /// What a drawing function gets: the area in device pixels, and the scale from CSS pixels
 /// (multiply margins, line widths and font sizes by it).
@@ -67,12 +87,46 @@ enum Frame {
     Owed,
 }
 
-/// What watches the canvas's box and the pixel ratio; dropped with the chart.
+/// Whether the canvas is in the viewport, and whether a drawing waits for it to be.
+#[derive(Default)]
+struct View {
+    /// `None` until the observer's first report: drawn as if on screen.
+    on_screen: Cell<Option<bool>>,
+    /// A change came while the chart was off screen: the next time it is on screen, or
+    /// before the page prints, it draws.
+    owed: Cell<bool>,
+    /// Drawn for print, outside the effect, which then did not follow `draw`'s signals:
+    /// the next time it is on screen it draws once more, to follow them again.
+    retrack: Cell<bool>,
+    /// Drawn at least once: the first drawing is made wherever the chart is, so a page
+    /// printed or captured whole shows every chart.
+    drawn: Cell<bool>,
+}
+
+impl View {
+    fn off_screen(&self) -> bool {
+        self.on_screen.get() == Some(false)
+    }
+}
+
+type Listener = Closure<dyn FnMut()>;
+
+/// What watches the canvas's box, the pixel ratio, the viewport and printing; dropped
+/// with the chart.
 #[derive(Default)]
 struct Watchers {
-    resize: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
-    ratio: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
+    resize: Option<(ResizeObserver, Listener)>,
+    ratio: Option<(MediaQueryList, Listener)>,
+    visible: Option<VisibleWatch>,
+    /// `beforeprint` on the window, and the print media query (an emulated print medium
+    /// fires no `beforeprint`).
+    print: Option<PrintWatch>,
 }
+
+type PrintWatch = (Closure<dyn FnMut(web_sys::Event)>, Option<MediaQueryList>);
+type VisibleWatch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// A chart's drawing function, shared by its effect and its print listener.
+type Draw = Rc<dyn Fn(&Area, f64)>;
 
 impl Watchers {
     fn stop_ratio(&mut self) {
@@ -85,6 +139,18 @@ impl Watchers {
     fn stop(&mut self) {
         if let Some((observer, _)) = self.resize.take() {
             observer.disconnect();
+        }
+        if let Some((observer, _)) = self.visible.take() {
+            observer.disconnect();
+        }
+        if let Some((listener, query)) = self.print.take() {
+            let listener = listener.as_ref().unchecked_ref();
+            if let Some(window) = web_sys::window() {
+                let _ = window.remove_event_listener_with_callback("beforeprint", listener);
+            }
+            if let Some(query) = query {
+                let _ = query.remove_event_listener_with_callback("change", listener);
+            }
         }
         self.stop_ratio();
     }
@@ -122,10 +188,50 @@ fn watch_ratio(watchers: &Rc<RefCell<Watchers>>, remeasure: Rc<dyn Fn()>) {
     }
 }
 
+/// Reports whether `el` is in the viewport; `None` where the browser has no
+/// IntersectionObserver (the chart then draws as if always on screen).
+fn watch_visible(el: &HtmlCanvasElement, report: impl Fn(bool) + 'static) -> Option<VisibleWatch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The latest entry is the canvas's state now.
+        let last = entries.at(-1);
+        if !last.is_undefined() {
+            report(
+                last.unchecked_into::<IntersectionObserverEntry>()
+                    .is_intersecting(),
+            );
+        }
+    });
+    let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some((observer, callback))
+}
+
+/// Calls `draw_owed` before the page is printed (`beforeprint`, or the print medium
+/// emulated), so paper shows every chart as its data is now.
+fn watch_print(draw_owed: impl Fn() + 'static) -> Option<PrintWatch> {
+    let window = web_sys::window()?;
+    let query = window.match_media("print").ok().flatten();
+    let printing = query.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        // The media query also reports leaving print: nothing to do then.
+        if ev.type_() == "beforeprint" || printing.as_ref().is_some_and(|q| q.matches()) {
+            draw_owed();
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    if let Some(query) = &query {
+        let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    }
+    Some((listener, query))
+}
+
 /// A chart: `draw` runs once the canvas is laid out, and again whenever a signal it reads
 /// changes, its box changes width or the pixel ratio changes; at most once per animation
-/// frame, and never while the canvas is hidden (width 0). `label` names the chart for
-/// screen readers (the figures themselves are in the table beside it).
+/// frame, and never while the canvas is hidden (width 0). After its first drawing, a
+/// change while the canvas is off screen (IntersectionObserver) is owed: drawn when it
+/// comes into view, or before the page prints, and not before. `label` names the chart
+/// for screen readers (the figures themselves are in the table beside it).
 ///
 /// A chart with a `min_width` keeps that width on a narrow screen and scrolls sideways
 /// in its frame (focusable, so the keyboard can scroll it too).
@@ -145,14 +251,19 @@ pub fn ChartCanvas(
     let size = RwSignal::new(None::<Backing>);
     let next_frame = Trigger::new();
     let frame = Rc::new(Cell::new(Frame::Free));
+    let view = Rc::new(View::default());
+    let draw: Draw = Rc::new(draw);
     let watchers = Rc::new(RefCell::new(Watchers::default()));
 
     canvas.on_load({
         let watchers = watchers.clone();
+        let view = view.clone();
+        let draw = draw.clone();
         move |el: HtmlCanvasElement| {
             let observed = el.clone();
+            let measured = el.clone();
             let remeasure: Rc<dyn Fn()> = Rc::new(move || {
-                let now = measure(&el);
+                let now = measure(&measured);
                 // Only a new width or ratio redraws; the box's height follows `height`.
                 if size.try_get_untracked() != Some(now) {
                     size.try_set(now);
@@ -167,6 +278,28 @@ pub fn ChartCanvas(
                 watchers.borrow_mut().resize = Some((observer, on_resize));
             }
             watch_ratio(&watchers, remeasure);
+            let seen = view.clone();
+            watchers.borrow_mut().visible = watch_visible(&el, move |on_screen| {
+                seen.on_screen.set(Some(on_screen));
+                if on_screen && (seen.owed.get() || seen.retrack.get()) {
+                    next_frame.notify();
+                }
+            });
+            let owed = view.clone();
+            watchers.borrow_mut().print = watch_print(move || {
+                if !owed.owed.get() {
+                    return;
+                }
+                // Drawn now, outside the effect: the print is laid out before any effect
+                // or frame runs.
+                let Some(size) = size.try_get_untracked().flatten() else {
+                    return;
+                };
+                let height = height.try_get_untracked().unwrap_or_default();
+                untrack(|| paint(&el, size, height, &*draw));
+                owed.owed.set(false);
+                owed.retrack.set(true);
+            });
         }
     });
     let stop = SendWrapper::new(watchers);
@@ -184,9 +317,18 @@ pub fn ChartCanvas(
         let Some(size) = size.get() else {
             return;
         };
+        if view.drawn.get() && view.off_screen() {
+            // `draw` is not run, so its signals are not followed until it is: the
+            // observer's report of the chart coming into view draws it.
+            view.owed.set(true);
+            return;
+        }
         match frame.get() {
             Frame::Free => {
-                paint(&el, size, height, &draw);
+                paint(&el, size, height, &*draw);
+                view.drawn.set(true);
+                view.owed.set(false);
+                view.retrack.set(false);
                 frame.set(Frame::Drawn);
                 let frame = frame.clone();
                 request_animation_frame(move || {

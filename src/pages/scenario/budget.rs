@@ -14,7 +14,7 @@ use crate::domain::values::measure::Measure;
 use crate::domain::values::measure::Unit;
 use crate::domain::values::money::{Currency, Fen};
 use crate::i18n::{format_measure, format_money, Lang, Msg, NO_VALUE};
-use crate::state::{use_lang, use_plan};
+use crate::state::{use_lang, use_plan, PlanStore, RowMemos};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -29,7 +29,7 @@ fn uses(plan: &Plan) -> Vec<CategoryUse> {
     plan.budget_uses()
 }
 
-fn line_source() -> TableSource<BudgetLine> {
+pub fn line_source() -> TableSource<BudgetLine> {
     TableSource {
         key: "budget_lines",
         part: Part::BudgetLines,
@@ -43,13 +43,27 @@ fn line_source() -> TableSource<BudgetLine> {
 }
 
 /// Each budget line's roll-up of its category, by the line's id (categories may repeat:
-/// a line's is the use at its position). One pass for the whole table: the three figure
-/// columns of every row read it, where each computing the split itself would be a
-/// thousand splits at a thousand lines.
-type LineUses = Memo<HashMap<RowId, CategoryUse>>;
+/// a line's is the use at its position). One pass for the whole table, where each cell
+/// computing the split itself would be a thousand splits at a thousand lines; the three
+/// figure columns of a row read their row's memo of it, so an edit re-renders the
+/// figures of the lines whose use changed, not the 3,000 cells of a thousand lines.
+pub type LineUses = RowMemos<CategoryUse>;
 
 fn line_uses(plan: &Plan, uses: Vec<CategoryUse>) -> HashMap<RowId, CategoryUse> {
     plan.budget_lines.iter().map(|l| l.id).zip(uses).collect()
+}
+
+/// Each category's use (the chart, the over-allocation lines), and each line's, read a
+/// row at a time by the table.
+pub fn budget_uses(store: PlanStore) -> (Memo<Vec<CategoryUse>>, LineUses) {
+    let category_uses = Memo::new(move |_| {
+        store.read_parts(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses)
+    });
+    let by_line = RowMemos::new(Memo::new(move |_| {
+        let uses = category_uses.get();
+        store.read_parts(&[Part::BudgetLines], |p| line_uses(p, uses))
+    }));
+    (category_uses, by_line)
 }
 
 fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
@@ -58,9 +72,9 @@ fn money_or_dash(amount: Option<Fen>, plan: &Plan, lang: Lang) -> String {
     })
 }
 
-fn line_columns(by_line: LineUses) -> Vec<Column<BudgetLine>> {
+pub fn line_columns(by_line: LineUses) -> Vec<Column<BudgetLine>> {
     type C = Column<BudgetLine>;
-    let line_use = move |l: &BudgetLine, _: &Plan| by_line.with(|u| u.get(&l.id).cloned());
+    let line_use = move |l: &BudgetLine, _: &Plan| by_line.get(l.id);
     vec![
         C::text(Msg::ColCategory, |l| &l.category, |l| &mut l.category),
         C::entry::<Measure>(
@@ -156,13 +170,7 @@ pub fn BudgetSection() -> impl IntoView {
     let total = Memo::new(move |_| store.read_parts(&[Part::Budget], |p| p.budget.total()));
     let split =
         Memo::new(move |_| store.read_parts(&[Part::Budget, Part::BudgetLines], allocation));
-    let category_uses = Memo::new(move |_| {
-        store.read_parts(&[Part::Budget, Part::BudgetLines, Part::CostLines], uses)
-    });
-    let by_line: LineUses = Memo::new(move |_| {
-        let uses = category_uses.get();
-        store.read_parts(&[Part::BudgetLines], |p| line_uses(p, uses))
-    });
+    let (category_uses, by_line) = budget_uses(store);
     let from_revenue = Memo::new(move |_| {
         store.read_parts(&[Part::Budget], |p| {
             p.budget.source == TotalSource::FromRevenue

@@ -2,7 +2,7 @@
 //! the stage playbooks (spec §1.1), scenarios, SMART goals and their indicators, the
 //! budget, the resources on hand and the risks (spec §1, §7).
 
-mod budget;
+pub mod budget;
 mod goals;
 mod playbook;
 mod risks;

@@ -77,11 +77,35 @@ const least = {
   'funnel-chart': { reached: 400, converted: 300, text: 100 },
 };
 
-/** Waits until every chart of `expected` is shown, drawn at its size, and inked. */
+/**
+ * Waits until every chart of `expected` is shown, drawn at its size, and inked. Each is
+ * scrolled into view first, as a person looks at it: a chart off screen draws what
+ * changed (here its size) only when it comes into view.
+ */
 const expectDrawnAtSize = async (page, expected, shot) => {
   await expect(async () => {
     const charts = await readCharts(page);
     expect(charts.map((c) => c.id).sort()).toEqual([...expected].sort());
+  }).toPass({ timeout: 15_000 });
+  for (const id of expected) {
+    // Its frame, not the canvas: a wide chart's frame would scroll sideways to it.
+    await page.locator('.chart').filter({ has: page.getByTestId(id) }).scrollIntoViewIfNeeded();
+    await expectChartDrawnAtSize(page, id);
+  }
+  if (!shot) return;
+  await page.screenshot({ path: `test-results/evidence/${shot}.png`, fullPage: true });
+  // Each chart's frame as it is shown (on a phone, the part of the timeline in view).
+  for (const id of expected) {
+    const frame = page.locator('.chart').filter({ has: page.getByTestId(id) });
+    await frame.screenshot({ path: `test-results/evidence/${shot}-${id}.png` });
+  }
+};
+
+/** Waits until the chart `id` is drawn at its size, and inked. */
+const expectChartDrawnAtSize = async (page, id) => {
+  await expect(async () => {
+    const charts = (await readCharts(page)).filter((c) => c.id === id);
+    expect(charts).toHaveLength(1);
     for (const c of charts) {
       const what = `${c.id}: backing ${c.width}×${c.height}, shown ${c.wantWidth}×${c.wantHeight} device px`;
       expect(Math.abs(c.width - c.wantWidth), what).toBeLessThanOrEqual(1);
@@ -91,13 +115,6 @@ const expectDrawnAtSize = async (page, expected, shot) => {
       }
     }
   }).toPass({ timeout: 15_000 });
-  if (!shot) return;
-  await page.screenshot({ path: `test-results/evidence/${shot}.png`, fullPage: true });
-  // Each chart's frame as it is shown (on a phone, the part of the timeline in view).
-  for (const id of expected) {
-    const frame = page.locator('.chart').filter({ has: page.getByTestId(id) });
-    await frame.screenshot({ path: `test-results/evidence/${shot}-${id}.png` });
-  }
 };
 
 const charted = async (page, path) => {
@@ -191,8 +208,9 @@ for (const [device, use] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       await page.mouse.wheel(0, -400);
       await frames(page);
       expect(await paints(page)).toBe(before);
-      // A narrower window does redraw it, at its new width.
+      // A narrower window does redraw it, at its new width (once it is in view).
       await page.setViewportSize({ width: width - 60, height: height - 120 });
+      await page.getByTestId('funnel-chart').scrollIntoViewIfNeeded();
       await expect.poll(() => paints(page)).toBeGreaterThan(before);
       await expectDrawnAtSize(page, ['funnel-chart']);
     });

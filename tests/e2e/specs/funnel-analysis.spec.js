@@ -115,6 +115,8 @@ test('the funnel chart is drawn, and redrawn as the table changes', async ({ pag
   await expect(canvas).toHaveAttribute('aria-label', /门店扫码关注 10000 \/ 3000 30%/);
   const before = await canvas.evaluate((c) => c.toDataURL());
   await cell(page, '转化人数', '门店扫码关注').fill('6000');
+  // A chart scrolled away draws when it is back in view: look at it, as a person does.
+  await canvas.scrollIntoViewIfNeeded();
   await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toBe(before);
   // A fifth stage makes the canvas taller.
   const height = await canvas.evaluate((c) => c.clientHeight);

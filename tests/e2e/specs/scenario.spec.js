@@ -94,6 +94,8 @@ test('a share edit flags the remainder; the total moves every amount and the cha
   await expect(derived(page, 'budget_lines', 701).first()).toHaveText('¥300.00');
   await expect(derived(page, 'budget_lines', 702).first()).toHaveText('¥200.00');
   await expect(derived(page, 'budget_lines', 703).first()).toHaveText('¥100.00');
+  // A chart scrolled away draws when it is back in view: look at it, as a person does.
+  await chart.scrollIntoViewIfNeeded();
   await expect.poll(pixels).not.toBe(before);
   await page.getByLabel('预算总额(元)').fill('-5');
   await expect(page.getByLabel('预算总额(元)')).toHaveAttribute('aria-invalid', 'true');

@@ -122,6 +122,8 @@ test('the timeline is drawn, with overdue in the warning colour', async ({ page 
   expect(await orange()).toBe(0);
   await cell(page, '状态', '线下引流物料设计').selectOption('blocked');
   await expect(canvas).toHaveAttribute('aria-label', '任务时间轴:5 项任务,15 个截止节点,1 项逾期');
+  // A chart scrolled away draws when it is back in view: look at it, as a person does.
+  await canvas.scrollIntoViewIfNeeded();
   await expect.poll(orange).toBeGreaterThan(20);
 });
 
