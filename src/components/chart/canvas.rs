@@ -145,6 +145,7 @@ pub fn ChartCanvas(
     let size = RwSignal::new(None::<Backing>);
     let next_frame = Trigger::new();
     let frame = Rc::new(Cell::new(Frame::Free));
+    let drawn_once = Rc::new(Cell::new(false));
     let watchers = Rc::new(RefCell::new(Watchers::default()));
 
     canvas.on_load({
@@ -185,6 +186,21 @@ pub fn ChartCanvas(
             return;
         };
         match frame.get() {
+            // The first drawing is a task of its own, after the frame that shows the box:
+            // a page, or the takeover of a prerendered one, that shows several charts at
+            // once does not draw them all in one long task.
+            Frame::Free if !drawn_once.get() => {
+                drawn_once.set(true);
+                frame.set(Frame::Drawn);
+                let frame = frame.clone();
+                set_timeout(
+                    move || {
+                        frame.set(Frame::Free);
+                        next_frame.notify();
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
             Frame::Free => {
                 paint(&el, size, height, &draw);
                 frame.set(Frame::Drawn);
