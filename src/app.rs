@@ -103,6 +103,8 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;
         let start = read_start(LocalPlanLibrary).await;
+        // Reading the plan and building the app are two tasks, not one long one.
+        crate::state::plan_data::sleep(std::time::Duration::ZERO).await;
         let app = move || view! { <App start /> };
         let document = document();
         let prerendered = document.query_selector("[data-prerendered]").ok().flatten();
@@ -115,25 +117,35 @@ pub fn mount() {
             }
             _ => {
                 leptos::mount::mount_to_body(app);
-                mark_live();
+                // Marked live once the page is complete too (what prerendering waits for).
+                match document.body() {
+                    Some(body) => when_complete(body.into(), mark_live),
+                    None => mark_live(),
+                }
             }
         }
     });
 }
 
-/// Checks once a frame (before it is painted) whether the app's copy is complete: a lazily
-/// loaded page's module has arrived (no loading line) and no section says it is still
-/// being built (`aria-busy="true"`).
 fn take_over_when_complete(prerendered: web_sys::Element, host: web_sys::HtmlElement) {
+    let root = host.clone().into();
+    when_complete(root, move || take_over(&prerendered, &host));
+}
+
+/// Checks once a frame (before it is painted) whether the app's page under `root` is
+/// complete: a lazily loaded page's module has arrived (no loading line) and no section
+/// says it is still being built (`aria-busy="true"`: components/deferred.rs builds the
+/// sections below the fold one per task), then runs `then`.
+fn when_complete<F: FnOnce() + 'static>(root: web_sys::Element, then: F) {
     request_animation_frame(move || {
-        let busy = host
+        let busy = root
             .query_selector(".page-loading, [aria-busy=\"true\"]")
             .ok()
             .flatten();
         if busy.is_none() {
-            take_over(&prerendered, &host);
+            then();
         } else {
-            take_over_when_complete(prerendered, host);
+            when_complete(root, then);
         }
     });
 }

@@ -5,6 +5,7 @@
 //! failure is an error the page shows with a retry button, never a panic (a panic aborts
 //! the whole wasm module, and with it the shell and any edit not yet saved).
 
+use crate::components::deferred::render_all_now;
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;
@@ -86,18 +87,26 @@ where
 
 /// A link to a section of a lazy page (/scenario#budget from the overview): the router
 /// looked for the section before the page's module arrived, so look again once the page
-/// is shown.
+/// is shown, with every section of it built (the sections above the named one, built
+/// later, would move it).
 fn scroll_to_section_soon() {
     request_animation_frame(|| {
         let Ok(hash) = window().location().hash() else {
             return;
         };
-        let id = hash.trim_start_matches('#');
+        let id = hash.trim_start_matches('#').to_string();
         if id.is_empty() {
             return;
         }
-        if let Some(section) = document().get_element_by_id(id) {
-            section.scroll_into_view();
-        }
+        render_all_now();
+        // On the next turn: the sections are in the page once this turn's microtasks ran.
+        set_timeout(
+            move || {
+                if let Some(section) = document().get_element_by_id(&id) {
+                    section.scroll_into_view();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
 }

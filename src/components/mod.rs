@@ -1,6 +1,7 @@
 //! Reusable UI pieces. Thin: they read the plan, call the core, render.
 
 pub mod chart;
+pub mod deferred;
 pub mod field;
 pub mod files;
 pub mod lazy_page;

@@ -253,6 +253,7 @@ pub fn ChartCanvas(
     let frame = Rc::new(Cell::new(Frame::Free));
     let view = Rc::new(View::default());
     let draw: Draw = Rc::new(draw);
+    let drawn_once = Rc::new(Cell::new(false));
     let watchers = Rc::new(RefCell::new(Watchers::default()));
 
     canvas.on_load({
@@ -324,6 +325,21 @@ pub fn ChartCanvas(
             return;
         }
         match frame.get() {
+            // The first drawing is a task of its own, after the frame that shows the box:
+            // a page, or the takeover of a prerendered one, that shows several charts at
+            // once does not draw them all in one long task.
+            Frame::Free if !drawn_once.get() => {
+                drawn_once.set(true);
+                frame.set(Frame::Drawn);
+                let frame = frame.clone();
+                set_timeout(
+                    move || {
+                        frame.set(Frame::Free);
+                        next_frame.notify();
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
             Frame::Free => {
                 paint(&el, size, height, &*draw);
                 view.drawn.set(true);

@@ -11,6 +11,7 @@ mod from_orders;
 mod months;
 mod trend;
 
+use crate::components::deferred::Deferred;
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;
@@ -39,12 +40,12 @@ pub fn ChannelsPage() -> impl IntoView {
             <alerts::AlertBanner />
             <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>{toc}</nav>
             <effectiveness::EffectivenessSection />
-            <months::MonthsSection />
-            <custom::CustomMetricsSection />
-            <trend::TrendSection />
-            <alerts::AlertsSection />
-            <compare::ChannelCompareSection />
-            <ab_tests::AbTestsSection />
+            <Deferred><months::MonthsSection /></Deferred>
+            <Deferred><custom::CustomMetricsSection /></Deferred>
+            <Deferred><trend::TrendSection /></Deferred>
+            <Deferred><alerts::AlertsSection /></Deferred>
+            <Deferred><compare::ChannelCompareSection /></Deferred>
+            <Deferred><ab_tests::AbTestsSection /></Deferred>
         </section>
     }
 }

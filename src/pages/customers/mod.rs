@@ -10,6 +10,7 @@ mod reading;
 mod segments;
 mod settings;
 
+use crate::components::deferred::Deferred;
 use crate::domain::customers::rfm::{customer_stats, score, CustomerStats, Scored};
 use crate::i18n::Msg;
 use crate::state::analysis::{use_analysis, Shared};
@@ -72,11 +73,11 @@ pub fn CustomersPage() -> impl IntoView {
                 <a href="#attribution">{lang.t(Msg::AtTitle)}</a>
             </nav>
             <import_orders::OrdersImport />
-            <settings::Settings as_of typed_date=Signal::derive(move || typed.with(|t| t.value().is_some())) />
-            <kpis::Kpis analysis />
-            <segments::Segments analysis />
-            <lifecycle::Lifecycle analysis />
-            <attribution::Attribution />
+            <Deferred><settings::Settings as_of typed_date=Signal::derive(move || typed.with(|t| t.value().is_some())) /></Deferred>
+            <Deferred><kpis::Kpis analysis /></Deferred>
+            <Deferred><segments::Segments analysis /></Deferred>
+            <Deferred><lifecycle::Lifecycle analysis /></Deferred>
+            <Deferred><attribution::Attribution /></Deferred>
         </section>
     }
 }

@@ -12,6 +12,7 @@ mod import;
 mod table;
 mod what_if;
 
+use crate::components::deferred::Deferred;
 use crate::components::table::EditableTable;
 use crate::domain::funnel::overall_conversion;
 use crate::i18n::{format_count, format_rate, Lang, Msg, NO_VALUE};
@@ -77,13 +78,13 @@ pub fn FunnelPage() -> impl IntoView {
                 <a href="#funnel-import">{lang.t(Msg::FaImportShort)}</a>
             </nav>
             <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage csv_export=false />
-            <export::ExportCsv />
-            <chain::ChainCheck />
-            <chart::FunnelChartSection />
-            <bottleneck::Bottleneck />
-            <what_if::WhatIf />
-            <compare::Comparison />
-            <import::EventImport />
+            <Deferred><export::ExportCsv /></Deferred>
+            <Deferred><chain::ChainCheck /></Deferred>
+            <Deferred><chart::FunnelChartSection /></Deferred>
+            <Deferred><bottleneck::Bottleneck /></Deferred>
+            <Deferred><what_if::WhatIf /></Deferred>
+            <Deferred><compare::Comparison /></Deferred>
+            <Deferred><import::EventImport /></Deferred>
         </section>
     }
 }

@@ -8,6 +8,7 @@ mod playbook;
 mod risks;
 mod scenarios;
 
+use crate::components::deferred::Deferred;
 use crate::domain::funnel::overall_conversion;
 use crate::domain::plan::Industry;
 use crate::domain::values::entry::{iso_date, parse_iso_date};
@@ -144,12 +145,12 @@ pub fn ScenarioPage() -> impl IntoView {
                 <a href="#resources">{lang.t(Msg::ResourcesShort)}</a>
                 <a href="#risks">{lang.t(Msg::RisksShort)}</a>
             </nav>
-            <PlaybookChooser />
-            <ScenarioTable />
-            <GoalsSection />
-            <BudgetSection />
-            <ResourcesForm />
-            <RiskRegister />
+            <Deferred><PlaybookChooser /></Deferred>
+            <Deferred><ScenarioTable /></Deferred>
+            <Deferred><GoalsSection /></Deferred>
+            <Deferred><BudgetSection /></Deferred>
+            <Deferred><ResourcesForm /></Deferred>
+            <Deferred><RiskRegister /></Deferred>
         </section>
     }
 }

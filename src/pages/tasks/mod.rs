@@ -9,6 +9,7 @@ mod rollup;
 mod table;
 mod timeline;
 
+use crate::components::deferred::Deferred;
 use crate::components::field::PlanField;
 use crate::domain::tasks::DEFAULT_HORIZON_MONTHS;
 use crate::domain::values::entry::Entry;
@@ -58,10 +59,10 @@ pub fn TasksPage() -> impl IntoView {
             </div>
             <PhaseTable />
             <FilterBar view />
-            <TaskTable view />
-            <Rollups view />
-            <TaskTimeline view />
-            <CalendarExport view />
+            <Deferred><TaskTable view /></Deferred>
+            <Deferred><Rollups view /></Deferred>
+            <Deferred><TaskTimeline view /></Deferred>
+            <Deferred><CalendarExport view /></Deferred>
         </section>
     }
 }

@@ -7,6 +7,7 @@ mod feedback;
 mod stock;
 mod tiers;
 
+use crate::components::deferred::Deferred;
 use crate::domain::plan::Industry;
 use crate::i18n::Msg;
 use crate::pages::scenario::industry_name;
@@ -26,13 +27,33 @@ fn toolkits_of(industry: Industry) -> &'static [(&'static str, Msg)] {
     }
 }
 
-fn industry_view(industry: Industry) -> AnyView {
-    match industry {
-        Industry::Retail => view! { <stock::StockToolkit /> <tiers::TiersToolkit /> }.into_any(),
-        Industry::Services => {
-            view! { <appointments::AppointmentsToolkit /> <feedback::FeedbackToolkit /> }.into_any()
+/// A toolkit below the first one is built after the page is shown: only the plan's own
+/// industry's first toolkit is on screen when the page opens.
+fn industry_view(industry: Industry, mine: bool) -> AnyView {
+    match (industry, mine) {
+        (Industry::Retail, true) => {
+            view! { <stock::StockToolkit /> <Deferred><tiers::TiersToolkit /></Deferred> }
+                .into_any()
         }
-        Industry::FoodService => view! { <combos::CombosToolkit /> }.into_any(),
+        (Industry::Retail, false) => view! {
+            <Deferred><stock::StockToolkit /></Deferred>
+            <Deferred><tiers::TiersToolkit /></Deferred>
+        }
+        .into_any(),
+        (Industry::Services, true) => view! {
+            <appointments::AppointmentsToolkit />
+            <Deferred><feedback::FeedbackToolkit /></Deferred>
+        }
+        .into_any(),
+        (Industry::Services, false) => view! {
+            <Deferred><appointments::AppointmentsToolkit /></Deferred>
+            <Deferred><feedback::FeedbackToolkit /></Deferred>
+        }
+        .into_any(),
+        (Industry::FoodService, true) => view! { <combos::CombosToolkit /> }.into_any(),
+        (Industry::FoodService, false) => {
+            view! { <Deferred><combos::CombosToolkit /></Deferred> }.into_any()
+        }
     }
 }
 
@@ -86,7 +107,7 @@ fn toolkits_view(own_only: bool) -> impl IntoView {
                                     {lang.t(industry_name(industry))}
                                     {mine.then(|| view! { <span class="badge">{lang.t(Msg::ForThisIndustry)}</span> })}
                                 </h2>
-                                {industry_view(industry)}
+                                {industry_view(industry, mine)}
                             </div>
                         }
                     })

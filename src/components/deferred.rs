@@ -1,0 +1,204 @@
+//! A page section built after the first paint, so that opening a page is not one long task.
+//!
+//! `<Deferred>…</Deferred>` puts a placeholder where its children go and builds them in a
+//! later task: one pending section per turn of the event loop, in page order, starting
+//! after the next frame (so what is above the fold is painted first), or at once when the
+//! placeholder comes near the viewport. Every pending section is built at once when
+//! something needs the whole page: before printing (`beforeprint`), when a link names a
+//! `#section` (a click on an anchor link, `hashchange`, a lazy page opened at an address
+//! with a hash: [`render_all_now`]).
+//!
+//! A placeholder says `aria-busy="true"`: the takeover of a prerendered page (`app::mount`)
+//! waits until none is left, so the prerendered page is replaced by a complete one while
+//! its sections were built in several short tasks.
+
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    // web-sys' binding is behind a feature this crate does not enable; the two methods
+    // used here are all it needs.
+    type IntersectionObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function, options: &JsValue) -> IntersectionObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &IntersectionObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    fn unobserve(this: &IntersectionObserver, target: &web_sys::Element);
+}
+
+/// A section waiting to be built: its switch and its placeholder's number.
+struct Pending {
+    id: u64,
+    ready: RwSignal<bool>,
+}
+
+thread_local! {
+    static QUEUE: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+    static OBSERVER: RefCell<Option<IntersectionObserver>> = const { RefCell::new(None) };
+}
+
+/// The attribute naming a placeholder's pending section (read by the viewport observer).
+const ID_ATTR: &str = "data-deferred";
+
+/// Children built in a later task than the page around them (see the module's doc).
+#[component]
+pub fn Deferred(children: Children) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    QUEUE.with_borrow_mut(|q| q.push(Pending { id, ready }));
+    listen_once();
+    schedule();
+    let place = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = place.get() {
+            with_observer(|o| o.observe(&el));
+        }
+    });
+    on_cleanup(move || {
+        QUEUE.with_borrow_mut(|q| q.retain(|p| p.id != id));
+        if let Some(el) = place.get_untracked() {
+            with_observer(|o| o.unobserve(&el));
+        }
+    });
+    let children = StoredValue::new_local(Some(children));
+    move || {
+        if ready.get() {
+            if let Some(el) = place.get_untracked() {
+                with_observer(|o| o.unobserve(&el));
+            }
+            let children = children.try_update_value(Option::take).flatten();
+            // Built untracked, as a component is: the section's reads must not rebuild it.
+            untrack(|| children.map(|c| c()).into_any())
+        } else {
+            view! {
+                <div class="deferred" aria-busy="true" data-deferred=id.to_string() node_ref=place></div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Builds every pending section now (their DOM is in place once the current event's
+/// microtasks have run): before printing, or before scrolling to a `#section`.
+pub fn render_all_now() {
+    let all = QUEUE.with_borrow_mut(std::mem::take);
+    for p in all {
+        p.ready.try_set(true);
+    }
+}
+
+fn render(id: u64) {
+    let found = QUEUE.with_borrow_mut(|q| {
+        let at = q.iter().position(|p| p.id == id)?;
+        Some(q.remove(at))
+    });
+    if let Some(p) = found {
+        p.ready.try_set(true);
+    }
+}
+
+/// One pending section per turn of the event loop, the first after the next frame.
+fn schedule() {
+    if SCHEDULED.replace(true) {
+        return;
+    }
+    request_animation_frame(|| set_timeout(step, Duration::ZERO));
+}
+
+fn step() {
+    let next = QUEUE.with_borrow_mut(|q| (!q.is_empty()).then(|| q.remove(0)));
+    if let Some(p) = next {
+        p.ready.try_set(true);
+    }
+    if QUEUE.with_borrow(|q| q.is_empty()) {
+        SCHEDULED.set(false);
+    } else {
+        set_timeout(step, Duration::ZERO);
+    }
+}
+
+/// The shared observer: a placeholder within a screen of the viewport is built at once.
+fn with_observer(f: impl FnOnce(&IntersectionObserver)) {
+    OBSERVER.with_borrow_mut(|o| {
+        if o.is_none() {
+            let supported =
+                js_sys::Reflect::has(&window(), &JsValue::from_str("IntersectionObserver"))
+                    .unwrap_or(false);
+            if !supported {
+                return;
+            }
+            let callback = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
+                for entry in entries.iter() {
+                    let near = js_sys::Reflect::get(&entry, &JsValue::from_str("isIntersecting"))
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
+                    let id = js_sys::Reflect::get(&entry, &JsValue::from_str("target"))
+                        .ok()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.get_attribute(ID_ATTR))
+                        .and_then(|id| id.parse().ok());
+                    if let (true, Some(id)) = (near, id) {
+                        render(id);
+                    }
+                }
+            });
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &options,
+                &JsValue::from_str("rootMargin"),
+                &JsValue::from_str("100% 0px"),
+            );
+            *o = Some(IntersectionObserver::new(
+                callback.as_ref().unchecked_ref(),
+                &options,
+            ));
+            // One observer for the app's lifetime.
+            callback.forget();
+        }
+        if let Some(o) = o.as_ref() {
+            f(o);
+        }
+    });
+}
+
+/// Printing, a link to a `#section` and a new hash need the whole page.
+fn listen_once() {
+    thread_local!(static LISTENING: Cell<bool> = const { Cell::new(false) });
+    if LISTENING.replace(true) {
+        return;
+    }
+    let window = window();
+    let all = Closure::<dyn Fn()>::new(render_all_now);
+    let _ = window.add_event_listener_with_callback("beforeprint", all.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("hashchange", all.as_ref().unchecked_ref());
+    all.forget();
+    // Capture phase: the sections are built before the router scrolls to the anchor
+    // (a user's click runs the microtasks that build them between the two listeners).
+    let click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let anchor = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a[href*=\"#\"]").ok().flatten());
+        if anchor.is_some() {
+            render_all_now();
+        }
+    });
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "click",
+        click.as_ref().unchecked_ref(),
+        true,
+    );
+    click.forget();
+}
