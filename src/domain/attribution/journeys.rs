@@ -9,8 +9,7 @@
 //! run on distinct paths with counts.
 
 use crate::domain::customers::orders::parse_day;
-use crate::domain::formats::csv::restore;
-use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::csv::{restore, Cells, CsvReader};
 use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
@@ -172,7 +171,7 @@ struct Row {
 /// Reads a journeys file a chunk at a time.
 #[derive(Debug)]
 pub struct JourneysReader {
-    csv: ChunkedCsv,
+    csv: CsvReader<'static>,
     cols: [Option<usize>; 5],
     journey_ids: HashMap<String, u32>,
     channel_ids: HashMap<String, u16>,
@@ -202,12 +201,12 @@ impl JourneysReader {
             out: Journeys::default(),
         };
         if let Some(first) = opened.first_row {
-            reader.take(first.line, &first.fields);
+            reader.take(first.line, first.fields.as_slice());
         }
         Ok(reader)
     }
 
-    fn take(&mut self, line: usize, fields: &[String]) {
+    fn take(&mut self, line: usize, fields: &(impl Cells + ?Sized)) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
             let bad = BadJourneyRow { line, reason };
@@ -215,10 +214,10 @@ impl JourneysReader {
         }
     }
 
-    fn read_row(&mut self, fields: &[String]) -> Result<(), JourneyRowError> {
+    fn read_row(&mut self, fields: &(impl Cells + ?Sized)) -> Result<(), JourneyRowError> {
         let cell = |c: usize| {
             self.cols[c]
-                .and_then(|i| fields.get(i))
+                .and_then(|i| fields.cell(i))
                 .map(|s| restore(s.trim()))
                 .unwrap_or("")
         };
@@ -338,7 +337,7 @@ impl SteppedRead for JourneysReader {
     fn step(&mut self, max_rows: usize) -> Progress {
         // The rows are taken as the file is read: the file is lent out meanwhile.
         let mut csv = std::mem::take(&mut self.csv);
-        csv.for_each(max_rows, |line, fields| self.take(line, fields));
+        csv.for_each(max_rows, |line, fields| self.take(line, &fields));
         self.csv = csv;
         csv_progress(&self.csv, self.out.rows)
     }

@@ -10,8 +10,7 @@
 //!
 //! Orders are analysis data: they stay in memory and are never part of the plan.
 
-use crate::domain::formats::csv::restore;
-use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::csv::{restore, Cells, CsvReader};
 use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
@@ -213,7 +212,7 @@ pub struct Orders {
 /// Reads an orders file a chunk at a time.
 #[derive(Debug)]
 pub struct OrdersReader {
-    csv: ChunkedCsv,
+    csv: CsvReader<'static>,
     /// Field index of each [`OrderColumn`], if present.
     cols: [Option<usize>; 5],
     customer_ids: HashMap<String, u32>,
@@ -236,12 +235,12 @@ impl OrdersReader {
             },
         };
         if let Some(first) = opened.first_row {
-            reader.take(first.line, &first.fields);
+            reader.take(first.line, first.fields.as_slice());
         }
         Ok(reader)
     }
 
-    fn take(&mut self, line: usize, fields: &[String]) {
+    fn take(&mut self, line: usize, fields: &(impl Cells + ?Sized)) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
             let bad = BadOrderRow { line, reason };
@@ -249,10 +248,10 @@ impl OrdersReader {
         }
     }
 
-    fn read_row(&mut self, fields: &[String]) -> Result<(), OrderRowError> {
+    fn read_row(&mut self, fields: &(impl Cells + ?Sized)) -> Result<(), OrderRowError> {
         let cell = |c: usize| {
             self.cols[c]
-                .and_then(|i| fields.get(i))
+                .and_then(|i| fields.cell(i))
                 .map(|s| restore(s.trim()))
                 .unwrap_or("")
         };
@@ -295,7 +294,7 @@ impl SteppedRead for OrdersReader {
     fn step(&mut self, max_rows: usize) -> Progress {
         // The rows are taken as the file is read: the file is lent out meanwhile.
         let mut csv = std::mem::take(&mut self.csv);
-        csv.for_each(max_rows, |line, fields| self.take(line, fields));
+        csv.for_each(max_rows, |line, fields| self.take(line, &fields));
         self.csv = csv;
         csv_progress(&self.csv, self.out.rows)
     }

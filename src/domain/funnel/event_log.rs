@@ -5,12 +5,14 @@
 //! is incremental: [`EventLogReader::step`] reads a bounded number of rows and reports
 //! progress, and the UI calls it between animation frames.
 //!
-//! CSV is read by a small RFC 4180 reader written here rather than the `csv` crate, which
-//! would add to the WebAssembly download for the four columns we need: quoted fields,
-//! `""` escapes, line breaks inside quotes, CRLF / LF / CR line ends and a UTF-8 BOM.
-//! Leniencies, all deliberate: a quote inside an unquoted field is kept as text; blank
-//! lines are skipped; values are trimmed; extra columns are ignored.
+//! CSV is read by the product's one reader ([`CsvReader`], on `csv-core`), as bytes with
+//! a comma delimiter: quoted fields, `""` escapes, line breaks inside quotes, CRLF / LF /
+//! CR line ends and a UTF-8 BOM. A row whose quoting is malformed (a quote never closed,
+//! text after a closing quote) is refused with that reason. Leniencies, all deliberate:
+//! a quote inside an unquoted field is kept as text; blank lines are skipped; values are
+//! trimmed; extra columns are ignored.
 
+use crate::domain::formats::csv::{CsvReader, QuoteProblem, RecordInfo};
 use crate::domain::formats::stepped_read::{Progress, SteppedRead};
 
 /// A column the reader needs (user, time, event) or uses when present (channel).
@@ -289,7 +291,7 @@ impl EventLog {
 /// Reads an event log a chunk at a time. See the module docs.
 #[derive(Debug)]
 pub struct EventLogReader {
-    csv: Csv,
+    csv: CsvReader<'static>,
     columns: usize,
     user_col: usize,
     time_col: usize,
@@ -304,16 +306,16 @@ impl EventLogReader {
     /// the header row: the first non-blank line. When several columns match one name,
     /// the leftmost is used.
     pub fn new(data: impl Into<Vec<u8>>) -> Result<EventLogReader, HeaderError> {
-        let mut csv = Csv::new(data.into());
+        let mut csv = CsvReader::from_bytes(data.into(), b',');
         loop {
             match csv.next_record() {
                 None => return Err(HeaderError::NoHeader),
-                Some(r) if r.blank => continue,
+                Some(info) if is_blank(&csv, info) => continue,
                 Some(_) => break,
             }
         }
-        let keys: Vec<String> = (0..csv.ends.len())
-            .map(|i| header_key(&String::from_utf8_lossy(csv.field(i))))
+        let keys: Vec<String> = (0..csv.len())
+            .map(|i| header_key(&String::from_utf8_lossy(csv.field_bytes(i))))
             .collect();
         let find = |col: Column| {
             let names = HEADER_NAMES.iter().find(|(c, _)| *c == col)?.1;
@@ -345,29 +347,32 @@ impl EventLogReader {
 
     /// Where the reader is, without reading anything.
     pub fn progress(&self) -> Progress {
+        let (bytes_done, total_bytes) = self.csv.progress();
         Progress {
             rows_done: self.rows_done,
-            bytes_done: self.csv.pos,
-            total_bytes: self.csv.data.len(),
-            finished: self.csv.pos >= self.csv.data.len(),
+            bytes_done,
+            total_bytes,
+            finished: self.csv.finished(),
         }
     }
 
-    fn take_row(&mut self, problem: Option<EventRowError>) -> Result<(), EventRowError> {
-        if let Some(problem) = problem {
-            return Err(problem);
+    fn take_row(&mut self, problem: Option<QuoteProblem>) -> Result<(), EventRowError> {
+        match problem {
+            Some(QuoteProblem::Unclosed) => return Err(EventRowError::UnclosedQuote),
+            Some(QuoteProblem::TextAfter) => return Err(EventRowError::TextAfterQuote),
+            None => {}
         }
         let csv = &self.csv;
-        if csv.ends.len() != self.columns {
+        if csv.len() != self.columns {
             return Err(EventRowError::WrongColumnCount {
                 expected: self.columns,
-                found: csv.ends.len(),
+                found: csv.len(),
             });
         }
         let text = |i: usize| {
             // Trim ASCII on bytes first (cheap); full Unicode trim only when needed
             // (e.g. a full-width space from a Chinese spreadsheet).
-            let bytes = csv.field(i).trim_ascii();
+            let bytes = csv.field_bytes(i).trim_ascii();
             let s = std::str::from_utf8(bytes).map_err(|_| EventRowError::NotUtf8)?;
             let plain = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
             Ok(if plain(bytes.first()) && plain(bytes.last()) {
@@ -415,7 +420,7 @@ impl SteppedRead for EventLogReader {
             let Some(record) = self.csv.next_record() else {
                 break;
             };
-            if record.blank {
+            if is_blank(&self.csv, record) {
                 continue;
             }
             self.rows_done += 1;
@@ -464,132 +469,9 @@ fn sort_by_user_then_time(events: Vec<Event>, users: usize) -> Vec<Event> {
     sorted
 }
 
-/// The CSV cursor: the file, where we are, and the last record's fields.
-#[derive(Debug)]
-struct Csv {
-    data: Vec<u8>,
-    pos: usize,
-    /// The physical line at `pos`, 1-based.
-    line: usize,
-    /// The last record's unescaped fields, back to back; `ends[i]` is where field i ends.
-    buf: Vec<u8>,
-    ends: Vec<usize>,
-}
-
-struct Record {
-    line: usize,
-    problem: Option<EventRowError>,
-    blank: bool,
-}
-
-impl Csv {
-    fn new(data: Vec<u8>) -> Csv {
-        let pos = if data.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        Csv {
-            data,
-            pos,
-            line: 1,
-            buf: Vec::new(),
-            ends: Vec::new(),
-        }
-    }
-
-    fn field(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[start..self.ends[i]]
-    }
-
-    /// Reads one record into `buf` / `ends`; `None` at the end of the file.
-    fn next_record(&mut self) -> Option<Record> {
-        let data = &self.data;
-        let len = data.len();
-        let mut pos = self.pos;
-        if pos >= len {
-            return None;
-        }
-        let start_line = self.line;
-        let mut line = self.line;
-        let mut problem = None;
-        let mut quoted_any = false;
-        self.buf.clear();
-        self.ends.clear();
-        loop {
-            let quoted = data.get(pos) == Some(&b'"');
-            if quoted {
-                quoted_any = true;
-                pos += 1;
-                let mut closed = false;
-                while pos < len {
-                    let b = data[pos];
-                    pos += 1;
-                    match b {
-                        b'"' if data.get(pos) == Some(&b'"') => {
-                            self.buf.push(b'"');
-                            pos += 1;
-                        }
-                        b'"' => {
-                            closed = true;
-                            break;
-                        }
-                        // A CR counts as a line end unless an LF follows (CRLF counts once).
-                        b'\n' => line += 1,
-                        b'\r' if data.get(pos) != Some(&b'\n') => line += 1,
-                        _ => {}
-                    }
-                    if b != b'"' {
-                        self.buf.push(b);
-                    }
-                }
-                if !closed {
-                    problem = Some(EventRowError::UnclosedQuote);
-                    self.ends.push(self.buf.len());
-                    break;
-                }
-            }
-            let start = pos;
-            while pos < len && !matches!(data[pos], b',' | b'\n' | b'\r') {
-                pos += 1;
-            }
-            if pos > start {
-                if quoted {
-                    problem.get_or_insert(EventRowError::TextAfterQuote);
-                }
-                self.buf.extend_from_slice(&data[start..pos]);
-            }
-            self.ends.push(self.buf.len());
-            match data.get(pos) {
-                None => break,
-                Some(b',') => pos += 1,
-                Some(b'\r') => {
-                    pos += if data.get(pos + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                    line += 1;
-                    break;
-                }
-                Some(_) => {
-                    pos += 1;
-                    line += 1;
-                    break;
-                }
-            }
-        }
-        self.pos = pos;
-        self.line = line;
-        let blank =
-            !quoted_any && self.ends.len() == 1 && self.buf.iter().all(u8::is_ascii_whitespace);
-        Some(Record {
-            line: start_line,
-            problem,
-            blank,
-        })
-    }
+/// A line with one cell of ASCII white space and no quotes: skipped, not a row.
+fn is_blank(csv: &CsvReader, info: RecordInfo) -> bool {
+    !info.quoted && csv.len() == 1 && csv.field_bytes(0).iter().all(u8::is_ascii_whitespace)
 }
 
 /// Reads a timestamp as UTC seconds since 1970. Accepted forms:
