@@ -16,6 +16,7 @@ use crate::domain::formats::stepped_read::{
 use crate::domain::funnel::event_log::parse_timestamp;
 use crate::domain::values::entry::{CellValue, InputError};
 use crate::domain::values::money::Fen;
+use crate::domain::values::names::Names;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +174,7 @@ struct Row {
 pub struct JourneysReader {
     csv: CsvReader<'static>,
     cols: [Option<usize>; 5],
-    journey_ids: HashMap<String, u32>,
+    journey_ids: Names,
     channel_ids: HashMap<String, u16>,
     rows: Vec<Row>,
     out: Journeys,
@@ -195,7 +196,7 @@ impl JourneysReader {
         let mut reader = JourneysReader {
             csv: opened.csv,
             cols: opened.cols,
-            journey_ids: HashMap::new(),
+            journey_ids: Names::default(),
             channel_ids: HashMap::new(),
             rows: Vec::new(),
             out: Journeys::default(),
@@ -266,15 +267,8 @@ impl JourneysReader {
             }
             Some(id)
         };
-        // Look up before inserting: a key is allocated once per journey, not per row.
-        let journey = match self.journey_ids.get(journey) {
-            Some(id) => *id,
-            None => {
-                let id = self.journey_ids.len() as u32;
-                self.journey_ids.insert(journey.to_string(), id);
-                id
-            }
-        };
+        // Interned without allocating per row (or per journey: one string holds them).
+        let journey = self.journey_ids.intern(journey);
         self.rows.push(Row {
             journey,
             time,
@@ -288,7 +282,7 @@ impl JourneysReader {
     fn into_journeys(mut self) -> Journeys {
         let mut rows = std::mem::take(&mut self.rows);
         rows.sort_by_key(|r| (r.journey, r.time));
-        self.journey_ids = HashMap::new();
+        self.journey_ids = Names::default();
         let mut out = self.out;
         let mut index: HashMap<Vec<u16>, usize> = HashMap::new();
         let mut record = |out: &mut Journeys, touches: &mut Vec<u16>, conv: Option<i64>| {

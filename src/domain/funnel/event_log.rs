@@ -14,6 +14,7 @@
 
 use crate::domain::formats::csv::{CsvReader, QuoteProblem, RecordInfo};
 use crate::domain::formats::stepped_read::{Progress, SteppedRead};
+pub use crate::domain::values::names::Names;
 
 /// A column the reader needs (user, time, event) or uses when present (channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,121 +135,6 @@ pub struct Event {
     pub channel: Option<u32>,
     /// UTC seconds since 1970-01-01.
     pub time: i64,
-}
-
-/// A table of distinct names (users, events or channels), each with a small id.
-///
-/// A million-row log can name a few hundred thousand users, so the names live back to
-/// back in one string with a small open-addressing index beside it, instead of two
-/// heap allocations per name in a `HashMap<String, u32>` plus a `Vec<String>`.
-#[derive(Debug, Clone, Default)]
-pub struct Names {
-    text: String,
-    /// `ends[id]`: where name `id` ends in `text`.
-    ends: Vec<usize>,
-    /// Open addressing, linear probing, a power of two long; each slot is an id + 1
-    /// (0 = empty) and the hash's top 32 bits, which spares most string comparisons.
-    slots: Vec<(u32, u32)>,
-}
-
-impl Names {
-    // A fast non-keyed hash is safe here: the keys come from the merchant's own file,
-    // not from an attacker, and hashing runs once per field of a million rows.
-    fn hash(bytes: &[u8]) -> u64 {
-        let mut h: u64 = bytes.len() as u64;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        // The multiply leaves the low bits weak and the index uses them: mix (MurmurHash3).
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-
-    /// The slot holding `name`, or the empty slot where it would go.
-    fn find(&self, name: &str, hash: u64) -> Result<u32, usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let tag = (hash >> 32) as u32;
-        let mut i = hash as usize & mask;
-        loop {
-            let (id_plus_one, slot_tag) = self.slots[i];
-            if id_plus_one == 0 {
-                return Err(i);
-            }
-            let id = id_plus_one - 1;
-            if slot_tag == tag && self.name(id) == Some(name) {
-                return Ok(id);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn intern(&mut self, name: &str) -> u32 {
-        // Keep the index at most 3/4 full so probes stay short.
-        if (self.ends.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
-        let hash = Names::hash(name.as_bytes());
-        match self.find(name, hash) {
-            Ok(id) => id,
-            Err(slot) => {
-                // Ids stop at u32::MAX − 1; that many names cannot fit in a browser anyway.
-                let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX - 1);
-                self.text.push_str(name);
-                self.ends.push(self.text.len());
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
-                id
-            }
-        }
-    }
-
-    fn grow(&mut self) {
-        let len = (self.slots.len() * 2).max(16);
-        self.slots = vec![(0, 0); len];
-        for id in 0..self.ends.len() as u32 {
-            let name = self.name(id).unwrap_or_default();
-            let hash = Names::hash(name.as_bytes());
-            if let Err(slot) = self.find(name, hash) {
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
-            }
-        }
-    }
-
-    /// The id of `name`, if it occurs in the log (exact, case-sensitive match).
-    pub fn id(&self, name: &str) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        self.find(name, Names::hash(name.as_bytes())).ok()
-    }
-
-    /// The name with this id.
-    pub fn name(&self, id: u32) -> Option<&str> {
-        let id = id as usize;
-        let end = *self.ends.get(id)?;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        self.text.get(start..end)
-    }
-
-    /// The number of distinct names.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// No names at all.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The names in order of first appearance in the file (ids 0, 1, …).
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len() as u32).filter_map(|id| self.name(id))
-    }
 }
 
 /// A fully read event log.
