@@ -348,7 +348,11 @@ pub fn parse_day(text: &str) -> Option<i32> {
 /// without splitting or parsing strings: `Some(day)` when the text has that shape (the
 /// day `None` if no such date), `None` to leave the text to the general path.
 fn iso_day(b: &[u8]) -> Option<Option<i32>> {
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !matches!(b.get(10), None | Some(b' ' | b'T')) {
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b.get(10), None | Some(b' ' | b'T'))
+    {
         return None;
     }
     let mut n = [0i32; 3];
@@ -399,7 +403,11 @@ mod tests {
         let mut date = chrono::NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
         while date.year() < 2101 {
             let text = date.format("%Y-%m-%d").to_string();
-            assert_eq!(iso_day(text.as_bytes()), Some(Some(date.num_days_from_ce())), "{text}");
+            assert_eq!(
+                iso_day(text.as_bytes()),
+                Some(Some(date.num_days_from_ce())),
+                "{text}"
+            );
             date = date + chrono::Days::new(if date.year() < 1890 { 97 } else { 1 });
         }
         assert_eq!(iso_day(b"0000-01-01"), None);

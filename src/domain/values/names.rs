@@ -11,9 +11,21 @@ pub struct Names {
     text: String,
     /// `ends[id]`: where name `id` ends in `text`.
     ends: Vec<usize>,
-    /// Open addressing, linear probing, a power of two long; each slot is an id + 1
-    /// (0 = empty) and the hash's top 32 bits, which spares most string comparisons.
-    slots: Vec<(u32, u32)>,
+    /// Open addressing, linear probing, a power of two long.
+    slots: Vec<Slot>,
+}
+
+/// A slot of the index: where its name is, so that a lookup reads the slot and the
+/// name's bytes and nothing else (each a likely cache miss in a table of 200k names).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The name's id + 1; 0 = an empty slot.
+    id_plus_one: u32,
+    /// The hash's top 32 bits, which spare most string comparisons.
+    tag: u32,
+    /// The name's bytes in `text` (`start` is `u32::MAX` past 4 GB: then `ends` says).
+    start: u32,
+    len: u32,
 }
 
 impl Names {
@@ -39,17 +51,37 @@ impl Names {
     fn find(&self, name: &str, hash: u64) -> Result<u32, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let tag = (hash >> 32) as u32;
+        let name = name.as_bytes();
         let mut i = hash as usize & mask;
         loop {
-            let (id_plus_one, slot_tag) = self.slots[i];
-            if id_plus_one == 0 {
+            let slot = self.slots[i];
+            if slot.id_plus_one == 0 {
                 return Err(i);
             }
-            let id = id_plus_one - 1;
-            if slot_tag == tag && self.bytes(id) == name.as_bytes() {
-                return Ok(id);
+            let id = slot.id_plus_one - 1;
+            if slot.tag == tag && slot.len as usize == name.len() {
+                let stored = match slot.start {
+                    u32::MAX => self.bytes(id),
+                    start => {
+                        let start = start as usize;
+                        &self.text.as_bytes()[start..start + name.len()]
+                    }
+                };
+                if stored == name {
+                    return Ok(id);
+                }
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    fn slot(&self, id: u32, hash: u64) -> Slot {
+        let (start, end) = self.span(id);
+        Slot {
+            id_plus_one: id + 1,
+            tag: (hash >> 32) as u32,
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u32::try_from(end - start).unwrap_or(u32::MAX),
         }
     }
 
@@ -67,7 +99,7 @@ impl Names {
                 let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX - 1);
                 self.text.push_str(name);
                 self.ends.push(self.text.len());
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
+                self.slots[slot] = self.slot(id, hash);
                 id
             }
         }
@@ -75,12 +107,12 @@ impl Names {
 
     fn grow(&mut self) {
         let len = (self.slots.len() * 2).max(16);
-        self.slots = vec![(0, 0); len];
+        self.slots = vec![Slot::default(); len];
         for id in 0..self.ends.len() as u32 {
             let name = self.name(id).unwrap_or_default();
             let hash = Names::hash(name.as_bytes());
             if let Err(slot) = self.find(name, hash) {
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
+                self.slots[slot] = self.slot(id, hash);
             }
         }
     }
@@ -95,9 +127,15 @@ impl Names {
 
     /// The bytes of name `id` (a valid id), compared without a char-boundary check.
     fn bytes(&self, id: u32) -> &[u8] {
+        let (start, end) = self.span(id);
+        &self.text.as_bytes()[start..end]
+    }
+
+    /// Where name `id` (a valid id) is in `text`.
+    fn span(&self, id: u32) -> (usize, usize) {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text.as_bytes()[start..self.ends[id]]
+        (start, self.ends[id])
     }
 
     /// The name with this id.

@@ -110,10 +110,10 @@ pub struct CsvReader<'a> {
     delimiter: u8,
     /// The delimiter `csv-core` was given stands for this character.
     wide: Option<char>,
-    /// The current record's cells back to back (`len` bytes used); `ends[i]` is where
+    /// The current record's cells back to back (`used` bytes); `ends[i]` is where
     /// cell i ends. Reused from record to record: no allocation per cell or record.
     buf: Vec<u8>,
-    len: usize,
+    used: usize,
     ends: Vec<usize>,
     fields: usize,
 }
@@ -179,7 +179,7 @@ impl<'a> CsvReader<'a> {
             delimiter,
             wide,
             buf: vec![0; 1024],
-            len: 0,
+            used: 0,
             ends: vec![0; 32],
             fields: 0,
         }
@@ -235,7 +235,7 @@ impl<'a> CsvReader<'a> {
             problem: None,
         };
         self.pos = start + nin;
-        self.len = nout;
+        self.used = nout;
         self.fields = nend;
         // Without quotes, only the delimiters and the line end are not copied to the
         // cells; then nothing inside the record can be a line end (the common case,
@@ -267,13 +267,12 @@ impl<'a> CsvReader<'a> {
 
     /// Puts the wide delimiter back where a quoted cell held it.
     fn put_back(&mut self, wide: char) {
-        let used = &self.buf[..self.len];
-        if !used.contains(&WIDE) {
+        if !self.buf[..self.used].contains(&WIDE) {
             return;
         }
         let mut char_buf = [0; 4];
         let wide = wide.encode_utf8(&mut char_buf).as_bytes();
-        let mut out = Vec::with_capacity(self.len + 8);
+        let mut out = Vec::with_capacity(self.used + 8);
         let mut start = 0;
         for end in &mut self.ends[..self.fields] {
             for &b in &self.buf[start..*end] {
@@ -286,7 +285,7 @@ impl<'a> CsvReader<'a> {
             start = *end;
             *end = out.len();
         }
-        self.len = out.len();
+        self.used = out.len();
         if self.buf.len() < out.len() {
             self.buf.resize(out.len(), 0);
         }
@@ -314,7 +313,7 @@ impl<'a> CsvReader<'a> {
     /// The current record's cells as text; `None` if they are not valid UTF-8 (only
     /// possible when reading bytes: text in gives text out).
     pub fn fields(&self) -> Option<Fields<'_>> {
-        let text = std::str::from_utf8(&self.buf[..self.len]).ok()?;
+        let text = std::str::from_utf8(&self.buf[..self.used]).ok()?;
         Some(Fields {
             text,
             ends: &self.ends[..self.fields],
@@ -429,7 +428,12 @@ mod tests {
         let mut r = CsvReader::from_text(text, ',');
         let mut seen = Vec::new();
         while let Some(info) = r.next_record() {
-            seen.push((info.line, info.quoted, info.problem, r.fields().unwrap().to_vec()));
+            seen.push((
+                info.line,
+                info.quoted,
+                info.problem,
+                r.fields().unwrap().to_vec(),
+            ));
         }
         use QuoteProblem::*;
         assert_eq!(
@@ -447,7 +451,10 @@ mod tests {
     fn a_wide_delimiter_splits_and_stays_in_quotes() {
         let r = parse("客户，备注\r\n张三，\"一，二\"\n", '，');
         assert_eq!(r[0].fields, ["客户", "备注"]);
-        assert_eq!((r[1].line, r[1].fields.clone()), (2, vec!["张三".to_string(), "一，二".into()]));
+        assert_eq!(
+            (r[1].line, r[1].fields.clone()),
+            (2, vec!["张三".to_string(), "一，二".into()])
+        );
         // A BOM after the first is text; long records grow the buffers.
         let long = "x".repeat(5000);
         let text = format!("\u{feff}\u{feff}a\n{long},{}\n", ",".repeat(100));
