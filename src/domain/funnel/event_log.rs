@@ -373,11 +373,58 @@ fn is_blank(csv: &CsvReader, info: RecordInfo) -> bool {
 /// A date alone is rejected: it cannot order a customer's steps within the day.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let b = text.trim().as_bytes();
+    if let Some(time) = iso_utc(b) {
+        return time;
+    }
     let int_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if int_len == b.len() || b.get(int_len) == Some(&b'.') {
         return unix_time(b, int_len);
     }
     date_time(b)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (or with a space, or without the Z), the shape most exports
+/// write, read at fixed places: `Some(time)` for that shape (the time `None` if it is no
+/// real date or time), `None` to leave the text to the general path.
+fn iso_utc(b: &[u8]) -> Option<Option<i64>> {
+    let shape = match b.len() {
+        19 => true,
+        20 => b[19] == b'Z',
+        _ => false,
+    };
+    if !shape
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let mut n = [0i64; 6];
+    for (v, at) in n
+        .iter_mut()
+        .zip([0..4, 5..7, 8..10, 11..13, 14..16, 17..19])
+    {
+        for &c in &b[at] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *v = *v * 10 + i64::from(c - b'0');
+        }
+    }
+    let [year, month, day, hour, minute, second] = n;
+    let valid = (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+        && hour <= 23
+        && minute <= 59
+        && second <= 59;
+    Some(
+        valid.then(|| {
+            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+        }),
+    )
 }
 
 fn unix_time(b: &[u8], int_len: usize) -> Option<i64> {
@@ -655,6 +702,34 @@ mod tests {
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_fixed_iso_shape_reads_as_the_general_path() {
+        for text in [
+            "2026-10-15T09:30:00Z",
+            "2026-10-15 09:30:00",
+            "2024-02-29T23:59:59Z",
+            "1969-12-31T23:59:59Z",
+            "2026-02-29T10:00:00Z",
+            "2026-13-01T10:00:00Z",
+            "2026-10-15T24:00:00Z",
+            "2026-10-15T10:60:00Z",
+            "2026-10-15T10:00:60Z",
+            "2026-10-15t10:00:00Z",
+            "2026-10-15T10:00:00z",
+            "2026-1a-15T10:00:00Z",
+        ] {
+            let b = text.as_bytes();
+            if let Some(fast) = iso_utc(b) {
+                assert_eq!(fast, date_time(b), "{text}");
+            }
+        }
+        assert_eq!(
+            iso_utc(b"2026-10-15T09:30:00Z"),
+            Some(date_time(b"2026-10-15T09:30:00Z"))
+        );
+        assert_eq!(parse_timestamp("2026-10-15T09:30:00Z"), Some(1_792_056_600));
     }
 
     #[test]
