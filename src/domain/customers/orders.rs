@@ -263,8 +263,8 @@ impl OrdersReader {
         let date = cell(1);
         let day = parse_day(date).ok_or_else(|| OrderRowError::BadDate(date.to_string()))?;
         let amount_text = cell(2);
-        let amount =
-            Fen::parse(amount_text).map_err(|e| OrderRowError::BadAmount(amount_text.into(), e))?;
+        let amount = Fen::parse_export(amount_text)
+            .map_err(|e| OrderRowError::BadAmount(amount_text.into(), e))?;
         let channel_text = cell(3);
         let channel = if channel_text.is_empty() {
             None
