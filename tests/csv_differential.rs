@@ -100,7 +100,12 @@ fn chunked(text: &str, delimiter: char, chunk: usize) -> Vec<(usize, Vec<String>
     let mut reader = CsvReader::from_text(text, delimiter);
     let mut out = Vec::new();
     while !reader.finished() {
-        out.extend(reader.next_chunk(chunk).into_iter().map(|r| (r.line, r.fields)));
+        out.extend(
+            reader
+                .next_chunk(chunk)
+                .into_iter()
+                .map(|r| (r.line, r.fields)),
+        );
     }
     out
 }

@@ -14,7 +14,7 @@ use crate::domain::formats::csv::{restore, Cells, CsvReader};
 use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
-use crate::domain::values::entry::{CellValue, InputError};
+use crate::domain::values::entry::InputError;
 use crate::domain::values::money::Fen;
 use crate::domain::values::names::Names;
 
