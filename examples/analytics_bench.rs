@@ -14,6 +14,13 @@ mod bench_data;
 #[path = "../tests/bench/analytics_run.rs"]
 mod analytics_run;
 
+#[path = "../tests/bench/counting_alloc.rs"]
+mod counting_alloc;
+
+/// Counts bytes live and their peak, for the peak memory of each import.
+#[global_allocator]
+static ALLOC: counting_alloc::Counting = counting_alloc::Counting;
+
 use std::time::Instant;
 
 fn main() {

@@ -12,6 +12,13 @@ mod bench_data;
 #[path = "bench/analytics_run.rs"]
 mod analytics_run;
 
+#[path = "bench/counting_alloc.rs"]
+mod counting_alloc;
+
+/// Counts bytes live and their peak, for the peak memory of each import.
+#[global_allocator]
+static ALLOC: counting_alloc::Counting = counting_alloc::Counting;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 

@@ -367,6 +367,19 @@ def main():
         print(f"(data generation, not compared: wasm {wasm['generate_ms']:.0f} ms)")
 
     print()
+    print("Reads: wasm ÷ DuckDB (1 thread), and the peak memory of each import (MB, the")
+    print("reader's copy of the file included; the bench's counting allocator)")
+    for label, part, p2 in [
+        ("read 1M events", "funnel", "funnel duckdb"),
+        ("read 1M orders", "rfm", "rfm duckdb"),
+        ("read 100k journeys", "attribution", None),
+    ]:
+        w = wasm.get(part) if wasm else None
+        ratio = f"{w['parse_ms'] / py[p2]['parse_ms']:.1f}×" if w and p2 else "—"
+        mem = lambda r: f"{r['parse_peak_mb']:.0f} MB" if r and "parse_peak_mb" in r else "—"
+        print(f"  {label:22} wasm ÷ DuckDB {ratio:>6}   peak native {mem(native[part]):>7}, wasm {mem(w):>7}")
+
+    print()
     print("Agreement")
     ok_all = True
 

@@ -2,9 +2,12 @@
 //! and the browser one (`tests/analytics_wasm_bench.rs`): each phase timed with the
 //! caller's clock (milliseconds; computations as the median of [`REPEAT`] runs), the
 //! results kept beside the times so that the Python comparison can check agreement.
-//! Reads through the same readers as the page.
+//! Reads through the same readers as the page, and reports the peak memory of each read
+//! (the bench's counting allocator, `counting_alloc.rs`: the reader's copy of the file
+//! included).
 
 use super::bench_data::*;
+use super::counting_alloc;
 use omo_planner::domain::attribution::journeys::read_journeys;
 use omo_planner::domain::attribution::{markov, shapley};
 use omo_planner::domain::customers::orders::read_orders;
@@ -52,17 +55,20 @@ pub fn generate() -> Data {
 /// Event-log funnel: read the CSV in chunks of 50,000 rows as the page does, sort, then
 /// count the 4-step funnel with a 7-day window (and 1 h, started in store).
 pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let mem = counting_alloc::start();
     let t0 = now();
     let mut reader = EventLogReader::new(csv.as_bytes().to_vec()).expect("header");
     while !reader.step(50_000).finished {}
     let log = reader.finish();
     let t1 = now();
+    let peak_mb = counting_alloc::peak_mb_since(mem);
     let (compute, counts) = timed(now, || count_funnel(&log, &STEPS, 7 * 86_400, None));
     let (compute_store, store) = timed(now, || count_funnel(&log, &STEPS, 3_600, Some("store")));
     json!({
         "events": log.events().len(),
         "users": log.users().len(),
         "parse_ms": t1 - t0,
+        "parse_peak_mb": peak_mb,
         "compute_ms": compute,
         "compute_store_ms": compute_store,
         "counts_7d": counts,
@@ -72,9 +78,11 @@ pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
 
 /// RFM: read the orders, per-customer stats, quintile scores, layer and segment sizes.
 pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let mem = counting_alloc::start();
     let t0 = now();
     let orders = read_orders(csv).expect("header");
     let t1 = now();
+    let peak_mb = counting_alloc::peak_mb_since(mem);
     let (compute, (scored, layers, segments)) = timed(now, || {
         let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
         let stats = customer_stats(&orders.orders, orders.customers.len(), as_of);
@@ -89,6 +97,7 @@ pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "orders": orders.orders.len(),
         "customers": scored.len(),
         "parse_ms": t1 - t0,
+        "parse_peak_mb": peak_mb,
         "compute_ms": compute,
         "score_sums": [sum(&|s| s.r), sum(&|s| s.f), sum(&|s| s.m)],
         "layers": layers.map(|l| l.customers),
@@ -100,9 +109,11 @@ pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
 /// Attribution: read the journeys, then Markov (removal effects, exact solve) and exact
 /// Shapley (2^12 coalitions).
 pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let mem = counting_alloc::start();
     let t0 = now();
     let journeys = read_journeys(csv).expect("header");
     let t1 = now();
+    let peak_mb = counting_alloc::peak_mb_since(mem);
     let (markov_ms, m) = timed(now, || markov::markov(&journeys));
     let (shapley_ms, s) = timed(now, || shapley::shapley_exact(&journeys));
     json!({
@@ -112,6 +123,7 @@ pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "value": journeys.value,
         "channels": journeys.channels,
         "parse_ms": t1 - t0,
+        "parse_peak_mb": peak_mb,
         "markov_ms": markov_ms,
         "shapley_ms": shapley_ms,
         "markov_conversions": m.conversions,

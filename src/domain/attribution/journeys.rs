@@ -9,14 +9,14 @@
 //! run on distinct paths with counts.
 
 use crate::domain::customers::orders::parse_day;
-use crate::domain::formats::csv::restore;
-use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::csv::{restore, Cells, CsvReader};
 use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
 use crate::domain::funnel::event_log::parse_timestamp;
 use crate::domain::values::entry::{CellValue, InputError};
 use crate::domain::values::money::Fen;
+use crate::domain::values::names::Names;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,9 +172,9 @@ struct Row {
 /// Reads a journeys file a chunk at a time.
 #[derive(Debug)]
 pub struct JourneysReader {
-    csv: ChunkedCsv,
+    csv: CsvReader<'static>,
     cols: [Option<usize>; 5],
-    journey_ids: HashMap<String, u32>,
+    journey_ids: Names,
     channel_ids: HashMap<String, u16>,
     rows: Vec<Row>,
     out: Journeys,
@@ -196,18 +196,18 @@ impl JourneysReader {
         let mut reader = JourneysReader {
             csv: opened.csv,
             cols: opened.cols,
-            journey_ids: HashMap::new(),
+            journey_ids: Names::default(),
             channel_ids: HashMap::new(),
             rows: Vec::new(),
             out: Journeys::default(),
         };
         if let Some(first) = opened.first_row {
-            reader.take(first.line, &first.fields);
+            reader.take(first.line, first.fields.as_slice());
         }
         Ok(reader)
     }
 
-    fn take(&mut self, line: usize, fields: &[String]) {
+    fn take(&mut self, line: usize, fields: &(impl Cells + ?Sized)) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
             let bad = BadJourneyRow { line, reason };
@@ -215,10 +215,10 @@ impl JourneysReader {
         }
     }
 
-    fn read_row(&mut self, fields: &[String]) -> Result<(), JourneyRowError> {
+    fn read_row(&mut self, fields: &(impl Cells + ?Sized)) -> Result<(), JourneyRowError> {
         let cell = |c: usize| {
             self.cols[c]
-                .and_then(|i| fields.get(i))
+                .and_then(|i| fields.cell(i))
                 .map(|s| restore(s.trim()))
                 .unwrap_or("")
         };
@@ -267,15 +267,8 @@ impl JourneysReader {
             }
             Some(id)
         };
-        // Look up before inserting: a key is allocated once per journey, not per row.
-        let journey = match self.journey_ids.get(journey) {
-            Some(id) => *id,
-            None => {
-                let id = self.journey_ids.len() as u32;
-                self.journey_ids.insert(journey.to_string(), id);
-                id
-            }
-        };
+        // Interned without allocating per row (or per journey: one string holds them).
+        let journey = self.journey_ids.intern(journey);
         self.rows.push(Row {
             journey,
             time,
@@ -289,7 +282,7 @@ impl JourneysReader {
     fn into_journeys(mut self) -> Journeys {
         let mut rows = std::mem::take(&mut self.rows);
         rows.sort_by_key(|r| (r.journey, r.time));
-        self.journey_ids = HashMap::new();
+        self.journey_ids = Names::default();
         let mut out = self.out;
         let mut index: HashMap<Vec<u16>, usize> = HashMap::new();
         let mut record = |out: &mut Journeys, touches: &mut Vec<u16>, conv: Option<i64>| {
@@ -338,7 +331,7 @@ impl SteppedRead for JourneysReader {
     fn step(&mut self, max_rows: usize) -> Progress {
         // The rows are taken as the file is read: the file is lent out meanwhile.
         let mut csv = std::mem::take(&mut self.csv);
-        csv.for_each(max_rows, |line, fields| self.take(line, fields));
+        csv.for_each(max_rows, |line, fields| self.take(line, &fields));
         self.csv = csv;
         csv_progress(&self.csv, self.out.rows)
     }

@@ -10,14 +10,13 @@
 //!
 //! Orders are analysis data: they stay in memory and are never part of the plan.
 
-use crate::domain::formats::csv::restore;
-use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::csv::{restore, Cells, CsvReader};
 use crate::domain::formats::stepped_read::{
     csv_progress, keep_bad, open_with_columns, ColumnsError, Progress, SteppedRead,
 };
-use crate::domain::values::entry::{CellValue, InputError};
+use crate::domain::values::entry::InputError;
 use crate::domain::values::money::Fen;
-use std::collections::HashMap;
+use crate::domain::values::names::Names;
 
 /// The columns of an orders file, in the order taken when there is no header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,11 +212,12 @@ pub struct Orders {
 /// Reads an orders file a chunk at a time.
 #[derive(Debug)]
 pub struct OrdersReader {
-    csv: ChunkedCsv,
+    csv: CsvReader<'static>,
     /// Field index of each [`OrderColumn`], if present.
     cols: [Option<usize>; 5],
-    customer_ids: HashMap<String, u32>,
-    store_ids: HashMap<String, u32>,
+    /// Interned as read (no allocation per row); [`Orders`] gets them as strings at the end.
+    customers: Names,
+    stores: Names,
     out: Orders,
 }
 
@@ -228,20 +228,20 @@ impl OrdersReader {
         let mut reader = OrdersReader {
             csv: opened.csv,
             cols: opened.cols,
-            customer_ids: HashMap::new(),
-            store_ids: HashMap::new(),
+            customers: Names::default(),
+            stores: Names::default(),
             out: Orders {
                 has_channel: opened.cols[3].is_some(),
                 ..Orders::default()
             },
         };
         if let Some(first) = opened.first_row {
-            reader.take(first.line, &first.fields);
+            reader.take(first.line, first.fields.as_slice());
         }
         Ok(reader)
     }
 
-    fn take(&mut self, line: usize, fields: &[String]) {
+    fn take(&mut self, line: usize, fields: &(impl Cells + ?Sized)) {
         self.out.rows += 1;
         if let Err(reason) = self.read_row(fields) {
             let bad = BadOrderRow { line, reason };
@@ -249,10 +249,10 @@ impl OrdersReader {
         }
     }
 
-    fn read_row(&mut self, fields: &[String]) -> Result<(), OrderRowError> {
+    fn read_row(&mut self, fields: &(impl Cells + ?Sized)) -> Result<(), OrderRowError> {
         let cell = |c: usize| {
             self.cols[c]
-                .and_then(|i| fields.get(i))
+                .and_then(|i| fields.cell(i))
                 .map(|s| restore(s.trim()))
                 .unwrap_or("")
         };
@@ -263,8 +263,8 @@ impl OrdersReader {
         let date = cell(1);
         let day = parse_day(date).ok_or_else(|| OrderRowError::BadDate(date.to_string()))?;
         let amount_text = cell(2);
-        let amount =
-            Fen::parse(amount_text).map_err(|e| OrderRowError::BadAmount(amount_text.into(), e))?;
+        let amount = Fen::parse_export(amount_text)
+            .map_err(|e| OrderRowError::BadAmount(amount_text.into(), e))?;
         let channel_text = cell(3);
         let channel = if channel_text.is_empty() {
             None
@@ -275,9 +275,8 @@ impl OrdersReader {
             )
         };
         let store_text = cell(4);
-        let store = (!store_text.is_empty())
-            .then(|| intern(&mut self.store_ids, &mut self.out.stores, store_text));
-        let customer = intern(&mut self.customer_ids, &mut self.out.customers, customer);
+        let store = (!store_text.is_empty()).then(|| self.stores.intern(store_text));
+        let customer = self.customers.intern(customer);
         self.out.orders.push(Order {
             customer,
             day,
@@ -295,25 +294,17 @@ impl SteppedRead for OrdersReader {
     fn step(&mut self, max_rows: usize) -> Progress {
         // The rows are taken as the file is read: the file is lent out meanwhile.
         let mut csv = std::mem::take(&mut self.csv);
-        csv.for_each(max_rows, |line, fields| self.take(line, fields));
+        csv.for_each(max_rows, |line, fields| self.take(line, &fields));
         self.csv = csv;
         csv_progress(&self.csv, self.out.rows)
     }
 
     fn finish(mut self) -> Orders {
         while !self.step(100_000).finished {}
+        self.out.customers = self.customers.iter().map(str::to_string).collect();
+        self.out.stores = self.stores.iter().map(str::to_string).collect();
         self.out
     }
-}
-
-fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
-    if let Some(id) = ids.get(name) {
-        return *id;
-    }
-    let id = names.len() as u32;
-    names.push(name.to_string());
-    ids.insert(name.to_string(), id);
-    id
 }
 
 /// Reads the whole of `text` (tests and the bench; the page reads in steps).
@@ -327,6 +318,9 @@ pub fn read_orders(text: &str) -> Result<Orders, OrdersHeaderError> {
 pub fn parse_day(text: &str) -> Option<i32> {
     use chrono::Datelike;
     let t = text.trim();
+    if let Some(day) = iso_day(t.as_bytes()) {
+        return day;
+    }
     let date = t.split([' ', 'T']).next().unwrap_or("");
     let (y, m, d) = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
         (&date[..4], &date[4..6], &date[6..])
@@ -350,6 +344,50 @@ pub fn parse_day(text: &str) -> Option<i32> {
         .map(|d| d.num_days_from_ce())
 }
 
+/// `YYYY-MM-DD`, alone or before a time (the shape nearly every export writes), read
+/// without splitting or parsing strings: `Some(day)` when the text has that shape (the
+/// day `None` if no such date), `None` to leave the text to the general path.
+fn iso_day(b: &[u8]) -> Option<Option<i32>> {
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b.get(10), None | Some(b' ' | b'T'))
+    {
+        return None;
+    }
+    let mut n = [0i32; 3];
+    for (v, range) in n.iter_mut().zip([0..4, 5..7, 8..10]) {
+        for &c in &b[range] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *v = *v * 10 + i32::from(c - b'0');
+        }
+    }
+    let [y, m, d] = n;
+    // Year 0 (1 BC) is left to chrono: the formula below counts from year 1.
+    (y > 0).then(|| days_from_ce(y, m, d))
+}
+
+/// Days since 0001-01-01 (day 1, as chrono's `num_days_from_ce`) of a valid date.
+fn days_from_ce(y: i32, m: i32, d: i32) -> Option<i32> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if !(1..=days_in_month).contains(&d) {
+        return None;
+    }
+    // Days before March 1st of year y (March-based years put the leap day last).
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let days = 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d;
+    Some(days - 306)
+}
+
 /// A day number back to a date.
 pub fn day_date(day: i32) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_num_days_from_ce_opt(day)
@@ -358,6 +396,28 @@ pub fn day_date(day: i32) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_days_match_chrono() {
+        use chrono::Datelike;
+        let mut date = chrono::NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        while date.year() < 2101 {
+            let text = date.format("%Y-%m-%d").to_string();
+            assert_eq!(
+                iso_day(text.as_bytes()),
+                Some(Some(date.num_days_from_ce())),
+                "{text}"
+            );
+            date = date + chrono::Days::new(if date.year() < 1890 { 97 } else { 1 });
+        }
+        assert_eq!(iso_day(b"0000-01-01"), None);
+        assert_eq!(parse_day("0000-01-01"), Some(-365));
+        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "2024-04-31"] {
+            assert_eq!(iso_day(bad.as_bytes()), Some(None), "{bad}");
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        assert_eq!(parse_day("2024-02-29 23:59"), parse_day("2024/2/29"));
+    }
 
     #[test]
     fn dates_in_the_forms_exports_use() {

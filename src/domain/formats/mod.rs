@@ -2,6 +2,5 @@
 //! records at a time), iCalendar, and the stepped reading the importers share.
 
 pub mod csv;
-pub mod csv_chunks;
 pub mod ics;
 pub mod stepped_read;

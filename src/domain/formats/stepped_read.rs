@@ -2,8 +2,7 @@
 //! of rows per step, so the page can yield to the browser and move a progress bar between
 //! steps, and they keep the rows they could not read with a reason instead of dropping them.
 
-use crate::domain::formats::csv::{detect_delimiter, Record};
-use crate::domain::formats::csv_chunks::ChunkedCsv;
+use crate::domain::formats::csv::{detect_delimiter, CsvReader, Record};
 use crate::sheet::import::map_headers;
 
 /// How far a stepped read has got.
@@ -64,7 +63,7 @@ pub enum ColumnsError<K> {
 #[derive(Debug)]
 pub struct ColumnsCsv<const N: usize> {
     /// Positioned after the first record.
-    pub csv: ChunkedCsv,
+    pub csv: CsvReader<'static>,
     /// Field index of each column, if present.
     pub cols: [Option<usize>; N],
     /// The first record when it is data (the file has no header row).
@@ -82,7 +81,7 @@ pub fn open_with_columns<K: Copy, const N: usize>(
     required: usize,
 ) -> Result<ColumnsCsv<N>, ColumnsError<K>> {
     let delimiter = detect_delimiter(&text);
-    let mut csv = ChunkedCsv::new(text, delimiter);
+    let mut csv = CsvReader::from_text(text, delimiter);
     let mut first = Vec::new();
     while first.is_empty() && !csv.finished() {
         first = csv.next_chunk(1);
@@ -114,7 +113,7 @@ pub fn open_with_columns<K: Copy, const N: usize>(
 }
 
 /// Where a chunked CSV read is, counting `rows` read.
-pub fn csv_progress(csv: &ChunkedCsv, rows_done: usize) -> Progress {
+pub fn csv_progress(csv: &CsvReader, rows_done: usize) -> Progress {
     let (bytes_done, total_bytes) = csv.progress();
     Progress {
         rows_done,

@@ -5,13 +5,16 @@
 //! is incremental: [`EventLogReader::step`] reads a bounded number of rows and reports
 //! progress, and the UI calls it between animation frames.
 //!
-//! CSV is read by a small RFC 4180 reader written here rather than the `csv` crate, which
-//! would add to the WebAssembly download for the four columns we need: quoted fields,
-//! `""` escapes, line breaks inside quotes, CRLF / LF / CR line ends and a UTF-8 BOM.
-//! Leniencies, all deliberate: a quote inside an unquoted field is kept as text; blank
-//! lines are skipped; values are trimmed; extra columns are ignored.
+//! CSV is read by the product's one reader ([`CsvReader`], on `csv-core`), as bytes with
+//! a comma delimiter: quoted fields, `""` escapes, line breaks inside quotes, CRLF / LF /
+//! CR line ends and a UTF-8 BOM. A row whose quoting is malformed (a quote never closed,
+//! text after a closing quote) is refused with that reason. Leniencies, all deliberate:
+//! a quote inside an unquoted field is kept as text; blank lines are skipped; values are
+//! trimmed; extra columns are ignored.
 
+use crate::domain::formats::csv::{CsvReader, QuoteProblem, RecordInfo};
 use crate::domain::formats::stepped_read::{Progress, SteppedRead};
+pub use crate::domain::values::names::Names;
 
 /// A column the reader needs (user, time, event) or uses when present (channel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,121 +137,6 @@ pub struct Event {
     pub time: i64,
 }
 
-/// A table of distinct names (users, events or channels), each with a small id.
-///
-/// A million-row log can name a few hundred thousand users, so the names live back to
-/// back in one string with a small open-addressing index beside it, instead of two
-/// heap allocations per name in a `HashMap<String, u32>` plus a `Vec<String>`.
-#[derive(Debug, Clone, Default)]
-pub struct Names {
-    text: String,
-    /// `ends[id]`: where name `id` ends in `text`.
-    ends: Vec<usize>,
-    /// Open addressing, linear probing, a power of two long; each slot is an id + 1
-    /// (0 = empty) and the hash's top 32 bits, which spares most string comparisons.
-    slots: Vec<(u32, u32)>,
-}
-
-impl Names {
-    // A fast non-keyed hash is safe here: the keys come from the merchant's own file,
-    // not from an attacker, and hashing runs once per field of a million rows.
-    fn hash(bytes: &[u8]) -> u64 {
-        let mut h: u64 = bytes.len() as u64;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        // The multiply leaves the low bits weak and the index uses them: mix (MurmurHash3).
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-
-    /// The slot holding `name`, or the empty slot where it would go.
-    fn find(&self, name: &str, hash: u64) -> Result<u32, usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let tag = (hash >> 32) as u32;
-        let mut i = hash as usize & mask;
-        loop {
-            let (id_plus_one, slot_tag) = self.slots[i];
-            if id_plus_one == 0 {
-                return Err(i);
-            }
-            let id = id_plus_one - 1;
-            if slot_tag == tag && self.name(id) == Some(name) {
-                return Ok(id);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn intern(&mut self, name: &str) -> u32 {
-        // Keep the index at most 3/4 full so probes stay short.
-        if (self.ends.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
-        let hash = Names::hash(name.as_bytes());
-        match self.find(name, hash) {
-            Ok(id) => id,
-            Err(slot) => {
-                // Ids stop at u32::MAX − 1; that many names cannot fit in a browser anyway.
-                let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX - 1);
-                self.text.push_str(name);
-                self.ends.push(self.text.len());
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
-                id
-            }
-        }
-    }
-
-    fn grow(&mut self) {
-        let len = (self.slots.len() * 2).max(16);
-        self.slots = vec![(0, 0); len];
-        for id in 0..self.ends.len() as u32 {
-            let name = self.name(id).unwrap_or_default();
-            let hash = Names::hash(name.as_bytes());
-            if let Err(slot) = self.find(name, hash) {
-                self.slots[slot] = (id + 1, (hash >> 32) as u32);
-            }
-        }
-    }
-
-    /// The id of `name`, if it occurs in the log (exact, case-sensitive match).
-    pub fn id(&self, name: &str) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        self.find(name, Names::hash(name.as_bytes())).ok()
-    }
-
-    /// The name with this id.
-    pub fn name(&self, id: u32) -> Option<&str> {
-        let id = id as usize;
-        let end = *self.ends.get(id)?;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        self.text.get(start..end)
-    }
-
-    /// The number of distinct names.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// No names at all.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The names in order of first appearance in the file (ids 0, 1, …).
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len() as u32).filter_map(|id| self.name(id))
-    }
-}
-
 /// A fully read event log.
 #[derive(Debug, Clone, Default)]
 pub struct EventLog {
@@ -289,7 +177,7 @@ impl EventLog {
 /// Reads an event log a chunk at a time. See the module docs.
 #[derive(Debug)]
 pub struct EventLogReader {
-    csv: Csv,
+    csv: CsvReader<'static>,
     columns: usize,
     user_col: usize,
     time_col: usize,
@@ -304,16 +192,16 @@ impl EventLogReader {
     /// the header row: the first non-blank line. When several columns match one name,
     /// the leftmost is used.
     pub fn new(data: impl Into<Vec<u8>>) -> Result<EventLogReader, HeaderError> {
-        let mut csv = Csv::new(data.into());
+        let mut csv = CsvReader::from_bytes(data.into(), b',');
         loop {
             match csv.next_record() {
                 None => return Err(HeaderError::NoHeader),
-                Some(r) if r.blank => continue,
+                Some(info) if is_blank(&csv, info) => continue,
                 Some(_) => break,
             }
         }
-        let keys: Vec<String> = (0..csv.ends.len())
-            .map(|i| header_key(&String::from_utf8_lossy(csv.field(i))))
+        let keys: Vec<String> = (0..csv.len())
+            .map(|i| header_key(&String::from_utf8_lossy(csv.field_bytes(i))))
             .collect();
         let find = |col: Column| {
             let names = HEADER_NAMES.iter().find(|(c, _)| *c == col)?.1;
@@ -345,29 +233,32 @@ impl EventLogReader {
 
     /// Where the reader is, without reading anything.
     pub fn progress(&self) -> Progress {
+        let (bytes_done, total_bytes) = self.csv.progress();
         Progress {
             rows_done: self.rows_done,
-            bytes_done: self.csv.pos,
-            total_bytes: self.csv.data.len(),
-            finished: self.csv.pos >= self.csv.data.len(),
+            bytes_done,
+            total_bytes,
+            finished: self.csv.finished(),
         }
     }
 
-    fn take_row(&mut self, problem: Option<EventRowError>) -> Result<(), EventRowError> {
-        if let Some(problem) = problem {
-            return Err(problem);
+    fn take_row(&mut self, problem: Option<QuoteProblem>) -> Result<(), EventRowError> {
+        match problem {
+            Some(QuoteProblem::Unclosed) => return Err(EventRowError::UnclosedQuote),
+            Some(QuoteProblem::TextAfter) => return Err(EventRowError::TextAfterQuote),
+            None => {}
         }
         let csv = &self.csv;
-        if csv.ends.len() != self.columns {
+        if csv.len() != self.columns {
             return Err(EventRowError::WrongColumnCount {
                 expected: self.columns,
-                found: csv.ends.len(),
+                found: csv.len(),
             });
         }
         let text = |i: usize| {
             // Trim ASCII on bytes first (cheap); full Unicode trim only when needed
             // (e.g. a full-width space from a Chinese spreadsheet).
-            let bytes = csv.field(i).trim_ascii();
+            let bytes = csv.field_bytes(i).trim_ascii();
             let s = std::str::from_utf8(bytes).map_err(|_| EventRowError::NotUtf8)?;
             let plain = |b: Option<&u8>| b.is_none_or(u8::is_ascii);
             Ok(if plain(bytes.first()) && plain(bytes.last()) {
@@ -415,7 +306,7 @@ impl SteppedRead for EventLogReader {
             let Some(record) = self.csv.next_record() else {
                 break;
             };
-            if record.blank {
+            if is_blank(&self.csv, record) {
                 continue;
             }
             self.rows_done += 1;
@@ -464,132 +355,9 @@ fn sort_by_user_then_time(events: Vec<Event>, users: usize) -> Vec<Event> {
     sorted
 }
 
-/// The CSV cursor: the file, where we are, and the last record's fields.
-#[derive(Debug)]
-struct Csv {
-    data: Vec<u8>,
-    pos: usize,
-    /// The physical line at `pos`, 1-based.
-    line: usize,
-    /// The last record's unescaped fields, back to back; `ends[i]` is where field i ends.
-    buf: Vec<u8>,
-    ends: Vec<usize>,
-}
-
-struct Record {
-    line: usize,
-    problem: Option<EventRowError>,
-    blank: bool,
-}
-
-impl Csv {
-    fn new(data: Vec<u8>) -> Csv {
-        let pos = if data.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        Csv {
-            data,
-            pos,
-            line: 1,
-            buf: Vec::new(),
-            ends: Vec::new(),
-        }
-    }
-
-    fn field(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[start..self.ends[i]]
-    }
-
-    /// Reads one record into `buf` / `ends`; `None` at the end of the file.
-    fn next_record(&mut self) -> Option<Record> {
-        let data = &self.data;
-        let len = data.len();
-        let mut pos = self.pos;
-        if pos >= len {
-            return None;
-        }
-        let start_line = self.line;
-        let mut line = self.line;
-        let mut problem = None;
-        let mut quoted_any = false;
-        self.buf.clear();
-        self.ends.clear();
-        loop {
-            let quoted = data.get(pos) == Some(&b'"');
-            if quoted {
-                quoted_any = true;
-                pos += 1;
-                let mut closed = false;
-                while pos < len {
-                    let b = data[pos];
-                    pos += 1;
-                    match b {
-                        b'"' if data.get(pos) == Some(&b'"') => {
-                            self.buf.push(b'"');
-                            pos += 1;
-                        }
-                        b'"' => {
-                            closed = true;
-                            break;
-                        }
-                        // A CR counts as a line end unless an LF follows (CRLF counts once).
-                        b'\n' => line += 1,
-                        b'\r' if data.get(pos) != Some(&b'\n') => line += 1,
-                        _ => {}
-                    }
-                    if b != b'"' {
-                        self.buf.push(b);
-                    }
-                }
-                if !closed {
-                    problem = Some(EventRowError::UnclosedQuote);
-                    self.ends.push(self.buf.len());
-                    break;
-                }
-            }
-            let start = pos;
-            while pos < len && !matches!(data[pos], b',' | b'\n' | b'\r') {
-                pos += 1;
-            }
-            if pos > start {
-                if quoted {
-                    problem.get_or_insert(EventRowError::TextAfterQuote);
-                }
-                self.buf.extend_from_slice(&data[start..pos]);
-            }
-            self.ends.push(self.buf.len());
-            match data.get(pos) {
-                None => break,
-                Some(b',') => pos += 1,
-                Some(b'\r') => {
-                    pos += if data.get(pos + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                    line += 1;
-                    break;
-                }
-                Some(_) => {
-                    pos += 1;
-                    line += 1;
-                    break;
-                }
-            }
-        }
-        self.pos = pos;
-        self.line = line;
-        let blank =
-            !quoted_any && self.ends.len() == 1 && self.buf.iter().all(u8::is_ascii_whitespace);
-        Some(Record {
-            line: start_line,
-            problem,
-            blank,
-        })
-    }
+/// A line with one cell of ASCII white space and no quotes: skipped, not a row.
+fn is_blank(csv: &CsvReader, info: RecordInfo) -> bool {
+    !info.quoted && csv.len() == 1 && csv.field_bytes(0).iter().all(u8::is_ascii_whitespace)
 }
 
 /// Reads a timestamp as UTC seconds since 1970. Accepted forms:
@@ -605,11 +373,58 @@ impl Csv {
 /// A date alone is rejected: it cannot order a customer's steps within the day.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let b = text.trim().as_bytes();
+    if let Some(time) = iso_utc(b) {
+        return time;
+    }
     let int_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if int_len == b.len() || b.get(int_len) == Some(&b'.') {
         return unix_time(b, int_len);
     }
     date_time(b)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (or with a space, or without the Z), the shape most exports
+/// write, read at fixed places: `Some(time)` for that shape (the time `None` if it is no
+/// real date or time), `None` to leave the text to the general path.
+fn iso_utc(b: &[u8]) -> Option<Option<i64>> {
+    let shape = match b.len() {
+        19 => true,
+        20 => b[19] == b'Z',
+        _ => false,
+    };
+    if !shape
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let mut n = [0i64; 6];
+    for (v, at) in n
+        .iter_mut()
+        .zip([0..4, 5..7, 8..10, 11..13, 14..16, 17..19])
+    {
+        for &c in &b[at] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            *v = *v * 10 + i64::from(c - b'0');
+        }
+    }
+    let [year, month, day, hour, minute, second] = n;
+    let valid = (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+        && hour <= 23
+        && minute <= 59
+        && second <= 59;
+    Some(
+        valid.then(|| {
+            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+        }),
+    )
 }
 
 fn unix_time(b: &[u8], int_len: usize) -> Option<i64> {
@@ -887,6 +702,34 @@ mod tests {
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_fixed_iso_shape_reads_as_the_general_path() {
+        for text in [
+            "2026-10-15T09:30:00Z",
+            "2026-10-15 09:30:00",
+            "2024-02-29T23:59:59Z",
+            "1969-12-31T23:59:59Z",
+            "2026-02-29T10:00:00Z",
+            "2026-13-01T10:00:00Z",
+            "2026-10-15T24:00:00Z",
+            "2026-10-15T10:60:00Z",
+            "2026-10-15T10:00:60Z",
+            "2026-10-15t10:00:00Z",
+            "2026-10-15T10:00:00z",
+            "2026-1a-15T10:00:00Z",
+        ] {
+            let b = text.as_bytes();
+            if let Some(fast) = iso_utc(b) {
+                assert_eq!(fast, date_time(b), "{text}");
+            }
+        }
+        assert_eq!(
+            iso_utc(b"2026-10-15T09:30:00Z"),
+            Some(date_time(b"2026-10-15T09:30:00Z"))
+        );
+        assert_eq!(parse_timestamp("2026-10-15T09:30:00Z"), Some(1_792_056_600));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The value types every table shares: what a cell holds (`entry`), money in fen
 //! (`money`), rates that may have no value (`ratio`), metric measures (`measure`), row ids
-//! (`ids`), and the small statistics the rate comparisons use (`stats`).
+//! (`ids`), interned names of large imports (`names`), and the small statistics the rate comparisons use (`stats`).
 
 pub mod entry;
 pub mod ids;
 pub mod measure;
 pub mod money;
+pub mod names;
 pub mod ratio;
 pub mod stats;

@@ -3,7 +3,13 @@
 //! the header line (comma, tab, semicolon; Chinese Excel exports sometimes use the
 //! full-width comma), the text encoding guessed from the bytes. Writing is for Excel and
 //! WPS: UTF-8 with a BOM, CRLF, and no cell that a spreadsheet would run as a formula.
+//!
+//! Reading is [`reader::CsvReader`], on `csv-core`: whole texts ([`parse`]) and files
+//! read a bounded number of records at a time (the importers) go through it.
 
+pub mod reader;
+
+pub use reader::{Cells, CsvReader, Fields, QuoteProblem, RecordInfo};
 use std::borrow::Cow;
 
 /// What a spreadsheet may treat as the start of a formula (OWASP, CSV injection).
@@ -132,132 +138,17 @@ pub fn detect_delimiter(text: &str) -> char {
 /// Every record of `text`, blank lines skipped. An unterminated quote runs to the end of
 /// the text (the record is kept, so a caller can report it rather than lose it).
 pub fn parse(text: &str, delimiter: char) -> Vec<Record> {
-    parse_records(text.strip_prefix('\u{feff}').unwrap_or(text), delimiter)
-}
-
-/// [`parse`] of a text without a byte-order mark to skip (a later part of a file).
-pub(crate) fn parse_records(text: &str, delimiter: char) -> Vec<Record> {
-    let mut cursor = Cursor::default();
+    let mut reader = CsvReader::from_text(text, delimiter);
     let mut records = Vec::new();
-    let mut fields = Vec::new();
-    while let Some(next) = cursor.next_into(text, delimiter, &mut fields) {
-        if let Next::Record(line) = next {
-            let fields = std::mem::take(&mut fields);
-            records.push(Record { line, fields });
+    while let Some(info) = reader.next_record() {
+        if let Some(fields) = reader.fields().filter(|f| !f.is_blank()) {
+            records.push(Record {
+                line: info.line,
+                fields: fields.to_vec(),
+            });
         }
     }
     records
-}
-
-/// Where a read of CSV text is: a byte offset and the physical line (1-based) there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Cursor {
-    pub pos: usize,
-    pub line: usize,
-}
-
-impl Default for Cursor {
-    fn default() -> Cursor {
-        Cursor { pos: 0, line: 1 }
-    }
-}
-
-/// What the next line of a CSV text held.
-pub(crate) enum Next {
-    /// A record, its cells in the buffer, starting on this line.
-    Record(usize),
-    /// A blank line (one empty or all-space cell), which readers skip.
-    Blank,
-}
-
-impl Cursor {
-    /// Reads the record at the cursor into `fields`, reusing its strings (so reading a
-    /// large file costs no allocation per cell), and moves past it; `None` at the end.
-    pub fn next_into(
-        &mut self,
-        text: &str,
-        delimiter: char,
-        fields: &mut Vec<String>,
-    ) -> Option<Next> {
-        if self.pos >= text.len() {
-            return None;
-        }
-        let start_line = self.line;
-        let mut used = 0;
-        let mut field = next_field(fields, &mut used);
-        let mut quoted = false;
-        let mut i = self.pos;
-        // Runs of ordinary text are copied whole (a million-row export is mostly that);
-        // only the characters that change the state are looked at one by one.
-        while i < text.len() {
-            let rest = &text[i..];
-            if quoted {
-                let run = rest.find('"').unwrap_or(rest.len());
-                self.line += rest[..run].bytes().filter(|&b| b == b'\n').count();
-                fields[field].push_str(&rest[..run]);
-                match &rest.as_bytes()[run..] {
-                    [] => i = text.len(),
-                    [b'"', b'"', ..] => {
-                        fields[field].push('"');
-                        i += run + 2;
-                    }
-                    _ => {
-                        quoted = false;
-                        i += run + 1;
-                    }
-                }
-                continue;
-            }
-            let run = next_special(rest, delimiter);
-            fields[field].push_str(&rest[..run]);
-            let Some(c) = rest[run..].chars().next() else {
-                i = text.len();
-                break;
-            };
-            i += run + c.len_utf8();
-            match c {
-                '"' if fields[field].is_empty() => quoted = true,
-                '\r' if text[i..].starts_with('\n') => {}
-                '\n' | '\r' => {
-                    self.line += 1;
-                    break;
-                }
-                c if c == delimiter => field = next_field(fields, &mut used),
-                c => fields[field].push(c), // a quote inside an unquoted field is text
-            }
-        }
-        self.pos = i;
-        fields.truncate(used);
-        Some(if used == 1 && fields[0].trim().is_empty() {
-            Next::Blank
-        } else {
-            Next::Record(start_line)
-        })
-    }
-}
-
-/// The index of a fresh, empty cell in `fields` (a string reused when there is one).
-fn next_field(fields: &mut Vec<String>, used: &mut usize) -> usize {
-    match fields.get_mut(*used) {
-        Some(f) => f.clear(),
-        None => fields.push(String::new()),
-    }
-    *used += 1;
-    *used - 1
-}
-
-/// Bytes of `text` before the first character that matters outside quotes: the
-/// delimiter, a quote or a line end (all of them when none is there).
-fn next_special(text: &str, delimiter: char) -> usize {
-    let found = if delimiter.is_ascii() {
-        // ASCII never occurs inside a multi-byte character, so bytes can be compared.
-        let d = delimiter as u8;
-        text.bytes()
-            .position(|b| b == d || matches!(b, b'"' | b'\n' | b'\r'))
-    } else {
-        text.find([delimiter, '"', '\n', '\r'])
-    };
-    found.unwrap_or(text.len())
 }
 
 #[cfg(test)]
@@ -352,8 +243,8 @@ mod reads_as_char_by_char {
     use super::*;
     use proptest::prelude::*;
 
-    /// The reader as first written, a character at a time: the reference the fast one
-    /// must match record for record.
+    /// The reader as first written, a character at a time: the reference the csv-core
+    /// reader must match record for record.
     fn parse_char_by_char(text: &str, delimiter: char) -> Vec<Record> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut records = Vec::new();
@@ -380,7 +271,10 @@ mod reads_as_char_by_char {
                 }
                 (true, '"') => quoted = false,
                 (true, c) => {
-                    if c == '\n' {
+                    // A lone CR inside quotes ends a line too (as outside quotes, and as
+                    // an editor shows it); the hand-written reader before csv-core
+                    // counted only LF there.
+                    if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
                         line += 1;
                     }
                     field.push(c);
