@@ -41,8 +41,8 @@ fn mount_plan(plan: Plan) -> (HtmlElement, PlanStore) {
     mount_selected(plan, Signal::stored(RowSelection::All))
 }
 
-/// The same, showing only the rows `selection` lets through (a page's filter).
-fn mount_selected(plan: Plan, selection: Signal<RowSelection>) -> (HtmlElement, PlanStore) {
+/// An empty element in the page to mount into, with nothing left in storage.
+fn fresh_host() -> HtmlElement {
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -52,6 +52,12 @@ fn mount_selected(plan: Plan, selection: Signal<RowSelection>) -> (HtmlElement, 
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// The same, showing only the rows `selection` lets through (a page's filter).
+fn mount_selected(plan: Plan, selection: Signal<RowSelection>) -> (HtmlElement, PlanStore) {
+    let host = fresh_host();
     let store = PlanStore::new(plan);
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_lang();
@@ -407,15 +413,7 @@ fn long_budget(extra: u64) -> Plan {
 async fn a_share_typed_re_renders_only_its_budget_lines_figures() {
     let lines = 40;
     let plan = long_budget(lines - 4);
-    let _ = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = fresh_host();
     let store = PlanStore::new(plan);
     // The budget lines' table as the budget section builds it: every line's allocated,
     // committed and remaining figures come from one roll-up of the whole table.
