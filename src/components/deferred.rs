@@ -17,19 +17,7 @@ use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[wasm_bindgen]
-extern "C" {
-    // web-sys' binding is behind a feature this crate does not enable; the two methods
-    // used here are all it needs.
-    type IntersectionObserver;
-    #[wasm_bindgen(constructor)]
-    fn new(callback: &js_sys::Function, options: &JsValue) -> IntersectionObserver;
-    #[wasm_bindgen(method)]
-    fn observe(this: &IntersectionObserver, target: &web_sys::Element);
-    #[wasm_bindgen(method)]
-    fn unobserve(this: &IntersectionObserver, target: &web_sys::Element);
-}
+use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 /// A section waiting to be built: its switch and its placeholder's number.
 struct Pending {
@@ -132,38 +120,27 @@ fn step() {
 fn with_observer(f: impl FnOnce(&IntersectionObserver)) {
     OBSERVER.with_borrow_mut(|o| {
         if o.is_none() {
-            let supported =
-                js_sys::Reflect::has(&window(), &JsValue::from_str("IntersectionObserver"))
-                    .unwrap_or(false);
-            if !supported {
-                return;
-            }
             let callback = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
                 for entry in entries.iter() {
-                    let near = js_sys::Reflect::get(&entry, &JsValue::from_str("isIntersecting"))
-                        .ok()
-                        .and_then(|v| v.as_bool())
-                        .unwrap_or(false);
-                    let id = js_sys::Reflect::get(&entry, &JsValue::from_str("target"))
-                        .ok()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|t| t.get_attribute(ID_ATTR))
+                    let entry: IntersectionObserverEntry = entry.unchecked_into();
+                    let id = entry
+                        .target()
+                        .get_attribute(ID_ATTR)
                         .and_then(|id| id.parse().ok());
-                    if let (true, Some(id)) = (near, id) {
+                    if let (true, Some(id)) = (entry.is_intersecting(), id) {
                         render(id);
                     }
                 }
             });
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &options,
-                &JsValue::from_str("rootMargin"),
-                &JsValue::from_str("100% 0px"),
-            );
-            *o = Some(IntersectionObserver::new(
-                callback.as_ref().unchecked_ref(),
-                &options,
-            ));
+            let options = IntersectionObserverInit::new();
+            options.set_root_margin("100% 0px");
+            // A browser without IntersectionObserver builds each section in its turn.
+            let Ok(observer) =
+                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+            else {
+                return;
+            };
+            *o = Some(observer);
             // One observer for the app's lifetime.
             callback.forget();
         }

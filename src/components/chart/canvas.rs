@@ -11,26 +11,11 @@ use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlCanvasElement, MediaQueryList, ResizeObserver};
-
-// IntersectionObserver, the few members used here (bound directly rather than through
-// web-sys features).
-#[wasm_bindgen]
-extern "C" {
-    type IntersectionObserver;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(callback: &js_sys::Function) -> Result<IntersectionObserver, JsValue>;
-    #[wasm_bindgen(method)]
-    fn observe(this: &IntersectionObserver, target: &Element);
-    #[wasm_bindgen(method)]
-    fn disconnect(this: &IntersectionObserver);
-
-    type IntersectionObserverEntry;
-    #[wasm_bindgen(method, getter, js_name = isIntersecting)]
-    fn is_intersecting(this: &IntersectionObserverEntry) -> bool;
-}
+use wasm_bindgen::JsCast;
+use web_sys::{
+    HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry, MediaQueryList,
+    ResizeObserver,
+};
 
 /// What a drawing function gets: the area in device pixels, and the scale from CSS pixels
 /// (multiply margins, line widths and font sizes by it).
