@@ -1,6 +1,10 @@
-//! Monitoring the plan (spec §4): the month-by-month KPI history, custom metrics, alert
-//! thresholds, the channel comparison with its budget suggestion, and A/B tests with the
-//! SOP they feed. Everything here is plain data plus pure functions over it.
+//! The channel & KPI page's core (spec §4): the month-by-month KPI history, custom
+//! metrics, alert thresholds, the channel comparison with its budget suggestion, and A/B
+//! tests with the SOP they feed. Everything here is plain data plus pure functions over it.
+//!
+//! `kpi_system` derives the twelve metrics from a month's raw figures, `effectiveness` is
+//! the report month against last month, last year and the target; `history`, `month`,
+//! `alerts`, `compare`, `reallocation` and `ab_test` are one concept each.
 
 pub mod ab_test;
 pub mod alerts;

@@ -1,5 +1,9 @@
 //! The conversion funnel (spec §3): stages with reached / converted counts, and the
 //! rates and losses derived from them.
+//!
+//! Beside it: `analysis` (chain breaks, largest loss, what-if, period comparison),
+//! `tools` (the page's analysis read from the funnel section) and `event_log` (stage
+//! counts from a raw event export).
 
 pub mod analysis;
 pub mod event_log;

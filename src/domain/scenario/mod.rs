@@ -1,5 +1,9 @@
 //! What the campaign is (spec §1, §7): the stage playbook it follows, its scenario rows,
 //! the resources on hand and the risks being watched.
+//!
+//! The scenario page's other sections have their own files: `goals` (SMART goals and the
+//! loop indicators linked to plan figures) and `budget` (the total, its split to the fen,
+//! cost lines rolled up per category).
 
 pub mod budget;
 pub mod goals;

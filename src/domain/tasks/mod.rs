@@ -1,5 +1,10 @@
 //! The phased task breakdown (spec §2): phases as campaign-month ranges, tasks with
 //! deadline rules, deliverables and a status, and each task's dates in a plan.
+//!
+//! Beside it: `schedule` (deadline rules to dates, status), `deliverable` (a measurable
+//! outcome judged against its actual value), `rollup` (progress per phase and owner, the
+//! filter), `timeline` (the Gantt chart as data) and `calendar` (month arithmetic from
+//! the campaign start).
 
 pub mod calendar;
 pub mod deliverable;
