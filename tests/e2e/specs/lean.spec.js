@@ -21,6 +21,14 @@ const recordWasm = (page) => {
 };
 const fetchedAny = (urls, re) => urls.some((u) => re.test(u));
 
+/** Types `text` key by key at the end of a field, then leaves it. */
+const append = async (field, text) => {
+  await field.click();
+  await field.press('End');
+  await field.pressSequentially(text);
+  await field.press('Tab');
+};
+
 const demoShown = (page) => expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
 const nav = (page) => page.getByRole('navigation', { name: /主导航|Main navigation/ });
 
@@ -81,21 +89,13 @@ test('a save of another tab reaches a tab on its first visit, and is never writt
   const other = await context.newPage();
   await other.goto('/scenario');
   await expect(cell(other, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
-  const goal = cell(other, '核心目标', '新客引流');
-  await goal.click();
-  await goal.press('End');
-  await goal.pressSequentially(' tab2');
-  await goal.press('Tab');
+  await append(cell(other, '核心目标', '新客引流'), ' tab2');
   await saved(other);
 
   // Nothing read yet: the first tab still shows its own copy. An edit made there now is
   // not written over the other tab's save (it waits to merge it), so it is not "saved".
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
-  const mine = cell(page, '核心目标', '老客复购');
-  await mine.click();
-  await mine.press('End');
-  await mine.pressSequentially(' tab1');
-  await mine.press('Tab');
+  await append(cell(page, '核心目标', '老客复购'), ' tab1');
   await expect(page.getByTestId('save-state')).not.toHaveText('已保存在本机');
   release();
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人 tab2');
