@@ -30,7 +30,9 @@ const sum = (list) =>
   }, { raw: 0, gzip: 0, br: 0 });
 const row = (name, s) => console.log(`${name.padEnd(44)}${kb(s.raw)} ${kb(s.gzip)} ${kb(s.br)}`);
 
-const onDemand = (f) => /^(split|chunk)_.*\.wasm$/.test(f);
+const onDemand = (f) => /^(split|chunk)_.*\.wasm$/.test(f) || isPack(f);
+// A start pack (.ci/wasm-split.mjs): the modules an address starts with, in one file.
+const isPack = (f) => /^pack_.*\.bin$/.test(f);
 // A prerendered index.html carries its CSS inline: the style sheet is then fetched only by
 // the shell of an address with no prerendered page (200.html), not by the first load.
 const landing = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -49,7 +51,7 @@ if (!loaderFile) process.exit(0);
 const loader = readFileSync(join(dist, loaderFile), 'utf8');
 const pages = splitPages(loader);
 const listed = new Set(pages.flatMap((p) => p.files));
-const unlisted = files.filter((f) => onDemand(f) && !listed.has(f));
+const unlisted = files.filter((f) => onDemand(f) && !isPack(f) && !listed.has(f));
 if (unlisted.length) throw new Error(`modules no page loads: ${unlisted.join(', ')}`);
 
 console.log(`\n${'on first visit of a page, after the first load'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
@@ -59,9 +61,17 @@ for (const page of pages.sort((a, b) => a.name.localeCompare(b.name))) {
 row(`every page (${listed.size} files)`, sum([...listed]));
 
 // A first visit also fetches the demo plan's modules before it is interactive; a returning
-// merchant fetches the plan reader's instead (both beside the first load).
+// merchant fetches the plan reader's instead (both beside the first load), in one start
+// pack where the build wrote one.
 const byName = Object.fromEntries(pages.map((p) => [p.name, p.files]));
+const packOf = (key) => files.find((f) => isPack(f) && f.startsWith(`pack_${key}-`));
 console.log('');
 for (const [label, extra] of [['first visit of / (first load + demo)', 'demo'], ['returning visit of / (first load + plan reader)', 'plan_reader']]) {
-  if (byName[extra]) row(label, sum([...new Set([...firstLoad, ...byName[extra]])]));
+  const pack = packOf(extra);
+  if (byName[extra]) row(label, sum([...new Set([...firstLoad, ...(pack ? [pack] : byName[extra])])]));
+}
+const packs = files.filter(isPack);
+if (packs.length) {
+  console.log(`\n${'start packs: an address, first visit / returning'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+  for (const f of packs) row(f.replace(/-[0-9a-f]+\.bin$/, ''), sizesOf(f));
 }

@@ -20,7 +20,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitPages } from './split-pages.mjs';
@@ -73,6 +73,9 @@ try {
     renameSync(join(split, file), join(staging, hashed));
     loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
   }
+  const packs = writePacks(loader);
+  // Module scope: the loader's own `fetch(new URL("./<module>", …))` calls find this one.
+  loader = `${packFetch()}\n${loader}`;
   writeFileSync(join(split, '__wasm_split.js'), loader);
   const loaderName = `__wasm_split-${contentHash(join(split, '__wasm_split.js'))}.js`;
   renameSync(join(split, '__wasm_split.js'), join(staging, loaderName));
@@ -92,28 +95,108 @@ try {
     html = html.replace(link, `$1${integrity(join(staging, file))}$2`);
   }
   const preload = `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous" integrity="${integrity(join(staging, loaderName))}">`;
-  writeFileSync(indexFile, html.replace('</head>', `${preload}${pagePreloads(loader)}</head>`));
-  console.log(`wasm split: main module and ${modules.length} lazily loaded modules (${loaderName})`);
+  writeFileSync(indexFile, html.replace('</head>', `${preload}${pagePreloads(loader, packs)}</head>`));
+  console.log(`wasm split: main module and ${modules.length} lazily loaded modules (${loaderName}); ${Object.keys(packs).length} start packs`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-// `{tasks: [files…], …}` as indexes into one list of files, and the lines that preload the
-// entry of the first path segment (and the plan reader, where plans are stored). The links match the loader's `fetch` (same-origin
-// CORS mode), so each module is fetched once.
-function pagePreloads(loader) {
+// Start packs. A page's modules are many small files (each chunk is the code one set of
+// pages shares): /funnel needs 70. Over HTTP/1.1 a browser fetches six at a time, so on a
+// phone's 3G the start waited for a dozen round trips in a row. What a start needs is
+// known: the page the address opens, and either the demo plan (a first visit) or the plan
+// reader (a browser that holds plans). Each such set is also written as one file,
+// `pack_<page>+<start>-<hash>.bin`:
+//   u32 little-endian length of a JSON header, the header `[[module file, bytes], …]`,
+//   then the modules' bytes in that order.
+// The page's HTML preloads the one pack it needs (pagePreloads) and tells the loader which
+// modules it holds (`globalThis.__omoPack`); the loader's fetch of such a module
+// (packFetch) takes its bytes from the pack. Every module stays a file of its own too:
+// what a page opened later needs is fetched as before, and so is a module whose pack
+// could not be fetched.
+function writePacks(loader) {
+  const byName = Object.fromEntries(splitPages(loader).map((p) => [p.name, p.files]));
+  const packs = {};
+  for (const start of ['demo', 'plan_reader'].filter((s) => byName[s])) {
+    for (const page of ['', ...routePages().filter((r) => byName[r])]) {
+      const files = [...new Set([...(byName[page] ?? []), ...byName[start]])];
+      const header = Buffer.from(JSON.stringify(files.map((f) => [f, statSync(join(staging, f)).size])));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length);
+      const body = Buffer.concat([length, header, ...files.map((f) => readFileSync(join(staging, f)))]);
+      const file = `pack_${page ? `${page}+` : ''}${start}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.bin`;
+      writeFileSync(join(staging, file), body);
+      packs[`${page}+${start}`] = { file, files };
+    }
+  }
+  return packs;
+}
+
+// The lazily loaded pages the router opens by the first path segment (src/app.rs,
+// `lazy_page!(<segment>, …)`).
+function routePages() {
+  const app = readFileSync(new URL('../src/app.rs', import.meta.url), 'utf8');
+  const pages = [...app.matchAll(/lazy_page!\(\s*(\w+)\s*,/g)].map((m) => m[1]);
+  if (!pages.length) throw new Error('src/app.rs declares no lazy_page!');
+  return pages;
+}
+
+// Put first in the split's loader: its `fetch` of a module the start pack holds answers
+// with the module's bytes from the pack (a Response typed application/wasm, for
+// streaming instantiation); anything else, or if the pack fails, the network as before.
+// Each module is taken from the pack once; the pack's bytes are let go when all are.
+function packFetch() {
+  return `const fetch = (() => {
+  const net = globalThis.fetch.bind(globalThis);
+  let pack, modules;
+  const read = (url) => net(url).then(async (r) => {
+    if (!r.ok) throw new Error(\`\${url}: \${r.status}\`);
+    const bytes = await r.arrayBuffer();
+    const length = new DataView(bytes).getUint32(0, true);
+    const entries = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, length)));
+    const found = new Map();
+    let at = 4 + length;
+    for (const [file, size] of entries) { found.set(file, new Uint8Array(bytes, at, size)); at += size; }
+    if (at !== bytes.byteLength) throw new Error(\`\${url}: \${bytes.byteLength} bytes, header says \${at}\`);
+    return found;
+  });
+  return (url, init) => {
+    const start = globalThis.__omoPack;
+    if (start && !pack) { pack = { url: start.url, wanted: new Set(start.files) }; }
+    const file = String(url).split('/').pop();
+    if (!pack || !pack.wanted.delete(file)) return net(url, init);
+    modules ??= read(pack.url);
+    const whole = modules;
+    if (!pack.wanted.size) modules = undefined;
+    return whole.then(
+      (found) => new Response(found.get(file), { headers: { 'content-type': 'application/wasm' } }),
+      () => net(url, init),
+    );
+  };
+})();`;
+}
+
+// `{tasks: [files…], …}` as indexes into one list of files, the start packs, and the lines
+// that preload what the address starts with: the start pack of the first path segment's
+// page and the demo plan (a first visit) or the plan reader (a browser that holds plans,
+// in the index or under the old single-plan key), or, with no such pack, the page's own
+// modules. The links match the loader's `fetch` (same-origin CORS mode), so each file is
+// fetched once.
+function pagePreloads(loader, packs) {
   const pages = splitPages(loader);
   const files = [...new Set(pages.flatMap((p) => p.files))];
   const index = Object.fromEntries(pages.map((p) => [p.name, p.files.map((f) => files.indexOf(f))]));
+  const packNames = Object.fromEntries(Object.entries(packs).map(([key, pack]) => [key, pack.file]));
+  const base = JSON.stringify(publicUrl);
   // Own keys only: an address like /constructor must not find Object's properties.
-  // A browser that holds plans (the index, or the old single-plan key) reads one at the
-  // start: the plan reader's modules come beside the main module too.
-  return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},k=location.pathname.split('/')[1],` +
-    `o=Object.prototype.hasOwnProperty.call(p,k)?p[k]:[],` +
+  return `<script>{const f=${JSON.stringify(files)},p=${JSON.stringify(index)},P=${JSON.stringify(packNames)},` +
+    `h=(o,k)=>Object.prototype.hasOwnProperty.call(o,k),k=location.pathname.split('/')[1],` +
+    `o=h(p,k)?p[k]:[],` +
     `s=(()=>{try{return localStorage.getItem('omo-planner.plans')!==null||localStorage.getItem('omo-planner.plan')!==null}catch(e){return false}})(),` +
-    `m=new Set(s&&p.plan_reader?o.concat(p.plan_reader):o);` +
-    `for(const i of m){const l=document.createElement('link');l.rel='preload';l.as='fetch';` +
-    `l.crossOrigin='anonymous';l.href=${JSON.stringify(publicUrl)}+f[i];document.head.append(l)}}</script>`;
+    `w=s?'plan_reader':'demo',K=(h(P,k+'+'+w)?k:'')+'+'+w,` +
+    `l=(u)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=${base}+u;document.head.append(l)};` +
+    `if(h(P,K)&&h(p,w)){globalThis.__omoPack={url:${base}+P[K],files:[...new Set((K[0]==='+'?[]:o).concat(p[w]))].map((i)=>f[i])};l(P[K])}` +
+    `else for(const i of new Set(s&&p.plan_reader?o.concat(p.plan_reader):o))l(f[i])}</script>`;
 }
 
 function integrity(file) {

@@ -30,3 +30,15 @@ export const copyText = (page) =>
     document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
     return data.getData('text/plain');
   });
+
+// The wasm split's lazily loaded modules (.ci/wasm-split.mjs): each is a file of its own,
+// `split_<name>-<hash>.wasm` with its `chunk_*` files, and the modules an address starts
+// with also come in one start pack, `pack_[<page>+]<start>-<hash>.bin`.
+/** Any lazily loaded module's file, or a start pack. */
+export const splitFile = /\/((split|chunk)_[^/]*\.wasm|pack_[^/]*\.bin)$/;
+/** A request that brings the module `name`: its own file, or a start pack holding it. */
+export const moduleRequest = (name) =>
+  new RegExp(`/(split_${name}-[0-9a-f]+\\.wasm|pack_(${name}\\+[a-z_]+|([a-z_]+\\+)?${name})-[0-9a-f]+\\.bin)$`);
+/** The modules a request brings: the one of a module's file, both of a start pack. */
+export const modulesOf = (url) =>
+  url.match(/\/split_([a-z_]+)-[0-9a-f]+\.wasm$/)?.slice(1) ?? url.match(/\/pack_([a-z_+]+)-[0-9a-f]+\.bin$/)?.[1].split('+') ?? [];

@@ -1,11 +1,9 @@
 // Lazily loaded pages (README "Size"): the first load fetches no page module; a page's
 // modules arrive on its first visit, or with the main module when the address opens that
-// page; a failed fetch is a message with a retry button on
+// page (in one start pack, with the plan reader's or the demo plan's); a failed fetch is a message with a retry button on
 // that page, while the shell and the plan (with an edit just made) stay as they were.
 import { test, expect } from './fixtures.js';
-import { cell, saved } from './helpers.js';
-
-const pageModule = /\/(split|chunk)_[^/]*\.wasm$/;
+import { cell, saved, splitFile as pageModule, modulesOf, moduleRequest } from './helpers.js';
 
 test('the landing page loads no page module; the tasks page fetches its own on first visit', async ({ page }) => {
   // A returning merchant: the plan is stored (a first visit fetches the demo plan's
@@ -17,8 +15,7 @@ test('the landing page loads no page module; the tasks page fetches its own on f
   page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
   await page.reload();
   await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
-  const entries = (urls) => urls.map((u) => u.match(/\/split_([a-z_]+)-[0-9a-f]+\.wasm$/)?.[1]).filter(Boolean);
-  expect(entries(fetched)).toEqual(['plan_reader']);
+  expect(fetched.flatMap(modulesOf)).toEqual(['plan_reader']);
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
@@ -38,7 +35,7 @@ test('the landing page loads no page module; the tasks page fetches its own on f
   expect(fetched.some((url) => /\/split_scenario-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
 });
 
-test('an address of a lazy page preloads its modules with the main module, each fetched once', async ({ page }) => {
+test('an address of a lazy page preloads its modules with the main module, in one start pack, each fetched once', async ({ page }) => {
   // A returning merchant (a first visit also fetches the demo plan's module).
   await page.goto('/');
   await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
@@ -50,8 +47,24 @@ test('an address of a lazy page preloads its modules with the main module, each 
   const preloaded = (await page.$$eval('link[rel=preload][as=fetch]', (links) => links.map((l) => l.href))).filter((url) =>
     pageModule.test(url),
   );
-  expect(preloaded.some((url) => /\/split_channels-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
-  expect([...fetched].sort()).toEqual([...preloaded].sort());
+  // One file: the channels page's modules and the plan reader's (the plan is stored).
+  expect(preloaded).toHaveLength(1);
+  expect(preloaded[0]).toMatch(moduleRequest('channels'));
+  expect(modulesOf(preloaded[0])).toEqual(['channels', 'plan_reader']);
+  // Nothing in it is fetched again, on its own.
+  expect(fetched).toEqual(preloaded);
+});
+
+test('a start pack that cannot be fetched: the address still opens, its modules fetched one by one', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => pageModule.test(r.url()) && fetched.push(r.url()));
+  await page.route(/\/pack_[^/]*\.bin$/, (route) => route.abort('connectionreset'));
+  await page.goto('/tasks');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
+  await expect(cell(page, '状态', '线下引流物料设计')).toBeEditable();
+  expect(fetched.filter((u) => /\/pack_/.test(u)).flatMap(modulesOf)).toEqual(['tasks', 'demo']);
+  expect(fetched.some((u) => /\/split_tasks-[0-9a-f]+\.wasm$/.test(u))).toBe(true);
+  expect(fetched.some((u) => /\/split_demo-[0-9a-f]+\.wasm$/.test(u))).toBe(true);
 });
 
 test('an unknown address that names a property of a plain object preloads nothing and says not found', async ({ page }) => {

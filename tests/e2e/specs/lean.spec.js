@@ -3,20 +3,19 @@
 // when they are needed (a first visit, the demo reset, choosing a playbook, choosing
 // English) and never by a returning Chinese-speaking merchant's first load.
 import { test, expect } from './fixtures.js';
-import { cell, saved } from './helpers.js';
+import { cell, saved, splitFile, moduleRequest } from './helpers.js';
 import { configure, serverPlans, startServer, stopServer, syncState } from './json-server.js';
 
-const module = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
-const DEMO = module('demo');
-const ENGLISH = module('english');
-const PLAYBOOKS = module('playbooks');
-const SYNC = module('sync');
-const READER = module('plan_reader');
+const DEMO = moduleRequest('demo');
+const ENGLISH = moduleRequest('english');
+const PLAYBOOKS = moduleRequest('playbooks');
+const SYNC = moduleRequest('sync');
+const READER = moduleRequest('plan_reader');
 
-/** Every wasm file the page requests from now on. */
+/** Every module file and start pack the page requests from now on. */
 const recordWasm = (page) => {
   const urls = [];
-  page.on('request', (r) => /\.wasm$/.test(r.url()) && urls.push(r.url()));
+  page.on('request', (r) => splitFile.test(r.url()) && urls.push(r.url()));
   return urls;
 };
 const fetchedAny = (urls, re) => urls.some((u) => re.test(u));
