@@ -11,7 +11,8 @@ export function splitPages(loader) {
       ([, name, file]) => [name, file],
     ),
   );
-  const pages = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\);/g)].map(
+  // (.ci/wasm-split.mjs wraps each page's `makeLoad(…)` in `navigating("<page>", …)`.)
+  const pages = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\((?:navigating\("\w+", )?makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\)?\);/g)].map(
     ([, name, fetcher, deps]) => {
       const own = fetcher.match(/"\.\/([^"]+\.wasm)"/);
       const needs = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));

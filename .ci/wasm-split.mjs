@@ -74,8 +74,13 @@ try {
     loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
   }
   const packs = writePacks(loader);
-  // Module scope: the loader's own `fetch(new URL("./<module>", …))` calls find this one.
-  loader = `${packFetch()}\n${loader}`;
+  const navPacks = writeNavPacks(loader);
+  // Each page's load goes through `navigating`, and, module scope, the loader's own
+  // `fetch(new URL("./<module>", …))` calls find the `fetch` of packFetch.
+  const pageLoads = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\);/g;
+  loader = loader.replace(pageLoads, 'export const __wasm_split_load_$1 = wrapAsyncCb(navigating("$1", makeLoad($2\n, [$3])));');
+  if (splitPages(loader).length !== Object.keys(navPacks.all).length) throw new Error('split loader: a page load was not wrapped');
+  loader = `${packFetch(navPacks.written)}\n${loader}`;
   writeFileSync(join(split, '__wasm_split.js'), loader);
   const loaderName = `__wasm_split-${contentHash(join(split, '__wasm_split.js'))}.js`;
   renameSync(join(split, '__wasm_split.js'), join(staging, loaderName));
@@ -96,7 +101,7 @@ try {
   }
   const preload = `<link rel="modulepreload" href="${publicUrl}${loaderName}" crossorigin="anonymous" integrity="${integrity(join(staging, loaderName))}">`;
   writeFileSync(indexFile, html.replace('</head>', `${preload}${pagePreloads(loader, packs)}</head>`));
-  console.log(`wasm split: main module and ${modules.length} lazily loaded modules (${loaderName}); ${Object.keys(packs).length} start packs`);
+  console.log(`wasm split: main module and ${modules.length} lazily loaded modules (${loaderName}); ${Object.keys(packs).length} start packs, ${Object.keys(navPacks.written).length} navigation packs`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -120,16 +125,48 @@ function writePacks(loader) {
   for (const start of ['demo', 'plan_reader'].filter((s) => byName[s])) {
     for (const page of ['', ...routePages().filter((r) => byName[r])]) {
       const files = [...new Set([...(byName[page] ?? []), ...byName[start]])];
-      const header = Buffer.from(JSON.stringify(files.map((f) => [f, statSync(join(staging, f)).size])));
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(header.length);
-      const body = Buffer.concat([length, header, ...files.map((f) => readFileSync(join(staging, f)))]);
+      const body = packBytes(files);
       const file = `pack_${page ? `${page}+` : ''}${start}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.bin`;
       writeFileSync(join(staging, file), body);
       packs[`${page}+${start}`] = { file, files };
     }
   }
   return packs;
+}
+
+// Navigation packs. Opening a page in the app (not by its address) asks for the page's
+// module files that are not in yet, forty to seventy for a main page on its first
+// opening: the same dozen round trips in a row on 3G. `nav_<page>-<hash>.bin` (the start
+// packs' format) holds the page's modules but those of the plan reader, which every
+// session has once its start is over (the plan reader's own pack leaves out the demo
+// plan's). When a page's load asks for more files than one round trip brings (six), the
+// loader takes them from its navigation pack; what the pack holds that is already in
+// (shared with a page opened before) is the price of the round trips saved.
+function writeNavPacks(loader) {
+  const pages = splitPages(loader);
+  const byName = Object.fromEntries(pages.map((p) => [p.name, p.files]));
+  const all = {};
+  const written = {};
+  for (const { name, files } of pages) {
+    const known = new Set(byName[name === 'plan_reader' ? 'demo' : 'plan_reader'] ?? []);
+    const own = files.filter((f) => !known.has(f));
+    all[name] = own;
+    if (own.length <= 6) continue;
+    const body = packBytes(own);
+    const file = `nav_${name}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.bin`;
+    writeFileSync(join(staging, file), body);
+    written[name] = file;
+  }
+  return { all, written };
+}
+
+// A pack's bytes: u32 little-endian length of a JSON header `[[module file, bytes], …]`,
+// the header, then the modules' bytes in that order.
+function packBytes(files) {
+  const header = Buffer.from(JSON.stringify(files.map((f) => [f, statSync(join(staging, f)).size])));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  return Buffer.concat([length, header, ...files.map((f) => readFileSync(join(staging, f)))]);
 }
 
 // The lazily loaded pages the router opens by the first path segment (src/app.rs,
@@ -141,14 +178,20 @@ function routePages() {
   return pages;
 }
 
-// Put first in the split's loader: its `fetch` of a module the start pack holds answers
-// with the module's bytes from the pack (a Response typed application/wasm, for
-// streaming instantiation); anything else, or if the pack fails, the network as before.
-// Each module is taken from the pack once; the pack's bytes are let go when all are.
-function packFetch() {
-  return `const fetch = (() => {
+// Put first in the split's loader: `fetch`, which its module fetches find, and
+// `navigating`, which wraps each page's load.
+// - A module the start pack holds (`globalThis.__omoPack`, set by the page's HTML) comes
+//   from the start pack, each once; the pack's bytes are let go when all are taken.
+// - The files a page's load asks for at once (the modules not in yet: makeLoad asks for
+//   them in one synchronous go) come from the page's navigation pack when there are more
+//   than six of them.
+// Anything else, a module a pack does not hold, or every module of a pack that fails:
+// the network, as the loader would do itself. Answers are Responses typed
+// application/wasm, for streaming instantiation.
+function packFetch(navPacks) {
+  return `const { fetch, navigating } = (() => {
   const net = globalThis.fetch.bind(globalThis);
-  let pack, modules;
+  const NAV = ${JSON.stringify(navPacks)};
   const read = (url) => net(url).then(async (r) => {
     if (!r.ok) throw new Error(\`\${url}: \${r.status}\`);
     const bytes = await r.arrayBuffer();
@@ -160,19 +203,37 @@ function packFetch() {
     if (at !== bytes.byteLength) throw new Error(\`\${url}: \${bytes.byteLength} bytes, header says \${at}\`);
     return found;
   });
-  return (url, init) => {
-    const start = globalThis.__omoPack;
-    if (start && !pack) { pack = { url: start.url, wanted: new Set(start.files) }; }
+  const answer = (bytes) => new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+  let start, startModules, asked = null;
+  const fetch = (url, init) => {
+    const given = globalThis.__omoPack;
+    if (given && !start) start = { url: given.url, wanted: new Set(given.files) };
     const file = String(url).split('/').pop();
-    if (!pack || !pack.wanted.delete(file)) return net(url, init);
-    modules ??= read(pack.url);
-    const whole = modules;
-    if (!pack.wanted.size) modules = undefined;
-    return whole.then(
-      (found) => new Response(found.get(file), { headers: { 'content-type': 'application/wasm' } }),
-      () => net(url, init),
-    );
+    if (start && start.wanted.delete(file)) {
+      startModules ??= read(start.url);
+      const whole = startModules;
+      if (!start.wanted.size) startModules = undefined;
+      return whole.then((found) => answer(found.get(file)), () => net(url, init));
+    }
+    if (asked) return new Promise((resolve) => asked.push({ file, url, init, resolve }));
+    return net(url, init);
   };
+  const navigating = (name, load) => () => {
+    if (asked) return load();
+    asked = [];
+    try {
+      return load();
+    } finally {
+      const files = asked;
+      asked = null;
+      const pack = files.length > 6 && NAV[name] ? read(new URL(\`./\${NAV[name]}\`, import.meta.url)) : null;
+      for (const a of files) {
+        const own = () => net(a.url, a.init);
+        a.resolve(pack ? pack.then((found) => (found.has(a.file) ? answer(found.get(a.file)) : own()), own) : own());
+      }
+    }
+  };
+  return { fetch, navigating };
 })();`;
 }
 

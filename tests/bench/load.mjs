@@ -1,5 +1,6 @@
 // Benchmark, not a test: first load of the release bundle (dist/) on a throttled mobile
-// profile, then Lighthouse's scores. Prints figures; with a second bundle (LOAD_BASE=path
+// profile, opening each page from / in the app on the same profile, then Lighthouse's
+// scores. Prints figures; with a second bundle (LOAD_BASE=path
 // in `make bench-load`, e.g. today's main build), its figures beside, page by page.
 //   node tests/bench/load.mjs [dist] [other dist]        (make bench-load)
 //
@@ -146,8 +147,59 @@ try {
       console.log(`${path.padEnd(12)}${d.label.padEnd(7)}${pad(kib(beforePaint(d.dir, path)), 13)}${pad(`${(m('bytes') / 1024).toFixed(0)} KB`, 10)}${pad(ms(m('fcp')), 10)}${pad(ms(m('lcp')), 10)}${pad(ms(m('render')), 14)}${pad(ms(m('interactive')), 13)}${failed ? `  (${failed} of ${RUNS} loads timed out)` : ''}`);
     }
   }
+  // Opening a page in the app, as a merchant does after landing on /: a first visit's
+  // start, then (the plan reader's modules in, as every session has them once its start
+  // is over) a tap on the page's link in the main navigation, until its <h1> is painted.
+  console.log(`\nOpening a page from / in the app (same profile, one run per page): tap → the page's <h1> painted, requests and bytes it took`);
+  console.log(`${'page'.padEnd(12)}${'bundle'.padEnd(7)}${pad('time', 10)}${pad('requests', 10)}${pad('transfer', 10)}`);
+  for (const path of PAGES.filter((p) => p !== '/')) {
+    for (const d of DISTS) {
+      try {
+        const r = await navigateOnce(d.base, path);
+        console.log(`${path.padEnd(12)}${d.label.padEnd(7)}${pad(ms(r.time), 10)}${pad(String(r.requests), 10)}${pad(`${(r.bytes / 1024).toFixed(0)} KB`, 10)}`);
+      } catch (e) {
+        console.log(`${path.padEnd(12)}${d.label.padEnd(7)}  (did not open: ${e.message.split('\n')[0]})`);
+        for (const c of browser.contexts()) await c.close();
+      }
+    }
+  }
 } finally {
   await browser.close();
+}
+
+async function navigateOnce(base, path) {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true,
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`${base}/`, { timeout: 120_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'live', null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').some((e) => /(split|nav|pack)_plan_reader/.test(e.name) && e.responseEnd > 0),
+    null,
+    { timeout: 120_000 },
+  );
+  await page.waitForLoadState('networkidle');
+  let requests = 0;
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { requests += 1; bytes += e.encodedDataLength; });
+  const link = page.locator(`nav a[href="${path}"]`).first();
+  const before = await page.locator('#main h1').textContent();
+  const start = await page.evaluate(() => performance.now());
+  await link.click();
+  const time = await page.evaluate(async ([path, before, start]) => {
+    const shown = () => location.pathname === path && document.querySelector('#main h1') && document.querySelector('#main h1').textContent !== before;
+    while (!shown()) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - start;
+  }, [path, before, start]);
+  await context.close();
+  return { time, requests, bytes };
 }
 
 // Lighthouse 12 with its default mobile settings (simulated slow 4G, 4× CPU).

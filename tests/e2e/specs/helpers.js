@@ -32,13 +32,17 @@ export const copyText = (page) =>
   });
 
 // The wasm split's lazily loaded modules (.ci/wasm-split.mjs): each is a file of its own,
-// `split_<name>-<hash>.wasm` with its `chunk_*` files, and the modules an address starts
-// with also come in one start pack, `pack_[<page>+]<start>-<hash>.bin`.
-/** Any lazily loaded module's file, or a start pack. */
-export const splitFile = /\/((split|chunk)_[^/]*\.wasm|pack_[^/]*\.bin)$/;
-/** A request that brings the module `name`: its own file, or a start pack holding it. */
+// `split_<name>-<hash>.wasm` with its `chunk_*` files; the modules an address starts with
+// also come in one start pack, `pack_[<page>+]<start>-<hash>.bin`, and those a page opened
+// in the app asks for in its navigation pack, `nav_<page>-<hash>.bin`.
+/** Any lazily loaded module's file, or a pack of them. */
+export const splitFile = /\/((split|chunk)_[^/]*\.wasm|(pack|nav)_[^/]*\.bin)$/;
+/** A request that brings the module `name`: its own file, or a pack holding it. */
 export const moduleRequest = (name) =>
-  new RegExp(`/(split_${name}-[0-9a-f]+\\.wasm|pack_(${name}\\+[a-z_]+|([a-z_]+\\+)?${name})-[0-9a-f]+\\.bin)$`);
-/** The modules a request brings: the one of a module's file, both of a start pack. */
+  new RegExp(`/(split_${name}-[0-9a-f]+\\.wasm|nav_${name}-[0-9a-f]+\\.bin|pack_(${name}\\+[a-z_]+|([a-z_]+\\+)?${name})-[0-9a-f]+\\.bin)$`);
+/** The modules a request brings: the one of a module's file or navigation pack, both of a
+ * start pack. */
 export const modulesOf = (url) =>
-  url.match(/\/split_([a-z_]+)-[0-9a-f]+\.wasm$/)?.slice(1) ?? url.match(/\/pack_([a-z_+]+)-[0-9a-f]+\.bin$/)?.[1].split('+') ?? [];
+  url.match(/\/(?:split_([a-z_]+)-[0-9a-f]+\.wasm|nav_([a-z_]+)-[0-9a-f]+\.bin)$/)?.slice(1).filter(Boolean) ??
+  url.match(/\/pack_([a-z_+]+)-[0-9a-f]+\.bin$/)?.[1].split('+') ??
+  [];

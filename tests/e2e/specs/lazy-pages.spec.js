@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.js';
 import { cell, saved, splitFile as pageModule, modulesOf, moduleRequest } from './helpers.js';
 
-test('the landing page loads no page module; the tasks page fetches its own on first visit', async ({ page }) => {
+test('the landing page loads no page module; the tasks page fetches its own on first visit, in one navigation pack', async ({ page }) => {
   // A returning merchant: the plan is stored (a first visit fetches the demo plan's
   // module, see lean.spec.js), read by the plan reader's module, the only one it fetches.
   await page.goto('/');
@@ -19,7 +19,9 @@ test('the landing page loads no page module; the tasks page fetches its own on f
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '任务拆解' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('分阶段执行任务拆解表');
-  expect(fetched.some((url) => /\/split_tasks-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+  // Its forty-odd files in one navigation pack.
+  expect(fetched.filter((url) => moduleRequest('tasks').test(url)).flatMap(modulesOf)).toEqual(['tasks']);
+  expect(fetched.filter((url) => /\/nav_tasks-[0-9a-f]+\.bin$/.test(url))).toHaveLength(1);
 
   // Back and forth: the modules are instantiated once and not fetched again.
   const afterFirstVisit = fetched.length;
@@ -32,7 +34,7 @@ test('the landing page loads no page module; the tasks page fetches its own on f
   // The scenario planner is a lazily loaded page too.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
   await expect(cell(page, '核心目标', '新客引流')).toHaveValue('3个月新增私域用户1万人');
-  expect(fetched.some((url) => /\/split_scenario-[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+  expect(fetched.some((url) => moduleRequest('scenario').test(url))).toBe(true);
 });
 
 test('an address of a lazy page preloads its modules with the main module, in one start pack, each fetched once', async ({ page }) => {
