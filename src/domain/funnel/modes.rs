@@ -461,7 +461,10 @@ mod tests {
     #[test]
     fn a_repeated_step_name_matches_one_event_twice_as_clickhouse_does() {
         let l = log(&[("u", 0, "a"), ("u", 1, "b")]);
-        assert_eq!(counts(&l, &["a", "a", "b"], 10, FunnelMode::Default), [1, 1, 1]);
+        assert_eq!(
+            counts(&l, &["a", "a", "b"], 10, FunnelMode::Default),
+            [1, 1, 1]
+        );
         assert_eq!(counts(&l, &[], 10, FunnelMode::Default), Vec::<u64>::new());
     }
 }

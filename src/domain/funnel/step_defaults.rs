@@ -98,7 +98,11 @@ pub fn default_steps(log: &EventLog, stage_names: &[String], count: usize) -> Ve
     let mut candidates = candidates(log, &stats, &from_stages);
     candidates.truncate(count.saturating_sub(from_stages.len()));
     let mean_offset = |s: &EventStats| s.offset_sum as f64 / s.users as f64;
-    candidates.sort_by(|a, b| mean_offset(a.1).total_cmp(&mean_offset(b.1)).then(a.0.cmp(&b.0)));
+    candidates.sort_by(|a, b| {
+        mean_offset(a.1)
+            .total_cmp(&mean_offset(b.1))
+            .then(a.0.cmp(&b.0))
+    });
     from_stages
         .into_iter()
         .chain(
@@ -167,8 +171,16 @@ mod tests {
         let log = log();
         // Two stage names are events: they are the steps, in the table's order (the
         // most frequent event leads only when at least as many did it as the first).
-        let stages = ["add_to_cart".to_string(), "进店".into(), "pay".into(), "pay".into()];
-        assert_eq!(default_steps(&log, &stages, 5), ["visit", "add_to_cart", "pay"]);
+        let stages = [
+            "add_to_cart".to_string(),
+            "进店".into(),
+            "pay".into(),
+            "pay".into(),
+        ];
+        assert_eq!(
+            default_steps(&log, &stages, 5),
+            ["visit", "add_to_cart", "pay"]
+        );
         let stages = ["visit".to_string(), "pay".into()];
         assert_eq!(default_steps(&log, &stages, 3), ["visit", "pay"]);
         assert_eq!(default_steps(&log, &stages, 2), ["visit", "pay"]);

@@ -110,7 +110,9 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 pub fn trends(report: &FunnelReport, steps: usize, period: Period) -> Vec<TrendRow> {
     let mut rows: std::collections::BTreeMap<(i64, i64, i64), Vec<u64>> = Default::default();
     for (_, times) in report.iter_paths() {
-        let Some(&start) = times.first() else { continue };
+        let Some(&start) = times.first() else {
+            continue;
+        };
         let day = start.div_euclid(86_400);
         let key = match period {
             // 1970-01-01 was a Thursday: Monday is 3 days before it.
@@ -207,8 +209,10 @@ mod tests {
             86_400,
         );
         let weeks = trends(&r, 3, Period::Week);
-        let got: Vec<(&str, &[u64])> =
-            weeks.iter().map(|t| (t.label.as_str(), t.reached.as_slice())).collect();
+        let got: Vec<(&str, &[u64])> = weeks
+            .iter()
+            .map(|t| (t.label.as_str(), t.reached.as_slice()))
+            .collect();
         assert_eq!(
             got,
             [

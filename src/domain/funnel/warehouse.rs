@@ -50,7 +50,10 @@ fn ident(name: &str, quote: char) -> String {
 
 /// A ClickHouse string literal (backslash is an escape there).
 fn ch_str(text: &str) -> String {
-    format!("'{}'", text.trim().replace('\\', "\\\\").replace('\'', "\\'"))
+    format!(
+        "'{}'",
+        text.trim().replace('\\', "\\\\").replace('\'', "\\'")
+    )
 }
 
 /// A DuckDB (standard SQL) string literal.
@@ -76,7 +79,12 @@ fn window(secs: i64) -> i64 {
 /// the page says so beside this query.
 pub fn clickhouse_sql(query: &FunnelQuery, names: &WarehouseNames) -> String {
     let q = |s: &str| ident(s, '`');
-    let (table, user, time, event) = (q(&names.table), q(&names.user), q(&names.time), q(&names.event));
+    let (table, user, time, event) = (
+        q(&names.table),
+        q(&names.user),
+        q(&names.time),
+        q(&names.event),
+    );
     let mode = query
         .mode
         .clickhouse_name()
@@ -125,7 +133,12 @@ pub fn clickhouse_sql(query: &FunnelQuery, names: &WarehouseNames) -> String {
 /// (`start_channel, uid, level, path`: the times of steps 1..=level, epoch seconds).
 pub fn duckdb_sql(query: &FunnelQuery, names: &WarehouseNames, paths: bool) -> String {
     let q = |s: &str| ident(s, '"');
-    let (table, user, time, event) = (q(&names.table), q(&names.user), q(&names.time), q(&names.event));
+    let (table, user, time, event) = (
+        q(&names.table),
+        q(&names.user),
+        q(&names.time),
+        q(&names.event),
+    );
     let n = query.steps.len();
     let w = window(query.window_secs);
     let strict_order = query.mode == FunnelMode::StrictOrder;
@@ -144,14 +157,27 @@ pub fn duckdb_sql(query: &FunnelQuery, names: &WarehouseNames, paths: bool) -> S
         } else {
             String::new()
         };
-        case.push_str(&format!(" WHEN e.{event} = {}{extra} THEN {}", duck_str(s), k + 1));
+        case.push_str(&format!(
+            " WHEN e.{event} = {}{extra} THEN {}",
+            duck_str(s),
+            k + 1
+        ));
     }
     case.push_str(" ELSE 0 END");
-    let only_steps = if strict_order { "" } else { "\n    WHERE k > 0" };
+    let only_steps = if strict_order {
+        ""
+    } else {
+        "\n    WHERE k > 0"
+    };
 
     // The walk: one row per user and event, carrying for each step the step-1 time (f),
     // this step's time (l) and the path's times (c) of the latest path reaching it.
-    let mut anchor = vec!["start_channel".to_string(), "uid".into(), "CAST(0 AS BIGINT) AS rn".into(), "false AS done".into()];
+    let mut anchor = vec![
+        "start_channel".to_string(),
+        "uid".into(),
+        "CAST(0 AS BIGINT) AS rn".into(),
+        "false AS done".into(),
+    ];
     for k in 1..=n {
         anchor.push(format!("CAST(NULL AS BIGINT) AS f{k}"));
         anchor.push(format!("CAST(NULL AS BIGINT) AS l{k}"));
@@ -178,7 +204,10 @@ pub fn duckdb_sql(query: &FunnelQuery, names: &WarehouseNames, paths: bool) -> S
     if strict_order {
         stops.push("(s.k = 0 AND w.l1 IS NOT NULL)".to_string());
         for k in 2..=n {
-            stops.push(format!("(s.k = {k} AND w.l1 IS NOT NULL AND w.l{} IS NULL)", k - 1));
+            stops.push(format!(
+                "(s.k = {k} AND w.l1 IS NOT NULL AND w.l{} IS NULL)",
+                k - 1
+            ));
         }
     }
     if query.mode == FunnelMode::StrictDeduplication {
@@ -194,13 +223,21 @@ pub fn duckdb_sql(query: &FunnelQuery, names: &WarehouseNames, paths: bool) -> S
     } else {
         stops.join("\n            OR ")
     };
-    let mut step = vec!["w.start_channel".to_string(), "w.uid".into(), "s.rn".into(), format!("{done} AS done")];
+    let mut step = vec![
+        "w.start_channel".to_string(),
+        "w.uid".into(),
+        "s.rn".into(),
+        format!("{done} AS done"),
+    ];
     for k in 1..=n {
         let m = matches(k);
         let (f, c) = if k == 1 {
             ("s.t".to_string(), "[s.t]".to_string())
         } else {
-            (format!("w.f{}", k - 1), format!("list_append(w.c{}, s.t)", k - 1))
+            (
+                format!("w.f{}", k - 1),
+                format!("list_append(w.c{}, s.t)", k - 1),
+            )
         };
         step.push(format!("CASE WHEN {m} THEN {f} ELSE w.f{k} END AS f{k}"));
         step.push(format!("CASE WHEN {m} THEN s.t ELSE w.l{k} END AS l{k}"));
@@ -234,7 +271,8 @@ pub fn duckdb_sql(query: &FunnelQuery, names: &WarehouseNames, paths: bool) -> S
         format!("\n    AND NOT ({})", excluded.join("\n        OR "))
     };
     let tail = if paths {
-        "SELECT start_channel, uid, level, path FROM counted ORDER BY start_channel, uid".to_string()
+        "SELECT start_channel, uid, level, path FROM counted ORDER BY start_channel, uid"
+            .to_string()
     } else {
         "SELECT start_channel, level, count(*) AS users FROM counted\nGROUP BY start_channel, level\nORDER BY start_channel, level".to_string()
     };
@@ -332,15 +370,22 @@ pub fn read_level_counts(text: &str, steps: usize) -> Result<LevelCounts, LevelF
         let field = |i: usize| r.fields.get(i).map(|f| f.trim());
         let row_text = || r.fields.join(",");
         let (Some(level), Some(users)) = (field(level_col), field(users_col)) else {
-            out.errors.push((r.line, row_text(), LevelRowError::MissingField));
+            out.errors
+                .push((r.line, row_text(), LevelRowError::MissingField));
             continue;
         };
-        let Some(level) = level.parse::<usize>().ok().filter(|l| (1..=steps).contains(l)) else {
-            out.errors.push((r.line, row_text(), LevelRowError::BadLevel));
+        let Some(level) = level
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=steps).contains(l))
+        else {
+            out.errors
+                .push((r.line, row_text(), LevelRowError::BadLevel));
             continue;
         };
         let Ok(users) = users.parse::<u64>() else {
-            out.errors.push((r.line, row_text(), LevelRowError::BadUsers));
+            out.errors
+                .push((r.line, row_text(), LevelRowError::BadUsers));
             continue;
         };
         let channel = channel_col.and_then(field).unwrap_or("").to_string();
@@ -410,7 +455,9 @@ mod tests {
         assert!(sql.contains("w.l1 < s.t"));
         assert!(sql.contains("x.\"event\" = 'refund'"));
         assert!(sql.contains("e.\"event\" = 'it''s'"));
-        assert!(duckdb_sql(&q, &WarehouseNames::default(), true).contains("level, path FROM counted"));
+        assert!(
+            duckdb_sql(&q, &WarehouseNames::default(), true).contains("level, path FROM counted")
+        );
         assert!(!repeated_steps(&q.steps));
         assert!(repeated_steps(&["a".into(), " a".into()]));
     }
@@ -421,7 +468,10 @@ mod tests {
         let r = read_level_counts(text, 3).unwrap();
         assert_eq!(
             r.funnels,
-            [(String::new(), vec![10, 5, 2]), ("store".into(), vec![4, 4, 0])]
+            [
+                (String::new(), vec![10, 5, 2]),
+                ("store".into(), vec![4, 4, 0])
+            ]
         );
         assert_eq!(
             r.errors,
@@ -434,7 +484,13 @@ mod tests {
         // ClickHouse's own header for the count, tab-separated, no channel column.
         let r = read_level_counts("level\tcount()\n1\t7\n2\t3\n", 2).unwrap();
         assert_eq!(r.funnels, [(String::new(), vec![10, 3])]);
-        assert_eq!(read_level_counts("a,b\n1,2\n", 2), Err(LevelFileError::MissingColumns));
-        assert_eq!(read_level_counts("", 2), Err(LevelFileError::MissingColumns));
+        assert_eq!(
+            read_level_counts("a,b\n1,2\n", 2),
+            Err(LevelFileError::MissingColumns)
+        );
+        assert_eq!(
+            read_level_counts("", 2),
+            Err(LevelFileError::MissingColumns)
+        );
     }
 }
