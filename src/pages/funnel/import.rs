@@ -3,13 +3,18 @@
 //! window, the counts written into the funnel table as one undoable edit. Rows that
 //! could not be read are listed with their line and reason, never silently dropped.
 
+use super::definition::{Definition, Exclusions, ModePicker, StepWindows, WindowPresets};
+use super::event_insights::EventInsights;
 use super::fill;
+use super::warehouse_sql::WarehouseSql;
 use crate::components::files::{read_bytes, read_in_turns};
 use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::formats::stepped_read::Progress;
 use crate::domain::funnel::event_log::{
-    count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
+    Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
+use crate::domain::funnel::modes::{analyze_funnel, FunnelQuery};
+use crate::domain::funnel::step_defaults::default_steps;
 use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
 use crate::domain::plan::samples::SampleFile;
 use crate::domain::values::entry::CellValue;
@@ -112,18 +117,40 @@ pub fn EventImport() -> impl IntoView {
             .with(|t| u64::parse(t))
             .map(|n| i64::try_from(n.saturating_mul(unit.get())).unwrap_or(i64::MAX))
     });
-    let counts = Memo::new(move |_| {
-        let log = log.get()?;
+    let definition = Definition::new();
+    // The funnel as defined on the page, for every channel (the channel filter applies to
+    // the counts only; the breakdown and the SQL cover every channel).
+    let query = Memo::new(move |_| {
         let window = window_secs.get().ok()?;
         let steps = steps.get();
         if steps.len() < 2 {
             return None;
         }
-        let refs: Vec<&str> = steps.iter().map(String::as_str).collect();
-        let channel = channel.get();
-        let channel = (!channel.is_empty()).then_some(channel.as_str());
-        Some(count_funnel(&log, &refs, window, channel))
+        let step_windows = definition.step_window_secs(unit.get()).ok()?;
+        let exclusions = definition
+            .exclusions
+            .get()
+            .into_iter()
+            .filter(|x| x.from < x.to && x.to < steps.len())
+            .collect();
+        Some(FunnelQuery {
+            steps,
+            window_secs: window,
+            step_windows,
+            mode: definition.mode.get(),
+            exclusions,
+            channel: None,
+        })
     });
+    let report = Memo::new(move |_| {
+        let log = log.get()?;
+        let mut query = query.get()?;
+        let channel = channel.get();
+        query.channel = (!channel.is_empty()).then_some(channel);
+        Some(Arc::new(analyze_funnel(&log, &query)))
+    });
+    let counts = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.counts.clone())));
+    let excluded = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.excluded)));
     let names = Memo::new(move |_| {
         log.with(|l| {
             l.as_ref()
@@ -183,17 +210,14 @@ pub fn EventImport() -> impl IntoView {
                 return;
             };
             let rows = rows.get();
-            // Default steps: the event names in the order they first appear, as many as
+            // Default steps: the funnel table's stage names that are events, else the
+            // most frequent events in journey order (never a noise event), as many as
             // the funnel has stages + 1.
-            let stages = store.read_untracked(|p| p.funnel.stages.len());
-            let n = (stages + 1).max(2).min(read.event_names().len());
-            let _ = steps.try_set(
-                read.event_names()
-                    .iter()
-                    .take(n)
-                    .map(String::from)
-                    .collect(),
-            );
+            let stages: Vec<String> =
+                store.read_untracked(|p| p.funnel.stages.iter().map(|s| s.name.clone()).collect());
+            let _ = steps.try_set(default_steps(&read, &stages, (stages.len() + 1).max(2)));
+            let _ = definition.step_windows.try_set(Vec::new());
+            let _ = definition.exclusions.try_set(Vec::new());
             let _ = channel.try_set(String::new());
             let _ = log.try_set(Some(Arc::new(read)));
             let _ = reading.try_set(Reading::Done { rows });
@@ -376,6 +400,7 @@ pub fn EventImport() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                        <WindowPresets window_text=window_text unit=unit />
                         <p class="hint wide" id="funnel-window-hint">{l.t(Msg::FaWindowHint)}</p>
                         {(!channels.is_empty()).then(|| view! {
                             <label>
@@ -390,6 +415,9 @@ pub fn EventImport() -> impl IntoView {
                             </label>
                         })}
                     </fieldset>
+                    <ModePicker mode=definition.mode />
+                    <StepWindows definition=definition steps=steps />
+                    <Exclusions definition=definition steps=steps names=names excluded=excluded />
                     <fieldset>
                         <legend>{l.t(Msg::FaFillInto)}</legend>
                         <div class="radio-row" role="radiogroup" aria-label=l.t(Msg::FaFillInto)>
@@ -449,6 +477,10 @@ pub fn EventImport() -> impl IntoView {
             {setup}
             <div role="status">{applied_text}</div>
             {bad_rows}
+            {move || log.with(Option::is_some).then(|| view! {
+                <EventInsights log=log query=query report=report />
+                <WarehouseSql query=query steps=steps into=into />
+            })}
         </section>
     }
 }
