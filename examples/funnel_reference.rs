@@ -50,7 +50,7 @@ fn time_text(t: i64) -> String {
 
 /// Rows (user, time, event, channel), in the order the file lists them.
 fn generate() -> Vec<(u64, i64, &'static str, &'static str)> {
-    let mut rng = Rng(0x0f_0e1_d2c3_b4a5_9687);
+    let mut rng = Rng(0xf0e1_d2c3_b4a5_9687);
     let start = 1_772_323_200; // 2026-03-01 00:00:00 UTC
     let mut rows = Vec::new();
     for user in 0..USERS {
