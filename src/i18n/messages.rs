@@ -784,7 +784,7 @@ messages! {
     FaByMonth => "按月", "By month";
     FaColStarted => "开始于", "Started";
     FaTrendChartLabel => "转化趋势", "Conversion trend";
-    FaBreakdownTitle => "按起始渠道对比", "By starting channel";
+    FaBreakdownTitle => "各渠道开始的用户对比", "Funnel per channel of the first step";
     FaBreakdownHint => "按第一步所在渠道分别计算;同一用户在两个渠道开始过,两边都计入。", "Counted per channel of the first step; a user who started in two channels counts in both.";
     FaSqlTitle => "在数据仓库中计算", "Count in your data warehouse";
     FaSqlHint => "日志太大(例如超过 500 万条事件)时,在数据所在处计算:填入表名和列名,把 SQL 复制到 ClickHouse 或 DuckDB 运行,再把结果(每层人数的 CSV)导入这里。", "When the log is too large for a browser (say above 5 million events), count it where it lives: fill in the table and column names, run the SQL in ClickHouse or DuckDB, and import the result (level counts as CSV) here.";
@@ -805,6 +805,8 @@ messages! {
     FaSqlBadLevel => "level 不是 1 到步骤数之间的整数", "level is not a whole number from 1 to the number of steps";
     FaSqlBadUsers => "users 不是整数", "users is not a whole number";
     FaSqlMissingField => "缺少字段", "Missing field";
+    FaSqlWithoutFile => "日志太大?不读取文件,直接生成数据仓库 SQL", "Log too large? Write the warehouse SQL without reading a file";
+    FaSqlNoCounts => "没有读取文件:在数据仓库中运行下方的 SQL,再导入它的结果。", "No file read: run the SQL below in your warehouse, then import its result.";
     FaSqlApply => "把全部用户的人数填入漏斗表", "Fill the funnel table with all users' counts";
     FaExportCsv => "导出漏斗 CSV", "Export funnel CSV";
     FaExportHint => "每个环节的人数、转化率、流失与原因,以及目标、假设和对比期;UTF-8 编码,Excel/WPS 可直接打开。", "Every stage with its counts, rate, loss and reasons, plus targets, what-if and the comparison period; UTF-8, opens in Excel or WPS.";

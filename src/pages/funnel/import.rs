@@ -19,7 +19,7 @@ use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
 use crate::domain::plan::samples::SampleFile;
 use crate::domain::values::entry::CellValue;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
-use crate::state::{use_lang, use_plan};
+use crate::state::{use_lang, use_plan, Part};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -151,25 +151,38 @@ pub fn EventImport() -> impl IntoView {
     });
     let counts = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.counts.clone())));
     let excluded = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.excluded)));
+    // A log too large for the browser is counted where it lives: the merchant writes the
+    // SQL without reading a file, the funnel table's stage names as the steps.
+    let warehouse_only = RwSignal::new(false);
+    let stage_names = move || {
+        store.read_parts(&[Part::FunnelStages], |p| {
+            p.funnel
+                .stages
+                .iter()
+                .map(|s| s.name.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+    };
     let names = Memo::new(move |_| {
-        log.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    l.event_names()
-                        .iter()
-                        .take(MAX_NAMES)
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        log.with(|l| match l {
+            Some(l) => l
+                .event_names()
+                .iter()
+                .take(MAX_NAMES)
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            None if warehouse_only.get() => stage_names(),
+            None => Vec::new(),
         })
     });
+    let shown = Memo::new(move |_| log.with(Option::is_some) || warehouse_only.get());
 
     // A chosen file and the sample take this same path; only the label differs.
     let read_file = move |file: web_sys::File, is_sample: bool| {
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
         sample.set(is_sample);
+        warehouse_only.set(false);
         log.set(None);
         applied.set(None);
         reading.set(Reading::Progress {
@@ -351,7 +364,7 @@ pub fn EventImport() -> impl IntoView {
     };
 
     let setup = move || {
-        log.with(Option::is_some).then(|| {
+        shown.get().then(|| {
             let l = lang.get();
             let channels: Vec<String> = log.with(|log| {
                 log.as_ref()
@@ -431,6 +444,7 @@ pub fn EventImport() -> impl IntoView {
                                     let list: Vec<String> = c.iter().map(|&n| format_count(n, l)).collect();
                                     fill(l.t(Msg::FaPreview), &[&list.join(" → ")])
                                 }
+                                None if log.with(Option::is_none) => lang.get().t(Msg::FaSqlNoCounts).to_string(),
                                 None => lang.get().t(Msg::FaNeedTwoSteps).to_string(),
                             }}
                         </p>
@@ -473,14 +487,23 @@ pub fn EventImport() -> impl IntoView {
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="event-log-file" />
                 </label>
             </SampleTools>
+            <div class="button-row">
+                <button type="button" class="btn" aria-pressed=move || if warehouse_only.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        generation.update_value(|g| *g += 1); // a read under way stops
+                        log.set(None);
+                        reading.set(Reading::Idle);
+                        applied.set(None);
+                        warehouse_only.set(true);
+                        steps.set(stage_names());
+                    }>{lang.t(Msg::FaSqlWithoutFile)}</button>
+            </div>
             <div role="status">{status}</div>
             {setup}
             <div role="status">{applied_text}</div>
             {bad_rows}
-            {move || log.with(Option::is_some).then(|| view! {
-                <EventInsights log=log query=query report=report />
-                <WarehouseSql query=query steps=steps into=into />
-            })}
+            {move || log.with(Option::is_some).then(|| view! { <EventInsights log=log query=query report=report /> })}
+            {move || shown.get().then(|| view! { <WarehouseSql query=query steps=steps into=into /> })}
         </section>
     }
 }
