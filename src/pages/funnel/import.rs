@@ -8,12 +8,13 @@ use super::event_insights::EventInsights;
 use super::fill;
 use super::warehouse_sql::WarehouseSql;
 use crate::components::files::{read_bytes, read_in_turns};
+use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::formats::stepped_read::Progress;
 use crate::domain::funnel::event_log::{
     Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
-use crate::domain::funnel::modes::{analyze_funnel, FunnelQuery};
+use crate::domain::funnel::modes::{analyze_funnel, FunnelQuery, FunnelReport};
 use crate::domain::funnel::step_defaults::default_steps;
 use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
 use crate::domain::plan::samples::SampleFile;
@@ -85,6 +86,29 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// What the time to convert, trends, channels and warehouse SQL read from the import.
+#[derive(Clone, Copy)]
+struct Extras {
+    log: RwSignal<Option<Arc<EventLog>>>,
+    query: Memo<Option<FunnelQuery>>,
+    report: Memo<Option<Arc<FunnelReport>>>,
+    steps: RwSignal<Vec<String>>,
+    into: RwSignal<CountsInto>,
+}
+
+/// The sections shown once a log is read (or the SQL is asked for without one): their
+/// own wasm module, fetched then, so the funnel page's first load does not carry them.
+#[leptos::wasm_split::wasm_split(funnel_events, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn event_extras(x: Extras) -> Result<AnyView, PageLoadError> {
+    Ok(untrack(|| {
+        view! {
+            {move || x.log.with(Option::is_some).then(|| view! { <EventInsights log=x.log query=x.query report=x.report /> })}
+            <WarehouseSql query=x.query steps=x.steps into=x.into />
+        }
+        .into_any()
+    }))
 }
 
 /// Window units: (seconds, label).
@@ -502,8 +526,10 @@ pub fn EventImport() -> impl IntoView {
             {setup}
             <div role="status">{applied_text}</div>
             {bad_rows}
-            {move || log.with(Option::is_some).then(|| view! { <EventInsights log=log query=query report=report /> })}
-            {move || shown.get().then(|| view! { <WarehouseSql query=query steps=steps into=into /> })}
+            {move || shown.get().then(|| {
+                let extras = Extras { log, query, report, steps, into };
+                view! { <LazyPage load=move || event_extras(extras) /> }
+            })}
         </section>
     }
 }
