@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
+.PHONY: serve dev test setup setup-test build size test-funnel-sql bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -20,7 +20,7 @@ serve: setup build
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-wasm build size test-e2e test-webkit
+test: setup-test lint test-native test-funnel-sql test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -37,6 +37,13 @@ lint:
 # The computing core, natively.
 test-native:
 	cargo test --locked
+
+# The funnel's ClickHouse and DuckDB SQL, run in chdb and DuckDB on a generated log of
+# ~200k events: their counts in every mode, and pandas' time-to-convert medians, must
+# equal the app's (examples/funnel_reference.rs, tests/funnel_sql/check.py).
+test-funnel-sql:
+	cargo run --locked --quiet --example funnel_reference -- --out target/funnel-sql
+	$(PYTHON) tests/funnel_sql/check.py target/funnel-sql
 
 # The components, in headless Chromium.
 test-wasm:

@@ -73,6 +73,16 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
+# The funnel's reference check (make test-funnel-sql): chdb (in-process ClickHouse),
+# DuckDB and pandas in the Python the Makefile uses, pinned (DuckDB and pandas as in
+# tests/bench/requirements.txt).
+if [ "${1:-}" = test ]; then
+  FUNNEL_PYTHON=${PYTHON:-python3.11}
+  if ! "$FUNNEL_PYTHON" -c 'import chdb, duckdb, pandas, sys; sys.exit(chdb.__version__ != "4.4.0" or duckdb.__version__ != "2.0.0" or pandas.__version__ != "3.1.1")' 2>/dev/null; then
+    say "installing chdb, duckdb and pandas for $FUNNEL_PYTHON"
+    "$FUNNEL_PYTHON" -m pip install --quiet --disable-pip-version-check chdb==4.4.0 duckdb==2.0.0 pandas==3.1.1
+  fi
+fi
 # Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
 # build's prerendering.
 npm_install tests/e2e

@@ -7,6 +7,8 @@
 
 use omo_planner::domain::formats::stepped_read::SteppedRead;
 use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
+use omo_planner::domain::funnel::modes::{analyze_funnel, FunnelMode, FunnelQuery};
+use omo_planner::domain::funnel::timing::{step_timings, trends, Period};
 use std::time::Instant;
 
 #[path = "../tests/bench/bench_data.rs"]
@@ -45,6 +47,28 @@ fn main() {
     let by_channel = count_funnel(&log, &STEPS, 3_600, Some("store"));
     let count_channel = c2.elapsed().as_secs_f64();
     let total = t0.elapsed().as_secs_f64();
+    // What the page runs since issue 25: the mode-aware count that keeps each user's path,
+    // then time to convert and weekly trends from those paths.
+    let query = FunnelQuery {
+        steps: STEPS.iter().map(|s| s.to_string()).collect(),
+        window_secs: 7 * 86_400,
+        ..FunnelQuery::default()
+    };
+    let a = Instant::now();
+    let report = analyze_funnel(&log, &query);
+    let analyze = a.elapsed().as_secs_f64();
+    assert_eq!(report.counts, counts, "the default mode is the quick count");
+    let a = Instant::now();
+    let timings = step_timings(&report, STEPS.len());
+    let weeks = trends(&report, STEPS.len(), Period::Week);
+    let extras = a.elapsed().as_secs_f64();
+    let strict = FunnelQuery {
+        mode: FunnelMode::StrictOrder,
+        ..query.clone()
+    };
+    let a = Instant::now();
+    let strict_counts = analyze_funnel(&log, &strict).counts;
+    let analyze_strict = a.elapsed().as_secs_f64();
 
     println!(
         "{} good rows, {} errors, {} users, {} channels",
@@ -68,6 +92,19 @@ fn main() {
         ms(count),
         ms(count_channel),
         ms(total)
+    );
+    println!(
+        "analyze (default mode, paths) {:.1} ms, strict_order {:.1} ms {strict_counts:?}; time to convert + {} weekly trends {:.1} ms (median step 2: {:?} s)",
+        ms(analyze),
+        ms(analyze_strict),
+        weeks.len(),
+        ms(extras),
+        timings.first().and_then(|t| t.median)
+    );
+    println!(
+        "read + analyze {:.0} ms (read + quick count {:.0} ms)",
+        ms(parse + analyze),
+        ms(parse + count)
     );
     println!(
         "{:.2} M events/s parsing, {:.1} M events/s counting",

@@ -274,6 +274,82 @@ proptest! {
     }
 }
 
+// ---------- event-log funnel modes ----------
+
+/// A small event log: users u0..u5, events a..d and x (no step), channels s / w / none,
+/// times 0..40 s so ties and window edges are common.
+fn event_log_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec((0u8..6, 0i64..40, 0usize..5, 0usize..3), 0..60).prop_map(|rows| {
+        let mut text = String::from("user,time,event,channel\n");
+        for (u, t, e, c) in rows {
+            let e = ["a", "b", "c", "d", "x"][e];
+            let c = ["s", "w", ""][c];
+            text.push_str(&format!("u{u},{t},{e},{c}\n"));
+        }
+        text
+    })
+}
+
+proptest! {
+    /// Every mode, window, per-step window and exclusion: counts never grow down the
+    /// funnel, no mode counts more than the default (each only adds a condition or a
+    /// stop), the default equals the quick count, and each counted path has one time per
+    /// step reached, in order, within the window.
+    #[test]
+    fn funnel_modes_are_consistent(
+        text in event_log_text(),
+        window in -1i64..50,
+        step_window in proptest::option::of(0i64..20),
+        exclude in any::<bool>(),
+        channel in proptest::option::of(prop_oneof![Just("s"), Just("w"), Just("z")]),
+    ) {
+        use omo_planner::domain::formats::stepped_read::SteppedRead;
+        use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
+        use omo_planner::domain::funnel::modes::{analyze_funnel, Exclusion, FunnelMode, FunnelQuery};
+        use omo_planner::domain::funnel::timing::{step_timings, trends, Period};
+        let log = EventLogReader::new(text).unwrap().finish();
+        let steps = ["a", "b", "c", "d"];
+        let base = FunnelQuery {
+            steps: steps.iter().map(|s| s.to_string()).collect(),
+            window_secs: window,
+            channel: channel.map(String::from),
+            ..FunnelQuery::default()
+        };
+        let default = analyze_funnel(&log, &base);
+        prop_assert_eq!(&default.counts, &count_funnel(&log, &steps, window, channel));
+        for mode in FunnelMode::ALL {
+            let q = FunnelQuery {
+                mode,
+                step_windows: vec![None, step_window, None, step_window],
+                exclusions: if exclude {
+                    vec![Exclusion { event: "x".into(), from: 0, to: 2 }]
+                } else {
+                    Vec::new()
+                },
+                ..base.clone()
+            };
+            let r = analyze_funnel(&log, &q);
+            for k in 0..steps.len() {
+                prop_assert!(r.counts[k] <= default.counts[k], "{:?} {:?}", mode, r.counts);
+                if k > 0 { prop_assert!(r.counts[k] <= r.counts[k - 1]); }
+            }
+            prop_assert_eq!(r.paths() as u64, r.counts[0]);
+            for (_, times) in r.iter_paths() {
+                prop_assert!(!times.is_empty() && times.len() <= steps.len());
+                prop_assert!(times.windows(2).all(|w| w[0] <= w[1]));
+                prop_assert!(times.iter().all(|t| t - times[0] <= window.max(0)));
+            }
+            let timings = step_timings(&r, steps.len());
+            for t in &timings {
+                prop_assert_eq!(t.users as u64, r.counts[t.step]);
+                prop_assert_eq!(t.histogram.iter().sum::<u64>(), t.users as u64);
+            }
+            let weeks = trends(&r, steps.len(), Period::Week);
+            prop_assert_eq!(weeks.iter().map(|w| w.reached[0]).sum::<u64>(), r.counts[0]);
+        }
+    }
+}
+
 // ---------- cell values ----------
 
 fn round_trips<T: CellValue + std::fmt::Debug>(x: T) -> Result<(), TestCaseError> {

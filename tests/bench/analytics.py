@@ -347,6 +347,7 @@ def main():
     rows = [
         ("funnel: read 1M events", "funnel", "parse_ms", "funnel pandas", "funnel duckdb"),
         ("funnel: count, 7-day window", "funnel", "compute_ms", "funnel pandas", "funnel duckdb"),
+        ("funnel: page count (modes, paths)", "funnel", "analyze_ms", "funnel pandas", "funnel duckdb"),
         ("RFM: read 1M orders", "rfm", "parse_ms", "rfm pandas", "rfm duckdb"),
         ("RFM: score + segments", "rfm", "compute_ms", "rfm pandas", "rfm duckdb"),
         ("attribution: read 100k journeys", "attribution", "parse_ms", "attribution numpy", None),
@@ -358,10 +359,10 @@ def main():
     print(f"{'operation':34}{'Rust native':>13}{'Rust wasm (Chromium)':>22}{'pandas / numpy':>20}{'DuckDB, 1 thread':>20}")
     for label, part, key, p1, p2 in rows:
         n = native[part][key]
-        w = wasm[part][key] if wasm and part in wasm else None
+        w = wasm[part].get(key) if wasm and part in wasm else None
         print(
-            f"{label:34}{num(n):>10} ms{fmt(w, n):>22}{fmt(py[p1][key], n):>20}"
-            f"{fmt(py[p2][key] if p2 else None, n):>20}"
+            f"{label:34}{num(n):>10} ms{fmt(w, n):>22}{fmt(py[p1].get(key), n):>20}"
+            f"{fmt(py[p2].get(key) if p2 else None, n):>20}"
         )
     if wasm and "generate_ms" in wasm:
         print(f"(data generation, not compared: wasm {wasm['generate_ms']:.0f} ms)")

@@ -14,6 +14,7 @@ use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
 use omo_planner::domain::formats::stepped_read::SteppedRead;
 use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
+use omo_planner::domain::funnel::modes::{analyze_funnel, FunnelQuery};
 use serde_json::{json, Value};
 
 /// Times of the computations (not the reads) are the median of this many runs: they
@@ -64,6 +65,14 @@ pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
     let peak_mb = counting_alloc::peak_mb_since(mem);
     let (compute, counts) = timed(now, || count_funnel(&log, &STEPS, 7 * 86_400, None));
     let (compute_store, store) = timed(now, || count_funnel(&log, &STEPS, 3_600, Some("store")));
+    // What the page runs since issue 25: the mode-aware count keeping each user's path.
+    let query = FunnelQuery {
+        steps: STEPS.iter().map(|s| s.to_string()).collect(),
+        window_secs: 7 * 86_400,
+        ..FunnelQuery::default()
+    };
+    let (analyze, report) = timed(now, || analyze_funnel(&log, &query));
+    assert_eq!(report.counts, counts, "the default mode is the quick count");
     json!({
         "events": log.events().len(),
         "users": log.users().len(),
@@ -71,6 +80,7 @@ pub fn funnel(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "parse_peak_mb": peak_mb,
         "compute_ms": compute,
         "compute_store_ms": compute_store,
+        "analyze_ms": analyze,
         "counts_7d": counts,
         "counts_1h_store": store,
     })

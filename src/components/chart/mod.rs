@@ -5,10 +5,12 @@ mod canvas;
 mod frame;
 mod funnel;
 mod gantt;
+mod lines;
 mod trend;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
 pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};
+pub use lines::{draw_lines, LineSeries, Lines, PALETTE};
 pub use trend::{draw_trend, Trend};

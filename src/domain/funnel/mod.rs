@@ -2,12 +2,20 @@
 //! rates and losses derived from them.
 //!
 //! Beside it: `analysis` (chain breaks, largest loss, what-if, period comparison),
-//! `tools` (the page's analysis read from the funnel section) and `event_log` (stage
-//! counts from a raw event export).
+//! `tools` (the page's analysis read from the funnel section), `event_log` (stage
+//! counts from a raw event export), `modes` (ClickHouse's step-order modes, per-step
+//! windows, exclusion steps, each user's path), `timing` (time to convert, trends by the
+//! week or month of the start), `step_defaults` (the steps offered after reading a file)
+//! and `warehouse` (ClickHouse / DuckDB SQL for logs counted where they live, and reading
+//! their level counts back).
 
 pub mod analysis;
 pub mod event_log;
+pub mod modes;
+pub mod step_defaults;
+pub mod timing;
 pub mod tools;
+pub mod warehouse;
 
 use crate::domain::values::entry::{Entry, InputError};
 use crate::domain::values::ids::{RowId, Rows};

@@ -3,18 +3,24 @@
 //! window, the counts written into the funnel table as one undoable edit. Rows that
 //! could not be read are listed with their line and reason, never silently dropped.
 
+use super::definition::{Definition, Exclusions, ModePicker, StepWindows, WindowPresets};
+use super::event_insights::EventInsights;
 use super::fill;
+use super::warehouse_sql::WarehouseSql;
 use crate::components::files::{read_bytes, read_in_turns};
+use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::formats::stepped_read::Progress;
 use crate::domain::funnel::event_log::{
-    count_funnel, Column, EventLog, EventLogReader, EventRowError, HeaderError,
+    Column, EventLog, EventLogReader, EventRowError, HeaderError,
 };
+use crate::domain::funnel::modes::{analyze_funnel, FunnelQuery, FunnelReport};
+use crate::domain::funnel::step_defaults::default_steps;
 use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
 use crate::domain::plan::samples::SampleFile;
 use crate::domain::values::entry::CellValue;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
-use crate::state::{use_lang, use_plan};
+use crate::state::{use_lang, use_plan, Part};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -82,6 +88,29 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
     }
 }
 
+/// What the time to convert, trends, channels and warehouse SQL read from the import.
+#[derive(Clone, Copy)]
+struct Extras {
+    log: RwSignal<Option<Arc<EventLog>>>,
+    query: Memo<Option<FunnelQuery>>,
+    report: Memo<Option<Arc<FunnelReport>>>,
+    steps: RwSignal<Vec<String>>,
+    into: RwSignal<CountsInto>,
+}
+
+/// The sections shown once a log is read (or the SQL is asked for without one): their
+/// own wasm module, fetched then, so the funnel page's first load does not carry them.
+#[leptos::wasm_split::wasm_split(funnel_events, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn event_extras(x: Extras) -> Result<AnyView, PageLoadError> {
+    Ok(untrack(|| {
+        view! {
+            {move || x.log.with(Option::is_some).then(|| view! { <EventInsights log=x.log query=x.query report=x.report /> })}
+            <WarehouseSql query=x.query steps=x.steps into=x.into />
+        }
+        .into_any()
+    }))
+}
+
 /// Window units: (seconds, label).
 const UNITS: [(u64, Msg); 3] = [
     (60, Msg::FaMinutes),
@@ -112,37 +141,72 @@ pub fn EventImport() -> impl IntoView {
             .with(|t| u64::parse(t))
             .map(|n| i64::try_from(n.saturating_mul(unit.get())).unwrap_or(i64::MAX))
     });
-    let counts = Memo::new(move |_| {
-        let log = log.get()?;
+    let definition = Definition::new();
+    // The funnel as defined on the page, for every channel (the channel filter applies to
+    // the counts only; the breakdown and the SQL cover every channel).
+    let query = Memo::new(move |_| {
         let window = window_secs.get().ok()?;
         let steps = steps.get();
         if steps.len() < 2 {
             return None;
         }
-        let refs: Vec<&str> = steps.iter().map(String::as_str).collect();
-        let channel = channel.get();
-        let channel = (!channel.is_empty()).then_some(channel.as_str());
-        Some(count_funnel(&log, &refs, window, channel))
-    });
-    let names = Memo::new(move |_| {
-        log.with(|l| {
-            l.as_ref()
-                .map(|l| {
-                    l.event_names()
-                        .iter()
-                        .take(MAX_NAMES)
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        let step_windows = definition.step_window_secs(unit.get()).ok()?;
+        let exclusions = definition
+            .exclusions
+            .get()
+            .into_iter()
+            .filter(|x| x.from < x.to && x.to < steps.len())
+            .collect();
+        Some(FunnelQuery {
+            steps,
+            window_secs: window,
+            step_windows,
+            mode: definition.mode.get(),
+            exclusions,
+            channel: None,
         })
     });
+    let report = Memo::new(move |_| {
+        let log = log.get()?;
+        let mut query = query.get()?;
+        let channel = channel.get();
+        query.channel = (!channel.is_empty()).then_some(channel);
+        Some(Arc::new(analyze_funnel(&log, &query)))
+    });
+    let counts = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.counts.clone())));
+    let excluded = Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.excluded)));
+    // A log too large for the browser is counted where it lives: the merchant writes the
+    // SQL without reading a file, the funnel table's stage names as the steps.
+    let warehouse_only = RwSignal::new(false);
+    let stage_names = move || {
+        store.read_parts(&[Part::FunnelStages], |p| {
+            p.funnel
+                .stages
+                .iter()
+                .map(|s| s.name.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+    };
+    let names = Memo::new(move |_| {
+        log.with(|l| match l {
+            Some(l) => l
+                .event_names()
+                .iter()
+                .take(MAX_NAMES)
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            None if warehouse_only.get() => stage_names(),
+            None => Vec::new(),
+        })
+    });
+    let shown = Memo::new(move |_| log.with(Option::is_some) || warehouse_only.get());
 
     // A chosen file and the sample take this same path; only the label differs.
     let read_file = move |file: web_sys::File, is_sample: bool| {
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
         sample.set(is_sample);
+        warehouse_only.set(false);
         log.set(None);
         applied.set(None);
         reading.set(Reading::Progress {
@@ -183,17 +247,14 @@ pub fn EventImport() -> impl IntoView {
                 return;
             };
             let rows = rows.get();
-            // Default steps: the event names in the order they first appear, as many as
+            // Default steps: the funnel table's stage names that are events, else the
+            // most frequent events in journey order (never a noise event), as many as
             // the funnel has stages + 1.
-            let stages = store.read_untracked(|p| p.funnel.stages.len());
-            let n = (stages + 1).max(2).min(read.event_names().len());
-            let _ = steps.try_set(
-                read.event_names()
-                    .iter()
-                    .take(n)
-                    .map(String::from)
-                    .collect(),
-            );
+            let stages: Vec<String> =
+                store.read_untracked(|p| p.funnel.stages.iter().map(|s| s.name.clone()).collect());
+            let _ = steps.try_set(default_steps(&read, &stages, (stages.len() + 1).max(2)));
+            let _ = definition.step_windows.try_set(Vec::new());
+            let _ = definition.exclusions.try_set(Vec::new());
             let _ = channel.try_set(String::new());
             let _ = log.try_set(Some(Arc::new(read)));
             let _ = reading.try_set(Reading::Done { rows });
@@ -327,7 +388,7 @@ pub fn EventImport() -> impl IntoView {
     };
 
     let setup = move || {
-        log.with(Option::is_some).then(|| {
+        shown.get().then(|| {
             let l = lang.get();
             let channels: Vec<String> = log.with(|log| {
                 log.as_ref()
@@ -376,6 +437,7 @@ pub fn EventImport() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                        <WindowPresets window_text=window_text unit=unit />
                         <p class="hint wide" id="funnel-window-hint">{l.t(Msg::FaWindowHint)}</p>
                         {(!channels.is_empty()).then(|| view! {
                             <label>
@@ -390,6 +452,9 @@ pub fn EventImport() -> impl IntoView {
                             </label>
                         })}
                     </fieldset>
+                    <ModePicker mode=definition.mode />
+                    <StepWindows definition=definition steps=steps />
+                    <Exclusions definition=definition steps=steps names=names excluded=excluded />
                     <fieldset>
                         <legend>{l.t(Msg::FaFillInto)}</legend>
                         <div class="radio-row" role="radiogroup" aria-label=l.t(Msg::FaFillInto)>
@@ -403,6 +468,7 @@ pub fn EventImport() -> impl IntoView {
                                     let list: Vec<String> = c.iter().map(|&n| format_count(n, l)).collect();
                                     fill(l.t(Msg::FaPreview), &[&list.join(" → ")])
                                 }
+                                None if log.with(Option::is_none) => lang.get().t(Msg::FaSqlNoCounts).to_string(),
                                 None => lang.get().t(Msg::FaNeedTwoSteps).to_string(),
                             }}
                         </p>
@@ -445,10 +511,25 @@ pub fn EventImport() -> impl IntoView {
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="event-log-file" />
                 </label>
             </SampleTools>
+            <div class="button-row">
+                <button type="button" class="btn" aria-pressed=move || if warehouse_only.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        generation.update_value(|g| *g += 1); // a read under way stops
+                        log.set(None);
+                        reading.set(Reading::Idle);
+                        applied.set(None);
+                        warehouse_only.set(true);
+                        steps.set(stage_names());
+                    }>{lang.t(Msg::FaSqlWithoutFile)}</button>
+            </div>
             <div role="status">{status}</div>
             {setup}
             <div role="status">{applied_text}</div>
             {bad_rows}
+            {move || shown.get().then(|| {
+                let extras = Extras { log, query, report, steps, into };
+                view! { <LazyPage load=move || event_extras(extras) /> }
+            })}
         </section>
     }
 }

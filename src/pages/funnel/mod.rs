@@ -1,15 +1,19 @@
 //! 转化漏斗: the funnel table of spec §3 with its derived rates and the overall
 //! conversion, then its analysis (issue 6), a file per section: the chain check, the
 //! chart, the bottleneck, what-if projections, the period comparison, counting the
-//! funnel from a raw event log, and the CSV export.
+//! funnel from a raw event log (its definition: modes, per-step windows, exclusions; its
+//! time to convert, trends and channels; the warehouse SQL), and the CSV export.
 
 mod bottleneck;
 mod chain;
 mod chart;
 mod compare;
+mod definition;
+mod event_insights;
 mod export;
 mod import;
 mod table;
+mod warehouse_sql;
 mod what_if;
 
 use crate::components::deferred::Deferred;
