@@ -22,6 +22,9 @@ use crate::domain::values::entry::CellValue;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
 use crate::state::{use_lang, use_plan, Part};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -101,7 +104,7 @@ struct Extras {
 /// The sections shown once a log is read (or the SQL is asked for without one): their
 /// own wasm module, fetched then, so the funnel page's first load does not carry them.
 #[leptos::wasm_split::wasm_split(funnel_events, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn event_extras(x: Extras) -> Result<AnyView, PageLoadError> {
+fn event_extras_module(x: Extras) -> Result<AnyView, PageLoadError> {
     Ok(untrack(|| {
         view! {
             {move || x.log.with(Option::is_some).then(|| view! { <EventInsights log=x.log query=x.query report=x.report /> })}
@@ -109,6 +112,29 @@ fn event_extras(x: Extras) -> Result<AnyView, PageLoadError> {
         }
         .into_any()
     }))
+}
+
+type ExtrasLoader = fn(Extras) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>>;
+
+thread_local! {
+    static EXTRAS_LOADER: Cell<Option<ExtrasLoader>> = const { Cell::new(None) };
+}
+
+/// Names the sections' module loader; the app's start (`app::mount`) calls it. Only the
+/// start names the split function: the funnel's columns are also built without the wasm
+/// split (the component tests), and a module importing a split loader that nothing
+/// provides could not even be instantiated there.
+pub fn enable_funnel_events_module() {
+    EXTRAS_LOADER.set(Some(|x| Box::pin(event_extras_module(x))));
+}
+
+/// The sections, from their module; without the split (no loader named), the message of
+/// a module that could not be fetched.
+fn event_extras(x: Extras) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>> {
+    match EXTRAS_LOADER.get() {
+        Some(load) => load(x),
+        None => Box::pin(async { Err(PageLoadError) }),
+    }
 }
 
 /// Window units: (seconds, label).

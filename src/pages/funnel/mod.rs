@@ -11,7 +11,7 @@ mod compare;
 mod definition;
 mod event_insights;
 mod export;
-mod import;
+pub(crate) mod import;
 mod table;
 mod warehouse_sql;
 mod what_if;
