@@ -1,8 +1,11 @@
 //! The whole plan as a file: export (download) and import (validated and migrated
-//! exactly like a stored plan; replacing the plan is one undo step).
+//! exactly like a stored plan; replacing the plan is one undo step); and exported as an
+//! Excel workbook, a sheet per table.
 
-use crate::components::files::{chosen_file, download, read_text};
-use crate::domain::plan::schema::{export_file_name, load_plan, save_plan};
+use crate::components::files::{chosen_file, download, download_bytes, read_text};
+use crate::components::table::xlsx_io::XLSX_MIME;
+use crate::components::table::CellCtx;
+use crate::domain::plan::schema::{export_file_name, export_file_name_with, load_plan, save_plan};
 use crate::i18n::{load_error_message, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -16,6 +19,46 @@ pub fn ExportPlanButton() -> impl IntoView {
         let _ = download(&name, "application/json", &json);
     };
     view! { <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::ExportPlan)}</button> }
+}
+
+/// The whole plan as an Excel workbook, a sheet per table, in the UI language (the
+/// `xlsx` module, fetched on the first click).
+#[component]
+pub fn ExportWorkbookButton() -> impl IntoView {
+    let store = use_plan();
+    let lang = use_lang();
+    let today = crate::state::today::use_today();
+    let problem = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let lang = lang.get_untracked();
+        let (ctx, name) = store.read_untracked(|p| {
+            let ctx = CellCtx {
+                lang,
+                currency: p.header.currency,
+                start_date: p.header.start_date,
+                today: today.get_untracked(),
+            };
+            (ctx, export_file_name_with(p.header.name.trim(), "xlsx"))
+        });
+        leptos::task::spawn_local(async move {
+            let written = match crate::state::xlsx::xlsx_engine().await {
+                None => Err(lang.t(Msg::XlsxErrModule).to_string()),
+                Some(engine) => (engine.plan_workbook)(store, ctx)
+                    .map_err(|e| lang.t(Msg::XlsxErrWrite).replace("{}", &e)),
+            };
+            match written {
+                Ok(bytes) => {
+                    problem.set(None);
+                    let _ = download_bytes(&name, XLSX_MIME, &bytes);
+                }
+                Err(why) => problem.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::XlsxWorkbook)}</button>
+        {move || problem.get().map(|why| view! { <p class="field-error" role="alert">{why}</p> })}
+    }
 }
 
 #[component]

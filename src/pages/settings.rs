@@ -1,6 +1,6 @@
 //! 设置: language, and what is kept on this device.
 
-use crate::components::plan_file::{ExportPlanButton, ImportPlanButton};
+use crate::components::plan_file::{ExportPlanButton, ExportWorkbookButton, ImportPlanButton};
 use crate::components::sync::BackendSettingsForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -67,6 +67,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>{lang.t(Msg::PlanFileHint)}</p>
                 <div class="button-row">
                     <ExportPlanButton />
+                    <ExportWorkbookButton />
                     <ImportPlanButton />
                 </div>
             </fieldset>

@@ -1,10 +1,14 @@
 //! The Excel workbook writer and reader (rust_xlsxwriter, calamine: most of a megabyte)
 //! are their own wasm module, `xlsx`, fetched the first time a table is exported or
-//! imported as a workbook, so the first load does not grow.
+//! imported as a workbook, so the first load does not grow. The whole-plan workbook
+//! (pages/workbook.rs) is in it too.
 
 use crate::domain::formats::xlsx::reader::{self, CellIn, ReadError, SheetIn};
 use crate::domain::formats::xlsx::writer::{self, BookInfo, SheetOut};
+use crate::components::table::CellCtx;
 use crate::domain::formats::xlsx::CellKind;
+use crate::i18n::Msg;
+use crate::state::plan_store::PlanStore;
 use leptos::wasm_split::SplitLoaderError;
 use std::sync::OnceLock;
 
@@ -14,6 +18,8 @@ pub struct XlsxEngine {
     pub sheet_names: fn(&[u8]) -> Result<Vec<String>, ReadError>,
     pub read_sheet: fn(&[u8], usize) -> Result<SheetIn, ReadError>,
     pub cell_text: fn(&CellIn, CellKind) -> String,
+    /// The whole plan, a sheet per table, in the context's language.
+    pub plan_workbook: fn(PlanStore, CellCtx) -> Result<Vec<u8>, String>,
 }
 
 static ENGINE: XlsxEngine = XlsxEngine {
@@ -21,7 +27,20 @@ static ENGINE: XlsxEngine = XlsxEngine {
     sheet_names: reader::sheet_names,
     read_sheet: reader::read_sheet,
     cell_text: reader::cell_text,
+    plan_workbook,
 };
+
+fn plan_workbook(store: PlanStore, ctx: CellCtx) -> Result<Vec<u8>, String> {
+    let sheets = crate::pages::workbook::plan_sheets(store, ctx);
+    writer::write_workbook(
+        &sheets,
+        BookInfo {
+            currency: ctx.currency,
+            created: ctx.today,
+            computed_note: ctx.lang.t(Msg::XlsxComputedNote),
+        },
+    )
+}
 
 static LOADED: OnceLock<&'static XlsxEngine> = OnceLock::new();
 

@@ -6,7 +6,7 @@ mod column;
 mod csv_io;
 mod editable_table;
 mod model;
-mod xlsx_io;
+pub mod xlsx_io;
 
 pub(crate) use column::table_row;
 pub use column::{CellCtx, Column, ColumnKind, Options, TableRow, TableSource};

@@ -3,7 +3,9 @@
 //! sheet. The writer and reader are the lazily fetched `xlsx` module (state/xlsx.rs);
 //! the preview, the header matching and the cell checks are the CSV import's own.
 
-use super::column::ColumnKind;
+use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
+use super::model::erase;
+use crate::domain::plan::Plan;
 use super::csv_io::{build, header_map, ImportPreview, SheetSource, Source};
 use super::editable_table::Grid;
 use crate::components::files::{download_bytes, read_bytes};
@@ -205,5 +207,43 @@ fn error_text(e: &ReadError, lang: Lang) -> String {
         ReadError::NotAWorkbook => lang.t(Msg::XlsxErrNotBook).to_string(),
         ReadError::Damaged(why) => lang.t(Msg::XlsxErrDamaged).replace("{}", why),
         ReadError::NoSheet => lang.t(Msg::XlsxErrNoSheet).to_string(),
+    }
+}
+
+/// One table of `plan` as a sheet, read through the page's own columns exactly as the
+/// table shows and exports it (choices by their label): for the whole-plan workbook.
+pub fn table_sheet<R: TableRow>(
+    caption: Msg,
+    source: TableSource<R>,
+    columns: Vec<Column<R>>,
+    plan: &Plan,
+    ctx: &CellCtx,
+) -> SheetOut {
+    let (info, access) = erase(source, columns);
+    let lang = ctx.lang;
+    SheetOut {
+        name: lang.t(caption).to_string(),
+        columns: info
+            .iter()
+            .map(|c| ColumnOut {
+                header: lang.t(c.header).to_string(),
+                kind: cell_kind(c.kind),
+            })
+            .collect(),
+        rows: (0..access.ids(plan).len())
+            .map(|r| {
+                info.iter()
+                    .enumerate()
+                    .map(|(c, column)| {
+                        let text = access.text(plan, r, c, ctx);
+                        if column.kind == ColumnKind::Choice {
+                            column.options.label_for(plan, &text, lang)
+                        } else {
+                            text
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
     }
 }

@@ -9,7 +9,7 @@ mod chart;
 mod compare;
 mod export;
 mod import;
-mod table;
+pub(crate) mod table;
 mod what_if;
 
 use crate::components::deferred::Deferred;
