@@ -20,7 +20,12 @@ use serde_json::{json, Value};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["write", out, expected] => write(out, expected),
         ["read", file, sheet, kinds] => read(file, sheet.parse().expect("sheet index"), kinds),
         _ => {

@@ -3,9 +3,9 @@
 //! imported as a workbook, so the first load does not grow. The whole-plan workbook
 //! (pages/workbook.rs) is in it too.
 
+use crate::components::table::CellCtx;
 use crate::domain::formats::xlsx::reader::{self, CellIn, ReadError, SheetIn};
 use crate::domain::formats::xlsx::writer::{self, BookInfo, SheetOut};
-use crate::components::table::CellCtx;
 use crate::domain::formats::xlsx::CellKind;
 use crate::i18n::Msg;
 use crate::state::plan_store::PlanStore;

@@ -110,9 +110,19 @@ pub(super) fn read(grid: Grid, file: web_sys::File, preview: RwSignal<Option<Imp
             .unwrap_or_default();
         let records = parse(&text, detect_delimiter(&text))
             .into_iter()
-            .map(|r| (r.line, r.fields.iter().map(|f| restore(f).to_string()).collect()))
+            .map(|r| {
+                (
+                    r.line,
+                    r.fields.iter().map(|f| restore(f).to_string()).collect(),
+                )
+            })
             .collect::<Vec<_>>();
-        preview.set(Some(build(grid, file.name(), Source::Csv(encoding), &records)));
+        preview.set(Some(build(
+            grid,
+            file.name(),
+            Source::Csv(encoding),
+            &records,
+        )));
     });
 }
 

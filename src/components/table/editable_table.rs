@@ -4,8 +4,8 @@
 //! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
-use super::{csv_io, xlsx_io};
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
+use super::{csv_io, xlsx_io};
 use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::domain::plan::parts::Part;

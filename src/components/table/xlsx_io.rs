@@ -4,21 +4,22 @@
 //! the preview, the header matching and the cell checks are the CSV import's own.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
-use super::model::erase;
-use crate::domain::plan::Plan;
 use super::csv_io::{build, header_map, ImportPreview, SheetSource, Source};
 use super::editable_table::Grid;
+use super::model::erase;
 use crate::components::files::{download_bytes, read_bytes};
 use crate::domain::formats::xlsx::reader::ReadError;
 use crate::domain::formats::xlsx::writer::{BookInfo, ColumnOut, SheetOut};
 use crate::domain::formats::xlsx::CellKind;
 use crate::domain::plan::schema::export_file_name_with;
+use crate::domain::plan::Plan;
 use crate::i18n::{Lang, Msg};
 use crate::state::xlsx::{xlsx_engine, XlsxEngine};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-pub(crate) const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// How a spreadsheet types a column of this kind.
 pub(crate) fn cell_kind(kind: ColumnKind) -> CellKind {
@@ -45,7 +46,11 @@ fn sheet(grid: Grid, caption: Msg, lang: Lang) -> SheetOut {
             })
             .collect(),
         rows: (0..grid.len())
-            .map(|r| (0..columns.len()).map(|c| grid.display_text(r, c)).collect())
+            .map(|r| {
+                (0..columns.len())
+                    .map(|c| grid.display_text(r, c))
+                    .collect()
+            })
             .collect(),
     }
 }

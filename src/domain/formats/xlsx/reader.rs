@@ -57,7 +57,10 @@ pub enum CellIn {
     Empty,
     Text(String),
     /// A number; `percent` when its format shows it as a percentage (0.25 as 25%).
-    Number { value: f64, percent: bool },
+    Number {
+        value: f64,
+        percent: bool,
+    },
     /// A date-formatted number: days (and a fraction of a day) after Excel's day zero.
     Date(f64),
     Bool(bool),
@@ -312,7 +315,10 @@ pub fn check_zip(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
     let mut at = u32_at(eocd + 16).ok_or_else(truncated)? as usize;
     let mut total = 0u64;
     for _ in 0..entries {
-        if !bytes.get(at..).is_some_and(|b| b.starts_with(b"PK\x01\x02")) {
+        if !bytes
+            .get(at..)
+            .is_some_and(|b| b.starts_with(b"PK\x01\x02"))
+        {
             return Err(truncated());
         }
         let size = u32_at(at + 24).ok_or_else(truncated)?;
@@ -505,7 +511,14 @@ mod tests {
             ("计算", Computed),
         ];
         let rows: &[&[&str]] = &[
-            &["门店", "1234567.89", "25", "3000", "2026-03-01", "¥1,234.50"],
+            &[
+                "门店",
+                "1234567.89",
+                "25",
+                "3000",
+                "2026-03-01",
+                "¥1,234.50",
+            ],
             &["=SUM(A1)", "-0.01", "12.34", "0", "2000-02-29", "12.5%"],
             &["+86 138", "12.3.4", "abc", "3千", "下周", "—"],
             &["@x", "0.00", "0", "9007199254740", "1900-03-01", "7"],
@@ -526,7 +539,7 @@ mod tests {
         assert_eq!(got[2][5], "12.5%");
         assert_eq!(got[3][5], "—");
         assert_eq!(s.rows[1].0, 2); // sheet row numbers count the header
-        // Formula-looking text was written as text and reads back as text.
+                                    // Formula-looking text was written as text and reads back as text.
         assert_eq!(s.rows[2].1[0], CellIn::Text("=SUM(A1)".into()));
     }
 
@@ -537,7 +550,10 @@ mod tests {
         assert_eq!(cell_text(&CellIn::Date(46082.75), Date), "2026-03-01");
         assert_eq!(cell_text(&number(46082.0), Date), "2026-03-01");
         assert_eq!(cell_text(&number(61.0), Date), "1900-03-01");
-        assert_eq!(cell_text(&CellIn::Text("2026/3/1".into()), Date), "2026/3/1");
+        assert_eq!(
+            cell_text(&CellIn::Text("2026/3/1".into()), Date),
+            "2026/3/1"
+        );
         assert_eq!(
             cell_text(&CellIn::Text("2026-03-01T00:00:00".into()), Date),
             "2026-03-01"

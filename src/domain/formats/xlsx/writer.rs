@@ -184,7 +184,10 @@ impl Styles {
 
     /// Computed cells are italic and grey, as the table shows them.
     fn computed(format: &Format) -> Format {
-        format.clone().set_italic().set_font_color(Color::RGB(0x595959))
+        format
+            .clone()
+            .set_italic()
+            .set_font_color(Color::RGB(0x595959))
     }
 }
 
@@ -263,7 +266,10 @@ pub fn sheet_names(sheets: &[SheetOut]) -> Vec<String> {
             };
             let mut name: String = base.chars().take(SHEET_NAME_MAX).collect();
             let mut n = 2;
-            while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+            while taken
+                .iter()
+                .any(|t| t.to_lowercase() == name.to_lowercase())
+            {
                 let suffix = format!(" ({n})");
                 name = base
                     .chars()
@@ -285,7 +291,10 @@ mod tests {
     #[test]
     fn texts_become_typed_cells_or_stay_verbatim() {
         use CellKind::*;
-        assert_eq!(typed_cell("1234567.89", Money), CellOut::Money(Fen(123_456_789)));
+        assert_eq!(
+            typed_cell("1234567.89", Money),
+            CellOut::Money(Fen(123_456_789))
+        );
         assert_eq!(typed_cell("-10.5", Money), CellOut::Money(Fen(-1050)));
         assert_eq!(typed_cell("12.3.4", Money), CellOut::Text("12.3.4".into()));
         assert_eq!(typed_cell("25", Percent), CellOut::Percent(2500));
@@ -295,7 +304,10 @@ mod tests {
         assert_eq!(typed_cell("2026-03-01", Date), CellOut::Date(46082));
         assert_eq!(typed_cell("下周", Date), CellOut::Text("下周".into()));
         assert_eq!(typed_cell("", Money), CellOut::Empty);
-        assert_eq!(typed_cell("¥1,234.50", Computed), CellOut::Money(Fen(123_450)));
+        assert_eq!(
+            typed_cell("¥1,234.50", Computed),
+            CellOut::Money(Fen(123_450))
+        );
         assert_eq!(typed_cell("12.5%", Computed), CellOut::Percent(1250));
         assert_eq!(typed_cell("1,234", Computed), CellOut::Integer(1234));
         assert_eq!(typed_cell("—", Computed), CellOut::Text("—".into()));
@@ -308,7 +320,7 @@ mod tests {
 
     #[test]
     fn money_round_trips_through_f64_exactly() {
-        for fen in [0i64, 1, 99, 123_456_789, -123_456_789, 999_999_999_999_99] {
+        for fen in [0i64, 1, 99, 123_456_789, -123_456_789, 99_999_999_999_999] {
             let yuan = fen as f64 / 100.0;
             assert_eq!((yuan * 100.0).round() as i64, fen);
         }
