@@ -52,7 +52,7 @@ test('a table exports as a workbook of typed cells where a formula stays text', 
   // The typed formula is a string; the amount ¥60,000.00 a number in the money format.
   const strings = [...files['xl/sharedStrings.xml'].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
   const a2 = sheet.match(/<c r="A2"[^>]*t="s"[^>]*><v>(\d+)<\/v>/);
-  expect(strings[Number(a2[1])]).toBe('=HYPERLINK(&quot;http://x&quot;)');
+  expect(strings[Number(a2[1])]).toBe('=HYPERLINK("http://x")');
   const d2 = sheet.match(/<c r="D2" s="(\d+)"><v>([^<]+)<\/v>/);
   expect(d2[2]).toBe('60000');
   const styles = files['xl/styles.xml'];
@@ -121,9 +121,10 @@ test('dates stored as Excel serial numbers and as text both import as dates', as
   await expect(preview).toContainText('将添加 2 行(工作表“Slots”,按表头对应列)。');
   await expect(preview).toContainText('所有单元格都可读取。');
   await preview.getByRole('button', { name: '添加这些行' }).click();
-  await expect(cell(page, '预约日期', '09:00-10:00')).toHaveValue('2026-10-20');
-  await expect(cell(page, '预约日期', '10:00-11:00')).toHaveValue('2026-10-21');
-  await expect(cell(page, '预约人数', '09:00-10:00')).toHaveValue('12');
+  // A row is named by its date and slot.
+  await expect(cell(page, '预约日期', '2026-10-20 09:00-10:00')).toHaveValue('2026-10-20');
+  await expect(cell(page, '预约日期', '2026-10-21 10:00-11:00')).toHaveValue('2026-10-21');
+  await expect(cell(page, '预约人数', '2026-10-20 09:00-10:00')).toHaveValue('12');
 });
 
 test('a file that is not a workbook, or a damaged one, is refused with a clear message', async ({ page }) => {
