@@ -138,3 +138,27 @@ test('a file that is not a workbook, or a damaged one, is refused with a clear m
   await expect(preview.getByRole('alert')).toContainText('工作簿已损坏或不完整,无法读取');
   await expect(page.locator('table[data-table="risks"] tbody tr')).toHaveCount(4);
 });
+
+test('the whole plan exports as one workbook, a sheet per table in the UI language', async ({ page }) => {
+  await page.goto('/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '整个计划(Excel 工作簿)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划.xlsx');
+  const files = unzip(await readFile(await download.path()));
+  const names = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  expect(names).toEqual([
+    '线上线下联动场景规划表', 'SMART目标', '目标拆解_获客 → 转化 → 留存 → 裂变', '预算类别与占比', '场景资源费用',
+    '关键风险与应对', '阶段', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '流量维度原始数据', '转化维度原始数据',
+    '效率维度原始数据', '价值维度原始数据', '全渠道效果分析表', '渠道对比', 'A_B测试与SOP', 'SOP版本记录',
+    '零售业OMO库存同步表', '零售业会员权益分层表', '会员年消费', '服务业服务过程反馈表', '餐饮业OMO套餐组合表',
+    '服务业线上线下预约协同表',
+  ]);
+  // Cost lines: the first amount is ¥60,000.00, a number.
+  expect(files['xl/worksheets/sheet5.xml']).toMatch(/<c r="D2" s="\d+"><v>60000<\/v><\/c>/);
+  // The funnel's computed rate is a number (30% = 0.3), its header carries a note.
+  expect(files['xl/worksheets/sheet9.xml']).toMatch(/<c r="D2" s="\d+"><v>0.3<\/v><\/c>/);
+  const notes = Object.keys(files).filter((f) => /^xl\/comments\d+\.xml$/.test(f)).map((f) => files[f]).join('');
+  expect(notes).toContain('计算得出,导入时不读取');
+});
