@@ -162,3 +162,17 @@ test('the whole plan exports as one workbook, a sheet per table in the UI langua
   const notes = Object.keys(files).filter((f) => /^xl\/comments\d+\.xml$/.test(f)).map((f) => files[f]).join('');
   expect(notes).toContain('计算得出,导入时不读取');
 });
+
+test('the workbook code is its own module, fetched on the first export, not before', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  const xlsxModule = (url) => /\/split_xlsx-[0-9a-f]+\.wasm$/.test(url);
+  await page.goto('/scenario');
+  await expect(page.getByRole('button', { name: '导出Excel 关键风险与应对' })).toBeVisible();
+  expect(fetched.some(xlsxModule)).toBe(false);
+  await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出Excel 关键风险与应对' }).click(),
+  ]);
+  expect(fetched.filter(xlsxModule)).toHaveLength(1);
+});
