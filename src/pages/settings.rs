@@ -1,6 +1,8 @@
 //! 设置: language, and what is kept on this device.
 
-use crate::components::plan_file::{ExportPlanButton, ExportWorkbookButton, ImportPlanButton};
+use crate::components::plan_file::{
+    ExportPlanButton, ExportWorkbookButton, ImportPlanButton, ImportWorkbookButton,
+};
 use crate::components::sync::BackendSettingsForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -69,6 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <ExportPlanButton />
                     <ExportWorkbookButton />
                     <ImportPlanButton />
+                    <ImportWorkbookButton />
                 </div>
             </fieldset>
             <fieldset class="settings-group">

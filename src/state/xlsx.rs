@@ -7,7 +7,8 @@ use crate::components::table::CellCtx;
 use crate::domain::formats::xlsx::reader::{self, CellIn, ReadError, SheetIn};
 use crate::domain::formats::xlsx::writer::{self, BookInfo, SheetOut};
 use crate::domain::formats::xlsx::CellKind;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+use crate::pages::workbook::Applied;
 use crate::state::plan_store::PlanStore;
 use leptos::wasm_split::SplitLoaderError;
 use std::sync::OnceLock;
@@ -20,6 +21,8 @@ pub struct XlsxEngine {
     pub cell_text: fn(&CellIn, CellKind) -> String,
     /// The whole plan, a sheet per table, in the context's language.
     pub plan_workbook: fn(PlanStore, CellCtx) -> Result<Vec<u8>, String>,
+    /// A whole-plan workbook written back over the plan's tables, one undo step.
+    pub apply_workbook: fn(PlanStore, &[u8], Lang) -> Result<Applied, ReadError>,
 }
 
 static ENGINE: XlsxEngine = XlsxEngine {
@@ -28,6 +31,7 @@ static ENGINE: XlsxEngine = XlsxEngine {
     read_sheet: reader::read_sheet,
     cell_text: reader::cell_text,
     plan_workbook,
+    apply_workbook: crate::pages::workbook::apply_workbook,
 };
 
 fn plan_workbook(store: PlanStore, ctx: CellCtx) -> Result<Vec<u8>, String> {

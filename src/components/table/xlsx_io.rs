@@ -6,14 +6,17 @@
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::csv_io::{build, header_map, ImportPreview, SheetSource, Source};
 use super::editable_table::Grid;
-use super::model::erase;
+use super::model::{erase, ColumnInfo, RowAccess};
 use crate::components::files::{download_bytes, read_bytes};
 use crate::domain::formats::xlsx::reader::ReadError;
+use crate::domain::formats::xlsx::reader::{cell_text, header_text, SheetIn};
+use crate::domain::formats::xlsx::writer::sheet_name;
 use crate::domain::formats::xlsx::writer::{BookInfo, ColumnOut, SheetOut};
 use crate::domain::formats::xlsx::CellKind;
 use crate::domain::plan::schema::export_file_name_with;
 use crate::domain::plan::Plan;
 use crate::i18n::{Lang, Msg};
+use crate::sheet::import::map_headers;
 use crate::state::xlsx::{xlsx_engine, XlsxEngine};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -190,7 +193,7 @@ fn sheet_preview(
 }
 
 /// What a reader error says to the merchant.
-fn error_text(e: &ReadError, lang: Lang) -> String {
+pub(crate) fn error_text(e: &ReadError, lang: Lang) -> String {
     let mb = |bytes: u64| (bytes >> 20).to_string();
     match e {
         ReadError::FileTooLarge { bytes, limit } => lang
@@ -215,40 +218,102 @@ fn error_text(e: &ReadError, lang: Lang) -> String {
     }
 }
 
-/// One table of `plan` as a sheet, read through the page's own columns exactly as the
-/// table shows and exports it (choices by their label): for the whole-plan workbook.
-pub fn table_sheet<R: TableRow>(
-    caption: Msg,
-    source: TableSource<R>,
-    columns: Vec<Column<R>>,
-    plan: &Plan,
-    ctx: &CellCtx,
-) -> SheetOut {
-    let (info, access) = erase(source, columns);
-    let lang = ctx.lang;
-    SheetOut {
-        name: lang.t(caption).to_string(),
-        columns: info
+/// A table of the plan with its row type erased: what the whole-plan workbook reads and
+/// writes through (pages/workbook.rs lists them).
+pub struct PlanTable {
+    pub caption: Msg,
+    columns: Vec<ColumnInfo>,
+    access: Arc<dyn RowAccess>,
+}
+
+impl PlanTable {
+    pub fn new<R: TableRow>(caption: Msg, source: TableSource<R>, columns: Vec<Column<R>>) -> Self {
+        let (columns, access) = erase(source, columns);
+        PlanTable {
+            caption,
+            columns,
+            access,
+        }
+    }
+
+    /// The table as a sheet, exactly as it shows and exports it (choices by label).
+    pub fn sheet(&self, plan: &Plan, ctx: &CellCtx) -> SheetOut {
+        let lang = ctx.lang;
+        SheetOut {
+            name: lang.t(self.caption).to_string(),
+            columns: self
+                .columns
+                .iter()
+                .map(|c| ColumnOut {
+                    header: lang.t(c.header).to_string(),
+                    kind: cell_kind(c.kind),
+                })
+                .collect(),
+            rows: (0..self.access.ids(plan).len())
+                .map(|r| {
+                    self.columns
+                        .iter()
+                        .enumerate()
+                        .map(|(c, column)| {
+                            let text = self.access.text(plan, r, c, ctx);
+                            if column.kind == ColumnKind::Choice {
+                                column.options.label_for(plan, &text, lang)
+                            } else {
+                                text
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether a sheet is this table's: its name in either language, as written.
+    pub fn is_named(&self, sheet: &str) -> bool {
+        [Lang::Zh, Lang::En]
             .iter()
-            .map(|c| ColumnOut {
-                header: lang.t(c.header).to_string(),
-                kind: cell_kind(c.kind),
-            })
-            .collect(),
-        rows: (0..access.ids(plan).len())
-            .map(|r| {
-                info.iter()
-                    .enumerate()
-                    .map(|(c, column)| {
-                        let text = access.text(plan, r, c, ctx);
-                        if column.kind == ColumnKind::Choice {
-                            column.options.label_for(plan, &text, lang)
-                        } else {
-                            text
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
+            .any(|l| sheet_name(l.t(self.caption)) == sheet)
+    }
+
+    /// The sheet's rows written into the table, row for row over the rows it has (their
+    /// ids and anything no column shows stay), rows added or removed at the end to match.
+    /// `None` if the sheet's header names none of the table's columns. Returns the rows
+    /// written and the cells that need fixing.
+    pub fn apply(&self, plan: &mut Plan, sheet: &SheetIn, lang: Lang) -> Option<(usize, usize)> {
+        let (first, data) = sheet.rows.split_first()?;
+        let header: Vec<String> = first.1.iter().map(header_text).collect();
+        let names: Vec<Vec<&str>> = self
+            .columns
+            .iter()
+            .map(|c| vec![Lang::Zh.t(c.header), Lang::En.t(c.header)])
+            .collect();
+        let editable: Vec<bool> = self.columns.iter().map(ColumnInfo::editable).collect();
+        let map = map_headers(&header, &names, &editable);
+        if !map.has_header {
+            return None;
+        }
+        let had = self.access.ids(plan).len();
+        if data.len() > had {
+            self.access.insert(plan, had, data.len() - had, lang);
+        }
+        for at in (data.len()..had).rev() {
+            self.access.remove(plan, at);
+        }
+        let mut bad = 0;
+        for (r, (_, cells)) in data.iter().enumerate() {
+            for (i, target) in map.targets.iter().enumerate() {
+                let Some(col) = *target else { continue };
+                let kind = self.columns[col].kind;
+                let text = cells
+                    .get(i)
+                    .map_or(String::new(), |c| cell_text(c, cell_kind(kind)));
+                if kind == ColumnKind::Choice && text.trim().is_empty() {
+                    continue;
+                }
+                self.access.write(plan, r, col, &text);
+                bad += usize::from(self.access.error(plan, r, col).is_some());
+            }
+        }
+        Some((data.len(), bad))
     }
 }

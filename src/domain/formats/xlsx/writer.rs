@@ -245,26 +245,35 @@ fn write_sheet(
     Ok(())
 }
 
-/// Sheet names as Excel accepts them: no `[]:*?/\`, at most 31 characters, not
-/// starting or ending with an apostrophe, unique ignoring case.
+/// A sheet name as Excel accepts it: no `[]:*?/\\`, at most 31 characters, not starting
+/// or ending with an apostrophe, not empty.
+pub fn sheet_name(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .collect();
+    clean
+        .trim()
+        .trim_matches('\'')
+        .chars()
+        .take(SHEET_NAME_MAX)
+        .collect()
+}
+
+/// Each sheet's [`sheet_name`], made unique ignoring case (" (2)") and never empty.
 pub fn sheet_names(sheets: &[SheetOut]) -> Vec<String> {
     let mut taken: Vec<String> = Vec::new();
     sheets
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let clean: String = s
-                .name
-                .chars()
-                .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-                .collect();
-            let clean = clean.trim().trim_matches('\'').to_string();
+            let clean = sheet_name(&s.name);
             let base = if clean.is_empty() {
                 format!("Sheet{}", i + 1)
             } else {
                 clean
             };
-            let mut name: String = base.chars().take(SHEET_NAME_MAX).collect();
+            let mut name = base.clone();
             let mut n = 2;
             while taken
                 .iter()
