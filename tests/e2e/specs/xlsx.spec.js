@@ -176,3 +176,34 @@ test('the workbook code is its own module, fetched on the first export, not befo
   ]);
   expect(fetched.filter(xlsxModule)).toHaveLength(1);
 });
+
+test('the demo plan workbook imports back into the identical plan, as one undo step', async ({ page }) => {
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return readFile(await file.path());
+  };
+  await page.goto('/settings');
+  const before = JSON.parse(await download('导出计划'));
+  const workbook = await download('整个计划(Excel 工作簿)');
+
+  // An edit the workbook does not have.
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '场景规划' }).click();
+  const risk = cell(page, '风险', '第 1 行');
+  await risk.click();
+  await risk.press('Control+a');
+  await risk.pressSequentially('改过的风险');
+  await risk.press('Enter');
+  await nav.getByRole('link', { name: '设置' }).click();
+
+  await page.getByLabel('导入整个计划(Excel 工作簿)').setInputFiles({ name: 'plan.xlsx', buffer: workbook,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  await expect(page.getByRole('status').filter({ hasText: '已从工作簿写入' }))
+    .toHaveText(/^已从工作簿写入 23 个表格、\d+ 行;\d+ 个单元格需要修正/);
+  expect(JSON.parse(await download('导出计划'))).toEqual(before);
+
+  // One undo step takes the whole import back: the edit is there again.
+  await page.getByRole('banner').getByRole('button', { name: '撤销' }).click();
+  const undone = JSON.parse(await download('导出计划'));
+  expect(undone.risks[0].risk).toBe('改过的风险');
+});
