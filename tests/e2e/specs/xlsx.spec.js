@@ -143,7 +143,7 @@ test('the whole plan exports as one workbook, a sheet per table in the UI langua
   await page.goto('/settings');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '整个计划(Excel 工作簿)' }).click(),
+    page.getByRole('button', { name: '整个计划(Excel 工作簿)', exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划.xlsx');
   const files = unzip(await readFile(await download.path()));
@@ -179,7 +179,7 @@ test('the workbook code is its own module, fetched on the first export, not befo
 
 test('the demo plan workbook imports back into the identical plan, as one undo step', async ({ page }) => {
   const download = async (name) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
     return readFile(await file.path());
   };
   await page.goto('/settings');
