@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-funnel-sql bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint
+.PHONY: serve dev test setup setup-test build size test-funnel-sql bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -20,7 +20,7 @@ serve: setup build
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-funnel-sql test-wasm build size test-e2e test-webkit
+test: setup-test lint test-native test-funnel-sql test-xlsx test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -120,3 +120,12 @@ test-e2e:
 # cell typed key by key, a reload, no console error (tests/webkit/).
 test-webkit:
 	tests/webkit/run.sh dist
+
+# The app's Excel workbooks in real spreadsheet software (tests/xlsx/): LibreOffice Calc
+# (headless) shows every figure of the demo plan's workbook as the app's value, openpyxl
+# reads the cell types and number formats, and LibreOffice's own .xlsx / .ods / .xls of a
+# CSV read back through the app's reader as the CSV held them. (.ci/setup.sh test installs
+# LibreOffice and the venv with openpyxl.)
+test-xlsx:
+	cargo build --locked --example xlsx_check
+	tests/xlsx/.venv/bin/python tests/xlsx/check_libreoffice.py $${CARGO_TARGET_DIR:-target}/debug/examples/xlsx_check

@@ -83,6 +83,22 @@ if [ "${1:-}" = test ]; then
     "$FUNNEL_PYTHON" -m pip install --quiet --disable-pip-version-check chdb==4.4.0 duckdb==2.0.0 pandas==3.1.1
   fi
 fi
+
+# Excel workbooks (make test-xlsx): LibreOffice Calc, headless, from Debian, and openpyxl
+# (PyPI) in a venv of the Makefile's python3.11 (tests/xlsx/requirements.txt).
+if [ "${1:-}" = test ]; then
+  if ! command -v soffice >/dev/null; then
+    say "installing LibreOffice Calc (headless) from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  fi
+  if [ ! -f tests/xlsx/.venv/.installed ] || [ tests/xlsx/requirements.txt -nt tests/xlsx/.venv/.installed ]; then
+    say "installing openpyxl in tests/xlsx/.venv"
+    python3.11 -m venv tests/xlsx/.venv
+    tests/xlsx/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/xlsx/requirements.txt
+    touch tests/xlsx/.venv/.installed
+  fi
+fi
 # Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
 # build's prerendering.
 npm_install tests/e2e

@@ -13,6 +13,9 @@ use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, score};
 use omo_planner::domain::formats::csv::{detect_delimiter, detect_encoding, parse, write_csv};
 use omo_planner::domain::formats::stepped_read::{SteppedRead, BAD_ROWS_KEPT};
+use omo_planner::domain::formats::xlsx::reader::{self as xlsx_reader, ReadError};
+use omo_planner::domain::formats::xlsx::writer::{write_workbook, BookInfo, ColumnOut, SheetOut};
+use omo_planner::domain::formats::xlsx::CellKind;
 use omo_planner::domain::funnel::event_log::{count_funnel, parse_timestamp, EventLogReader};
 use omo_planner::domain::plan::demo::demo_plan;
 use omo_planner::domain::plan::list::{index_json, parse_index, PlanEntry};
@@ -687,4 +690,174 @@ fn plan_index_never_panics() {
             assert_eq!(parse_index(&index_json(&list)), Ok(list), "case {case}");
         }
     }
+}
+
+// ---------- Excel workbooks ----------
+
+fn workbook(sheets: &[SheetOut]) -> Vec<u8> {
+    write_workbook(
+        sheets,
+        BookInfo {
+            currency: omo_planner::domain::values::money::Currency::CNY,
+            created: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            computed_note: "计算得出",
+        },
+    )
+    .unwrap()
+}
+
+fn demo_sheet() -> SheetOut {
+    SheetOut {
+        name: "预算".into(),
+        columns: [
+            ("类别", CellKind::Text),
+            ("金额", CellKind::Money),
+            ("占比", CellKind::Percent),
+            ("日期", CellKind::Date),
+            ("剩余", CellKind::Computed),
+        ]
+        .iter()
+        .map(|(h, k)| ColumnOut {
+            header: h.to_string(),
+            kind: *k,
+        })
+        .collect(),
+        rows: (0..40)
+            .map(|i| {
+                vec![
+                    format!("类别{i}"),
+                    format!("{}.{:02}", i * 1234, i % 100),
+                    format!("{}", i % 100),
+                    format!("2026-03-{:02}", i % 28 + 1),
+                    format!("¥{i},000.00"),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Reads every sheet of `bytes`; never panics, whatever the bytes.
+fn read_all(bytes: &[u8]) -> Result<usize, ReadError> {
+    let names = xlsx_reader::sheet_names(bytes)?;
+    let mut rows = 0;
+    for i in 0..names.len() {
+        rows += xlsx_reader::read_sheet(bytes, i)?.rows.len();
+    }
+    Ok(rows)
+}
+
+#[test]
+fn corrupted_workbooks_never_panic() {
+    let mut rng = Rng(0x5eed_0007);
+    let base = workbook(&[demo_sheet()]);
+    assert_eq!(read_all(&base), Ok(41));
+    for case in 0..400 {
+        let bytes = corrupt(&mut rng, &base);
+        let _ = no_panic("xlsx reader", case, &bytes, || read_all(&bytes));
+    }
+}
+
+#[test]
+fn a_truncated_workbook_is_damaged() {
+    let base = workbook(&[demo_sheet()]);
+    for cut in [4, 100, base.len() / 3, base.len() - 1] {
+        assert!(
+            matches!(read_all(&base[..cut]), Err(ReadError::Damaged(_))),
+            "cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    // 210 MB of one byte: a few hundred KB packed.
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..210 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    let bytes = out.into_inner();
+    assert!(bytes.len() < 1 << 20, "packed to {} bytes", bytes.len());
+    assert_eq!(
+        read_all(&bytes),
+        Err(ReadError::UnpacksTooLarge {
+            limit: xlsx_reader::LIMITS.unpacked_bytes
+        })
+    );
+}
+
+#[test]
+fn a_sheet_of_a_million_rows_is_refused() {
+    let mut sheet = demo_sheet();
+    sheet.rows.resize(1_048_575, Vec::new());
+    // Excel's last row holds a value: the sheet is 1,048,576 rows long.
+    sheet.rows[1_048_574] = vec!["last".into()];
+    let bytes = workbook(&[sheet]);
+    match read_all(&bytes) {
+        Err(ReadError::TooManyRows { sheet, limit }) => {
+            assert_eq!((sheet.as_str(), limit), ("预算", xlsx_reader::LIMITS.rows));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn formulas_give_their_cached_values_and_merged_cells_their_top_left() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "名称").unwrap();
+    ws.write_string(0, 1, "金额").unwrap();
+    ws.write_formula(1, 1, "=2*21").unwrap();
+    ws.set_formula_result(1, 1, "42");
+    ws.merge_range(2, 0, 3, 1, "合并", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let sheet = xlsx_reader::read_sheet(&bytes, 0).unwrap();
+    assert_eq!(sheet.merged, 1);
+    let rows: Vec<(usize, Vec<String>)> = sheet
+        .rows
+        .iter()
+        .map(|(n, cells)| {
+            (
+                *n,
+                cells
+                    .iter()
+                    .map(|c| xlsx_reader::cell_text(c, CellKind::Money))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, vec!["名称".to_string(), "金额".to_string()]),
+            (2, vec![String::new(), "42.00".to_string()]),
+            (3, vec!["合并".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn a_password_protected_workbook_says_so() {
+    // An encrypted .xlsx: a compound file with the encryption info and the package.
+    let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    {
+        use std::io::Write;
+        let mut info = cfb.create_stream("/EncryptionInfo").unwrap();
+        info.write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0]).unwrap();
+        let mut package = cfb.create_stream("/EncryptedPackage").unwrap();
+        package.write_all(&[0x55; 4096]).unwrap();
+    }
+    cfb.flush().unwrap();
+    let bytes = cfb.into_inner().into_inner();
+    assert_eq!(read_all(&bytes), Err(ReadError::Protected));
 }

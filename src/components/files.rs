@@ -28,6 +28,26 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Offers `bytes` (a workbook) as a download named `name`, of MIME type `mime`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+        &options,
+    )?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    set_timeout(
+        move || drop(Url::revoke_object_url(&url)),
+        std::time::Duration::ZERO,
+    );
+    Ok(())
+}
+
 /// The file chosen in an `<input type="file">` change event; the input is cleared so
 /// that choosing the same file again is a new choice.
 pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {

@@ -1,8 +1,11 @@
 //! The whole plan as a file: export (download) and import (validated and migrated
-//! exactly like a stored plan; replacing the plan is one undo step).
+//! exactly like a stored plan; replacing the plan is one undo step); and exported as an
+//! Excel workbook, a sheet per table.
 
-use crate::components::files::{chosen_file, download, read_text};
-use crate::domain::plan::schema::{export_file_name, load_plan, save_plan};
+use crate::components::files::{chosen_file, download, download_bytes, read_bytes, read_text};
+use crate::components::table::xlsx_io::{error_text, XLSX_MIME};
+use crate::components::table::CellCtx;
+use crate::domain::plan::schema::{export_file_name, export_file_name_with, load_plan, save_plan};
 use crate::i18n::{load_error_message, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
@@ -16,6 +19,97 @@ pub fn ExportPlanButton() -> impl IntoView {
         let _ = download(&name, "application/json", &json);
     };
     view! { <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::ExportPlan)}</button> }
+}
+
+/// The whole plan as an Excel workbook, a sheet per table, in the UI language (the
+/// `xlsx` module, fetched on the first click).
+#[component]
+pub fn ExportWorkbookButton() -> impl IntoView {
+    let store = use_plan();
+    let lang = use_lang();
+    let today = crate::state::today::use_today();
+    let problem = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let lang = lang.get_untracked();
+        let (ctx, name) = store.read_untracked(|p| {
+            let ctx = CellCtx {
+                lang,
+                currency: p.header.currency,
+                start_date: p.header.start_date,
+                today: today.get_untracked(),
+            };
+            (ctx, export_file_name_with(p.header.name.trim(), "xlsx"))
+        });
+        leptos::task::spawn_local(async move {
+            let written = match crate::state::xlsx::xlsx_engine().await {
+                None => Err(lang.t(Msg::XlsxErrModule).to_string()),
+                Some(engine) => (engine.plan_workbook)(store, ctx)
+                    .map_err(|e| lang.t(Msg::XlsxErrWrite).replace("{}", &e)),
+            };
+            match written {
+                Ok(bytes) => {
+                    problem.set(None);
+                    let _ = download_bytes(&name, XLSX_MIME, &bytes);
+                }
+                Err(why) => problem.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::XlsxWorkbook)}</button>
+        {move || problem.get().map(|why| view! { <p class="field-error" role="alert">{why}</p> })}
+    }
+}
+
+/// A whole-plan workbook (as exported above, or edited in Excel) written back over the
+/// plan's tables, each sheet over the table of its name: one undo step.
+#[component]
+pub fn ImportWorkbookButton() -> impl IntoView {
+    let store = use_plan();
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let lang = lang.get_untracked();
+            let Some(bytes) = read_bytes(&file).await else {
+                return;
+            };
+            crate::state::lang::load_english().await;
+            let result = match crate::state::xlsx::xlsx_engine().await {
+                None => Err(lang.t(Msg::XlsxErrModule).to_string()),
+                Some(engine) => (engine.apply_workbook)(store, &bytes, lang)
+                    .map_err(|e| error_text(&e, lang))
+                    .map(|a| {
+                        let mut text = lang
+                            .t(Msg::XlsxWorkbookApplied)
+                            .replace("{0}", &a.tables.to_string())
+                            .replace("{1}", &a.rows.to_string())
+                            .replace("{2}", &a.need_fixing.to_string());
+                        if !a.skipped.is_empty() {
+                            text.push(' ');
+                            text += &lang
+                                .t(Msg::XlsxWorkbookSkipped)
+                                .replace("{}", &a.skipped.join(lang.t(Msg::ListSeparator)));
+                        }
+                        text
+                    }),
+            };
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <label class="btn file-btn">
+            {lang.t(Msg::XlsxImportWorkbook)}
+            <input type="file" accept=".xlsx,.xls,.ods" class="sr-only" on:change=import />
+        </label>
+        {move || outcome.get().map(|o| match o {
+            Ok(text) => view! { <p role="status">{text}</p> }.into_any(),
+            Err(why) => view! { <p class="field-error" role="alert">{why}</p> }.into_any(),
+        })}
+    }
 }
 
 #[component]

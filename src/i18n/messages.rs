@@ -584,6 +584,30 @@ messages! {
     CsvApply => "添加这些行", "Add these rows";
     CsvEmpty => "文件里没有可导入的行。", "The file has no rows to import.";
     CsvImported => "已导入 {} 行", "{} rows imported";
+    // Tables as Excel workbooks (.xlsx out; .xlsx / .xls / .ods in).
+    ExportXlsx => "导出Excel", "Export Excel";
+    ImportXlsx => "导入Excel", "Import Excel";
+    XlsxSheet => "工作表", "Sheet";
+    XlsxPreviewRows => "将添加 {0} 行(工作表“{1}”,{2})。", "{0} rows will be added (sheet “{1}”, {2}).";
+    XlsxBadCell => "工作表“{0}” 第{1}行 {2}列 · {3}:“{4}” — {5}", "Sheet “{0}” row {1} column {2} · {3}: “{4}” — {5}";
+    XlsxMerged => "{} 处合并单元格:取左上角单元格的值,其余单元格按空白读取。", "{} merged ranges: the value is read from the top-left cell, the other cells as empty.";
+    XlsxFormulas => "{} 个公式单元格没有保存计算结果,按空白读取。", "{} formula cells hold no calculated value and read as empty.";
+    XlsxComputedNote => "计算得出,导入时不读取", "Computed: not read on import";
+    XlsxWorkbook => "整个计划(Excel 工作簿)", "Whole plan (Excel workbook)";
+    XlsxImportWorkbook => "导入整个计划(Excel 工作簿)", "Import whole plan (Excel workbook)";
+    XlsxWorkbookApplied => "已从工作簿写入 {0} 个表格、{1} 行;{2} 个单元格需要修正(已保留原文并标出)。可撤销。", "{0} tables and {1} rows written from the workbook; {2} cells need fixing (kept as written and flagged). Undo is one step.";
+    XlsxWorkbookSkipped => "未导入的工作表(不是本计划的表格):{}", "Sheets not imported (no table of this plan): {}";
+    XlsxReading => "正在读取工作簿…", "Reading the workbook…";
+    XlsxErrTooLarge => "文件太大({0} MB,上限 {1} MB),未读取。", "The file is too large ({0} MB, at most {1} MB): not read.";
+    XlsxErrUnpacks => "文件解压后超过 {} MB(可能是压缩炸弹),未读取。", "The file unpacks to more than {} MB (a zip bomb?): not read.";
+    XlsxErrRows => "工作表“{0}”超过 {1} 行,未读取。请拆分后再导入。", "Sheet “{0}” has more than {1} rows: not read. Split it and import the parts.";
+    XlsxErrCells => "工作表“{0}”超过 {1} 个单元格,未读取。", "Sheet “{0}” has more than {1} cells: not read.";
+    XlsxErrProtected => "工作簿有密码保护。请在 Excel / WPS 中取消密码后再导入。", "The workbook is password-protected. Remove the password in Excel or WPS, then import it.";
+    XlsxErrNotBook => "这不是 Excel / WPS / LibreOffice 工作簿(.xlsx / .xls / .ods)。", "This is not an Excel, WPS or LibreOffice workbook (.xlsx / .xls / .ods).";
+    XlsxErrDamaged => "工作簿已损坏或不完整,无法读取({})。", "The workbook is damaged or incomplete and cannot be read ({}).";
+    XlsxErrNoSheet => "工作簿里没有工作表。", "The workbook has no sheets.";
+    XlsxErrModule => "Excel 模块未能加载(离线?),请稍后重试。", "The Excel module could not be loaded (offline?). Try again later.";
+    XlsxErrWrite => "无法生成工作簿:{}", "The workbook could not be written: {}";
 
     // Funnel analysis (issue 6): chain check, bottleneck, what-if, comparison, chart,
     // event-log import, CSV export.

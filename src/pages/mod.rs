@@ -12,3 +12,4 @@ pub mod scenario;
 pub mod settings;
 pub mod tasks;
 pub mod toolkits;
+pub mod workbook;

@@ -1,6 +1,8 @@
 //! 设置: language, and what is kept on this device.
 
-use crate::components::plan_file::{ExportPlanButton, ImportPlanButton};
+use crate::components::plan_file::{
+    ExportPlanButton, ExportWorkbookButton, ImportPlanButton, ImportWorkbookButton,
+};
 use crate::components::sync::BackendSettingsForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -67,7 +69,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>{lang.t(Msg::PlanFileHint)}</p>
                 <div class="button-row">
                     <ExportPlanButton />
+                    <ExportWorkbookButton />
                     <ImportPlanButton />
+                    <ImportWorkbookButton />
                 </div>
             </fieldset>
             <fieldset class="settings-group">

@@ -11,6 +11,7 @@ pub mod plans;
 pub mod row_memo;
 pub mod storage;
 pub mod today;
+pub mod xlsx;
 
 pub use crate::domain::plan::parts::Part;
 pub use lang::{preload_english, provide_lang, use_lang, UiLang};

@@ -4,8 +4,8 @@
 //! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
-use super::csv_io;
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
+use super::{csv_io, xlsx_io};
 use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::domain::plan::parts::Part;
@@ -151,6 +151,11 @@ pub(super) struct Grid {
 }
 
 impl Grid {
+    /// The browser's date (the page clock in tests).
+    pub(super) fn today(self) -> chrono::NaiveDate {
+        self.ctx.get_untracked().today
+    }
+
     pub(super) fn len(self) -> usize {
         self.ids.with(Vec::len)
     }
@@ -491,12 +496,22 @@ fn table_view(table: Table) -> AnyView {
                         aria-label=move || format!("{} {}", lang.get().t(Msg::ExportCsv), lang.get().t(caption))>
                         {lang.t(Msg::ExportCsv)}
                     </button>
+                    <button type="button" class="btn" on:click=move |_| xlsx_io::export(grid, caption, import_preview)
+                        aria-label=move || format!("{} {}", lang.get().t(Msg::ExportXlsx), lang.get().t(caption))>
+                        {lang.t(Msg::ExportXlsx)}
+                    </button>
                 })}
                 <label class="btn file-btn">
                     <span aria-hidden="true">{lang.t(Msg::ImportCsv)}</span>
                     <input type="file" accept=".csv,.tsv,.txt,text/csv" class="sr-only"
                         aria-label=move || format!("{} {}", lang.get().t(Msg::ImportCsv), lang.get().t(caption))
                         on:change=move |ev| { if let Some(file) = chosen_file(&ev) { csv_io::read(grid, file, import_preview); } } />
+                </label>
+                <label class="btn file-btn">
+                    <span aria-hidden="true">{lang.t(Msg::ImportXlsx)}</span>
+                    <input type="file" accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" class="sr-only"
+                        aria-label=move || format!("{} {}", lang.get().t(Msg::ImportXlsx), lang.get().t(caption))
+                        on:change=move |ev| { if let Some(file) = chosen_file(&ev) { xlsx_io::read(grid, file, import_preview); } } />
                 </label>
                 <p class="hint keys-hint">{lang.t(Msg::TableKeysHint)}</p>
             </div>

@@ -49,7 +49,7 @@ fn decision_text(r: &Result<AbResult, AbIncomplete>, lang: Lang) -> String {
     }
 }
 
-fn test_columns() -> Vec<Column<AbTest>> {
+pub(crate) fn test_columns() -> Vec<Column<AbTest>> {
     type C = Column<AbTest>;
     let n = ColumnKind::Integer;
     vec![
@@ -120,7 +120,7 @@ fn test_columns() -> Vec<Column<AbTest>> {
     ]
 }
 
-fn sop_columns() -> Vec<Column<SopEntry>> {
+pub(crate) fn sop_columns() -> Vec<Column<SopEntry>> {
     type C = Column<SopEntry>;
     vec![
         C::text(Msg::ColSopName, |r| &r.name, |r| &mut r.name),
@@ -136,12 +136,8 @@ fn sop_columns() -> Vec<Column<SopEntry>> {
     ]
 }
 
-#[component]
-pub fn AbTestsSection() -> impl IntoView {
-    let lang = use_lang();
-    let store = use_plan();
-    let today = use_today();
-    let tests = TableSource {
+pub(crate) fn test_source() -> TableSource<AbTest> {
+    TableSource {
         key: "ab-tests",
         part: Part::AbTests,
         rows: |p| &p.kpi.ab_tests,
@@ -150,14 +146,26 @@ pub fn AbTestsSection() -> impl IntoView {
             name: lang.t(Msg::NewAbTest).into(),
             ..AbTest::new(id)
         },
-    };
-    let sops = TableSource {
+    }
+}
+
+pub(crate) fn sop_source() -> TableSource<SopEntry> {
+    TableSource {
         key: "sops",
         part: Part::Sops,
         rows: |p| &p.kpi.sops,
         rows_mut: |p| &mut p.kpi.sops,
         new_row: |id, _| SopEntry::new(id),
-    };
+    }
+}
+
+#[component]
+pub fn AbTestsSection() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let today = use_today();
+    let tests = test_source();
+    let sops = sop_source();
     // Tests the SOP says to roll out, with the version their entry would get.
     let winners = Memo::new(move |_| {
         store.read_parts(&[Part::AbTests, Part::Sops], |p| {

@@ -35,7 +35,7 @@ fn times(v: Option<Measure>) -> String {
     })
 }
 
-fn columns() -> Vec<Column<ChannelRow>> {
+pub(crate) fn columns() -> Vec<Column<ChannelRow>> {
     type C = Column<ChannelRow>;
     vec![
         C::text(Msg::ColChannel, |r| &r.name, |r| &mut r.name),
@@ -183,11 +183,8 @@ fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-#[component]
-pub fn ChannelCompareSection() -> impl IntoView {
-    let lang = use_lang();
-    let store = use_plan();
-    let source = TableSource {
+pub(crate) fn channel_source() -> TableSource<ChannelRow> {
+    TableSource {
         key: "channels",
         part: Part::Channels,
         rows: |p| &p.kpi.channels,
@@ -196,7 +193,14 @@ pub fn ChannelCompareSection() -> impl IntoView {
             name: lang.t(Msg::NewChannel).into(),
             ..ChannelRow::new(id)
         },
-    };
+    }
+}
+
+#[component]
+pub fn ChannelCompareSection() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let source = channel_source();
     let sides = Signal::derive(move || {
         let lang = lang.get();
         store.read_parts(&[Part::Header, Part::Channels], |p| {

@@ -72,7 +72,7 @@ pub fn effectiveness_source() -> TableSource<EffectivenessRow> {
     }
 }
 
-fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
+pub(crate) fn effectiveness_columns() -> Vec<Column<EffectivenessRow>> {
     type C = Column<EffectivenessRow>;
     vec![
         C::text(Msg::ColMetric, |r| &r.metric, |r| &mut r.metric),

@@ -2,13 +2,13 @@
 //! the KPI history, the history itself, custom metrics, the trend chart, the alert
 //! rules, the channel comparison with its budget suggestion, and the A/B tests.
 
-mod ab_tests;
+pub(crate) mod ab_tests;
 mod alerts;
-mod compare;
+pub(crate) mod compare;
 mod custom;
-mod effectiveness;
+pub(crate) mod effectiveness;
 mod from_orders;
-mod months;
+pub(crate) mod months;
 mod trend;
 
 use crate::components::deferred::Deferred;

@@ -40,7 +40,7 @@ fn metric_column(metric: Metric) -> C {
     })
 }
 
-fn source(key: &'static str) -> TableSource<KpiMonth> {
+pub(crate) fn source(key: &'static str) -> TableSource<KpiMonth> {
     TableSource {
         key,
         part: Part::KpiMonths,
@@ -50,7 +50,7 @@ fn source(key: &'static str) -> TableSource<KpiMonth> {
     }
 }
 
-fn traffic_columns() -> Vec<C> {
+pub(crate) fn traffic_columns() -> Vec<C> {
     use ColumnKind::Integer as N;
     vec![
         month_column(),
@@ -67,7 +67,7 @@ fn traffic_columns() -> Vec<C> {
     ]
 }
 
-fn conversion_columns() -> Vec<C> {
+pub(crate) fn conversion_columns() -> Vec<C> {
     use ColumnKind::{Integer as N, Money as M, Percent as D};
     vec![
         month_column(),
@@ -83,7 +83,7 @@ fn conversion_columns() -> Vec<C> {
     ]
 }
 
-fn efficiency_columns() -> Vec<C> {
+pub(crate) fn efficiency_columns() -> Vec<C> {
     use ColumnKind::{Integer as N, Money as M};
     vec![
         month_column(),
@@ -117,7 +117,7 @@ const NPS_HEADERS: [Msg; 11] = [
     Msg::InNps10,
 ];
 
-fn value_columns() -> Vec<C> {
+pub(crate) fn value_columns() -> Vec<C> {
     use ColumnKind::Integer as N;
     let mut columns = vec![
         month_column(),

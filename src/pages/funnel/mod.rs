@@ -12,7 +12,7 @@ mod definition;
 mod event_insights;
 mod export;
 pub(crate) mod import;
-mod table;
+pub(crate) mod table;
 mod warehouse_sql;
 mod what_if;
 

@@ -110,7 +110,7 @@ pub fn line_columns(by_line: LineUses) -> Vec<Column<BudgetLine>> {
     ]
 }
 
-fn cost_source() -> TableSource<CostLine> {
+pub(crate) fn cost_source() -> TableSource<CostLine> {
     TableSource {
         key: "cost_lines",
         part: Part::CostLines,
@@ -131,7 +131,7 @@ fn category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
     )
 }
 
-fn cost_columns() -> Vec<Column<CostLine>> {
+pub(crate) fn cost_columns() -> Vec<Column<CostLine>> {
     type C = Column<CostLine>;
     vec![
         C::text(Msg::ColCostItem, |c| &c.item, |c| &mut c.item),

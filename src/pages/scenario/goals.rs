@@ -18,7 +18,7 @@ use leptos::prelude::*;
 table_row!(Goal, metric);
 table_row!(Indicator, name);
 
-fn goal_source() -> TableSource<Goal> {
+pub(crate) fn goal_source() -> TableSource<Goal> {
     TableSource {
         key: "goals",
         part: Part::Goals,
@@ -51,7 +51,7 @@ fn measure_column<R: 'static>(
     Column::entry(header, ColumnKind::Percent, get, get_mut).unit(move |r, _| Some(unit(r)))
 }
 
-fn goal_columns() -> Vec<Column<Goal>> {
+pub(crate) fn goal_columns() -> Vec<Column<Goal>> {
     type C = Column<Goal>;
     vec![
         C::text(Msg::ColGoalMetric, |g| &g.metric, |g| &mut g.metric),
@@ -88,7 +88,7 @@ fn goal_columns() -> Vec<Column<Goal>> {
     ]
 }
 
-fn indicator_source() -> TableSource<Indicator> {
+pub(crate) fn indicator_source() -> TableSource<Indicator> {
     TableSource {
         key: "indicators",
         part: Part::Indicators,
@@ -124,7 +124,7 @@ fn progress_text(
     i.progress(plan).map_or(NO_VALUE.into(), |p| show(&p, ctx))
 }
 
-fn indicator_columns() -> Vec<Column<Indicator>> {
+pub(crate) fn indicator_columns() -> Vec<Column<Indicator>> {
     type C = Column<Indicator>;
     vec![
         C::text(Msg::ColIndicator, |i| &i.name, |i| &mut i.name),

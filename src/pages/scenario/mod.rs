@@ -3,10 +3,10 @@
 //! budget, the resources on hand and the risks (spec §1, §7).
 
 pub mod budget;
-mod goals;
+pub(crate) mod goals;
 mod playbook;
-mod risks;
-mod scenarios;
+pub(crate) mod risks;
+pub(crate) mod scenarios;
 
 use crate::components::deferred::Deferred;
 use crate::domain::funnel::overall_conversion;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 table_row!(Risk, risk);
 
-fn risk_source() -> TableSource<Risk> {
+pub(crate) fn risk_source() -> TableSource<Risk> {
     TableSource {
         key: "risks",
         part: Part::Risks,
@@ -23,7 +23,7 @@ fn risk_source() -> TableSource<Risk> {
     }
 }
 
-fn risk_columns() -> Vec<Column<Risk>> {
+pub(crate) fn risk_columns() -> Vec<Column<Risk>> {
     type C = Column<Risk>;
     vec![
         C::text(Msg::ColRisk, |r| &r.risk, |r| &mut r.risk),

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 table_row!(ScenarioRow, kind);
 
-fn scenario_source() -> TableSource<ScenarioRow> {
+pub(crate) fn scenario_source() -> TableSource<ScenarioRow> {
     TableSource {
         key: "scenarios",
         part: Part::Scenarios,
@@ -24,7 +24,7 @@ fn scenario_source() -> TableSource<ScenarioRow> {
     }
 }
 
-fn scenario_columns() -> Vec<Column<ScenarioRow>> {
+pub(crate) fn scenario_columns() -> Vec<Column<ScenarioRow>> {
     type C = Column<ScenarioRow>;
     vec![
         C::text(Msg::ColScenarioType, |r| &r.kind, |r| &mut r.kind),

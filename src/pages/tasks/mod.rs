@@ -4,9 +4,9 @@
 
 mod calendar;
 mod filter;
-mod phases;
+pub(crate) mod phases;
 mod rollup;
-mod table;
+pub(crate) mod table;
 mod timeline;
 
 use crate::components::deferred::Deferred;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 table_row!(Phase, name);
 
-fn phase_source() -> TableSource<Phase> {
+pub(crate) fn phase_source() -> TableSource<Phase> {
     TableSource {
         key: "phases",
         part: Part::Phases,
@@ -22,7 +22,7 @@ fn phase_source() -> TableSource<Phase> {
 }
 
 /// The phase dates count from the campaign start, which the cell context carries.
-fn phase_columns() -> Vec<Column<Phase>> {
+pub(crate) fn phase_columns() -> Vec<Column<Phase>> {
     type C = Column<Phase>;
     let show = move |lang: Lang, date: Option<chrono::NaiveDate>| {
         date.map_or(NO_VALUE.into(), |d| format_date(d, lang))

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 table_row!(Task, monthly_task);
 
-fn task_source() -> TableSource<Task> {
+pub(crate) fn task_source() -> TableSource<Task> {
     TableSource {
         key: "tasks",
         part: Part::Tasks,
@@ -94,7 +94,7 @@ fn outcome_text(task: &Task, plan: &Plan, lang: Lang) -> String {
     }
 }
 
-fn task_columns() -> Vec<Column<Task>> {
+pub(crate) fn task_columns() -> Vec<Column<Task>> {
     type C = Column<Task>;
     vec![
         C::text(

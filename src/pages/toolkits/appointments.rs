@@ -26,7 +26,7 @@ const DAY_COLUMNS: &[Msg] = &[
     Msg::ColNoShow,
 ];
 
-fn appointment_source() -> TableSource<AppointmentSlot> {
+pub(crate) fn appointment_source() -> TableSource<AppointmentSlot> {
     TableSource {
         key: "appointments",
         part: Part::Appointments,
@@ -46,7 +46,7 @@ fn suggestion_text(s: Suggestion) -> Option<Msg> {
     }
 }
 
-fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
+pub(crate) fn appointment_columns() -> Vec<Column<AppointmentSlot>> {
     type C = Column<AppointmentSlot>;
     vec![
         C::text(Msg::ColSlot, |a| &a.slot, |a| &mut a.slot),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 table_row!(Combo, combo_type);
 
-fn combo_source() -> TableSource<Combo> {
+pub(crate) fn combo_source() -> TableSource<Combo> {
     TableSource {
         key: "combos",
         part: Part::Combos,
@@ -23,7 +23,7 @@ fn combo_source() -> TableSource<Combo> {
     }
 }
 
-fn combo_columns() -> Vec<Column<Combo>> {
+pub(crate) fn combo_columns() -> Vec<Column<Combo>> {
     type C = Column<Combo>;
     vec![
         C::text(Msg::ColComboType, |c| &c.combo_type, |c| &mut c.combo_type),

@@ -16,7 +16,7 @@ const SCORE_COLUMNS: &[Msg] = &[Msg::ColAnswers, Msg::ColAverage];
 const PROGRESS: &[(&str, Msg)] = &[("open", Msg::FeedbackOpen), ("done", Msg::StatusDone)];
 const PROGRESS_VALUES: &[bool] = &[false, true];
 
-fn feedback_source() -> TableSource<FeedbackItem> {
+pub(crate) fn feedback_source() -> TableSource<FeedbackItem> {
     TableSource {
         key: "feedback",
         part: Part::Feedback,
@@ -29,7 +29,7 @@ fn feedback_source() -> TableSource<FeedbackItem> {
     }
 }
 
-fn feedback_columns() -> Vec<Column<FeedbackItem>> {
+pub(crate) fn feedback_columns() -> Vec<Column<FeedbackItem>> {
     type C = Column<FeedbackItem>;
     vec![
         C::text(

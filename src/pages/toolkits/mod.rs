@@ -1,11 +1,11 @@
 //! 行业工具 (spec §6): each industry's toolkit as editable tables with derived columns;
 //! the plan's own industry first, the others below it.
 
-mod appointments;
-mod combos;
-mod feedback;
-mod stock;
-mod tiers;
+pub(crate) mod appointments;
+pub(crate) mod combos;
+pub(crate) mod feedback;
+pub(crate) mod stock;
+pub(crate) mod tiers;
 
 use crate::components::deferred::Deferred;
 use crate::domain::plan::Industry;

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 table_row!(StoreStock, code);
 
-fn store_source() -> TableSource<StoreStock> {
+pub(crate) fn store_source() -> TableSource<StoreStock> {
     TableSource {
         key: "stores",
         part: Part::Stores,
@@ -92,7 +92,7 @@ fn advice_text(advice: &Advice, lang: Lang) -> String {
     }
 }
 
-fn store_columns() -> Vec<Column<StoreStock>> {
+pub(crate) fn store_columns() -> Vec<Column<StoreStock>> {
     type C = Column<StoreStock>;
     let count = |header,
                  get: fn(&StoreStock) -> &Entry<u64>,

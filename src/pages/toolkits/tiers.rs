@@ -23,7 +23,7 @@ use std::sync::Arc;
 table_row!(MemberTier, name);
 table_row!(CustomerSpend, customer);
 
-fn tier_source() -> TableSource<MemberTier> {
+pub(crate) fn tier_source() -> TableSource<MemberTier> {
     TableSource {
         key: "tiers",
         part: Part::Tiers,
@@ -36,7 +36,7 @@ fn tier_source() -> TableSource<MemberTier> {
     }
 }
 
-fn customer_source() -> TableSource<CustomerSpend> {
+pub(crate) fn customer_source() -> TableSource<CustomerSpend> {
     TableSource {
         key: "customers",
         part: Part::Customers,
@@ -51,9 +51,9 @@ fn customer_source() -> TableSource<CustomerSpend> {
 
 /// Each tier's members and costs, by the tier's id: computed once for the table (the
 /// four figure columns of every row read it), not once per cell.
-type Summaries = Memo<HashMap<RowId, TierSummary>>;
+pub(crate) type Summaries = Memo<HashMap<RowId, TierSummary>>;
 
-fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
+pub(crate) fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
     tier_summaries(&plan.tiers, &plan.customers, &plan.tier_assumptions)
         .0
         .into_iter()
@@ -61,7 +61,7 @@ fn summaries(plan: &Plan) -> HashMap<RowId, TierSummary> {
         .collect()
 }
 
-fn tier_columns(by_tier: Summaries) -> Vec<Column<MemberTier>> {
+pub(crate) fn tier_columns(by_tier: Summaries) -> Vec<Column<MemberTier>> {
     type C = Column<MemberTier>;
     let summary = move |t: &MemberTier, _: &Plan| by_tier.with(|s| s.get(&t.id).cloned());
     let money = |fen: Option<Fen>, plan: &Plan, lang| {
@@ -133,7 +133,7 @@ fn tier_columns(by_tier: Summaries) -> Vec<Column<MemberTier>> {
     ]
 }
 
-fn customer_columns() -> Vec<Column<CustomerSpend>> {
+pub(crate) fn customer_columns() -> Vec<Column<CustomerSpend>> {
     type C = Column<CustomerSpend>;
     vec![
         C::text(Msg::ColCustomer, |c| &c.customer, |c| &mut c.customer),
