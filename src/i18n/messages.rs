@@ -830,6 +830,8 @@ messages! {
     FaSqlBadUsers => "users 不是整数", "users is not a whole number";
     FaSqlMissingField => "缺少字段", "Missing field";
     FaSqlWithoutFile => "日志太大?不读取文件,直接生成数据仓库 SQL", "Log too large? Write the warehouse SQL without reading a file";
+    FaLogTooLarge => "这个文件有 {0} MB(约五百万条事件以上),在浏览器里读取会很慢、占用大量内存,所以没有读取。请在数据仓库中运行下方的 SQL,再导入它的结果。", "This file is {0} MB (some five million events or more): reading it in the browser would be slow and take a lot of memory, so it was not read. Run the SQL below in your warehouse, then import its result.";
+    FaReadAnyway => "仍在浏览器中读取", "Read it in the browser anyway";
     FaSqlNoCounts => "没有读取文件:在数据仓库中运行下方的 SQL,再导入它的结果。", "No file read: run the SQL below in your warehouse, then import its result.";
     FaSqlApply => "把全部用户的人数填入漏斗表", "Fill the funnel table with all users' counts";
     FaExportCsv => "导出漏斗 CSV", "Export funnel CSV";

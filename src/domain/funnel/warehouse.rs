@@ -404,6 +404,17 @@ pub fn read_level_counts(text: &str, steps: usize) -> Result<LevelCounts, LevelF
     Ok(out)
 }
 
+/// A log file over this size is counted where it lives, unless the merchant asks to read
+/// it anyway: about five million events of some fifty bytes, more than a phone's browser
+/// should hold and walk (the 1M-event read takes a third of a second natively and a
+/// whole copy of the file in memory).
+pub const BROWSER_LOG_LIMIT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Whether a log file of `file_bytes` is better counted in the warehouse than read here.
+pub fn counted_where_it_lives(file_bytes: u64) -> bool {
+    file_bytes > BROWSER_LOG_LIMIT_BYTES
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,5 +503,15 @@ mod tests {
             read_level_counts("", 2),
             Err(LevelFileError::MissingColumns)
         );
+    }
+
+    #[test]
+    fn a_log_over_a_quarter_gigabyte_is_counted_where_it_lives() {
+        assert!(!counted_where_it_lives(0));
+        assert!(!counted_where_it_lives(BROWSER_LOG_LIMIT_BYTES));
+        assert!(counted_where_it_lives(BROWSER_LOG_LIMIT_BYTES + 1));
+        // Five million events of fifty bytes.
+        assert!(!counted_where_it_lives(5_000_000 * 50));
+        assert!(counted_where_it_lives(6_000_000 * 50));
     }
 }

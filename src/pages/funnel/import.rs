@@ -17,6 +17,7 @@ use crate::domain::funnel::event_log::{
 use crate::domain::funnel::modes::{analyze_funnel, FunnelQuery, FunnelReport};
 use crate::domain::funnel::step_defaults::default_steps;
 use crate::domain::funnel::tools::{apply_step_counts, Applied, CountsInto};
+use crate::domain::funnel::warehouse::counted_where_it_lives;
 use crate::domain::plan::samples::SampleFile;
 use crate::domain::values::entry::CellValue;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
@@ -37,9 +38,18 @@ const MAX_NAMES: usize = 200;
 #[derive(Clone, PartialEq)]
 enum Reading {
     Idle,
-    Progress { rows: usize, percent: u32 },
+    Progress {
+        rows: usize,
+        percent: u32,
+    },
     Failed(Failure),
-    Done { rows: usize },
+    Done {
+        rows: usize,
+    },
+    /// Not read: a file this large is counted in the warehouse, unless read anyway.
+    TooLarge {
+        megabytes: u64,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -227,14 +237,29 @@ pub fn EventImport() -> impl IntoView {
     });
     let shown = Memo::new(move |_| log.with(Option::is_some) || warehouse_only.get());
 
-    // A chosen file and the sample take this same path; only the label differs.
-    let read_file = move |file: web_sys::File, is_sample: bool| {
+    // A file too large to read here, kept while the page offers to read it anyway.
+    let held_file = StoredValue::new_local(None::<web_sys::File>);
+    // A chosen file and the sample take this same path; only the label differs. A chosen
+    // file larger than a browser should read is not read (unless `anyway`): the page
+    // offers the warehouse SQL for it instead.
+    let read_file = move |file: web_sys::File, is_sample: bool, anyway: bool| {
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
         sample.set(is_sample);
-        warehouse_only.set(false);
         log.set(None);
         applied.set(None);
+        let size = file.size().max(0.0) as u64;
+        if !is_sample && !anyway && counted_where_it_lives(size) {
+            warehouse_only.set(true);
+            steps.set(stage_names());
+            held_file.set_value(Some(file));
+            reading.set(Reading::TooLarge {
+                megabytes: size.div_ceil(1024 * 1024),
+            });
+            return;
+        }
+        held_file.set_value(None);
+        warehouse_only.set(false);
         reading.set(Reading::Progress {
             rows: 0,
             percent: 0,
@@ -297,7 +322,7 @@ pub fn EventImport() -> impl IntoView {
             return;
         };
         input.set_value(""); // the same file can be chosen again
-        read_file(file, false);
+        read_file(file, false, false);
     };
 
     let apply = move |_| {
@@ -333,6 +358,15 @@ pub fn EventImport() -> impl IntoView {
             }
             .into_any(),
             Reading::Failed(f) => view! { <p class="flag" role="alert">{failure_text(&f, l)}</p> }.into_any(),
+            Reading::TooLarge { megabytes } => view! {
+                <p data-testid="event-log-too-large">{fill(l.t(Msg::FaLogTooLarge), &[&format_count(megabytes, l)])}</p>
+                <button type="button" class="btn" on:click=move |_| {
+                    if let Some(file) = held_file.get_value() {
+                        read_file(file, false, true);
+                    }
+                }>{l.t(Msg::FaReadAnyway)}</button>
+            }
+            .into_any(),
             Reading::Done { rows } => {
                 let summary = log.with(|log| {
                     log.as_ref().map(|log| {
@@ -531,7 +565,7 @@ pub fn EventImport() -> impl IntoView {
         <section class="section print-skip" id="funnel-import" aria-labelledby="funnel-import-title">
             <h2 id="funnel-import-title">{lang.t(Msg::FaImportTitle)}</h2>
             <p class="hint">{lang.t(Msg::FaImportHint)}</p>
-            <SampleTools sample=SampleFile::Events on_try=move |f| read_file(f, true) test_id="events-sample">
+            <SampleTools sample=SampleFile::Events on_try=move |f| read_file(f, true, false) test_id="events-sample">
                 <label class="btn file-btn">
                     {lang.t(Msg::FaChooseLog)}
                     <input type="file" accept=".csv,text/csv,text/plain" class="sr-only" on:change=on_file data-testid="event-log-file" />

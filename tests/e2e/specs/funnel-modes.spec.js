@@ -171,3 +171,24 @@ test('a log too large for the browser: the SQL is written without reading a file
   await expect(clickhouse).toContainText("e.`event` = '到店消费'");
   await expect(page.getByTestId('funnel-time')).toHaveCount(0);
 });
+
+test('a chosen log over 256 MB is not read: the warehouse SQL is offered, and it can still be read here', async ({ page }) => {
+  // A 300 MB file, made in the page (a real file of that size would only slow the test).
+  await page.getByLabel('选择事件日志(CSV)').evaluate((input) => {
+    const megabyte = new Uint8Array(1024 * 1024);
+    const file = new File(Array(300).fill(megabyte), 'all-events.csv', { type: 'text/csv' });
+    const chosen = new DataTransfer();
+    chosen.items.add(file);
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page.getByTestId('event-log-too-large')).toContainText('这个文件有 300 MB(约五百万条事件以上)');
+  // The small log read before is gone; the steps are the funnel table's stage names.
+  await expect(page.getByTestId('import-summary')).toHaveCount(0);
+  await expect(page.getByLabel('步骤 1')).toHaveValue('门店扫码关注');
+  await expect(page.getByTestId('sql-clickhouse')).toContainText("e.`event` = '门店扫码关注'");
+  // Read anyway: the reading starts.
+  await page.getByRole('button', { name: '仍在浏览器中读取' }).click();
+  await expect(page.getByTestId('event-log-too-large')).toHaveCount(0);
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+});
