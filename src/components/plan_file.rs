@@ -22,9 +22,10 @@ pub fn ExportPlanButton() -> impl IntoView {
 }
 
 /// The whole plan as an Excel workbook, a sheet per table, in the UI language (the
-/// `xlsx` module, fetched on the first click).
+/// `xlsx` module, fetched on the first click); with `report`, the print view's figures:
+/// the overview's headline figures first.
 #[component]
-pub fn ExportWorkbookButton() -> impl IntoView {
+pub fn ExportWorkbookButton(#[prop(optional)] report: bool) -> impl IntoView {
     let store = use_plan();
     let lang = use_lang();
     let today = crate::state::today::use_today();
@@ -38,13 +39,23 @@ pub fn ExportWorkbookButton() -> impl IntoView {
                 start_date: p.header.start_date,
                 today: today.get_untracked(),
             };
-            (ctx, export_file_name_with(p.header.name.trim(), "xlsx"))
+            let name = p.header.name.trim();
+            let name = if report {
+                format!("{name} {}", lang.t(Msg::ReportFileSuffix))
+            } else {
+                name.to_string()
+            };
+            (ctx, export_file_name_with(name.trim(), "xlsx"))
         });
         leptos::task::spawn_local(async move {
             let written = match crate::state::xlsx::xlsx_engine().await {
                 None => Err(lang.t(Msg::XlsxErrModule).to_string()),
-                Some(engine) => (engine.plan_workbook)(store, ctx)
-                    .map_err(|e| lang.t(Msg::XlsxErrWrite).replace("{}", &e)),
+                Some(engine) => (if report {
+                    engine.report_workbook
+                } else {
+                    engine.plan_workbook
+                })(store, ctx)
+                .map_err(|e| lang.t(Msg::XlsxErrWrite).replace("{}", &e)),
             };
             match written {
                 Ok(bytes) => {
@@ -56,7 +67,9 @@ pub fn ExportWorkbookButton() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="btn btn-on-light" on:click=export>{lang.t(Msg::XlsxWorkbook)}</button>
+        <button type="button" class="btn btn-on-light" on:click=export>
+            {lang.t(if report { Msg::XlsxReport } else { Msg::XlsxWorkbook })}
+        </button>
         {move || problem.get().map(|why| view! { <p class="field-error" role="alert">{why}</p> })}
     }
 }

@@ -594,6 +594,11 @@ messages! {
     XlsxFormulas => "{} 个公式单元格没有保存计算结果,按空白读取。", "{} formula cells hold no calculated value and read as empty.";
     XlsxComputedNote => "计算得出,导入时不读取", "Computed: not read on import";
     XlsxWorkbook => "整个计划(Excel 工作簿)", "Whole plan (Excel workbook)";
+    XlsxReport => "报告数据(Excel 工作簿)", "Report figures (Excel workbook)";
+    ReportFileSuffix => "报告", "report";
+    ReportItem => "项目", "Item";
+    ReportFigure => "数值", "Figure";
+    ReportNote => "说明", "Note";
     XlsxImportWorkbook => "导入整个计划(Excel 工作簿)", "Import whole plan (Excel workbook)";
     XlsxWorkbookApplied => "已从工作簿写入 {0} 个表格、{1} 行;{2} 个单元格需要修正(已保留原文并标出)。可撤销。", "{0} tables and {1} rows written from the workbook; {2} cells need fixing (kept as written and flagged). Undo is one step.";
     XlsxWorkbookSkipped => "未导入的工作表(不是本计划的表格):{}", "Sheets not imported (no table of this plan): {}";

@@ -5,8 +5,10 @@
 //!
 //! The pages are the live ones, so the report always shows what the app shows; the
 //! print style sheet hides what paper cannot use (navigation, buttons, hints, the raw
-//! monthly inputs) and turns inputs into plain text.
+//! monthly inputs) and turns inputs into plain text. Its figures also go out as one Excel
+//! workbook: the overview's headline figures, then every table.
 
+use crate::components::plan_file::ExportWorkbookButton;
 use crate::i18n::{format_date, Msg};
 use crate::pages::channels::ChannelsPage;
 use crate::pages::funnel::FunnelPage;
@@ -47,7 +49,10 @@ pub fn PrintPage() -> impl IntoView {
                     </div>
                 </dl>
                 <p class="hint no-print">{lang.t(Msg::PrintHint)}</p>
-                <button type="button" class="btn btn-primary no-print" on:click=print>{lang.t(Msg::PrintNow)}</button>
+                <div class="button-row no-print">
+                    <button type="button" class="btn btn-primary" on:click=print>{lang.t(Msg::PrintNow)}</button>
+                    <ExportWorkbookButton report=true />
+                </div>
             </section>
             <div class="print-part"><OverviewPage /></div>
             <div class="print-part"><ScenarioPage /></div>

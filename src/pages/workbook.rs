@@ -3,16 +3,22 @@
 //! Such a workbook imports back into the plan, each sheet over its table, as one undo
 //! step: the demo plan's workbook gives back the identical plan (xlsx.spec.js). Reached
 //! only from the lazily fetched `xlsx` module (state/xlsx.rs), so neither the first load
-//! nor any page carries it.
+//! nor any page carries it. The print view's figures are the same workbook with the
+//! overview's headline figures first (`report_sheets`).
 
 use crate::components::table::xlsx_io::PlanTable;
 use crate::components::table::CellCtx;
 use crate::domain::formats::xlsx::reader::{read_sheet, sheet_names, ReadError};
-use crate::domain::formats::xlsx::writer::SheetOut;
+use crate::domain::formats::xlsx::writer::{ColumnOut, SheetOut};
+use crate::domain::formats::xlsx::CellKind;
+use crate::domain::overview::{budget_summary, conversion, goals_off_track, task_attention};
 use crate::domain::plan::parts::Part;
-use crate::i18n::{Lang, Msg};
+use crate::domain::plan::Plan;
+use crate::domain::values::money::Fen;
+use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::pages::channels::{ab_tests, compare, effectiveness, months};
 use crate::pages::funnel::table as funnel;
+use crate::pages::overview;
 use crate::pages::scenario::{budget, goals, risks, scenarios};
 use crate::pages::tasks::{phases, table as tasks};
 use crate::pages::toolkits::{appointments, combos, feedback, stock, tiers};
@@ -149,6 +155,89 @@ pub fn plan_sheets(store: PlanStore, ctx: CellCtx) -> Vec<SheetOut> {
     });
     owner.cleanup();
     sheets
+}
+
+/// The print view's figures: the overview's headline figures (the report's first page)
+/// as a sheet of item, figure and what the overview says beside it, in `ctx`'s
+/// language. The figures are the texts the overview shows, typed by the writer (a rate
+/// as a percentage, an amount as money, a count as a whole number, "—" as text).
+pub fn overview_sheet(plan: &Plan, ctx: &CellCtx) -> SheetOut {
+    let lang = ctx.lang;
+    let money = |amount: Option<Fen>| {
+        amount.map_or(NO_VALUE.to_string(), |a| {
+            format_money(a, ctx.currency, lang)
+        })
+    };
+    let count = |n: usize| format_count(n as u64, lang);
+    let item = |group: Msg, label: Msg| format!("{} · {}", lang.t(group), lang.t(label));
+    let budget = budget_summary(plan);
+    let tasks = task_attention(plan, ctx.today);
+    let alerts = overview::alert_names(plan, lang);
+    let (goals_off, _) = goals_off_track(plan);
+    let rows = vec![
+        vec![
+            lang.t(Msg::OverallConversion).to_string(),
+            format_rate(conversion(plan), lang),
+            String::new(),
+        ],
+        vec![
+            item(Msg::OverviewBudget, Msg::ColAllocated),
+            money(budget.allocated),
+            String::new(),
+        ],
+        vec![
+            item(Msg::OverviewBudget, Msg::ColCommitted),
+            money(Some(budget.committed)),
+            String::new(),
+        ],
+        vec![
+            item(Msg::OverviewBudget, Msg::ColRemaining),
+            money(budget.left),
+            overview::budget_note(budget.over, lang),
+        ],
+        vec![
+            item(Msg::OverviewTasks, Msg::OverviewDueThisWeek),
+            count(tasks.due_this_week.len()),
+            overview::due_note(&tasks.due_this_week, lang),
+        ],
+        vec![
+            item(Msg::OverviewTasks, Msg::OverviewOverdue),
+            count(tasks.overdue.len()),
+            overview::overdue_note(&tasks.overdue, lang),
+        ],
+        vec![
+            item(Msg::OverviewAlerts, Msg::OverviewAlertsCrossed),
+            count(alerts.len()),
+            overview::alerts_note(alerts, lang),
+        ],
+        vec![
+            item(Msg::OverviewGoals, Msg::OverviewGoalsOff),
+            count(goals_off.len()),
+            overview::goals_note(goals_off, lang),
+        ],
+    ];
+    let column = |header: Msg, kind: CellKind| ColumnOut {
+        header: lang.t(header).to_string(),
+        kind,
+    };
+    SheetOut {
+        name: lang.t(Msg::OverviewTitle).to_string(),
+        columns: vec![
+            column(Msg::ReportItem, CellKind::Text),
+            column(Msg::ReportFigure, CellKind::Computed),
+            column(Msg::ReportNote, CellKind::Text),
+        ],
+        rows,
+    }
+}
+
+/// The print view's figures as one workbook: the overview's headline figures first, then
+/// every table of the plan with its computed columns, as the report prints them.
+pub fn report_sheets(store: PlanStore, ctx: CellCtx) -> Vec<SheetOut> {
+    let overview = store.read_untracked(|plan| overview_sheet(plan, &ctx));
+    std::iter::once(overview)
+        .chain(plan_sheets(store, ctx))
+        .collect()
 }
 
 /// What importing a whole workbook did.

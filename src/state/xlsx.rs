@@ -21,6 +21,8 @@ pub struct XlsxEngine {
     pub cell_text: fn(&CellIn, CellKind) -> String,
     /// The whole plan, a sheet per table, in the context's language.
     pub plan_workbook: fn(PlanStore, CellCtx) -> Result<Vec<u8>, String>,
+    /// The print view's figures: the overview's headline figures, then every table.
+    pub report_workbook: fn(PlanStore, CellCtx) -> Result<Vec<u8>, String>,
     /// A whole-plan workbook written back over the plan's tables, one undo step.
     pub apply_workbook: fn(PlanStore, &[u8], Lang) -> Result<Applied, ReadError>,
 }
@@ -31,13 +33,21 @@ static ENGINE: XlsxEngine = XlsxEngine {
     read_sheet: reader::read_sheet,
     cell_text: reader::cell_text,
     plan_workbook,
+    report_workbook,
     apply_workbook: crate::pages::workbook::apply_workbook,
 };
 
 fn plan_workbook(store: PlanStore, ctx: CellCtx) -> Result<Vec<u8>, String> {
-    let sheets = crate::pages::workbook::plan_sheets(store, ctx);
+    write_sheets(&crate::pages::workbook::plan_sheets(store, ctx), ctx)
+}
+
+fn report_workbook(store: PlanStore, ctx: CellCtx) -> Result<Vec<u8>, String> {
+    write_sheets(&crate::pages::workbook::report_sheets(store, ctx), ctx)
+}
+
+fn write_sheets(sheets: &[SheetOut], ctx: CellCtx) -> Result<Vec<u8>, String> {
     writer::write_workbook(
-        &sheets,
+        sheets,
         BookInfo {
             currency: ctx.currency,
             created: ctx.today,

@@ -5,9 +5,10 @@
 //! chart or other page's code; each item reads only the plan parts its figure needs.
 
 use crate::domain::overview::{
-    alerts_crossed, budget_summary, conversion, goals_off_track, task_attention, TaskDue,
-    ALERT_PARTS, BUDGET_PARTS, CONVERSION_PARTS, GOAL_PARTS, TASK_PARTS,
+    alerts_crossed, budget_summary, conversion, goals_off_track, task_attention, GoalOffTrack,
+    TaskDue, ALERT_PARTS, BUDGET_PARTS, CONVERSION_PARTS, GOAL_PARTS, TASK_PARTS,
 };
+use crate::domain::plan::Plan;
 use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_date, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::pages::options::metric_label;
@@ -46,6 +47,81 @@ fn count(n: usize, lang: Lang) -> String {
     format_count(n as u64, lang)
 }
 
+// What each item says beside its figure; the report workbook (pages/workbook.rs) writes
+// the same words.
+
+/// The budget categories committed past their allocation, or that none are.
+pub(crate) fn budget_note(over: Vec<String>, lang: Lang) -> String {
+    if over.is_empty() {
+        return lang.t(Msg::OverviewNoOver).to_string();
+    }
+    let names = over.into_iter().map(|c| {
+        if c.is_empty() {
+            lang.t(Msg::Uncategorized).to_string()
+        } else {
+            c
+        }
+    });
+    lang.t(Msg::OverviewOverCategories)
+        .replace("{}", &name_list(names, lang))
+}
+
+/// The tasks due this week, or that none are.
+pub(crate) fn due_note(due: &[TaskDue], lang: Lang) -> String {
+    if due.is_empty() {
+        lang.t(Msg::OverviewNoDueThisWeek).to_string()
+    } else {
+        lang.t(Msg::OverviewDueList)
+            .replace("{}", &task_names(due, lang))
+    }
+}
+
+/// The overdue tasks, or that none are.
+pub(crate) fn overdue_note(overdue: &[TaskDue], lang: Lang) -> String {
+    if overdue.is_empty() {
+        lang.t(Msg::OverviewNoOverdue).to_string()
+    } else {
+        lang.t(Msg::OverviewOverdueList)
+            .replace("{}", &task_names(overdue, lang))
+    }
+}
+
+/// The KPI metrics past their alert line, named as the KPI page names them.
+pub(crate) fn alert_names(plan: &Plan, lang: Lang) -> Vec<String> {
+    alerts_crossed(plan)
+        .into_iter()
+        .map(|m| metric_label(plan, m, lang))
+        .collect()
+}
+
+/// The crossed alerts' names, or that none are.
+pub(crate) fn alerts_note(crossed: Vec<String>, lang: Lang) -> String {
+    if crossed.is_empty() {
+        lang.t(Msg::OverviewNoAlerts).to_string()
+    } else {
+        name_list(crossed, lang)
+    }
+}
+
+/// The goals off track with how many of their measures are behind, or that all are on
+/// track.
+pub(crate) fn goals_note(off: Vec<GoalOffTrack>, lang: Lang) -> String {
+    if off.is_empty() {
+        return lang.t(Msg::OverviewGoalsOnTrack).to_string();
+    }
+    let names = off.into_iter().map(|g| {
+        let name = if g.metric.is_empty() {
+            lang.t(Msg::GoalNumber).replace("{}", &g.number.to_string())
+        } else {
+            g.metric
+        };
+        lang.t(Msg::OverviewGoalBehind)
+            .replace("{0}", &name)
+            .replace("{1}", &g.behind.to_string())
+    });
+    name_list(names, lang)
+}
+
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
@@ -61,12 +137,7 @@ pub fn OverviewPage() -> impl IntoView {
     });
     let alerts = Memo::new(move |_| {
         let lang = lang.get();
-        store.read_parts(ALERT_PARTS, |p| {
-            alerts_crossed(p)
-                .into_iter()
-                .map(|m| metric_label(p, m, lang))
-                .collect::<Vec<_>>()
-        })
+        store.read_parts(ALERT_PARTS, |p| alert_names(p, lang))
     });
     let goals = Memo::new(move |_| store.read_parts(GOAL_PARTS, goals_off_track));
 
@@ -75,57 +146,16 @@ pub fn OverviewPage() -> impl IntoView {
             format_money(a, currency.get(), lang.get())
         })
     };
-    let budget_note = move || {
-        let over = budget.get().over;
-        let lang = lang.get();
-        if over.is_empty() {
-            return lang.t(Msg::OverviewNoOver).to_string();
-        }
-        let names = over.into_iter().map(|c| {
-            if c.is_empty() {
-                lang.t(Msg::Uncategorized).to_string()
-            } else {
-                c
-            }
-        });
-        lang.t(Msg::OverviewOverCategories)
-            .replace("{}", &name_list(names, lang))
-    };
+    let budget_note = move || budget_note(budget.get().over, lang.get());
     let week = move || {
         let lang = lang.get();
         lang.t(Msg::OverviewWeek)
             .replace("{0}", &format_date(today.get(), lang))
             .replace("{1}", &format_date(tasks.get().week_end, lang))
     };
-    let due_note = move || {
-        let lang = lang.get();
-        let due = tasks.get().due_this_week;
-        if due.is_empty() {
-            lang.t(Msg::OverviewNoDueThisWeek).to_string()
-        } else {
-            lang.t(Msg::OverviewDueList)
-                .replace("{}", &task_names(&due, lang))
-        }
-    };
-    let overdue_note = move || {
-        let lang = lang.get();
-        let overdue = tasks.get().overdue;
-        if overdue.is_empty() {
-            lang.t(Msg::OverviewNoOverdue).to_string()
-        } else {
-            lang.t(Msg::OverviewOverdueList)
-                .replace("{}", &task_names(&overdue, lang))
-        }
-    };
-    let alerts_note = move || {
-        let lang = lang.get();
-        let crossed = alerts.get();
-        if crossed.is_empty() {
-            lang.t(Msg::OverviewNoAlerts).to_string()
-        } else {
-            name_list(crossed, lang)
-        }
-    };
+    let due_note = move || tasks.with(|t| due_note(&t.due_this_week, lang.get()));
+    let overdue_note = move || tasks.with(|t| overdue_note(&t.overdue, lang.get()));
+    let alerts_note = move || alerts_note(alerts.get(), lang.get());
     let goals_figure = move || {
         let (off, total) = goals.get();
         format!(
@@ -134,24 +164,7 @@ pub fn OverviewPage() -> impl IntoView {
             count(total, lang.get())
         )
     };
-    let goals_note = move || {
-        let lang = lang.get();
-        let (off, _) = goals.get();
-        if off.is_empty() {
-            return lang.t(Msg::OverviewGoalsOnTrack).to_string();
-        }
-        let names = off.into_iter().map(|g| {
-            let name = if g.metric.is_empty() {
-                lang.t(Msg::GoalNumber).replace("{}", &g.number.to_string())
-            } else {
-                g.metric
-            };
-            lang.t(Msg::OverviewGoalBehind)
-                .replace("{0}", &name)
-                .replace("{1}", &g.behind.to_string())
-        });
-        name_list(names, lang)
-    };
+    let goals_note = move || goals_note(goals.get().0, lang.get());
 
     view! {
         <section class="page overview">

@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { cell } from './helpers.js';
+import { cell, moduleRequest } from './helpers.js';
 
 const FIXTURE = new URL('../fixtures/from-excel.xlsx', import.meta.url);
 
@@ -163,10 +163,31 @@ test('the whole plan exports as one workbook, a sheet per table in the UI langua
   expect(notes).toContain('计算得出,导入时不读取');
 });
 
+test("the print view's figures export as one workbook: the overview's headline figures, then every table", async ({ page }) => {
+  await page.goto('/print');
+  await expect(page.getByTestId('overview-rate')).toHaveText('3.24%');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '报告数据(Excel 工作簿)', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划 报告.xlsx');
+  const files = unzip(await readFile(await download.path()));
+  const names = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  expect(names).toHaveLength(24);
+  expect(names.slice(0, 3)).toEqual(['计划概览', '线上线下联动场景规划表', 'SMART目标']);
+  // The overview's rate, 3.24%, is the number 0.0324; the allocated budget is money.
+  const overview = files['xl/worksheets/sheet1.xml'];
+  expect(overview).toMatch(/<c r="B2" s="\d+"><v>0.0324<\/v><\/c>/);
+  expect(overview).toMatch(/<c r="B3" s="\d+"><v>\d+(\.\d+)?<\/v><\/c>/);
+  for (const text of ['整体转化率', '预算 · 分配金额', '预算 · 剩余', '本周任务 · 已逾期', 'KPI预警 · 已触发', '目标进度 · 偏离目标']) {
+    expect(files['xl/sharedStrings.xml']).toContain(text);
+  }
+});
+
 test('the workbook code is its own module, fetched on the first export, not before', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => fetched.push(r.url()));
-  const xlsxModule = (url) => /\/split_xlsx-[0-9a-f]+\.wasm$/.test(url);
+  const xlsxModule = (url) => moduleRequest('xlsx').test(url);
   await page.goto('/scenario');
   await expect(page.getByRole('button', { name: '导出Excel 关键风险与应对' })).toBeVisible();
   expect(fetched.some(xlsxModule)).toBe(false);
