@@ -31,8 +31,8 @@ const sum = (list) =>
 const row = (name, s) => console.log(`${name.padEnd(44)}${kb(s.raw)} ${kb(s.gzip)} ${kb(s.br)}`);
 
 const onDemand = (f) => /^(split|chunk)_.*\.wasm$/.test(f) || isPack(f);
-// A start pack (.ci/wasm-split.mjs): the modules an address starts with, in one file.
-const isPack = (f) => /^pack_.*\.bin$/.test(f);
+// A start or navigation pack (.ci/wasm-split.mjs): modules fetched together, in one file.
+const isPack = (f) => /^(pack|nav)_.*\.bin$/.test(f);
 // A prerendered index.html carries its CSS inline: the style sheet is then fetched only by
 // the shell of an address with no prerendered page (200.html), not by the first load.
 const landing = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -70,7 +70,7 @@ for (const [label, extra] of [['first visit of / (first load + demo)', 'demo'], 
   const pack = packOf(extra);
   if (byName[extra]) row(label, sum([...new Set([...firstLoad, ...(pack ? [pack] : byName[extra])])]));
 }
-const packs = files.filter(isPack);
+const packs = files.filter((f) => /^pack_/.test(f));
 if (packs.length) {
   console.log(`\n${'start packs: an address, first visit / returning'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
   for (const f of packs) row(f.replace(/-[0-9a-f]+\.bin$/, ''), sizesOf(f));
