@@ -8,12 +8,15 @@
 
 use crate::components::table::xlsx_io::PlanTable;
 use crate::components::table::CellCtx;
-use crate::domain::formats::xlsx::reader::{read_sheet, sheet_names, ReadError};
-use crate::domain::formats::xlsx::writer::{ColumnOut, SheetOut};
+use crate::domain::formats::xlsx::reader::{
+    cell_text, header_text, read_sheet, sheet_names, ReadError, SheetIn,
+};
+use crate::domain::formats::xlsx::writer::{sheet_name, ColumnOut, SheetOut};
 use crate::domain::formats::xlsx::CellKind;
 use crate::domain::overview::{budget_summary, conversion, goals_off_track, task_attention};
 use crate::domain::plan::parts::Part;
 use crate::domain::plan::Plan;
+use crate::domain::values::entry::Entry;
 use crate::domain::values::money::Fen;
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg, NO_VALUE};
 use crate::pages::channels::{ab_tests, compare, effectiveness, months};
@@ -144,17 +147,97 @@ fn plan_tables(store: PlanStore, owner: &Owner) -> Vec<PlanTable> {
     })
 }
 
-/// Every table of the plan as a sheet, in `ctx`'s language.
+/// Every table of the plan as a sheet, in `ctx`'s language, with the resource inventory
+/// after the cost lines, where the scenario page shows it.
 pub fn plan_sheets(store: PlanStore, ctx: CellCtx) -> Vec<SheetOut> {
     let owner = Owner::new();
     let sheets = store.read_untracked(|plan| {
-        plan_tables(store, &owner)
+        let mut sheets: Vec<SheetOut> = plan_tables(store, &owner)
             .iter()
             .map(|t| t.sheet(plan, &ctx))
-            .collect()
+            .collect();
+        let costs = ctx.lang.t(Msg::CostLinesTitle);
+        let at = sheets
+            .iter()
+            .position(|s| s.name == costs)
+            .map_or(sheets.len(), |i| i + 1);
+        sheets.insert(at, resources_sheet(plan, ctx.lang));
+        sheets
     });
     owner.cleanup();
     sheets
+}
+
+/// The resource inventory's fields (a form on the scenario page, not a table), with
+/// how each is written and read back.
+const RESOURCE_FIELDS: [(Msg, CellKind); 4] = [
+    (Msg::StoreCount, CellKind::Integer),
+    (Msg::RegionsCovered, CellKind::Text),
+    (Msg::TeamSize, CellKind::Integer),
+    (Msg::ToolsOnHand, CellKind::Text),
+];
+
+/// The resource inventory as a sheet of one row, its fields as typed.
+fn resources_sheet(plan: &Plan, lang: Lang) -> SheetOut {
+    let r = &plan.resources;
+    SheetOut {
+        name: lang.t(Msg::ResourcesTitle).to_string(),
+        columns: RESOURCE_FIELDS
+            .iter()
+            .map(|&(header, kind)| ColumnOut {
+                header: lang.t(header).to_string(),
+                kind,
+            })
+            .collect(),
+        rows: vec![vec![
+            r.stores.text(),
+            r.regions.clone(),
+            r.team_size.text(),
+            r.tools.clone(),
+        ]],
+    }
+}
+
+/// A resource inventory sheet's first row written into the plan, each field found by
+/// its header in either language (a field the sheet lacks stays). `None` if the header
+/// names none of them; else how many fields need fixing.
+fn apply_resources(plan: &mut Plan, sheet: &SheetIn) -> Option<usize> {
+    let (first, data) = sheet.rows.split_first()?;
+    let header: Vec<String> = first.1.iter().map(header_text).collect();
+    let column = |name: Msg| {
+        header
+            .iter()
+            .position(|h| [Lang::Zh, Lang::En].iter().any(|l| h.trim() == l.t(name)))
+    };
+    let at: Vec<Option<usize>> = RESOURCE_FIELDS.iter().map(|&(m, _)| column(m)).collect();
+    if at.iter().all(Option::is_none) {
+        return None;
+    }
+    let cells = data
+        .first()
+        .map(|(_, cells)| cells.as_slice())
+        .unwrap_or(&[]);
+    let text = |field: usize| {
+        at[field].map(|i| {
+            cells
+                .get(i)
+                .map_or(String::new(), |c| cell_text(c, RESOURCE_FIELDS[field].1))
+        })
+    };
+    let r = &mut plan.resources;
+    if let Some(t) = text(0) {
+        r.stores = Entry::from_text(&t);
+    }
+    if let Some(t) = text(1) {
+        r.regions = t;
+    }
+    if let Some(t) = text(2) {
+        r.team_size = Entry::from_text(&t);
+    }
+    if let Some(t) = text(3) {
+        r.tools = t;
+    }
+    Some(usize::from(r.stores_error().is_some()) + usize::from(r.team_size_error().is_some()))
 }
 
 /// The print view's figures: the overview's headline figures (the report's first page)
@@ -269,6 +352,15 @@ pub fn apply_workbook(store: PlanStore, bytes: &[u8], lang: Lang) -> Result<Appl
     };
     let mut used = vec![false; sheets.len()];
     store.edit(None, |plan| {
+        let resources = [Lang::Zh, Lang::En].map(|l| sheet_name(l.t(Msg::ResourcesTitle)));
+        if let Some(i) = sheets.iter().position(|s| resources.contains(&s.name)) {
+            if let Some(bad) = apply_resources(plan, &sheets[i]) {
+                used[i] = true;
+                applied.tables += 1;
+                applied.rows += 1;
+                applied.need_fixing += bad;
+            }
+        }
         for table in &tables {
             let Some(i) = sheets.iter().position(|s| table.is_named(&s.name)) else {
                 continue;

@@ -150,15 +150,17 @@ test('the whole plan exports as one workbook, a sheet per table in the UI langua
   const names = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
   expect(names).toEqual([
     '线上线下联动场景规划表', 'SMART目标', '目标拆解_获客 → 转化 → 留存 → 裂变', '预算类别与占比', '场景资源费用',
-    '关键风险与应对', '阶段', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '流量维度原始数据', '转化维度原始数据',
+    '资源盘点', '关键风险与应对', '阶段', '分阶段执行任务拆解表', '客户行为转化漏斗分析表', '流量维度原始数据', '转化维度原始数据',
     '效率维度原始数据', '价值维度原始数据', '全渠道效果分析表', '渠道对比', 'A_B测试与SOP', 'SOP版本记录',
     '零售业OMO库存同步表', '零售业会员权益分层表', '会员年消费', '服务业服务过程反馈表', '餐饮业OMO套餐组合表',
     '服务业线上线下预约协同表',
   ]);
   // Cost lines: the first amount is ¥60,000.00, a number.
   expect(files['xl/worksheets/sheet5.xml']).toMatch(/<c r="D2" s="\d+"><v>60000<\/v><\/c>/);
+  // The resource inventory (a form): its 12 stores are a number.
+  expect(files['xl/worksheets/sheet6.xml']).toMatch(/<c r="A2" s="\d+"><v>12<\/v><\/c>/);
   // The funnel's computed rate is a number (30% = 0.3), its header carries a note.
-  expect(files['xl/worksheets/sheet9.xml']).toMatch(/<c r="D2" s="\d+"><v>0.3<\/v><\/c>/);
+  expect(files['xl/worksheets/sheet10.xml']).toMatch(/<c r="D2" s="\d+"><v>0.3<\/v><\/c>/);
   const notes = Object.keys(files).filter((f) => /^xl\/comments\d+\.xml$/.test(f)).map((f) => files[f]).join('');
   expect(notes).toContain('计算得出,导入时不读取');
 });
@@ -173,7 +175,7 @@ test("the print view's figures export as one workbook: the overview's headline f
   expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划 报告.xlsx');
   const files = unzip(await readFile(await download.path()));
   const names = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
-  expect(names).toHaveLength(24);
+  expect(names).toHaveLength(25);
   expect(names.slice(0, 3)).toEqual(['计划概览', '线上线下联动场景规划表', 'SMART目标']);
   // The overview's rate, 3.24%, is the number 0.0324; the allocated budget is money.
   const overview = files['xl/worksheets/sheet1.xml'];
@@ -220,7 +222,7 @@ test('the demo plan workbook imports back into the identical plan, as one undo s
   await page.getByLabel('导入整个计划(Excel 工作簿)').setInputFiles({ name: 'plan.xlsx', buffer: workbook,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   await expect(page.getByRole('status').filter({ hasText: '已从工作簿写入' }))
-    .toHaveText(/^已从工作簿写入 23 个表格、\d+ 行;\d+ 个单元格需要修正/);
+    .toHaveText(/^已从工作簿写入 24 个表格、\d+ 行;\d+ 个单元格需要修正/);
   expect(JSON.parse(await download('导出计划'))).toEqual(before);
 
   // One undo step takes the whole import back: the edit is there again.
