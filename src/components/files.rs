@@ -9,38 +9,36 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offers `text` as a download named `name`, of MIME type `mime`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(
         &js_sys::Array::of1(&JsValue::from_str(text)),
-        &options,
+        &blob_type(mime),
     )?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    download_blob(name, &blob)
+}
+
+/// Offers `bytes` (a workbook) as a download named `name`, of MIME type `mime`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let blob = Blob::new_with_u8_array_sequence_and_options(
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+        &blob_type(mime),
+    )?;
+    download_blob(name, &blob)
+}
+
+fn blob_type(mime: &str) -> BlobPropertyBag {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    options
+}
+
+/// Clicks a link to `blob` that downloads it as `name`.
+fn download_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(blob)?;
     let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
     // The download has its own reference by now; free ours on the next turn.
-    set_timeout(
-        move || drop(Url::revoke_object_url(&url)),
-        std::time::Duration::ZERO,
-    );
-    Ok(())
-}
-
-/// Offers `bytes` (a workbook) as a download named `name`, of MIME type `mime`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(
-        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
-        &options,
-    )?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
     set_timeout(
         move || drop(Url::revoke_object_url(&url)),
         std::time::Duration::ZERO,

@@ -80,7 +80,8 @@ const probe = () => {
   new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
 };
 
-async function loadOnce(base, path) {
+// A page on the mobile profile: empty cache, Fast 3G, the CPU slowed 4×.
+async function mobilePage() {
   const context = await browser.newContext({
     viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true,
     userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
@@ -91,6 +92,11 @@ async function loadOnce(base, path) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', FAST_3G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page, cdp };
+}
+
+async function loadOnce(base, path) {
+  const { context, page, cdp } = await mobilePage();
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.addInitScript(probe);
@@ -168,15 +174,7 @@ try {
 }
 
 async function navigateOnce(base, path) {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true,
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', FAST_3G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await mobilePage();
   await page.goto(`${base}/`, { timeout: 120_000 });
   await page.waitForFunction(() => document.documentElement.dataset.app === 'live', null, { timeout: 120_000 });
   await page.waitForFunction(

@@ -7,7 +7,7 @@ use super::definition::{Definition, Exclusions, ModePicker, StepWindows, WindowP
 use super::event_insights::EventInsights;
 use super::fill;
 use super::warehouse_sql::WarehouseSql;
-use crate::components::files::{read_bytes, read_in_turns};
+use crate::components::files::{chosen_file, read_bytes, read_in_turns};
 use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::components::sample::{SampleBadge, SampleTools};
 use crate::domain::formats::stepped_read::Progress;
@@ -27,8 +27,6 @@ use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 /// Bad rows listed one by one; the total is always given.
 const SHOWN_ERRORS: usize = 100;
@@ -312,17 +310,9 @@ pub fn EventImport() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value(""); // the same file can be chosen again
-        read_file(file, false, false);
+        if let Some(file) = chosen_file(&ev) {
+            read_file(file, false, false);
+        }
     };
 
     let apply = move |_| {

@@ -3,7 +3,7 @@
 //! the import of the query's result (level counts as CSV) into the funnel table, rows that
 //! cannot be read listed with their line, as the event-log import does.
 
-use crate::components::files::read_bytes;
+use crate::components::files::{chosen_file, read_bytes};
 use crate::domain::funnel::modes::FunnelQuery;
 use crate::domain::funnel::tools::{apply_step_counts, CountsInto};
 use crate::domain::funnel::warehouse::{
@@ -14,7 +14,6 @@ use crate::i18n::{format_count, Msg};
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 /// Copies `text` with the asynchronous clipboard API (looked up by name: the web-sys
 /// feature is not enabled for this one call). Whether it worked is not awaited; the text
@@ -108,16 +107,9 @@ pub fn WarehouseSql(
         })
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let n = steps.get_untracked().len();
         leptos::task::spawn_local(async move {
             let text = read_bytes(&file)
