@@ -1,12 +1,14 @@
 //! Customer segmentation from an orders export (spec §5): the orders file, RFM scores
 //! and segments, lifecycle triggers, customer KPIs, phone masking. The orders stay in
-//! memory; the plan keeps only the settings below.
+//! memory; the plan keeps only the settings below. value/: predicted customer value
+//! (BG/NBD, Gamma-Gamma, CLV, churn risk, holdout check).
 
 pub mod customer_kpis;
 pub mod lifecycle;
 pub mod mask;
 pub mod orders;
 pub mod rfm;
+pub mod value;
 
 use crate::domain::values::entry::Entry;
 use crate::domain::values::money::Fen;
