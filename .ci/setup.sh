@@ -99,6 +99,16 @@ if [ "${1:-}" = test ]; then
     touch tests/xlsx/.venv/.installed
   fi
 fi
+# Predicted customer value (make test-clv): lifetimes 0.11.3 with its dependencies pinned,
+# in a venv of the Makefile's python3.11 (tests/clv/requirements.txt).
+if [ "${1:-}" = test ]; then
+  if [ ! -f tests/clv/.venv/.installed ] || [ tests/clv/requirements.txt -nt tests/clv/.venv/.installed ]; then
+    say "installing lifetimes in tests/clv/.venv"
+    python3.11 -m venv tests/clv/.venv
+    tests/clv/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/clv/requirements.txt
+    touch tests/clv/.venv/.installed
+  fi
+fi
 # Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
 # build's prerendering.
 npm_install tests/e2e
