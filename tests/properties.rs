@@ -933,3 +933,47 @@ proptest! {
         let _ = parse_index(&json);
     }
 }
+
+// ---------- customer value (BG/NBD, Gamma-Gamma) ----------
+
+fn bg_params() -> impl Strategy<Value = omo_planner::domain::customers::value::bg_nbd::BgNbd> {
+    (0.05f64..5.0, 0.5f64..200.0, 0.05f64..5.0, 0.05f64..20.0).prop_map(|(r, alpha, a, b)| {
+        omo_planner::domain::customers::value::bg_nbd::BgNbd { r, alpha, a, b }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// P(alive) is a probability; expected purchases are finite, non-negative and grow
+    /// with the horizon; the summary of any orders keeps recency within age.
+    #[test]
+    fn customer_value_predictions_are_sane(
+        m in bg_params(),
+        x in 0u32..60, rec in 0u32..700, extra in 0u32..700,
+        orders in proptest::collection::vec((0u32..8, 0i32..400, -5_000i64..50_000), 0..60),
+    ) {
+        use omo_planner::domain::customers::value::bg_nbd::History;
+        let t_x = if x == 0 { 0.0 } else { f64::from(rec) };
+        let h = History { x: f64::from(x), t_x, age: t_x + f64::from(extra) };
+        let p = m.p_alive(h);
+        prop_assert!((0.0..=1.0).contains(&p), "{}", p);
+        let mut before = 0.0;
+        for t in [30.0, 90.0, 365.0] {
+            let e = m.expected_purchases(t, h);
+            prop_assert!(e.is_finite() && e >= before - 1e-9, "{:?} {:?} t={} e={} before={}", m, h, t, e, before);
+            before = e;
+        }
+        let orders: Vec<omo_planner::domain::customers::orders::Order> = orders
+            .into_iter()
+            .map(|(customer, day, fen)| omo_planner::domain::customers::orders::Order {
+                customer, day, amount: omo_planner::domain::values::money::Fen(fen), channel: None, store: None,
+            })
+            .collect();
+        let sums = omo_planner::domain::customers::value::summary::summarize(&orders, 300);
+        for s in &sums.customers {
+            prop_assert!(s.recency <= s.age && s.recency >= 0.0);
+            prop_assert!(s.frequency > 0 || (s.recency == 0.0 && s.monetary == 0.0));
+        }
+    }
+}
