@@ -1,8 +1,8 @@
 //! The customer-value reference check (`make test-clv`), native side. The Python script
 //! `tests/clv/check_lifetimes.py` drives it and compares with `lifetimes` 0.11.3:
 //!
-//! - `generate ORDERS.csv`: simulated orders (known BG/NBD and Gamma-Gamma parameters,
-//!   fixed seed) as a merchant's export: customer, date, amount in yuan.
+//! - `generate ORDERS.csv [CUSTOMERS]`: simulated orders (6,000 customers by default) (known BG/NBD and Gamma-Gamma parameters,
+//!   fixed seed) as a merchant's export: customer (a phone number), date, amount in yuan.
 //! - `fit ORDERS.csv AS_OF CAL_END OUT_DIR`: the orders read by the app's reader, the
 //!   app's summary, fits and predictions as of AS_OF (OUT_DIR/app_params.json,
 //!   app_customers.csv), and its holdout comparison with calibration end CAL_END
@@ -44,11 +44,15 @@ fn date(day: i32) -> String {
 fn read(path: &str) -> omo_planner::domain::customers::orders::Orders {
     let text = std::fs::read_to_string(path).expect("the orders file");
     let orders = read_orders(&text).expect("an orders file");
-    assert_eq!(orders.bad_total, 0, "rows the reader refused: {:?}", orders.bad);
+    assert_eq!(
+        orders.bad_total, 0,
+        "rows the reader refused: {:?}",
+        orders.bad
+    );
     orders
 }
 
-fn generate(path: &str) {
+fn generate(path: &str, customers: usize) {
     let bg = BgNbd {
         r: 0.9,
         alpha: 25.0,
@@ -61,12 +65,12 @@ fn generate(path: &str) {
         v: 60.0,
     };
     let start = day("2024-01-01");
-    let orders = simulate::orders(&bg, &gg, 6_000, start, 600, 450, 26);
+    let orders = simulate::orders(&bg, &gg, customers, start, 600, 450, 26);
     let mut out = String::from("customer_id,date,amount\n");
     for o in &orders {
         let _ = writeln!(
             out,
-            "C{:05},{},{}.{:02}",
+            "139{:08},{},{}.{:02}",
             o.customer,
             date(o.day),
             o.amount.0 / 100,
@@ -213,13 +217,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     match a.as_slice() {
-        ["generate", path] => generate(path),
+        ["generate", path] => generate(path, 6_000),
+        ["generate", path, n] => generate(path, n.parse().expect("a customer count")),
         ["fit", path, as_of, cal_end, dir] => fit(path, as_of, cal_end, dir),
         ["evaluate", path, as_of, params, out] => evaluate(path, as_of, params, out),
         ["fit-summary", path, out] => fit_summary(path, out),
         _ => {
             eprintln!(
-                "usage: clv_reference generate ORDERS.csv | fit ORDERS.csv AS_OF CAL_END DIR | \
+                "usage: clv_reference generate ORDERS.csv [CUSTOMERS] | fit ORDERS.csv AS_OF CAL_END DIR | \
                  evaluate ORDERS.csv AS_OF PARAMS.json OUT.csv | fit-summary SUMMARY.csv OUT.json"
             );
             std::process::exit(2);

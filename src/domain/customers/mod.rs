@@ -11,6 +11,7 @@ pub mod rfm;
 pub mod value;
 
 use crate::domain::values::entry::Entry;
+use crate::domain::values::measure::Measure;
 use crate::domain::values::money::Fen;
 use lifecycle::LifecycleRules;
 use rfm::LayerCuts;
@@ -33,6 +34,17 @@ pub struct SegmentSettings {
     pub voucher_min_aov: Entry<Fen>,
     /// Annual spend above which a customer is high-value (¥5,000 in seed 001).
     pub high_value: Entry<Fen>,
+    /// Predicted value (value/): the CLV's monthly discount rate, in percent (hundredths).
+    pub value_discount: Entry<Measure>,
+    /// Churn risk is high below this P(alive) (percent)…
+    pub risk_high_below: Entry<Measure>,
+    /// …and medium below this one.
+    pub risk_medium_below: Entry<Measure>,
+    /// The share of customers, by predicted CLV, that counts as high-value (percent).
+    pub value_top_share: Entry<Measure>,
+    /// The holdout check's calibration end; empty: a third of the span before the
+    /// analysis day ([`SegmentSettings::holdout_end`]).
+    pub holdout_from: Entry<chrono::NaiveDate>,
 }
 
 impl Default for SegmentSettings {
@@ -48,8 +60,37 @@ impl Default for SegmentSettings {
             voucher_days: Entry::Value(u64::from(rules.voucher_days)),
             voucher_min_aov: Entry::Value(rules.voucher_min_aov),
             high_value: Entry::Value(DEFAULT_HIGH_VALUE),
+            value_discount: Entry::Value(Measure(DEFAULT_VALUE.discount)),
+            risk_high_below: Entry::Value(Measure(DEFAULT_VALUE.high_below)),
+            risk_medium_below: Entry::Value(Measure(DEFAULT_VALUE.medium_below)),
+            value_top_share: Entry::Value(Measure(DEFAULT_VALUE.top_share)),
+            holdout_from: Entry::Empty,
         }
     }
+}
+
+/// The predicted-value defaults, in hundredths of a percent: 1 % a month (lifetimes'
+/// default), high risk below P(alive) 30 %, medium below 70 %, the top 20 % by CLV.
+struct ValueDefaults {
+    discount: i64,
+    high_below: i64,
+    medium_below: i64,
+    top_share: i64,
+}
+
+const DEFAULT_VALUE: ValueDefaults = ValueDefaults {
+    discount: 100,
+    high_below: 3_000,
+    medium_below: 7_000,
+    top_share: 2_000,
+};
+
+/// A percentage entry as a fraction; empty, invalid or negative falls back to `default`.
+fn fraction(e: &Entry<Measure>, default: i64) -> f64 {
+    let h = e
+        .value()
+        .map_or(default, |m| if m.0 < 0 { default } else { m.0 });
+    h as f64 / 10_000.0
 }
 
 /// Seed 001: high-value users spend more than ¥5,000 a year.
@@ -100,6 +141,29 @@ impl SegmentSettings {
             .unwrap_or(DEFAULT_HIGH_VALUE)
     }
 
+    /// What the predicted-value figures apply: discount rate, risk bands, top share.
+    pub fn value_settings(&self) -> value::ValueSettingsApplied {
+        let d = &DEFAULT_VALUE;
+        value::ValueSettingsApplied {
+            monthly_discount: fraction(&self.value_discount, d.discount),
+            bands: value::churn::Bands {
+                high_below: fraction(&self.risk_high_below, d.high_below),
+                medium_below: fraction(&self.risk_medium_below, d.medium_below),
+            },
+            top_share: fraction(&self.value_top_share, d.top_share),
+        }
+    }
+
+    /// The holdout's calibration end: the typed date, or two thirds of the way from the
+    /// first order day to the analysis day.
+    pub fn holdout_end(&self, first_day: i32, as_of: i32) -> i32 {
+        use chrono::Datelike;
+        match self.holdout_from.value() {
+            Some(d) => d.num_days_from_ce(),
+            None => as_of - (as_of - first_day) / 3,
+        }
+    }
+
     /// The analysis day as a day number: the typed date, or the last order day.
     pub fn as_of_day(&self, orders: &orders::Orders) -> Option<i32> {
         use chrono::Datelike;
@@ -128,5 +192,23 @@ mod tests {
             serde_json::from_str::<SegmentSettings>("{}").unwrap(),
             SegmentSettings::default()
         );
+        // Plans saved before the value settings existed read them as defaults.
+        let old = r#"{"as_of":null,"recent_from":4,"coupon_days":20}"#;
+        let s: SegmentSettings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.value_settings().monthly_discount, 0.01);
+        assert_eq!(s.value_settings().bands.high_below, 0.3);
+        assert_eq!(s.value_settings().top_share, 0.2);
+        let s = SegmentSettings {
+            value_discount: Entry::Value(Measure(250)),
+            risk_high_below: Entry::Invalid("x".into()),
+            value_top_share: Entry::Value(Measure(-5)),
+            ..SegmentSettings::default()
+        };
+        let v = s.value_settings();
+        assert_eq!(
+            (v.monthly_discount, v.bands.high_below, v.top_share),
+            (0.025, 0.3, 0.2)
+        );
+        assert_eq!(s.holdout_end(100, 400), 300);
     }
 }

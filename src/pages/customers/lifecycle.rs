@@ -75,7 +75,7 @@ const HEADERS: [Msg; 5] = [
 ];
 
 #[component]
-pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
+pub fn Lifecycle(analysis: AnalysisMemo, values: super::value::ValueMemo) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
@@ -90,10 +90,20 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
             })
         })
     });
+    // The list of trigger `i` (TRIGGERS), or the value list (high value × high churn
+    // risk, from the predicted-value section) for i = 3.
+    let ids_of = move |i: usize| -> Option<(Vec<u32>, Msg)> {
+        if i < TRIGGERS.len() {
+            let lists = lists.get_untracked()?;
+            Some((lists[i].clone(), action_name(trigger_action(TRIGGERS[i]))))
+        } else {
+            Some((values.get_untracked()?.at_risk.clone(), Msg::CvTriggerName))
+        }
+    };
     let export = move |i: usize| {
         let l = lang.get_untracked();
         let currency = store.read_untracked(|p| p.header.currency);
-        let (Some(a), Some(lists)) = (analysis.get_untracked(), lists.get_untracked()) else {
+        let (Some(a), Some((ids, title))) = (analysis.get_untracked(), ids_of(i)) else {
             return;
         };
         let Some(orders) = data.orders.get_untracked() else {
@@ -106,23 +116,37 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
         rows.extend(list_rows(
             &a,
             &orders.customers,
-            &lists[i],
+            &ids,
             unmask.get_untracked(),
             l,
             currency,
         ));
-        let action = l.t(action_name(trigger_action(TRIGGERS[i])));
+        let action = l.t(title);
         let plan = store.read_untracked(|p| p.header.name.clone());
         let name = export_file_name_with(&format!("{}-{}", plan.trim(), action), "csv");
         let _ = download(&name, "text/csv;charset=utf-8", &write_csv(&rows));
     };
     let list_view = move |i: usize| {
-        let t = TRIGGERS[i];
         move || {
             let l = lang.get();
             let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
-            let (a, lists) = (analysis.get()?, lists.get()?);
-            let ids = &lists[i];
+            let a = analysis.get()?;
+            let (ids, name, key) = if i < TRIGGERS.len() {
+                let t = TRIGGERS[i];
+                let lists = lists.get()?;
+                (
+                    lists[i].clone(),
+                    action_name(trigger_action(t)),
+                    trigger_key(t),
+                )
+            } else {
+                let v = values.get()?;
+                if v.fitted.rows.is_empty() {
+                    return None;
+                }
+                (v.at_risk.clone(), Msg::CvTriggerName, "value")
+            };
+            let ids = &ids;
             let shown = data.orders.with(|o| {
                 o.as_ref()
                     .map(|o| {
@@ -139,7 +163,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
             });
             let title = format!(
                 "{} · {}",
-                l.t(action_name(trigger_action(t))),
+                l.t(name),
                 crate::pages::customers::reading::fill(
                     l.t(Msg::CsNCustomers),
                     &[&format_count(ids.len() as u64, l)]
@@ -161,8 +185,10 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
             let more = (ids.len() > SHOWN).then(|| {
                 view! { <p class="hint">{crate::pages::customers::reading::fill(l.t(Msg::CsListFirst), &[&SHOWN.to_string()])}</p> }
             });
-            let key = trigger_key(t);
+            let rule = (i >= TRIGGERS.len())
+                .then(|| view! { <p class="hint" data-testid="lifecycle-value-rule">{l.t(Msg::CvTriggerRule)}</p> });
             Some(view! {
+                {rule}
                 <div class="lifecycle-list">
                     <div class="table-scroll">
                         <table class="summary" data-testid=format!("lifecycle-{key}")>
@@ -200,6 +226,7 @@ pub fn Lifecycle(analysis: AnalysisMemo) -> impl IntoView {
             {list_view(0)}
             {list_view(1)}
             {list_view(2)}
+            {list_view(3)}
         </section>
     }
 }

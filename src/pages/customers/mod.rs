@@ -9,6 +9,7 @@ mod lifecycle;
 mod reading;
 mod segments;
 mod settings;
+mod value;
 
 use crate::components::deferred::Deferred;
 use crate::domain::customers::rfm::{customer_stats, score, CustomerStats, Scored};
@@ -61,6 +62,11 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
 
+    // Predicted value: the fit over the orders and the analysis day; the values over it and
+    // the plan's value settings (also read by the lifecycle lists).
+    let value_fit = value::fit_memo(as_of);
+    let values = value::value_memo(value_fit);
+
     view! {
         <section class="page">
             <h1>{lang.t(Msg::CsTitle)}</h1>
@@ -70,13 +76,15 @@ pub fn CustomersPage() -> impl IntoView {
                 <a href="#customers-kpis">{lang.t(Msg::CsKpisTitle)}</a>
                 <a href="#customers-rfm">{lang.t(Msg::CsRfmTitle)}</a>
                 <a href="#customers-lifecycle">{lang.t(Msg::CsLifecycleTitle)}</a>
+                <a href="#customers-value">{lang.t(Msg::CvTitle)}</a>
                 <a href="#attribution">{lang.t(Msg::AtTitle)}</a>
             </nav>
             <import_orders::OrdersImport />
             <Deferred><settings::Settings as_of typed_date=Signal::derive(move || typed.with(|t| t.value().is_some())) /></Deferred>
             <Deferred><kpis::Kpis analysis /></Deferred>
             <Deferred><segments::Segments analysis /></Deferred>
-            <Deferred><lifecycle::Lifecycle analysis /></Deferred>
+            <Deferred><lifecycle::Lifecycle analysis values /></Deferred>
+            <Deferred><value::Value as_of fit=value_fit values /></Deferred>
             <Deferred><attribution::Attribution /></Deferred>
         </section>
     }

@@ -175,6 +175,11 @@ pub fn fit_orders(orders: &[Order], as_of: i32) -> Fitted {
     }
 }
 
+/// Repeat days, recency and age (as bits): what a customer's predictions depend on.
+type HistoryKey = (u32, u64, u64);
+/// P(alive), expected purchases in 30 / 90 / 365 days, the CLV's monthly purchases.
+type Forecast = (f64, [f64; 3], [f64; CLV_MONTHS]);
+
 /// Predictions of every customer. Expected purchases depend on (x, t_x, T) only, and
 /// day-based histories repeat, so each distinct history is computed once.
 fn predict_all(
@@ -186,17 +191,17 @@ fn predict_all(
     let key = |s: &Summary| (s.frequency, s.recency.to_bits(), s.age.to_bits());
     order.sort_unstable_by_key(|&i| key(&customers[i]));
     let mut out: Vec<Option<Predicted>> = vec![None; customers.len()];
-    let mut cached: Option<((u32, u64, u64), f64, [f64; 3], [f64; CLV_MONTHS])> = None;
+    let mut cached: Option<(HistoryKey, Forecast)> = None;
     for i in order {
         let s = &customers[i];
         let k = key(s);
         let (p_alive, expected, months) = match &cached {
-            Some((ck, p, e, m)) if *ck == k => (*p, *e, *m),
+            Some((ck, v)) if *ck == k => *v,
             _ => {
                 let h = history(s);
                 let e = [30.0, 90.0, 365.0].map(|t| model.expected_purchases(t, h));
                 let v = (model.p_alive(h), e, monthly_purchases(model, h));
-                cached = Some((k, v.0, v.1, v.2));
+                cached = Some((k, v));
                 v
             }
         };
