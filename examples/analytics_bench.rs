@@ -46,6 +46,8 @@ fn main() {
     println!("rfm:         {rfm}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     println!("attribution: {attribution}");
+    let clv = analytics_run::clv(&data.orders, &now);
+    println!("clv:         {clv}");
 
     if let Some(dir) = out {
         std::fs::create_dir_all(&dir).expect("output directory");
@@ -57,7 +59,7 @@ fn main() {
             std::fs::write(dir.join(name), text).expect("write data");
         }
         let results = serde_json::json!({
-            "funnel": funnel, "rfm": rfm, "attribution": attribution,
+            "funnel": funnel, "rfm": rfm, "attribution": attribution, "clv": clv,
         });
         std::fs::write(dir.join("native.json"), results.to_string()).expect("write results");
         println!("wrote the data and native.json to {}", dir.display());

@@ -1245,6 +1245,7 @@ messages! {
     CvColClv => "12 个月预测价值", "12-month predicted value";
     CvListTitle => "高价值 × 高流失风险名单", "High value × high churn risk";
     CvListRule => "预测价值排名前 {0} 且 P(alive) 低于 {1} 的客户,预测价值最高的在前。", "Customers in the top {0} by predicted value whose P(alive) is below {1}, highest value first.";
+    CvUnmaskExport => "导出此名单时包含完整手机号(仅用于回访,请妥善保管)", "Include full phone numbers when exporting this list (for calls; keep the file safe)";
     CvTriggerName => "高价值流失预警", "High-value churn alert";
     CvTriggerRule => "另一张名单:来自上方“预测客户价值”,高价值且高流失风险的客户(可能同时在按天数的名单上)。", "One more list: from “Predicted customer value” above, the high-value customers at high churn risk (they may also be on a day-based list).";
     CvHoldoutTitle => "模型检验:检验期内的预测与实际复购", "Model check: predicted vs actual repeat purchases in the holdout";

@@ -309,6 +309,67 @@ def attribution_numpy():
     }
 
 
+# ---------------------------------------------------------------- customer value (CLV)
+
+CLV_PYTHON = Path(__file__).resolve().parent.parent / "clv" / ".venv" / "bin" / "python"
+
+
+def clv_lifetimes():
+    """lifetimes 0.11.3 on the same orders.csv (tests/clv/bench_lifetimes.py, in the venv
+    .ci/setup.sh test makes for make test-clv); None when that venv is missing."""
+    import subprocess
+
+    if not CLV_PYTHON.exists():
+        return None
+    script = Path(__file__).resolve().parent.parent / "clv" / "bench_lifetimes.py"
+    out = subprocess.run([str(CLV_PYTHON), str(script), str(DIR / "orders.csv")], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def clv_report(native, wasm, ref):
+    """Times beside lifetimes', and the parameters' and sums' agreement (1e-3 relative)."""
+    print()
+    print("Predicted customer value on the 1M orders: BG/NBD + Gamma-Gamma fit and every")
+    print("customer's P(alive), expected purchases and 12-month CLV")
+    w = wasm.get("clv") if wasm else None
+    n = native.get("clv")
+    if n is None:
+        print("  (no clv results in native.json)")
+        return True
+    print(f"  customers {n['customers']:,}, repeat customers {n['repeaters']:,}")
+    line = f"  Rust native {n['fit_ms'] + n['value_ms']:8.0f} ms"
+    if w:
+        line += f"   Rust wasm (Chromium) {w['fit_ms'] + w['value_ms']:8.0f} ms"
+    print(line + "   (fit + predictions, then CLV with the settings)")
+    if ref is None:
+        print("  lifetimes: tests/clv/.venv missing (make setup-test makes it)")
+        return True
+    note = f" on the first {ref['sample_customers']:,} customers" if ref["sample_customers"] else ""
+    print(
+        f"  lifetimes{note}: {ref['fit_ms']:8.0f} ms (summary {ref['summary_ms']:.0f}, BG/NBD fit {ref['bg_fit_ms']:.0f},"
+        f" Gamma-Gamma fit {ref['gg_fit_ms']:.0f}, predictions + CLV {ref['predict_ms']:.0f}; read {ref['read_ms']:.0f} ms not counted)"
+    )
+    ok = True
+    for name, impl in [("native", n)] + ([("wasm", w)] if w else []):
+        for model in ["bg", "gg"]:
+            for k, want in ref[model].items():
+                got = impl[model][k]
+                err = abs(got - want) / abs(want)
+                good = err <= 1e-3
+                ok &= good
+                print(f"  {'OK  ' if good else 'DIFF'} {name} {k} {got:.6g} vs lifetimes {want:.6g} (relative {err:.1e})")
+        for k in ["customers", "repeaters"]:
+            good = impl[k] == ref[k]
+            ok &= good
+            print(f"  {'OK  ' if good else 'DIFF'} {name} {k} {impl[k]} vs lifetimes {ref[k]}")
+        for k in ["p_alive_sum", "e90_sum", "clv_sum"]:
+            err = abs(impl[k] - ref[k]) / abs(ref[k])
+            good = err <= 1e-3
+            ok &= good
+            print(f"  {'OK  ' if good else 'DIFF'} {name} {k} {impl[k]:.6g} vs lifetimes {ref[k]:.6g} (relative {err:.1e})")
+    return ok
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -420,6 +481,7 @@ def main():
             else:
                 err = float(diff.max())
                 check(f"{key} {name} vs numpy", err <= 1e-9, f"max difference {err:.1e}")
+    ok_all &= clv_report(native, wasm, clv_lifetimes())
     print("all results agree" if ok_all else "SOME RESULTS DIFFER (see DIFF above)")
 
 

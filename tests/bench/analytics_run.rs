@@ -12,6 +12,8 @@ use omo_planner::domain::attribution::journeys::read_journeys;
 use omo_planner::domain::attribution::{markov, shapley};
 use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
+use omo_planner::domain::customers::value::churn::Bands;
+use omo_planner::domain::customers::value::{fit_orders, value, ValueSettingsApplied};
 use omo_planner::domain::formats::stepped_read::SteppedRead;
 use omo_planner::domain::funnel::event_log::{count_funnel, EventLogReader};
 use omo_planner::domain::funnel::modes::{analyze_funnel, FunnelQuery};
@@ -140,5 +142,38 @@ pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "markov_value": m.value,
         "shapley_conversions": s.conversions,
         "shapley_value": s.value,
+    })
+}
+
+/// Predicted customer value (issue 26) on the same orders: the BG/NBD and Gamma-Gamma fits
+/// and every customer's P(alive), expected purchases and 12-month CLV at 1 % a month, as
+/// the page computes them (the read is timed under RFM). The parameters and sums go to
+/// the comparison with `lifetimes`.
+pub fn clv(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let orders = read_orders(csv).expect("header");
+    let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
+    let (fit_ms, fitted) = timed(now, || fit_orders(&orders.orders, as_of));
+    let settings = ValueSettingsApplied {
+        monthly_discount: 0.01,
+        bands: Bands::default(),
+        top_share: 0.2,
+    };
+    let (value_ms, valued) = timed(now, || value(&fitted, settings));
+    let bg = fitted.purchases.as_ref().map(|f| f.params);
+    let gg = fitted.spend.as_ref().map(|f| f.params);
+    let sum = |f: &dyn Fn(&omo_planner::domain::customers::value::Predicted) -> f64| -> f64 {
+        fitted.rows.iter().map(f).sum()
+    };
+    json!({
+        "customers": fitted.customers,
+        "repeaters": fitted.repeaters,
+        "fit_ms": fit_ms,
+        "value_ms": value_ms,
+        "as_of_day": as_of,
+        "bg": bg.map(|p| json!({"r": p.r, "alpha": p.alpha, "a": p.a, "b": p.b})),
+        "gg": gg.map(|p| json!({"p": p.p, "q": p.q, "v": p.v})),
+        "p_alive_sum": sum(&|p| p.p_alive),
+        "e90_sum": sum(&|p| p.expected[1]),
+        "clv_sum": valued.iter().filter_map(|v| v.clv).sum::<f64>(),
     })
 }

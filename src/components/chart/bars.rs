@@ -70,5 +70,19 @@ pub fn draw_bars(area: &Area, scale: f64, bars: &Bars) {
         .iter()
         .map(|series| (series.name.clone(), Swatch::Bar(series.color)))
         .collect();
-    draw_legend(&chart, scale, &legend, Corner::UpperRight);
+    // The legend sits over the lower end of the chart, so it hides none of the tallest
+    // bars (they reach 87 % of the height).
+    let third = (groups / 3).max(1);
+    let peak = |from: usize, to: usize| {
+        bars.series
+            .iter()
+            .flat_map(|s| s.values.iter().skip(from).take(to - from).copied())
+            .fold(0.0_f64, f64::max)
+    };
+    let corner = if peak(0, third) < peak(groups.saturating_sub(third), groups) {
+        Corner::UpperLeft
+    } else {
+        Corner::UpperRight
+    };
+    draw_legend(&chart, scale, &legend, corner);
 }

@@ -271,9 +271,11 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
         }
         (!items.is_empty()).then(|| {
             view! {
-                <ul class="warnings" data-testid="value-warnings" role="status">
-                    {items.into_iter().map(|t| view! { <li class="warn">{t}</li> }).collect_view()}
-                </ul>
+                <div role="status">
+                    <ul class="warnings" data-testid="value-warnings">
+                        {items.into_iter().map(|t| view! { <li class="warn">{t}</li> }).collect_view()}
+                    </ul>
+                </div>
             }
         })
     };
@@ -586,7 +588,7 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
             <h3>{lang.t(Msg::CvListTitle)}</h3>
             <label class="checkbox">
                 <input type="checkbox" prop:checked=move || unmask.get() on:change=move |ev| unmask.set(event_target_checked(&ev)) />
-                <span>{lang.t(Msg::CsUnmaskExport)}</span>
+                <span>{lang.t(Msg::CvUnmaskExport)}</span>
             </label>
             {list}
             <div class="button-row">
