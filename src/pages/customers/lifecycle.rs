@@ -75,7 +75,7 @@ const HEADERS: [Msg; 5] = [
 ];
 
 #[component]
-pub fn Lifecycle(analysis: AnalysisMemo, values: super::value::ValueMemo) -> impl IntoView {
+pub fn Lifecycle(analysis: AnalysisMemo, values: super::value::ValueResults) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();

@@ -9,7 +9,7 @@ mod lifecycle;
 mod reading;
 mod segments;
 mod settings;
-mod value;
+pub(crate) mod value;
 
 use crate::components::deferred::Deferred;
 use crate::domain::customers::rfm::{customer_stats, score, CustomerStats, Scored};
@@ -62,10 +62,8 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
 
-    // Predicted value: the fit over the orders and the analysis day; the values over it and
-    // the plan's value settings (also read by the lifecycle lists).
-    let value_fit = value::fit_memo(as_of);
-    let values = value::value_memo(value_fit);
+    // Predicted value: computed in its section's module, read by the lifecycle lists too.
+    let values: value::ValueResults = RwSignal::new(None);
 
     view! {
         <section class="page">
@@ -84,7 +82,7 @@ pub fn CustomersPage() -> impl IntoView {
             <Deferred><kpis::Kpis analysis /></Deferred>
             <Deferred><segments::Segments analysis /></Deferred>
             <Deferred><lifecycle::Lifecycle analysis values /></Deferred>
-            <Deferred><value::Value as_of fit=value_fit values /></Deferred>
+            <Deferred><value::ValueSection as_of results=values /></Deferred>
             <Deferred><attribution::Attribution /></Deferred>
         </section>
     }

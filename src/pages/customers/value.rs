@@ -5,11 +5,17 @@
 //!
 //! The fit (the slow part: a million orders take a moment) is a memo over the orders and
 //! the analysis day only; the discount rate, bands and share work on it live.
+//!
+//! The section's code (the models and their view, ~30 KB gzip) is its own wasm module,
+//! `customer_value`, fetched once orders are read, so the page's first load does not
+//! carry it. The results are published to a signal of the page, which the lifecycle
+//! lists read for their value trigger.
 
 use super::reading::fill;
 use crate::components::chart::{draw_bars, Bars, ChartCanvas, Series, BLUE, GREEN};
 use crate::components::field::EntryField;
 use crate::components::files::download;
+use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::components::sample::SampleBadge;
 use crate::domain::customers::mask::mask_id;
 use crate::domain::customers::orders::{day_date, Orders};
@@ -30,6 +36,9 @@ use crate::state::analysis::{use_analysis, Shared};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// Customers shown in the top table and the list; the export has them all.
@@ -43,11 +52,76 @@ pub struct ValueView {
     pub settings: ValueSettingsApplied,
 }
 
-pub type FitMemo = Memo<Option<Shared<Fitted>>>;
-pub type ValueMemo = Memo<Option<Shared<ValueView>>>;
+type FitMemo = Memo<Option<Shared<Fitted>>>;
+type ValueMemo = Memo<Option<Shared<ValueView>>>;
+/// The section's results as the page holds them (None until the section computed them).
+pub type ValueResults = RwSignal<Option<Shared<ValueView>>>;
+
+/// What the section's module is handed.
+#[derive(Clone, Copy)]
+struct Props {
+    as_of: Memo<Option<i32>>,
+    results: ValueResults,
+}
+
+/// The section, from its module.
+#[leptos::wasm_split::wasm_split(customer_value, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn value_module(p: Props) -> Result<AnyView, PageLoadError> {
+    Ok(untrack(|| {
+        let fit = fit_memo(p.as_of);
+        let values = value_memo(fit);
+        // Published for the lifecycle lists.
+        Effect::new(move |_| p.results.set(values.get()));
+        view! { <Value as_of=p.as_of fit values /> }.into_any()
+    }))
+}
+
+type SectionLoader = fn(Props) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>>;
+
+thread_local! {
+    static LOADER: Cell<Option<SectionLoader>> = const { Cell::new(None) };
+}
+
+/// Names the section's module loader; the app's start (`app::mount`) calls it (only the
+/// start names a split function: see `funnel::import::enable_funnel_events_module`).
+pub fn enable_customer_value_module() {
+    LOADER.set(Some(|p| Box::pin(value_module(p))));
+}
+
+fn section(p: Props) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>> {
+    match LOADER.get() {
+        Some(load) => load(p),
+        None => Box::pin(async { Err(PageLoadError) }),
+    }
+}
+
+/// The section: its heading and, once orders are read, the models from their module.
+#[component]
+pub fn ValueSection(as_of: Memo<Option<i32>>, results: ValueResults) -> impl IntoView {
+    let lang = use_lang();
+    let data = use_analysis();
+    let has_orders = Memo::new(move |_| data.orders.with(Option::is_some));
+    Effect::new(move |_| {
+        if !has_orders.get() {
+            results.set(None);
+        }
+    });
+    let p = Props { as_of, results };
+    view! {
+        <section id="customers-value" aria-labelledby="customers-value-title">
+            <h2 id="customers-value-title">{lang.t(Msg::CvTitle)}<SampleBadge show=data.showing_sample_orders() /></h2>
+            <p class="hint">{lang.t(Msg::CvIntro)}</p>
+            {move || if has_orders.get() {
+                view! { <LazyPage load=move || section(p) /> }.into_any()
+            } else {
+                view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> }.into_any()
+            }}
+        </section>
+    }
+}
 
 /// The fit, redone only when the orders or the analysis day change.
-pub fn fit_memo(as_of: Memo<Option<i32>>) -> FitMemo {
+fn fit_memo(as_of: Memo<Option<i32>>) -> FitMemo {
     let data = use_analysis();
     Memo::new(move |_| {
         let as_of = as_of.get()?;
@@ -59,7 +133,7 @@ pub fn fit_memo(as_of: Memo<Option<i32>>) -> FitMemo {
 }
 
 /// The fit valued with the plan's discount rate, bands and share.
-pub fn value_memo(fit: FitMemo) -> ValueMemo {
+fn value_memo(fit: FitMemo) -> ValueMemo {
     let store = use_plan();
     let settings =
         Memo::new(move |_| store.read_parts(&[Part::Segments], |p| p.segments.value_settings()));
@@ -178,8 +252,10 @@ fn table_view(
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
 ) -> impl IntoView {
+    // Focusable so a keyboard can scroll a table wider than a phone (as SummaryTable).
+    let label = caption.clone();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="summary" data-testid=test_id>
                 <caption>{caption}</caption>
                 <thead>
@@ -225,7 +301,7 @@ fn not_negative(
 }
 
 #[component]
-pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl IntoView {
+fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
@@ -272,8 +348,8 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
         (!items.is_empty()).then(|| {
             view! {
                 <div role="status">
-                    <ul class="warnings" data-testid="value-warnings">
-                        {items.into_iter().map(|t| view! { <li class="warn">{t}</li> }).collect_view()}
+                    <ul class="flags" data-testid="value-warnings">
+                        {items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
                     </ul>
                 </div>
             }
@@ -469,11 +545,11 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
         let h: &Result<Holdout, HoldoutError> = &h.0;
         match h {
             Err(HoldoutError::OutOfRange) => Some(
-                view! { <p class="warn" role="status" data-testid="holdout-error">{l.t(Msg::CvHoldoutOutOfRange)}</p> }
+                view! { <p class="flag" role="status" data-testid="holdout-error">{l.t(Msg::CvHoldoutOutOfRange)}</p> }
                     .into_any(),
             ),
             Err(HoldoutError::NoCalibrationCustomers) => Some(
-                view! { <p class="warn" role="status" data-testid="holdout-error">{l.t(Msg::CvHoldoutNoCustomers)}</p> }
+                view! { <p class="flag" role="status" data-testid="holdout-error">{l.t(Msg::CvHoldoutNoCustomers)}</p> }
                     .into_any(),
             ),
             Ok(h) => {
@@ -484,7 +560,7 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
                 );
                 let short = (h.calibration_days < MIN_SPAN_DAYS).then(|| {
                     view! {
-                        <p class="warn" role="status">{fill(l.t(Msg::CvHoldoutShort), &[&h.calibration_days.to_string(), &MIN_SPAN_DAYS.to_string()])}</p>
+                        <p class="flag" role="status">{fill(l.t(Msg::CvHoldoutShort), &[&h.calibration_days.to_string(), &MIN_SPAN_DAYS.to_string()])}</p>
                     }
                 });
                 let rows = h
@@ -566,9 +642,6 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
     let has_chart = move || chart_data.with(Option::is_some);
 
     view! {
-        <section id="customers-value" aria-labelledby="customers-value-title">
-            <h2 id="customers-value-title">{lang.t(Msg::CvTitle)}<SampleBadge show=data.showing_sample_orders() /></h2>
-            <p class="hint">{lang.t(Msg::CvIntro)}</p>
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>{lang.t(Msg::CvSettings)}</legend>
@@ -580,7 +653,6 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
                     <p class="hint wide">{lang.t(Msg::CvHoldoutHint)}</p>
                 </fieldset>
             </form>
-            {move || fit.with(Option::is_none).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
             {warnings}
             {fit_table}
             {bands_table}
@@ -599,7 +671,6 @@ pub fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl 
             <h3>{lang.t(Msg::CvHoldoutTitle)}</h3>
             {holdout_view}
             {move || has_chart().then(|| view! { <ChartCanvas label=chart_label height=240u32 draw test_id="value-holdout-chart" /> })}
-        </section>
     }
 }
 
