@@ -34,17 +34,38 @@ pub struct SegmentSettings {
     pub voucher_min_aov: Entry<Fen>,
     /// Annual spend above which a customer is high-value (¥5,000 in seed 001).
     pub high_value: Entry<Fen>,
-    /// Predicted value (value/): the CLV's monthly discount rate, in percent (hundredths).
-    pub value_discount: Entry<Measure>,
+    /// Predicted value (value/); boxed so the plan's parts stay small.
+    pub value: Box<ValueSettings>,
+}
+
+/// The predicted-value settings, typed by the user; empty, invalid or negative entries
+/// fall back to the defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ValueSettings {
+    /// The CLV's monthly discount rate, in percent (hundredths).
+    pub discount: Entry<Measure>,
     /// Churn risk is high below this P(alive) (percent)…
     pub risk_high_below: Entry<Measure>,
     /// …and medium below this one.
     pub risk_medium_below: Entry<Measure>,
     /// The share of customers, by predicted CLV, that counts as high-value (percent).
-    pub value_top_share: Entry<Measure>,
+    pub top_share: Entry<Measure>,
     /// The holdout check's calibration end; empty: a third of the span before the
     /// analysis day ([`SegmentSettings::holdout_end`]).
     pub holdout_from: Entry<chrono::NaiveDate>,
+}
+
+impl Default for ValueSettings {
+    fn default() -> ValueSettings {
+        ValueSettings {
+            discount: Entry::Value(Measure(DEFAULT_VALUE.discount)),
+            risk_high_below: Entry::Value(Measure(DEFAULT_VALUE.high_below)),
+            risk_medium_below: Entry::Value(Measure(DEFAULT_VALUE.medium_below)),
+            top_share: Entry::Value(Measure(DEFAULT_VALUE.top_share)),
+            holdout_from: Entry::Empty,
+        }
+    }
 }
 
 impl Default for SegmentSettings {
@@ -60,11 +81,7 @@ impl Default for SegmentSettings {
             voucher_days: Entry::Value(u64::from(rules.voucher_days)),
             voucher_min_aov: Entry::Value(rules.voucher_min_aov),
             high_value: Entry::Value(DEFAULT_HIGH_VALUE),
-            value_discount: Entry::Value(Measure(DEFAULT_VALUE.discount)),
-            risk_high_below: Entry::Value(Measure(DEFAULT_VALUE.high_below)),
-            risk_medium_below: Entry::Value(Measure(DEFAULT_VALUE.medium_below)),
-            value_top_share: Entry::Value(Measure(DEFAULT_VALUE.top_share)),
-            holdout_from: Entry::Empty,
+            value: Box::default(),
         }
     }
 }
@@ -143,14 +160,14 @@ impl SegmentSettings {
 
     /// What the predicted-value figures apply: discount rate, risk bands, top share.
     pub fn value_settings(&self) -> value::ValueSettingsApplied {
-        let d = &DEFAULT_VALUE;
+        let (d, v) = (&DEFAULT_VALUE, &self.value);
         value::ValueSettingsApplied {
-            monthly_discount: fraction(&self.value_discount, d.discount),
+            monthly_discount: fraction(&v.discount, d.discount),
             bands: value::churn::Bands {
-                high_below: fraction(&self.risk_high_below, d.high_below),
-                medium_below: fraction(&self.risk_medium_below, d.medium_below),
+                high_below: fraction(&v.risk_high_below, d.high_below),
+                medium_below: fraction(&v.risk_medium_below, d.medium_below),
             },
-            top_share: fraction(&self.value_top_share, d.top_share),
+            top_share: fraction(&v.top_share, d.top_share),
         }
     }
 
@@ -158,7 +175,7 @@ impl SegmentSettings {
     /// first order day to the analysis day.
     pub fn holdout_end(&self, first_day: i32, as_of: i32) -> i32 {
         use chrono::Datelike;
-        match self.holdout_from.value() {
+        match self.value.holdout_from.value() {
             Some(d) => d.num_days_from_ce(),
             None => as_of - (as_of - first_day) / 3,
         }
@@ -199,9 +216,12 @@ mod tests {
         assert_eq!(s.value_settings().bands.high_below, 0.3);
         assert_eq!(s.value_settings().top_share, 0.2);
         let s = SegmentSettings {
-            value_discount: Entry::Value(Measure(250)),
-            risk_high_below: Entry::Invalid("x".into()),
-            value_top_share: Entry::Value(Measure(-5)),
+            value: Box::new(ValueSettings {
+                discount: Entry::Value(Measure(250)),
+                risk_high_below: Entry::Invalid("x".into()),
+                top_share: Entry::Value(Measure(-5)),
+                ..ValueSettings::default()
+            }),
             ..SegmentSettings::default()
         };
         let v = s.value_settings();

@@ -311,7 +311,7 @@ fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl Into
     // The holdout check: its own fit on the calibration orders, redone when the orders,
     // the analysis day or the calibration end change.
     let typed_end = Memo::new(move |_| {
-        store.read_parts(&[Part::Segments], |p| p.segments.holdout_from.clone())
+        store.read_parts(&[Part::Segments], |p| p.segments.value.holdout_from.clone())
     });
     let check = Memo::new(move |_| {
         let as_of = as_of.get()?;
@@ -325,7 +325,10 @@ fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl Into
                 .map(|x| x.day)
                 .min()?;
             let settings = crate::domain::customers::SegmentSettings {
-                holdout_from: typed,
+                value: Box::new(crate::domain::customers::ValueSettings {
+                    holdout_from: typed,
+                    ..Default::default()
+                }),
                 ..Default::default()
             };
             let end = settings.holdout_end(first, as_of);
@@ -645,11 +648,11 @@ fn Value(as_of: Memo<Option<i32>>, fit: FitMemo, values: ValueMemo) -> impl Into
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>{lang.t(Msg::CvSettings)}</legend>
-                    <EntryField id="value-discount" part=Part::Segments label=Msg::CvDiscount unit=Unit::Percent get=|p| &p.segments.value_discount get_mut=|p| &mut p.segments.value_discount error=|p| not_negative(&p.segments.value_discount) />
-                    <EntryField id="value-risk-high" part=Part::Segments label=Msg::CvRiskHighBelow unit=Unit::Percent get=|p| &p.segments.risk_high_below get_mut=|p| &mut p.segments.risk_high_below error=|p| not_negative(&p.segments.risk_high_below) />
-                    <EntryField id="value-risk-medium" part=Part::Segments label=Msg::CvRiskMediumBelow unit=Unit::Percent get=|p| &p.segments.risk_medium_below get_mut=|p| &mut p.segments.risk_medium_below error=|p| not_negative(&p.segments.risk_medium_below) />
-                    <EntryField id="value-top-share" part=Part::Segments label=Msg::CvTopShare unit=Unit::Percent get=|p| &p.segments.value_top_share get_mut=|p| &mut p.segments.value_top_share error=|p| not_negative(&p.segments.value_top_share) />
-                    <EntryField id="value-holdout-from" part=Part::Segments label=Msg::CvHoldoutFrom get=|p| &p.segments.holdout_from get_mut=|p| &mut p.segments.holdout_from input_mode="text" />
+                    <EntryField id="value-discount" part=Part::Segments label=Msg::CvDiscount unit=Unit::Percent get=|p| &p.segments.value.discount get_mut=|p| &mut p.segments.value.discount error=|p| not_negative(&p.segments.value.discount) />
+                    <EntryField id="value-risk-high" part=Part::Segments label=Msg::CvRiskHighBelow unit=Unit::Percent get=|p| &p.segments.value.risk_high_below get_mut=|p| &mut p.segments.value.risk_high_below error=|p| not_negative(&p.segments.value.risk_high_below) />
+                    <EntryField id="value-risk-medium" part=Part::Segments label=Msg::CvRiskMediumBelow unit=Unit::Percent get=|p| &p.segments.value.risk_medium_below get_mut=|p| &mut p.segments.value.risk_medium_below error=|p| not_negative(&p.segments.value.risk_medium_below) />
+                    <EntryField id="value-top-share" part=Part::Segments label=Msg::CvTopShare unit=Unit::Percent get=|p| &p.segments.value.top_share get_mut=|p| &mut p.segments.value.top_share error=|p| not_negative(&p.segments.value.top_share) />
+                    <EntryField id="value-holdout-from" part=Part::Segments label=Msg::CvHoldoutFrom get=|p| &p.segments.value.holdout_from get_mut=|p| &mut p.segments.value.holdout_from input_mode="text" />
                     <p class="hint wide">{lang.t(Msg::CvHoldoutHint)}</p>
                 </fieldset>
             </form>

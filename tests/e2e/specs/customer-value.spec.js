@@ -181,7 +181,7 @@ test('orders file: the fit, P(alive) and CLV as lifetimes computes them; discoun
   // The settings are kept in the plan.
   await expect(page.getByTestId('save-state')).toHaveText('已保存在本机');
   const stored = await page.evaluate(() => localStorage.getItem(`omo-planner.plan.${localStorage.getItem('omo-planner.current')}`));
-  expect(stored).toContain('"value_discount":500');
+  expect(stored).toContain('"discount":500');
   expect(stored).toContain('"risk_high_below":5000');
 });
 
