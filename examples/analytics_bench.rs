@@ -46,7 +46,7 @@ fn main() {
     println!("rfm:         {rfm}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     println!("attribution: {attribution}");
-    let clv = analytics_run::clv(&data.orders, &now);
+    let clv = analytics_run::clv(&data.clv_orders, &now);
     println!("clv:         {clv}");
 
     if let Some(dir) = out {
@@ -55,6 +55,7 @@ fn main() {
             ("events.csv", &data.events),
             ("orders.csv", &data.orders),
             ("journeys.csv", &data.journeys),
+            ("clv_orders.csv", &data.clv_orders),
         ] {
             std::fs::write(dir.join(name), text).expect("write data");
         }

@@ -43,6 +43,6 @@ fn analytics_in_the_browser() {
     console_log!("BENCH {{\"rfm\": {rfm}}}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     console_log!("BENCH {{\"attribution\": {attribution}}}");
-    let clv = analytics_run::clv(&data.orders, &now);
+    let clv = analytics_run::clv(&data.clv_orders, &now);
     console_log!("BENCH {{\"clv\": {clv}}}");
 }

@@ -322,21 +322,21 @@ def clv_lifetimes():
     if not CLV_PYTHON.exists():
         return None
     script = Path(__file__).resolve().parent.parent / "clv" / "bench_lifetimes.py"
-    out = subprocess.run([str(CLV_PYTHON), str(script), str(DIR / "orders.csv")], check=True, capture_output=True, text=True)
+    out = subprocess.run([str(CLV_PYTHON), str(script), str(DIR / "clv_orders.csv")], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
 
 def clv_report(native, wasm, ref):
     """Times beside lifetimes', and the parameters' and sums' agreement (1e-3 relative)."""
     print()
-    print("Predicted customer value on the 1M orders: BG/NBD + Gamma-Gamma fit and every")
-    print("customer's P(alive), expected purchases and 12-month CLV")
+    print("Predicted customer value on clv_orders.csv (simulated BG/NBD purchasing): BG/NBD +")
+    print("Gamma-Gamma fit and every customer's P(alive), expected purchases and 12-month CLV")
     w = wasm.get("clv") if wasm else None
     n = native.get("clv")
     if n is None:
         print("  (no clv results in native.json)")
         return True
-    print(f"  customers {n['customers']:,}, repeat customers {n['repeaters']:,}")
+    print(f"  {n['orders']:,} orders, customers {n['customers']:,}, repeat customers {n['repeaters']:,}")
     line = f"  Rust native {n['fit_ms'] + n['value_ms']:8.0f} ms"
     if w:
         line += f"   Rust wasm (Chromium) {w['fit_ms'] + w['value_ms']:8.0f} ms"

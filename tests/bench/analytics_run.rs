@@ -41,6 +41,9 @@ pub struct Data {
     pub events: String,
     pub orders: String,
     pub journeys: String,
+    /// About a million orders simulated from BG/NBD and Gamma-Gamma (the RFM orders are
+    /// uniform draws with no dropout, on which the models have no proper optimum).
+    pub clv_orders: String,
 }
 
 pub fn generate() -> Data {
@@ -52,6 +55,7 @@ pub fn generate() -> Data {
         events,
         orders,
         journeys,
+        clv_orders: clv_orders_csv(),
     }
 }
 
@@ -145,10 +149,47 @@ pub fn attribution(csv: &str, now: &dyn Fn() -> f64) -> Value {
     })
 }
 
-/// Predicted customer value (issue 26) on the same orders: the BG/NBD and Gamma-Gamma fits
+/// The CLV case's orders: 150,000 customers over 600 days (first purchases in the first
+/// 450), about a million orders, as `examples/clv_reference.rs generate` writes them.
+pub fn clv_orders_csv() -> String {
+    use omo_planner::domain::customers::value::bg_nbd::BgNbd;
+    use omo_planner::domain::customers::value::gamma_gamma::GammaGamma;
+    use omo_planner::domain::customers::value::simulate;
+    use std::fmt::Write as _;
+    let bg = BgNbd {
+        r: 0.9,
+        alpha: 25.0,
+        a: 0.7,
+        b: 3.0,
+    };
+    let gg = GammaGamma {
+        p: 5.0,
+        q: 3.5,
+        v: 60.0,
+    };
+    // 2024-01-01 as days from the common era.
+    let start = 738_886;
+    let orders = simulate::orders(&bg, &gg, 150_000, start, 600, 450, 26);
+    let mut out = String::with_capacity(orders.len() * 32);
+    out.push_str("customer_id,date,amount\n");
+    for o in &orders {
+        let date = chrono::NaiveDate::from_num_days_from_ce_opt(o.day).expect("a date");
+        let _ = writeln!(
+            out,
+            "139{:08},{},{}.{:02}",
+            o.customer,
+            date.format("%Y-%m-%d"),
+            o.amount.0 / 100,
+            o.amount.0 % 100
+        );
+    }
+    out
+}
+
+/// Predicted customer value (issue 26) on simulated orders: the BG/NBD and Gamma-Gamma fits
 /// and every customer's P(alive), expected purchases and 12-month CLV at 1 % a month, as
-/// the page computes them (the read is timed under RFM). The parameters and sums go to
-/// the comparison with `lifetimes`.
+/// the page computes them (the read is not timed). The parameters and sums go to the
+/// comparison with `lifetimes` on the same file.
 pub fn clv(csv: &str, now: &dyn Fn() -> f64) -> Value {
     let orders = read_orders(csv).expect("header");
     let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
@@ -165,6 +206,7 @@ pub fn clv(csv: &str, now: &dyn Fn() -> f64) -> Value {
         fitted.rows.iter().map(f).sum()
     };
     json!({
+        "orders": orders.orders.len(),
         "customers": fitted.customers,
         "repeaters": fitted.repeaters,
         "fit_ms": fit_ms,

@@ -1,5 +1,5 @@
 """lifetimes' side of the CLV benchmark (make bench-analytics; run by tests/bench/analytics.py
-in the tests/clv/.venv, which has lifetimes). On the bench's orders.csv, as the app reads
+in the tests/clv/.venv, which has lifetimes). On the bench's clv_orders.csv, as the app reads
 it (refund rows, negative amounts, are not purchases; the analysis day is the last order
 day): summary_data_from_transaction_data, BetaGeoFitter and GammaGammaFitter fits, every
 customer's P(alive), expected purchases in 90 days and 12-month CLV at 1 % a month.
