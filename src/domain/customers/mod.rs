@@ -1,10 +1,14 @@
 //! Customer segmentation from an orders export (spec §5): the orders file, RFM scores
-//! and segments, lifecycle triggers, customer KPIs, phone masking. The orders stay in
+//! and segments, lifecycle triggers, customer KPIs, phone masking, cohort retention
+//! (cohorts.rs: first-purchase month × months since, LTV curves) and segment migration
+//! between two days (migration.rs). The orders stay in
 //! memory; the plan keeps only the settings below.
 
+pub mod cohorts;
 pub mod customer_kpis;
 pub mod lifecycle;
 pub mod mask;
+pub mod migration;
 pub mod orders;
 pub mod rfm;
 
