@@ -78,7 +78,11 @@ pub struct CohortTable {
 impl CohortTable {
     /// The widest row: months since the oldest cohort's first, plus one.
     pub fn periods(&self) -> usize {
-        self.cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0)
+        self.cohorts
+            .iter()
+            .map(|c| c.active.len())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Customers in every cohort together.

@@ -189,7 +189,10 @@ mod tests {
         // potential → high: a; potential → lost: b, c; silent → high: e; silent → silent: d.
         assert_eq!(m.moved, [[0; 4], [1, 0, 0, 2], [1, 0, 1, 0], [0; 4]]);
         assert_eq!(m.new, [0, 1, 0, 0]);
-        assert_eq!((m.upgrades, m.downgrades, m.stayed, m.sideways), (2, 2, 1, 0));
+        assert_eq!(
+            (m.upgrades, m.downgrades, m.stayed, m.sideways),
+            (2, 2, 1, 0)
+        );
         assert_eq!((m.from_total(), m.to_total()), (5, 6));
         assert_eq!(m.from_sizes(), [0, 3, 2, 0]);
         assert_eq!(m.to_sizes(), [2, 1, 1, 2]);
