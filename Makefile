@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-funnel-sql bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
+.PHONY: serve dev test setup setup-test build size test-funnel-sql test-cohorts bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -20,7 +20,7 @@ serve: setup build
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-funnel-sql test-xlsx test-wasm build size test-e2e test-webkit
+test: setup-test lint test-native test-funnel-sql test-cohorts test-xlsx test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -44,6 +44,13 @@ test-native:
 test-funnel-sql:
 	cargo run --locked --quiet --example funnel_reference -- --out target/funnel-sql
 	$(PYTHON) tests/funnel_sql/check.py target/funnel-sql
+
+# Cohort retention and RFM layer migration recomputed with pandas on generated orders and
+# on the sample orders: every count, share, revenue and matrix cell must equal the app's
+# (examples/cohort_reference.rs, tests/cohorts/check_pandas.py; venv from .ci/setup.sh).
+test-cohorts:
+	cargo run --locked --quiet --example cohort_reference -- --out target/cohorts
+	tests/cohorts/.venv/bin/python tests/cohorts/check_pandas.py target/cohorts
 
 # The components, in headless Chromium.
 test-wasm:
