@@ -25,7 +25,11 @@ pub struct Curves {
 
 /// The colour of series `i` of `n`.
 pub fn curve_color(i: usize, n: usize) -> RGBColor {
-    let t = if n <= 1 { 1.0 } else { i as f64 / (n - 1) as f64 };
+    let t = if n <= 1 {
+        1.0
+    } else {
+        i as f64 / (n - 1) as f64
+    };
     let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
     RGBColor(
         mix(CURVE_LIGHT.0, CURVE_DARK.0),
@@ -38,7 +42,12 @@ pub fn curve_color(i: usize, n: usize) -> RGBColor {
 /// starts at zero (or below it, when a value is negative).
 pub fn draw_curves(area: &Area, scale: f64, curves: &Curves) {
     let px = |v: f64| px(scale, v);
-    let values = || curves.series.iter().flat_map(|s| s.iter().flatten().copied());
+    let values = || {
+        curves
+            .series
+            .iter()
+            .flat_map(|s| s.iter().flatten().copied())
+    };
     let hi = values().fold(0.0_f64, f64::max);
     let lo = values().fold(0.0_f64, f64::min);
     let top = if hi > 0.0 { hi * 1.15 } else { 1.0 };
@@ -67,7 +76,11 @@ pub fn draw_curves(area: &Area, scale: f64, curves: &Curves) {
             points.clone(),
             color.stroke_width(px(2.0) as u32),
         )));
-        let _ = chart.draw_series(points.iter().map(|&p| Circle::new(p, px(2.5), color.filled())));
+        let _ = chart.draw_series(
+            points
+                .iter()
+                .map(|&p| Circle::new(p, px(2.5), color.filled())),
+        );
     }
     let style = axis_font(scale, 11.0).pos(Pos::new(HPos::Center, VPos::Top));
     let slot = chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0;
@@ -84,7 +97,10 @@ pub fn draw_curves(area: &Area, scale: f64, curves: &Curves) {
     }
     let mut legend = Vec::new();
     if count > 0 {
-        legend.push((curves.first_label.clone(), Swatch::Line(curve_color(0, count))));
+        legend.push((
+            curves.first_label.clone(),
+            Swatch::Line(curve_color(0, count)),
+        ));
     }
     if count > 1 {
         legend.push((

@@ -205,4 +205,41 @@ mod tests {
         assert_eq!(same.stayed, 6);
         assert_eq!(same.new, [0; 4]);
     }
+
+    #[test]
+    fn the_e2e_file_moves_as_its_comments_say() {
+        // tests/e2e/specs/cohorts.spec.js works these out by hand.
+        let o = read_orders(
+            "customer,date,amount\nA,2026-01-05,100\nB,2026-01-20,50\nC,2026-01-25,80\n\
+             A,2026-02-01,30\nC,2026-02-03,-20\nD,2026-02-15,200\nA,2026-03-10,40\n\
+             B,2026-03-12,60\nE,2026-03-20,10\nD,2026-03-31,20\nA,2026-04-02,70\n\
+             F,2026-04-30,90\n",
+        )
+        .unwrap();
+        let n = o.customers.len();
+        let to = parse_day("2026-04-30").unwrap();
+        let cuts = LayerCuts::default();
+        let m = migration(&o.orders, n, parse_day("2026-01-30").unwrap(), to, cuts).unwrap();
+        assert_eq!(m.moved, [[0; 4], [0, 0, 0, 1], [1, 0, 0, 0], [0, 0, 1, 0]]);
+        assert_eq!(m.new, [1, 1, 0, 1]);
+        assert_eq!(
+            (m.upgrades, m.downgrades, m.stayed, m.sideways),
+            (2, 1, 0, 0)
+        );
+        let m = migration(&o.orders, n, parse_day("2026-03-15").unwrap(), to, cuts).unwrap();
+        assert_eq!(m.moved, [[1, 0, 1, 0], [0; 4], [1, 0, 0, 0], [0, 0, 0, 1]]);
+        assert_eq!(m.new, [0, 1, 0, 1]);
+        assert_eq!(
+            (m.upgrades, m.downgrades, m.stayed, m.sideways),
+            (1, 1, 2, 0)
+        );
+        let t = crate::domain::customers::cohorts::cohort_table(&o.orders, n, to);
+        assert_eq!(t.cohorts[0].active, [3, 1, 2, 1]);
+        assert_eq!(t.cohorts[0].revenue, [23_000, 1_000, 10_000, 7_000]);
+        assert_eq!(t.cohorts[0].ltv(), [7_667, 8_000, 11_333, 13_667]);
+        assert_eq!(t.cohorts[1].active, [1, 1, 0]);
+        assert_eq!(t.cohorts[1].ltv(), [20_000, 22_000, 22_000]);
+        assert_eq!(t.cohorts[2].ltv(), [1_000, 1_000]);
+        assert_eq!(t.cohorts[3].ltv(), [9_000]);
+    }
 }

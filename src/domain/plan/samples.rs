@@ -353,7 +353,7 @@ fn sample_customer(rng: &mut Rng, c: usize) -> SampleCustomer {
     let mut days = vec![first];
     let mut t = first as f64;
     // Alive until the coin after a purchase says otherwise.
-    while !(rng.unit() < dropout) {
+    while rng.unit() >= dropout {
         t += rng.exponential(lambda.max(1e-9));
         if t >= ORDER_DAYS as f64 {
             break;

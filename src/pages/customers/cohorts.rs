@@ -50,7 +50,11 @@ fn heat_rows(t: &CohortTable, figure: Figure, currency: Currency, l: Lang) -> Ve
     let periods = t.periods();
     let ltvs: Vec<Vec<i64>> = t.cohorts.iter().map(|c| c.ltv()).collect();
     let max_money = match figure {
-        Figure::Revenue => t.cohorts.iter().flat_map(|c| c.revenue.iter().copied()).max(),
+        Figure::Revenue => t
+            .cohorts
+            .iter()
+            .flat_map(|c| c.revenue.iter().copied())
+            .max(),
         Figure::Ltv => ltvs.iter().flatten().copied().max(),
         _ => None,
     }
@@ -72,7 +76,10 @@ fn heat_rows(t: &CohortTable, figure: Figure, currency: Currency, l: Lang) -> Ve
                             format_money(Fen(c.revenue[k]), currency, l),
                             shade(c.revenue[k], max_money),
                         ),
-                        Figure::Ltv => (format_money(Fen(ltv[k]), currency, l), shade(ltv[k], max_money)),
+                        Figure::Ltv => (
+                            format_money(Fen(ltv[k]), currency, l),
+                            shade(ltv[k], max_money),
+                        ),
                     })
                 })
                 .collect(),
@@ -145,7 +152,10 @@ pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
                         .cells
                         .into_iter()
                         .map(|c| match c {
-                            Some((text, level)) => view! { <td class=format!("num heat heat-{level}")>{text}</td> }.into_any(),
+                            Some((text, level)) => {
+                                view! { <td class=format!("num heat heat-{level}")>{text}</td> }
+                                    .into_any()
+                            }
                             None => view! { <td class="heat-none"></td> }.into_any(),
                         })
                         .collect_view();
@@ -165,8 +175,16 @@ pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
     let curves = Memo::new(move |_| {
         table.with(|t| {
             t.as_ref().map(|t| {
-                let first = t.cohorts.first().map(|c| month_label(c.month)).unwrap_or_default();
-                let last = t.cohorts.last().map(|c| month_label(c.month)).unwrap_or_default();
+                let first = t
+                    .cohorts
+                    .first()
+                    .map(|c| month_label(c.month))
+                    .unwrap_or_default();
+                let last = t
+                    .cohorts
+                    .last()
+                    .map(|c| month_label(c.month))
+                    .unwrap_or_default();
                 let series: Vec<Vec<Option<f64>>> = t
                     .cohorts
                     .iter()
@@ -179,9 +197,13 @@ pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
     let draw = move |area: &Area, scale: f64| {
         let l = lang.get();
         curves.with(|c| {
-            let Some((periods, series, first, last)) = c else { return };
+            let Some((periods, series, first, last)) = c else {
+                return;
+            };
             let chart = Curves {
-                categories: (0..*periods).map(|k| fill(l.t(Msg::CsMonthN), &[&k.to_string()])).collect(),
+                categories: (0..*periods)
+                    .map(|k| fill(l.t(Msg::CsMonthN), &[&k.to_string()]))
+                    .collect(),
                 series: series.clone(),
                 first_label: fill(l.t(Msg::CsLtvOldest), &[first]),
                 last_label: fill(l.t(Msg::CsLtvNewest), &[last]),
@@ -223,19 +245,5 @@ pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
                 <ChartCanvas label=chart_label height=320u32 draw=draw test_id="ltv-chart" />
             </Show>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shade;
-
-    #[test]
-    fn shades_run_from_zero_to_ten() {
-        assert_eq!(shade(0, 10), 0);
-        assert_eq!(shade(10, 10), 10);
-        assert_eq!(shade(5, 10), 5);
-        assert_eq!(shade(-3, 10), 0);
-        assert_eq!(shade(3, 0), 0);
     }
 }

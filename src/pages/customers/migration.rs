@@ -83,20 +83,23 @@ pub fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
         })
     });
 
-    let input = move |id: &'static str, label: Msg, text: RwSignal<String>, placeholder: Signal<String>| {
-        view! {
-            <label for=id>
-                <span>{lang.t(label)}</span>
-                <input id=id type="text" inputmode="numeric" autocomplete="off" data-testid=id
-                    placeholder=move || placeholder.get()
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev)) />
-            </label>
-        }
-    };
+    let input =
+        move |id: &'static str, label: Msg, text: RwSignal<String>, placeholder: Signal<String>| {
+            view! {
+                <label for=id>
+                    <span>{lang.t(label)}</span>
+                    <input id=id type="text" inputmode="numeric" autocomplete="off" data-testid=id
+                        placeholder=move || placeholder.get()
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev)) />
+                </label>
+            }
+        };
     let default_to = Signal::derive(move || as_of.get().map(date_text).unwrap_or_default());
     let default_from = Signal::derive(move || {
-        days.get().map(|(_, to)| date_text(to - DEFAULT_SPAN)).unwrap_or_default()
+        days.get()
+            .map(|(_, to)| date_text(to - DEFAULT_SPAN))
+            .unwrap_or_default()
     });
     let flags = move || {
         let l = lang.get();
@@ -197,18 +200,5 @@ pub fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
             </form>
             {shown}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typed_dates_are_kept_when_they_are_no_date() {
-        assert_eq!(typed("  "), Typed::Empty);
-        assert_eq!(typed("2026-01-31"), Typed::Day(parse_day("2026-01-31").unwrap()));
-        assert_eq!(typed("2026-01-3"), Typed::Day(parse_day("2026-01-03").unwrap()));
-        assert_eq!(typed("2026-13"), Typed::Bad("2026-13".into()));
     }
 }

@@ -82,8 +82,9 @@ pub fn CustomersPage() -> impl IntoView {
         request.orders.set(true);
         request.journeys.set(true);
     };
-    let showing_sample =
-        Signal::derive(move || data.showing_sample_orders().get() || data.showing_sample_journeys().get());
+    let showing_sample = Signal::derive(move || {
+        data.showing_sample_orders().get() || data.showing_sample_journeys().get()
+    });
 
     view! {
         <section class="page">
