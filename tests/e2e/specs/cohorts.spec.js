@@ -48,9 +48,9 @@ test('cohort heat map: active customers, retention, revenue and cumulative reven
   await expect(table.locator('tbody th')).toHaveText(['2026-01', '2026-02', '2026-03', '2026-04']);
   // Retention first: cohort size, then active ÷ size per month since; months after the
   // analysis day are empty cells.
-  await expect(cohortRow(page, '2026-01')).toHaveText(['3', '100.00%', '33.33%', '66.67%', '33.33%']);
-  await expect(cohortRow(page, '2026-02')).toHaveText(['1', '100.00%', '100.00%', '0.00%', '']);
-  await expect(cohortRow(page, '2026-04')).toHaveText(['1', '100.00%', '', '', '']);
+  await expect(cohortRow(page, '2026-01')).toHaveText(['3', '100%', '33.33%', '66.67%', '33.33%']);
+  await expect(cohortRow(page, '2026-02')).toHaveText(['1', '100%', '100%', '0%', '']);
+  await expect(cohortRow(page, '2026-04')).toHaveText(['1', '100%', '', '', '']);
   // The shade follows retention: full, a third, two thirds.
   await expect(cohortRow(page, '2026-01').nth(1)).toHaveClass(/heat-10/);
   await expect(cohortRow(page, '2026-01').nth(2)).toHaveClass(/heat-3/);
