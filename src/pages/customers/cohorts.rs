@@ -1,11 +1,12 @@
 //! Cohort retention: the heat map table (first-purchase month × months since, as active
 //! customers, retention, revenue or cumulative revenue per customer) and the LTV curves.
 //! Computed once per orders file and analysis day (domain/customers/cohorts.rs); the
-//! choice of figure only re-renders the table.
+//! choice of figure only re-renders the table. The section's heading and rule are the
+//! page's (mod.rs); this body is in the `customer_sections` module, fetched once orders
+//! are read.
 
 use super::reading::fill;
 use crate::components::chart::{draw_curves, Area, ChartCanvas, Curves};
-use crate::components::sample::SampleBadge;
 use crate::domain::customers::cohorts::{cohort_table, month_label, CohortTable};
 use crate::domain::values::money::{Currency, Fen};
 use crate::i18n::{format_count, format_money, format_rate, Lang, Msg};
@@ -97,7 +98,7 @@ fn axis_yuan(fen: f64) -> String {
 }
 
 #[component]
-pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
+pub fn CohortsBody(as_of: Memo<Option<i32>>) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
@@ -216,34 +217,30 @@ pub fn Cohorts(as_of: Memo<Option<i32>>) -> impl IntoView {
     let has_table = move || table.with(|t| t.as_ref().is_some_and(|t| !t.cohorts.is_empty()));
 
     view! {
-        <section id="customers-cohorts" aria-labelledby="customers-cohorts-title">
-            <h2 id="customers-cohorts-title">{lang.t(Msg::CsCohortsTitle)}<SampleBadge show=data.showing_sample_orders() /></h2>
-            <p class="hint">{lang.t(Msg::CsCohortsRule)}</p>
-            {move || (!has_table()).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
-            <Show when=has_table>
-                <form class="form-grid" on:submit=|ev| ev.prevent_default()>
-                    <fieldset>
-                        <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::CsCohortsShow)>
-                            {FIGURES.into_iter().map(radio).collect_view()}
-                        </div>
-                    </fieldset>
-                </form>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
-                    <table class="summary heat-map" data-testid="cohort-table">
-                        <caption>{caption}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{lang.t(Msg::CsColCohort)}</th>
-                                <th scope="col" class="num">{lang.t(Msg::CsColCohortSize)}</th>
-                                {head}
-                            </tr>
-                        </thead>
-                        <tbody>{body}</tbody>
-                    </table>
-                </div>
-                <h3>{lang.t(Msg::CsLtvTitle)}</h3>
-                <ChartCanvas label=chart_label height=320u32 draw=draw test_id="ltv-chart" />
-            </Show>
-        </section>
+        {move || (!has_table()).then(|| view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> })}
+        <Show when=has_table>
+            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <div class="radio-row" role="radiogroup" aria-label=lang.t(Msg::CsCohortsShow)>
+                        {FIGURES.into_iter().map(radio).collect_view()}
+                    </div>
+                </fieldset>
+            </form>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+                <table class="summary heat-map" data-testid="cohort-table">
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.t(Msg::CsColCohort)}</th>
+                            <th scope="col" class="num">{lang.t(Msg::CsColCohortSize)}</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <h3>{lang.t(Msg::CsLtvTitle)}</h3>
+            <ChartCanvas label=chart_label height=320u32 draw=draw test_id="ltv-chart" />
+        </Show>
     }
 }

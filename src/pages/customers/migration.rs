@@ -2,10 +2,10 @@
 //! 90 days before), the four-layer matrix between them with the new customers' row, and
 //! the upgrade / downgrade totals (domain/customers/migration.rs). Recomputed only when
 //! the orders, a date's value or the cut-offs change, never on a keystroke that leaves
-//! the date as it was.
+//! the date as it was. The section's heading and rule are the page's (mod.rs); this body
+//! is in the `customer_sections` module, fetched once orders are read.
 
 use super::reading::fill;
-use crate::components::sample::SampleBadge;
 use crate::domain::customers::migration::{migration, Migration, MigrationError};
 use crate::domain::customers::orders::{day_date, parse_day};
 use crate::domain::customers::rfm::{Layer, LAYERS};
@@ -49,7 +49,7 @@ fn date_text(day: i32) -> String {
 }
 
 #[component]
-pub fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
+pub fn MigrationBody(as_of: Memo<Option<i32>>) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();
@@ -187,18 +187,14 @@ pub fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
     };
 
     view! {
-        <section id="customers-migration" aria-labelledby="customers-migration-title">
-            <h2 id="customers-migration-title">{lang.t(Msg::CsMigrationTitle)}<SampleBadge show=data.showing_sample_orders() /></h2>
-            <p class="hint">{lang.t(Msg::CsMigrationRule)}</p>
-            <form class="form-grid" on:submit=|ev| ev.prevent_default()>
-                <fieldset>
-                    {input("migration-from", Msg::CsMigrationFrom, from_text, default_from)}
-                    {input("migration-to", Msg::CsMigrationTo, to_text, default_to)}
-                    <p class="hint wide">{lang.t(Msg::CsMigrationDateHint)}</p>
-                    {flags}
-                </fieldset>
-            </form>
-            {shown}
-        </section>
+        <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                {input("migration-from", Msg::CsMigrationFrom, from_text, default_from)}
+                {input("migration-to", Msg::CsMigrationTo, to_text, default_to)}
+                <p class="hint wide">{lang.t(Msg::CsMigrationDateHint)}</p>
+                {flags}
+            </fieldset>
+        </form>
+        {shown}
     }
 }

@@ -14,6 +14,7 @@ mod segments;
 mod settings;
 
 use crate::components::deferred::Deferred;
+use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::components::sample::SampleBadge;
 use crate::domain::customers::rfm::{customer_stats, score, CustomerStats, Scored};
 use crate::i18n::Msg;
@@ -21,6 +22,9 @@ use crate::state::analysis::{use_analysis, Shared};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 /// Everything computed from the orders and the analysis day (the slow part, redone only
 /// when one of those changes; cut-offs and thresholds work on it live).
@@ -39,6 +43,93 @@ pub type AnalysisMemo = Memo<Option<Shared<Analysis>>>;
 pub struct SampleRequest {
     pub orders: RwSignal<bool>,
     pub journeys: RwSignal<bool>,
+}
+
+/// Which body of the `customer_sections` module.
+#[derive(Clone, Copy)]
+enum Body {
+    Cohorts,
+    Migration,
+}
+
+/// The cohort and migration sections' bodies: their own wasm module, fetched once orders
+/// are read, so the page's first visit does not carry them.
+#[leptos::wasm_split::wasm_split(customer_sections, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sections_module(as_of: Memo<Option<i32>>, body: Body) -> Result<AnyView, PageLoadError> {
+    Ok(untrack(|| match body {
+        Body::Cohorts => view! { <cohorts::CohortsBody as_of /> }.into_any(),
+        Body::Migration => view! { <migration::MigrationBody as_of /> }.into_any(),
+    }))
+}
+
+type SectionsLoader =
+    fn(Memo<Option<i32>>, Body) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>>;
+
+thread_local! {
+    static SECTIONS_LOADER: Cell<Option<SectionsLoader>> = const { Cell::new(None) };
+}
+
+/// Names the sections' module loader; the app's start (`app::mount`) calls it (as
+/// `enable_funnel_events_module`: only the start names split functions).
+pub fn enable_customer_sections_module() {
+    SECTIONS_LOADER.set(Some(|as_of, body| Box::pin(sections_module(as_of, body))));
+}
+
+fn section_body(
+    as_of: Memo<Option<i32>>,
+    body: Body,
+) -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>> {
+    match SECTIONS_LOADER.get() {
+        Some(load) => load(as_of, body),
+        None => Box::pin(async { Err(PageLoadError) }),
+    }
+}
+
+/// A section whose heading and rule are always there (the page's table of contents links
+/// them) and whose body comes from the `customer_sections` module once orders are read.
+fn lazy_section(
+    (id, title_id): (&'static str, &'static str),
+    title: Msg,
+    rule: Msg,
+    as_of: Memo<Option<i32>>,
+    body: Body,
+) -> impl IntoView {
+    let lang = use_lang();
+    let data = use_analysis();
+    let has_orders = Memo::new(move |_| as_of.with(Option::is_some));
+    view! {
+        <section id=id aria-labelledby=title_id>
+            <h2 id=title_id>{lang.t(title)}<SampleBadge show=data.showing_sample_orders() /></h2>
+            <p class="hint">{lang.t(rule)}</p>
+            {move || if has_orders.get() {
+                view! { <LazyPage load=move || section_body(as_of, body) /> }.into_any()
+            } else {
+                view! { <p class="hint">{lang.t(Msg::CsNoOrders)}</p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CohortsSection(as_of: Memo<Option<i32>>) -> impl IntoView {
+    lazy_section(
+        ("customers-cohorts", "customers-cohorts-title"),
+        Msg::CsCohortsTitle,
+        Msg::CsCohortsRule,
+        as_of,
+        Body::Cohorts,
+    )
+}
+
+#[component]
+fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
+    lazy_section(
+        ("customers-migration", "customers-migration-title"),
+        Msg::CsMigrationTitle,
+        Msg::CsMigrationRule,
+        as_of,
+        Body::Migration,
+    )
 }
 
 #[component]
@@ -111,8 +202,8 @@ pub fn CustomersPage() -> impl IntoView {
             <Deferred><kpis::Kpis analysis /></Deferred>
             <Deferred><segments::Segments analysis /></Deferred>
             <Deferred><lifecycle::Lifecycle analysis /></Deferred>
-            <Deferred><cohorts::Cohorts as_of /></Deferred>
-            <Deferred><migration::MigrationSection as_of /></Deferred>
+            <Deferred><CohortsSection as_of /></Deferred>
+            <Deferred><MigrationSection as_of /></Deferred>
             <Deferred><attribution::Attribution /></Deferred>
         </section>
     }
