@@ -96,7 +96,12 @@ fn lazy_section(
 ) -> impl IntoView {
     let lang = use_lang();
     let data = use_analysis();
-    let has_orders = Memo::new(move |_| as_of.with(Option::is_some));
+    // Once built, the body stays: a new file empties the orders for a moment, and the
+    // body shows its own "no orders" line then (unmounting it mid-update raced its
+    // pending effects into disposed values).
+    let has_orders = Memo::new(move |built: Option<&bool>| {
+        built.copied().unwrap_or(false) || as_of.with(Option::is_some)
+    });
     view! {
         <section id=id aria-labelledby=title_id>
             <h2 id=title_id>{lang.t(title)}<SampleBadge show=data.showing_sample_orders() /></h2>
