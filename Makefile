@@ -8,8 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: test-clv
-.PHONY: serve dev test setup setup-test build size test-funnel-sql bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
+.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -21,7 +20,7 @@ serve: setup build
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-funnel-sql test-clv test-xlsx test-wasm build size test-e2e test-webkit
+test: setup-test lint test-native test-funnel-sql test-clv test-cohorts test-xlsx test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -54,6 +53,13 @@ test-funnel-sql:
 test-clv:
 	cargo build --locked --quiet --example clv_reference
 	tests/clv/.venv/bin/python tests/clv/check_lifetimes.py $${CARGO_TARGET_DIR:-target}/debug/examples/clv_reference target/clv
+
+# Cohort retention and RFM layer migration recomputed with pandas on generated orders and
+# on the sample orders: every count, share, revenue and matrix cell must equal the app's
+# (examples/cohort_reference.rs, tests/cohorts/check_pandas.py; venv from .ci/setup.sh).
+test-cohorts:
+	cargo run --locked --quiet --example cohort_reference -- --out target/cohorts
+	tests/cohorts/.venv/bin/python tests/cohorts/check_pandas.py target/cohorts
 
 # The components, in headless Chromium.
 test-wasm:

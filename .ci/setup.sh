@@ -109,6 +109,16 @@ if [ "${1:-}" = test ]; then
     touch tests/clv/.venv/.installed
   fi
 fi
+# Cohorts and segment migration against pandas (make test-cohorts): pandas and numpy
+# pinned as tests/bench/requirements.txt, in a venv of python3.11 (tests/cohorts/).
+if [ "${1:-}" = test ]; then
+  if [ ! -f tests/cohorts/.venv/.installed ] || [ tests/cohorts/requirements.txt -nt tests/cohorts/.venv/.installed ]; then
+    say "installing pandas in tests/cohorts/.venv"
+    python3.11 -m venv tests/cohorts/.venv
+    tests/cohorts/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/cohorts/requirements.txt
+    touch tests/cohorts/.venv/.installed
+  fi
+fi
 # Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
 # build's prerendering.
 npm_install tests/e2e

@@ -44,6 +44,8 @@ fn main() {
     println!("funnel:      {funnel}");
     let rfm = analytics_run::rfm(&data.orders, &now);
     println!("rfm:         {rfm}");
+    let cohorts = analytics_run::cohorts(&data.orders, &now);
+    println!("cohorts:     {cohorts}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     println!("attribution: {attribution}");
     let clv = analytics_run::clv(&data.clv_orders, &now);
@@ -60,7 +62,8 @@ fn main() {
             std::fs::write(dir.join(name), text).expect("write data");
         }
         let results = serde_json::json!({
-            "funnel": funnel, "rfm": rfm, "attribution": attribution, "clv": clv,
+            "funnel": funnel, "rfm": rfm, "cohorts": cohorts, "attribution": attribution,
+            "clv": clv,
         });
         std::fs::write(dir.join("native.json"), results.to_string()).expect("write results");
         println!("wrote the data and native.json to {}", dir.display());

@@ -102,6 +102,7 @@ pub fn mount() {
     crate::state::plan_reader::enable_plan_reader();
     crate::pages::funnel::import::enable_funnel_events_module();
     crate::pages::customers::value::enable_customer_value_module();
+    crate::pages::customers::enable_customer_sections_module();
     crate::state::xlsx::enable_xlsx_module();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;

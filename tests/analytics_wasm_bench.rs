@@ -41,6 +41,8 @@ fn analytics_in_the_browser() {
     console_log!("BENCH {{\"funnel\": {funnel}}}");
     let rfm = analytics_run::rfm(&data.orders, &now);
     console_log!("BENCH {{\"rfm\": {rfm}}}");
+    let cohorts = analytics_run::cohorts(&data.orders, &now);
+    console_log!("BENCH {{\"cohorts\": {cohorts}}}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     console_log!("BENCH {{\"attribution\": {attribution}}}");
     let clv = analytics_run::clv(&data.clv_orders, &now);

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 /// The sample as a chosen file would be: a `File` of its text, read by the page's own
 /// import path (decoding included).
-fn as_file(sample: SampleFile) -> Option<web_sys::File> {
+pub fn as_file(sample: SampleFile) -> Option<web_sys::File> {
     let text = sample.csv();
     web_sys::File::new_with_str_sequence(
         &js_sys::Array::of1(&JsValue::from_str(&text)),

@@ -368,6 +368,42 @@ def clv_report(native, wasm, ref):
             ok &= good
             print(f"  {'OK  ' if good else 'DIFF'} {name} {k} {impl[k]:.6g} vs lifetimes {ref[k]:.6g} (relative {err:.1e})")
     return ok
+# ---------------------------------------------------------------- cohorts
+
+
+def cohorts_pandas():
+    """The cohort table as the app counts it (src/domain/customers/cohorts.rs): first
+    purchase month per customer (refunds are no purchase), distinct buyers per cohort and
+    month since, net revenue (a refund before the first purchase in month 0)."""
+    df = pd.read_csv(DIR / "orders.csv", dtype=str)
+    phone, date, amount = df.columns[:3]
+    dates = pd.to_datetime(df[date].str.slice(0, 10), format="%Y-%m-%d")
+    o = pd.DataFrame(
+        {
+            "c": pd.factorize(df[phone])[0],
+            "month": dates.dt.year * 12 + dates.dt.month - 1,
+            "fen": (pd.to_numeric(df[amount]) * 100).round().astype("int64"),
+        }
+    )
+
+    def compute():
+        buy = o["fen"] >= 0
+        first = o[buy].groupby("c")["month"].min().rename("cohort")
+        p = o.join(first, on="c", how="inner")
+        p = p.assign(k=(p["month"] - p["cohort"]).clip(lower=0))
+        active = p[p["fen"] >= 0].groupby(["cohort", "k"])["c"].nunique()
+        revenue = p.groupby(["cohort", "k"])["fen"].sum()
+        return first, active, revenue
+
+    ms, (first, active, revenue) = timed(compute)
+    return {
+        "compute_ms": ms,
+        "cohorts": int(first.nunique()),
+        "customers": int(len(first)),
+        "active_sum": int(active.sum()),
+        "revenue_sum": int(revenue.sum()),
+        "month0_active": [int(active.get((m, 0), 0)) for m in sorted(first.unique())],
+    }
 
 
 # ---------------------------------------------------------------- report
@@ -394,6 +430,7 @@ def main():
         "funnel duckdb": funnel_duckdb(),
         "rfm pandas": rfm_pandas(),
         "rfm duckdb": rfm_duckdb(),
+        "cohorts pandas": cohorts_pandas(),
         "attribution numpy": attribution_numpy(),
     }
 
@@ -411,6 +448,7 @@ def main():
         ("funnel: page count (modes, paths)", "funnel", "analyze_ms", "funnel pandas", "funnel duckdb"),
         ("RFM: read 1M orders", "rfm", "parse_ms", "rfm pandas", "rfm duckdb"),
         ("RFM: score + segments", "rfm", "compute_ms", "rfm pandas", "rfm duckdb"),
+        ("cohort table (≤ 300 ms in wasm)", "cohorts", "compute_ms", "cohorts pandas", None),
         ("attribution: read 100k journeys", "attribution", "parse_ms", "attribution numpy", None),
         ("Markov (removal effects)", "attribution", "markov_ms", "attribution numpy", None),
         ("Shapley (exact, 2^12)", "attribution", "shapley_ms", "attribution numpy", None),
@@ -465,6 +503,10 @@ def main():
             "duckdb": py["rfm duckdb"][key],
         }
         check(f"RFM {key} equal", all(v == ref for v in others.values()), f"native {ref}" + "".join(f"; {k} {v}" for k, v in others.items() if v != ref))
+    for key in ["cohorts", "customers", "active_sum", "revenue_sum", "month0_active"]:
+        ref = native["cohorts"][key]
+        others = {n: r["cohorts"][key] for n, r in impls[1:] if "cohorts" in r} | {"pandas": py["cohorts pandas"][key]}
+        check(f"cohorts {key} equal", all(v == ref for v in others.values()), f"native {ref if key != 'month0_active' else len(ref)}" + "".join(f"; {k} {v}" for k, v in others.items() if v != ref))
     exact = py["attribution numpy"]
     for key in ["channels", "journeys", "conversions", "value"]:
         vals = [r["attribution"][key] for _, r in impls]

@@ -10,6 +10,8 @@ use super::bench_data::*;
 use super::counting_alloc;
 use omo_planner::domain::attribution::journeys::read_journeys;
 use omo_planner::domain::attribution::{markov, shapley};
+use omo_planner::domain::customers::cohorts::cohort_table;
+use omo_planner::domain::customers::migration::migration;
 use omo_planner::domain::customers::orders::read_orders;
 use omo_planner::domain::customers::rfm::{customer_stats, group_sizes, score, LayerCuts};
 use omo_planner::domain::customers::value::churn::Bands;
@@ -119,6 +121,30 @@ pub fn rfm(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "layers": layers.map(|l| l.customers),
         "segments": segments.map(|s| s.customers),
         "segment_spend": segments.map(|s| s.monetary),
+    })
+}
+
+/// Cohorts: the cohort table (first-purchase month × months since: active customers and
+/// net revenue) of the 1M orders as of the last order day, and the layer migration from
+/// 90 days before it. The read is not timed here (the RFM part times it).
+pub fn cohorts(csv: &str, now: &dyn Fn() -> f64) -> Value {
+    let orders = read_orders(csv).expect("header");
+    let as_of = orders.orders.iter().map(|o| o.day).max().unwrap_or(0);
+    let n = orders.customers.len();
+    let (compute, table) = timed(now, || cohort_table(&orders.orders, n, as_of));
+    let (migration_ms, moved) = timed(now, || {
+        migration(&orders.orders, n, as_of - 90, as_of, LayerCuts::default()).expect("in order")
+    });
+    json!({
+        "cohorts": table.cohorts.len(),
+        "customers": table.customers(),
+        "active_sum": table.cohorts.iter().flat_map(|c| c.active.iter()).sum::<u64>(),
+        "revenue_sum": table.cohorts.iter().flat_map(|c| c.revenue.iter()).sum::<i64>(),
+        "month0_active": table.cohorts.iter().map(|c| c.active[0]).collect::<Vec<_>>(),
+        "compute_ms": compute,
+        "migration_ms": migration_ms,
+        "upgrades": moved.upgrades,
+        "downgrades": moved.downgrades,
     })
 }
 

@@ -2,6 +2,7 @@
 
 mod bars;
 mod canvas;
+mod curves;
 mod frame;
 mod funnel;
 mod gantt;
@@ -10,6 +11,7 @@ mod trend;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
 pub use canvas::{Area, ChartCanvas};
+pub use curves::{curve_color, draw_curves, Curves};
 pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};
 pub use lines::{draw_lines, LineSeries, Lines, PALETTE};

@@ -1,11 +1,15 @@
 //! Customer segmentation from an orders export (spec §5): the orders file, RFM scores
-//! and segments, lifecycle triggers, customer KPIs, phone masking. The orders stay in
-//! memory; the plan keeps only the settings below. value/: predicted customer value
-//! (BG/NBD, Gamma-Gamma, CLV, churn risk, holdout check).
+//! and segments, lifecycle triggers, customer KPIs, phone masking, cohort retention
+//! (cohorts.rs: first-purchase month × months since, LTV curves), segment migration
+//! between two days (migration.rs) and predicted customer value (value/: BG/NBD,
+//! Gamma-Gamma, CLV, churn risk, holdout check). The orders stay in memory; the plan
+//! keeps only the settings below.
 
+pub mod cohorts;
 pub mod customer_kpis;
 pub mod lifecycle;
 pub mod mask;
+pub mod migration;
 pub mod orders;
 pub mod rfm;
 pub mod value;

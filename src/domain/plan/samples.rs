@@ -3,7 +3,9 @@
 //! seeds so they are the same every time. Each is the CSV text a merchant's export would
 //! be (UTF-8 with a BOM and CRLF line ends, as Excel writes it), read by the pages through
 //! the same importers as a chosen file, and offered as a download so the merchant sees
-//! the format. A few thousand rows each: generated in a few milliseconds.
+//! the format. A few thousand rows each: generated in a few milliseconds. The orders
+//! follow the BG/NBD and Gamma-Gamma story over two years (see [`truth`]), so cohorts
+//! and CLV models have something real to find.
 
 use crate::domain::plan::demo::demo_plan;
 use chrono::NaiveDate;
@@ -214,66 +216,166 @@ pub fn events_csv() -> String {
 
 // ---------------------------------------------------------------- orders
 
-/// Customers in the orders file.
-pub const ORDER_CUSTOMERS: usize = 360;
-/// The orders cover the year to this day (the default analysis date: the last order).
+/// Customers in the orders file (above the 500 that CLV models want).
+pub const ORDER_CUSTOMERS: usize = 600;
+/// Days of history: two years to the last day.
+pub const ORDER_DAYS: i64 = 730;
+/// The orders run to this day (the default analysis date: the last order).
 pub fn orders_last_day() -> NaiveDate {
     date(2026, 3, 31)
 }
 
-/// A customer's habits: when they came, how long they stayed, how often and how much.
-struct Habit {
-    first: i64,
-    last: i64,
-    orders: u64,
-    aov_yuan: u64,
-    online_percent: u64,
+/// The story behind the orders, as the BG/NBD and Gamma-Gamma models tell it (Fader,
+/// Hardie & Lee 2005; Fader & Hardie 2013), in days and yuan: while alive, a customer
+/// buys as a Poisson process of rate λ ~ Gamma(shape `R`, rate `ALPHA`); after each
+/// purchase they drop out with probability p ~ Beta(`A`, `B`); each order's value is
+/// Gamma(shape `P`, rate ν) with ν ~ Gamma(shape `Q`, rate `GAMMA`) per customer.
+pub mod truth {
+    pub const R: f64 = 0.8;
+    pub const ALPHA: f64 = 40.0;
+    pub const A: f64 = 0.7;
+    pub const B: f64 = 3.0;
+    pub const P: f64 = 6.0;
+    pub const Q: f64 = 4.0;
+    pub const GAMMA: f64 = 100.0;
 }
 
-fn habit(rng: &mut Rng, c: usize) -> Habit {
-    // One in twelve is a newcomer of the last month with one small order.
-    if c % 12 == 11 {
-        return Habit {
-            first: 335 + rng.below(30) as i64,
-            last: 364,
-            orders: 1,
-            aov_yuan: 60,
-            online_percent: 50,
-        };
+/// Natural log and exponential from + − × ÷ only (correctly rounded everywhere), so the
+/// sample is the same bytes natively and in wasm, whose libm may differ from the system's
+/// in the last bit.
+fn ln(x: f64) -> f64 {
+    if x <= 0.0 {
+        return f64::NEG_INFINITY;
     }
-    // A year of customers arriving; some still buying at the end, others gone quiet.
-    let first = rng.below(330) as i64;
-    let stays = rng.chance(55);
-    let last = if stays || c == 0 {
-        364
+    let bits = x.to_bits();
+    let mut e = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    let mut m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    if e == -1023 {
+        // Subnormal: never drawn here, but exact enough.
+        return ln(x * 4_503_599_627_370_496.0) - 52.0 * std::f64::consts::LN_2;
+    }
+    if m > std::f64::consts::SQRT_2 {
+        m /= 2.0;
+        e += 1;
+    }
+    // ln m = 2 atanh s, s = (m − 1) / (m + 1), |s| < 0.172.
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let (mut term, mut sum) = (s, 0.0);
+    for k in 0..16 {
+        sum += term / f64::from(2 * k + 1);
+        term *= s2;
+    }
+    2.0 * sum + e as f64 * std::f64::consts::LN_2
+}
+
+fn exp(x: f64) -> f64 {
+    if x < -700.0 {
+        return 0.0;
+    }
+    let n = (x / std::f64::consts::LN_2).round();
+    let r = x - n * std::f64::consts::LN_2;
+    let (mut term, mut sum) = (1.0, 1.0);
+    for k in 1..24 {
+        term *= r / f64::from(k);
+        sum += term;
+    }
+    sum * f64::from_bits(((n as i64 + 1023) as u64) << 52)
+}
+
+impl Rng {
+    /// Uniform in (0, 1).
+    fn unit(&mut self) -> f64 {
+        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// Standard normal (Marsaglia's polar method: no trigonometry).
+    fn normal(&mut self) -> f64 {
+        loop {
+            let u = 2.0 * self.unit() - 1.0;
+            let v = 2.0 * self.unit() - 1.0;
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                return u * (-2.0 * ln(s) / s).sqrt();
+            }
+        }
+    }
+
+    /// Gamma(shape, rate 1) (Marsaglia & Tsang 2000; shape < 1 boosted by U^(1/shape)).
+    fn gamma(&mut self, shape: f64) -> f64 {
+        if shape < 1.0 {
+            let u = self.unit();
+            return self.gamma(shape + 1.0) * exp(ln(u) / shape);
+        }
+        let d = shape - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * d).sqrt();
+        loop {
+            let x = self.normal();
+            let v = 1.0 + c * x;
+            if v <= 0.0 {
+                continue;
+            }
+            let v = v * v * v;
+            let u = self.unit();
+            if ln(u) < 0.5 * x * x + d - d * v + d * ln(v) {
+                return d * v;
+            }
+        }
+    }
+
+    /// Exponential with rate `rate`.
+    fn exponential(&mut self, rate: f64) -> f64 {
+        -ln(self.unit()) / rate
+    }
+}
+
+/// One sample customer: the day they arrive and their purchase days, by the model of
+/// [`truth`]; and their mean order value in yuan (the Gamma-Gamma ν gives p / ν).
+struct SampleCustomer {
+    days: Vec<i64>,
+    value_rate: f64,
+}
+
+fn sample_customer(rng: &mut Rng, c: usize) -> SampleCustomer {
+    use truth::*;
+    // Arrivals grow over the two years (more customers in later months); customer 0
+    // arrives on the first day and buys on the last (the default analysis date).
+    let first = if c == 0 {
+        0
     } else {
-        first + rng.below((364 - first) as u64 + 1) as i64
-    };
-    // Most buy once or twice; a few are regulars.
-    let orders = match rng.below(10) {
-        0..=3 => 1,
-        4..=5 => 2,
-        6..=7 => 3 + rng.below(3),
-        _ => 6 + rng.below(10),
+        (ORDER_DAYS as f64 * exp(ln(rng.unit()) * 0.8)) as i64
     }
-    .max(if c == 0 { 2 } else { 1 });
-    let aov_yuan = [60, 120, 260, 480, 900][rng.below(5) as usize];
-    Habit {
-        first,
-        last,
-        orders,
-        aov_yuan,
-        online_percent: [20, 50, 80][rng.below(3) as usize],
+    .min(ORDER_DAYS - 1);
+    let lambda = rng.gamma(R) / ALPHA;
+    let (ga, gb) = (rng.gamma(A), rng.gamma(B));
+    let dropout = ga / (ga + gb);
+    let value_rate = rng.gamma(Q) / GAMMA;
+    let mut days = vec![first];
+    let mut t = first as f64;
+    // Alive until the coin after a purchase says otherwise.
+    while rng.unit() >= dropout {
+        t += rng.exponential(lambda.max(1e-9));
+        if t >= ORDER_DAYS as f64 {
+            break;
+        }
+        days.push(t as i64);
     }
+    if c == 0 && days.last() != Some(&(ORDER_DAYS - 1)) {
+        days.push(ORDER_DAYS - 1);
+    }
+    SampleCustomer { days, value_rate }
 }
 
 /// The orders: columns 手机号, 下单日期, 实付金额, 渠道, 门店 (empty online), dated
-/// from 2025-04-01 to 2026-03-31, in date order. Customers are phone numbers (shown
-/// masked). About one purchase in thirty is followed by a refund row: the same customer,
-/// a negative amount a few days later.
+/// over the two years to 2026-03-31, in date order. Customers arrive over time and buy
+/// by the model of [`truth`] (Poisson purchases at a customer's own rate until they drop
+/// out; order values gamma around a customer's own mean). Customers are phone numbers
+/// (shown masked). About one purchase in thirty is followed by a refund row: the same
+/// customer, a negative amount a few days later.
 pub fn orders_csv() -> String {
     let mut rng = Rng(0x5eed_0002_a1b2_c3d4);
-    let first_day = add_days(orders_last_day(), -364);
+    let first_day = add_days(orders_last_day(), -(ORDER_DAYS - 1));
+    let last = ORDER_DAYS - 1;
     let mut rows: Vec<(i64, usize, i64, bool, &str)> = Vec::new();
     let mut phones = Vec::with_capacity(ORDER_CUSTOMERS);
     for c in 0..ORDER_CUSTOMERS {
@@ -282,22 +384,17 @@ pub fn orders_csv() -> String {
             [3, 5, 8][rng.below(3) as usize],
             rng.below(1_000_000_000)
         ));
-        let h = habit(&mut rng, c);
-        for i in 0..h.orders {
-            let day = if i == 0 {
-                h.first
-            } else if i == 1 && c == 0 {
-                364 // someone buys on the last day: the analysis date
-            } else {
-                h.first + rng.below((h.last - h.first) as u64 + 1) as i64
-            };
-            // ±40% around the customer's usual spend, to the half yuan.
-            let fen = (h.aov_yuan * 100 * (60 + rng.below(81)) / 100) as i64 / 50 * 50;
-            let online = rng.chance(h.online_percent);
+        let h = sample_customer(&mut rng, c);
+        let online_percent = [20, 50, 80][rng.below(3) as usize];
+        for day in h.days {
+            // Gamma(P, ν) yuan, to the half yuan, at least ¥5.
+            let yuan = rng.gamma(truth::P) / h.value_rate;
+            let fen = ((yuan * 2.0).round() as i64 * 50).clamp(500, 5_000_000);
+            let online = rng.chance(online_percent);
             let store = if online { "" } else { rng.pick(&STORES) };
-            rows.push((day, c, fen.max(500), online, store));
-            if rng.chance(3) && day < 364 {
-                let back = (day + 1 + rng.below(7) as i64).min(364);
+            rows.push((day, c, fen, online, store));
+            if rng.chance(3) && day < last {
+                let back = (day + 1 + rng.below(7) as i64).min(last);
                 let part = if rng.chance(50) { fen } else { fen / 100 * 50 };
                 rows.push((back, c, -part.max(500), online, store));
             }
@@ -441,6 +538,76 @@ mod tests {
             crate::domain::customers::mask::mask_id(&o.customers[0]).len(),
             11
         );
+    }
+
+    #[test]
+    fn the_portable_log_and_exp_match_the_system_ones() {
+        for &x in &[1e-12, 0.001, 0.37, 0.5, 0.999_999, 1.0, 1.5, 2.0, 7.3, 1e6] {
+            assert!(
+                (ln(x) - x.ln()).abs() < 1e-14 * x.ln().abs().max(1.0),
+                "ln {x}"
+            );
+        }
+        for &x in &[-30.0, -1.0, -0.01, 0.0, 0.3, 1.0, 5.5, 40.0] {
+            assert!((exp(x) - x.exp()).abs() < 1e-14 * x.exp(), "exp {x}");
+        }
+    }
+
+    #[test]
+    fn gamma_draws_have_the_gamma_mean_and_variance() {
+        let mut rng = Rng(42);
+        for shape in [0.7, 3.0, 6.0] {
+            let n = 20_000;
+            let v: Vec<f64> = (0..n).map(|_| rng.gamma(shape)).collect();
+            let mean = v.iter().sum::<f64>() / n as f64;
+            let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+            assert!((mean - shape).abs() < 0.05 * shape, "{shape}: mean {mean}");
+            assert!((var - shape).abs() < 0.1 * shape, "{shape}: var {var}");
+        }
+    }
+
+    #[test]
+    fn the_orders_tell_a_story_of_arrivals_repeat_purchases_and_dropout() {
+        use crate::domain::customers::cohorts::cohort_table;
+        use chrono::Datelike;
+        let o = read_orders(&orders_csv()).unwrap();
+        let as_of = orders_last_day().num_days_from_ce();
+        let first = o.orders.iter().map(|x| x.day).min().unwrap();
+        assert!(as_of - first >= 540, "at least 18 months of history");
+        let t = cohort_table(&o.orders, o.customers.len(), as_of);
+        // A cohort in (nearly) every month, later ones larger than the first ones.
+        assert!(t.cohorts.len() >= 22, "{} cohorts", t.cohorts.len());
+        let size = |r: std::ops::Range<usize>| -> u64 { t.cohorts[r].iter().map(|c| c.size).sum() };
+        let n = t.cohorts.len();
+        assert!(size(n - 6..n) > size(0..6));
+        // Retention falls away from month 0 yet some come back a year on.
+        let old = &t.cohorts[0..6];
+        let share = |k: usize| -> f64 {
+            let (a, s) = old
+                .iter()
+                .fold((0, 0), |(a, s), c| (a + c.active[k], s + c.size));
+            a as f64 / s as f64
+        };
+        assert!(
+            share(1) < 0.6 && share(12) > 0.0,
+            "{} {}",
+            share(1),
+            share(12)
+        );
+        // Repeat buyers and one-off buyers both.
+        let stats = customer_stats(&o.orders, o.customers.len(), as_of);
+        let repeat = stats.iter().filter(|s| s.frequency > 1).count();
+        assert!((150..=500).contains(&repeat), "{repeat} repeat customers");
+        // Order values around ¥200 (p γ / (q − 1)).
+        let buys: Vec<i64> = o
+            .orders
+            .iter()
+            .filter(|x| !x.is_refund())
+            .map(|x| x.amount.0)
+            .collect();
+        let mean = buys.iter().sum::<i64>() / buys.len() as i64;
+        assert!((12_000..=32_000).contains(&mean), "mean order {mean} fen");
+        assert!(o.orders.len() < 20_000, "quick to generate and read");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead};
 use crate::components::chart::{draw_bars, Area, Bars, ChartCanvas, Series};
 use crate::components::files::chosen_file;
-use crate::components::sample::{SampleBadge, SampleTools};
+use crate::components::sample::{as_file, SampleBadge, SampleTools};
 use crate::components::summary_table::{SummaryRow, SummaryTable};
 use crate::domain::attribution::budget_hint::{budget_hints, channel_table_spend, Advice};
 use crate::domain::attribution::journeys::{
@@ -132,6 +132,18 @@ pub fn Attribution() -> impl IntoView {
             read_file(file, false);
         }
     };
+    // The page's one button for both samples (super::SampleRequest); this section is
+    // deferred, so a request made before it was built is taken when it is.
+    if let Some(request) = use_context::<super::SampleRequest>() {
+        Effect::new(move |_| {
+            if request.journeys.get() {
+                request.journeys.set(false);
+                if let Some(file) = as_file(SampleFile::Touchpoints) {
+                    read_file(file, true);
+                }
+            }
+        });
+    }
 
     let summary = move || {
         let l = lang.get();

@@ -3,7 +3,7 @@
 
 use super::reading::{bad_rows_view, encoding_name, fill, reading_view, FileRead};
 use crate::components::files::chosen_file;
-use crate::components::sample::{SampleBadge, SampleTools};
+use crate::components::sample::{as_file, SampleBadge, SampleTools};
 use crate::domain::customers::orders::{OrderColumn, OrderRowError, OrdersReader};
 use crate::domain::plan::samples::SampleFile;
 use crate::i18n::{format_count, input_error_message, Lang, Msg};
@@ -54,6 +54,17 @@ pub fn OrdersImport() -> impl IntoView {
             read_file(file, false);
         }
     };
+    // The page's one button for both samples (super::SampleRequest).
+    if let Some(request) = use_context::<super::SampleRequest>() {
+        Effect::new(move |_| {
+            if request.orders.get() {
+                request.orders.set(false);
+                if let Some(file) = as_file(SampleFile::Orders) {
+                    read_file(file, true);
+                }
+            }
+        });
+    }
 
     let summary = move || {
         let l = lang.get();

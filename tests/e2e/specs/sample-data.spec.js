@@ -69,7 +69,7 @@ test('客户分层: sample orders and touchpoints fill segments and attribution,
   await page.getByTestId('orders-sample-try').tap();
   const orders = page.getByTestId('orders-summary');
   await expect(orders).toContainText('示例数据');
-  await expect(orders).toContainText('360 位客户');
+  await expect(orders).toContainText('600 位客户');
   await expect(orders).toContainText(/另有 \d+ 笔退款/);
   await expect(page.getByTestId('orders-bad-rows')).toHaveCount(0);
   // Every layer and every segment has customers; the sections say the data is a sample.
@@ -80,7 +80,7 @@ test('客户分层: sample orders and touchpoints fill segments and attribution,
   for (const id of ['customers-rfm-title', 'customers-kpis-title', 'customers-lifecycle-title']) {
     await expect(page.locator(`#${id}`)).toContainText('示例数据');
   }
-  await expect(page.getByTestId('kpi-customers')).toHaveText('360');
+  await expect(page.getByTestId('kpi-customers')).toHaveText('600');
 
   await page.getByTestId('journeys-sample-try').tap();
   const journeys = page.getByTestId('journeys-summary');
