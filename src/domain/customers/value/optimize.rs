@@ -13,8 +13,17 @@ pub struct Minimum {
     pub converged: bool,
 }
 
+/// A log-parameter beyond this (a parameter above 5e8 or below 2e-9) means the likelihood
+/// has no interior optimum on this data (e.g. no dropout at all): the search stops there,
+/// unconverged, rather than crawl toward infinity for thousands of iterations.
+const RUNAWAY: f64 = 20.0;
+
+/// Iterations over which f must improve by more than rounding to keep searching.
+const STALL_WINDOW: usize = 25;
+
 /// Minimises `f` (value and gradient) from `x0`. Converged when every gradient component
-/// is below `gtol` in absolute value.
+/// is below `gtol` in absolute value; stops unconverged when a coordinate runs past
+/// [`RUNAWAY`] or f stops improving for [`STALL_WINDOW`] iterations.
 pub fn bfgs(f: impl Fn(&[f64]) -> (f64, Vec<f64>), x0: &[f64], gtol: f64) -> Minimum {
     let n = x0.len();
     let mut x = x0.to_vec();
@@ -32,7 +41,18 @@ pub fn bfgs(f: impl Fn(&[f64]) -> (f64, Vec<f64>), x0: &[f64], gtol: f64) -> Min
         };
     }
     let mut stalled = 0;
+    let mut recent = std::collections::VecDeque::with_capacity(STALL_WINDOW + 1);
     while iterations < max_iter && norm(&g) > gtol {
+        if norm(&x) > RUNAWAY {
+            break;
+        }
+        recent.push_back(fx);
+        if recent.len() > STALL_WINDOW {
+            let old = recent.pop_front().unwrap_or(fx);
+            if old - fx <= 1e-12 * fx.abs().max(1.0) {
+                break;
+            }
+        }
         iterations += 1;
         let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i], &g)).collect();
         let mut slope = dot(&p, &g);
@@ -136,5 +156,20 @@ mod tests {
         let m = bfgs(f, &[-1.2, 1.0], 1e-10);
         assert!(m.converged, "{m:?}");
         assert!((m.x[0] - 1.0).abs() < 1e-8 && (m.x[1] - 1.0).abs() < 1e-8);
+    }
+
+    #[test]
+    fn stops_early_when_the_optimum_is_at_infinity() {
+        // e^-x + y^2: no minimum in x (as a likelihood with no dropout in the data).
+        let f = |x: &[f64]| {
+            (
+                (-x[0]).exp() + x[1] * x[1],
+                vec![-(-x[0]).exp(), 2.0 * x[1]],
+            )
+        };
+        let m = bfgs(f, &[0.0, 1.0], 1e-10);
+        assert!(!m.converged, "{m:?}");
+        assert!(m.iterations < 200, "{m:?}");
+        assert!(m.x[0] <= RUNAWAY + 3.0, "{m:?}");
     }
 }
