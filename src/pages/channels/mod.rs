@@ -1,6 +1,7 @@
 //! 渠道分析 (spec §4): crossed alerts first, then the effectiveness table derived from
 //! the KPI history, the history itself, custom metrics, the trend chart, the alert
-//! rules, the channel comparison with its budget suggestion, and the A/B tests.
+//! rules, the channel comparison with its budget suggestion, the A/B tests, and the response
+//! curves with the budget optimiser and the scenarios side by side (issue 27).
 
 pub(crate) mod ab_tests;
 mod alerts;
@@ -9,6 +10,8 @@ mod custom;
 pub(crate) mod effectiveness;
 mod from_orders;
 pub(crate) mod months;
+mod optimiser;
+mod response;
 mod trend;
 
 use crate::components::deferred::Deferred;
@@ -24,6 +27,9 @@ const SECTIONS: &[(&str, Msg)] = &[
     ("alerts", Msg::AlertsTitle),
     ("channel-compare", Msg::ChannelCompareTitle),
     ("ab-tests", Msg::AbTestsTitle),
+    ("response", Msg::ResponseTitle),
+    ("budget-optimiser", Msg::OptimiserTitle),
+    ("mix-scenarios", Msg::MixScenariosTitle),
 ];
 
 #[component]
@@ -46,6 +52,7 @@ pub fn ChannelsPage() -> impl IntoView {
             <Deferred><alerts::AlertsSection /></Deferred>
             <Deferred><compare::ChannelCompareSection /></Deferred>
             <Deferred><ab_tests::AbTestsSection /></Deferred>
+            <Deferred><response::ResponseSection /></Deferred>
         </section>
     }
 }
