@@ -46,6 +46,8 @@ fn main() {
     println!("rfm:         {rfm}");
     let attribution = analytics_run::attribution(&data.journeys, &now);
     println!("attribution: {attribution}");
+    let response = analytics_run::response(&now);
+    println!("response:    {response}");
 
     if let Some(dir) = out {
         std::fs::create_dir_all(&dir).expect("output directory");

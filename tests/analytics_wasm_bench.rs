@@ -44,3 +44,12 @@ fn analytics_in_the_browser() {
     let attribution = analytics_run::attribution(&data.journeys, &now);
     console_log!("BENCH {{\"attribution\": {attribution}}}");
 }
+
+/// Response curves (issue 27): 12 channels × 36 months fitted with bootstrap, then
+/// optimised; the target is 500 ms.
+#[wasm_bindgen_test]
+fn response_curves_in_the_browser() {
+    let now = || performance_now();
+    let response = analytics_run::response(&now);
+    console_log!("BENCH {{\"response\": {response}}}");
+}

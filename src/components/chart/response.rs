@@ -64,11 +64,7 @@ pub fn draw_response(area: &Area, scale: f64, chart: &ResponseChart) {
             vec![(x, 0.0), (x, y_hi)],
             WARN.stroke_width(px(1.5) as u32),
         )));
-        let _ = plot.draw_series(std::iter::once(Circle::new(
-            (x, y),
-            px(5.0),
-            WARN.filled(),
-        )));
+        let _ = plot.draw_series(std::iter::once(Circle::new((x, y), px(5.0), WARN.filled())));
     }
     // The spend axis: five labels under the plotting area.
     let style = axis_font(scale, 11.0).pos(Pos::new(HPos::Center, VPos::Top));

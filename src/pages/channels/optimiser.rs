@@ -28,10 +28,15 @@ fn scenario_columns() -> Vec<Column<ScenarioSpend>> {
     vec![
         C::text(Msg::ColMixScenario, |r| &r.scenario, |r| &mut r.scenario),
         C::text(Msg::ColChannel, |r| &r.channel, |r| &mut r.channel),
-        C::entry(Msg::ColMonthlyBudget, ColumnKind::Money, |r| &r.spend, |r| &mut r.spend)
-            .with_error(|r| {
-                crate::domain::channels::response::history::SpendMonth::money_error(&r.spend)
-            }),
+        C::entry(
+            Msg::ColMonthlyBudget,
+            ColumnKind::Money,
+            |r| &r.spend,
+            |r| &mut r.spend,
+        )
+        .with_error(|r| {
+            crate::domain::channels::response::history::SpendMonth::money_error(&r.spend)
+        }),
     ]
 }
 
@@ -92,7 +97,11 @@ fn form(p: &Plan) -> Form {
         categories,
         months,
         target_revenue: s.target_revenue.value().copied().filter(|f| f.0 > 0),
-        target_roas: s.target_roas.value().map(|m| m.0 as f64 / 100.0).filter(|&r| r > 0.0),
+        target_roas: s
+            .target_roas
+            .value()
+            .map(|m| m.0 as f64 / 100.0)
+            .filter(|&r| r > 0.0),
         currency: p.header.currency,
     }
 }
@@ -124,7 +133,11 @@ fn infeasible_text(e: Infeasible, model: &Model, currency: Currency, lang: Lang)
     }
 }
 
-fn why_text(line: &crate::domain::channels::response::advice::Line, lambda: f64, lang: Lang) -> String {
+fn why_text(
+    line: &crate::domain::channels::response::advice::Line,
+    lambda: f64,
+    lang: Lang,
+) -> String {
     let m = line.marginal_today.map_or(NO_VALUE.into(), ratio_text);
     let msg = match line.why {
         Why::Gains => Msg::WhyGains,
@@ -171,7 +184,10 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
             if m.channels.iter().all(|c| c.revenue.is_err()) {
                 return None;
             }
-            let total = f.total.or(f.default).unwrap_or(Fen(m.today().iter().flatten().map(|f| f.0).sum()));
+            let total =
+                f.total
+                    .or(f.default)
+                    .unwrap_or(Fen(m.today().iter().flatten().map(|f| f.0).sum()));
             Some(advise(m, total).map_err(|e| (e, total)))
         })
     });
@@ -189,7 +205,10 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
                     .replace("{outcome}", &o.map_or(NO_VALUE.into(), |o| money(o.value)))
                     .replace("{p10}", &o.map_or(NO_VALUE.into(), |o| money(o.p10)))
                     .replace("{p90}", &o.map_or(NO_VALUE.into(), |o| money(o.p90)))
-                    .replace("{today}", &a.today.outcome.map_or(NO_VALUE.into(), |o| money(o.value)))
+                    .replace(
+                        "{today}",
+                        &a.today.outcome.map_or(NO_VALUE.into(), |o| money(o.value)),
+                    )
                     .replace("{lambda}", &ratio_text(a.lambda))
             }
         }
@@ -200,7 +219,11 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
         lang.t(Msg::MixTotalDefault)
             .replace("{categories}", &f.categories.join(" + "))
             .replace("{months}", &f.months.to_string())
-            .replace("{total}", &f.default.map_or(NO_VALUE.into(), |d| format_money(d, f.currency, lang)))
+            .replace(
+                "{total}",
+                &f.default
+                    .map_or(NO_VALUE.into(), |d| format_money(d, f.currency, lang)),
+            )
     };
     let lines = Signal::derive(move || {
         let lang = lang.get();
@@ -214,7 +237,13 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
             .map(|l| {
                 let today = l.today.unwrap_or(Fen(0));
                 let delta = l.optimal.0 - today.0;
-                let sign = if delta > 0 { "+" } else if delta < 0 { "-" } else { "" };
+                let sign = if delta > 0 {
+                    "+"
+                } else if delta < 0 {
+                    "-"
+                } else {
+                    ""
+                };
                 SummaryRow {
                     name: l.channel.clone(),
                     figures: vec![
@@ -239,7 +268,13 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
         };
         SummaryRow {
             name: lang.t(Msg::RowMonthlyTotal).to_string(),
-            figures: vec![money(today), money(optimal), String::new(), String::new(), String::new()],
+            figures: vec![
+                money(today),
+                money(optimal),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
             warn: false,
         }
     });
@@ -248,7 +283,10 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
         let f = form.get();
         let money = |v: f64| money_f(v, f.currency, lang);
         // Without maximums the search stops at ten times the total.
-        let cap = Fen(f.total.or(f.default).map_or(100_000_000, |t| t.0.saturating_mul(10).max(100)));
+        let cap = Fen(f
+            .total
+            .or(f.default)
+            .map_or(100_000_000, |t| t.0.saturating_mul(10).max(100)));
         let mut out = Vec::new();
         model.with(|m| {
             if m.channels.iter().all(|c| c.revenue.is_err()) {
@@ -261,8 +299,15 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
                         .t(Msg::TargetRevenueResult)
                         .replace("{target}", &t)
                         .replace("{total}", &format_money(a.total, f.currency, lang))
-                        .replace("{outcome}", &a.optimal.outcome.map_or(NO_VALUE.into(), |o| money(o.value))),
-                    None => lang.t(Msg::TargetRevenueUnreachable).replace("{target}", &t),
+                        .replace(
+                            "{outcome}",
+                            &a.optimal
+                                .outcome
+                                .map_or(NO_VALUE.into(), |o| money(o.value)),
+                        ),
+                    None => lang
+                        .t(Msg::TargetRevenueUnreachable)
+                        .replace("{target}", &t),
                 });
             }
             if let Some(target) = f.target_roas {
@@ -272,13 +317,25 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
                         .t(Msg::TargetRoasResult)
                         .replace("{target}", &t)
                         .replace("{total}", &format_money(a.total, f.currency, lang))
-                        .replace("{outcome}", &a.optimal.outcome.map_or(NO_VALUE.into(), |o| money(o.value)))
-                        .replace("{roas}", &a.optimal.roas.map_or(NO_VALUE.into(), |r| ratio_text(r.value))),
+                        .replace(
+                            "{outcome}",
+                            &a.optimal
+                                .outcome
+                                .map_or(NO_VALUE.into(), |o| money(o.value)),
+                        )
+                        .replace(
+                            "{roas}",
+                            &a.optimal
+                                .roas
+                                .map_or(NO_VALUE.into(), |r| ratio_text(r.value)),
+                        ),
                     None => lang.t(Msg::TargetRoasUnreachable).replace("{target}", &t),
                 });
             }
         });
-        out.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
+        out.into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
     };
 
     // Scenarios side by side.
@@ -312,7 +369,14 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
             out
         })
     });
-    let names = Memo::new(move |_| model.with(|m| m.channels.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let names = Memo::new(move |_| {
+        model.with(|m| {
+            m.channels
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let write = move |i: usize| {
         let Some(col) = columns.with_untracked(|c| c.get(i).cloned()) else {
             return;
@@ -326,7 +390,8 @@ pub fn OptimiserSection(model: Memo<Arc<Model>>) -> impl IntoView {
                 };
                 if let Some(Some(spend)) = col.judged.spend.get(k) {
                     if ch.budget.value() != Some(spend) {
-                        Arc::make_mut(ch).budget = crate::domain::values::entry::Entry::Value(*spend);
+                        Arc::make_mut(ch).budget =
+                            crate::domain::values::entry::Entry::Value(*spend);
                     }
                 }
             }

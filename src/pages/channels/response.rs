@@ -41,7 +41,13 @@ fn channel_columns() -> Vec<Column<MixChannel>> {
     };
     vec![
         C::text(Msg::ColChannel, |r| &r.name, |r| &mut r.name),
-        C::choice(Msg::ColSide, SIDES, SIDE_VALUES, |r| r.side, |r, v| r.side = v),
+        C::choice(
+            Msg::ColSide,
+            SIDES,
+            SIDE_VALUES,
+            |r| r.side,
+            |r, v| r.side = v,
+        ),
         money(Msg::ColMonthlyBudget, |r| &r.budget, |r| &mut r.budget),
         money(Msg::ColMinSpend, |r| &r.min, |r| &mut r.min),
         money(Msg::ColMaxSpend, |r| &r.max, |r| &mut r.max),
@@ -52,11 +58,26 @@ fn history_columns() -> Vec<Column<SpendMonth>> {
     type C = Column<SpendMonth>;
     vec![
         C::text(Msg::ColChannel, |r| &r.channel, |r| &mut r.channel),
-        C::entry(Msg::ColMonth, ColumnKind::Text, |r| &r.month, |r| &mut r.month),
-        C::entry(Msg::ColSpend, ColumnKind::Money, |r| &r.spend, |r| &mut r.spend)
-            .with_error(|r| SpendMonth::money_error(&r.spend)),
-        C::entry(Msg::ColRevenue, ColumnKind::Money, |r| &r.revenue, |r| &mut r.revenue)
-            .with_error(|r| SpendMonth::money_error(&r.revenue)),
+        C::entry(
+            Msg::ColMonth,
+            ColumnKind::Text,
+            |r| &r.month,
+            |r| &mut r.month,
+        ),
+        C::entry(
+            Msg::ColSpend,
+            ColumnKind::Money,
+            |r| &r.spend,
+            |r| &mut r.spend,
+        )
+        .with_error(|r| SpendMonth::money_error(&r.spend)),
+        C::entry(
+            Msg::ColRevenue,
+            ColumnKind::Money,
+            |r| &r.revenue,
+            |r| &mut r.revenue,
+        )
+        .with_error(|r| SpendMonth::money_error(&r.revenue)),
         C::entry(
             Msg::ColNewCustomers,
             ColumnKind::Integer,
@@ -105,10 +126,12 @@ fn status(c: &ChannelModel, currency: Currency, lang: Lang) -> String {
                 .replace("{p90}", &money(p90))
                 .replace("{marginal}", &ratio_text(f.fit.curve.marginal(today)))
         }
-        Err(NoCurve::TooFewMonths(n)) => lang.t(Msg::CurveTooFewMonths).replace("{n}", &n.to_string()),
-        Err(NoCurve::FlatSpend(cv)) => {
-            lang.t(Msg::CurveFlatSpend).replace("{cv}", &format!("{:.1}%", cv * 100.0))
-        }
+        Err(NoCurve::TooFewMonths(n)) => lang
+            .t(Msg::CurveTooFewMonths)
+            .replace("{n}", &n.to_string()),
+        Err(NoCurve::FlatSpend(cv)) => lang
+            .t(Msg::CurveFlatSpend)
+            .replace("{cv}", &format!("{:.1}%", cv * 100.0)),
         Err(NoCurve::NoFit) => lang.t(Msg::CurveNoFit).to_string(),
     }
 }
@@ -129,16 +152,28 @@ fn chart_data(c: &ChannelModel, lang: Lang) -> Option<ResponseChart> {
     let curve = (0..=40)
         .map(|i| {
             let x = top * f64::from(i) / 40.0;
-            let (p10, p90) = f.band(x).unwrap_or((f.fit.curve.value(x), f.fit.curve.value(x)));
+            let (p10, p90) = f
+                .band(x)
+                .unwrap_or((f.fit.curve.value(x), f.fit.curve.value(x)));
             (yuan(x), yuan(f.fit.curve.value(x)), yuan(p10), yuan(p90))
         })
         .collect();
     Some(ResponseChart {
         curve,
-        points: f.fit.points.iter().map(|&(a, y)| (yuan(a), yuan(y))).collect(),
+        points: f
+            .fit
+            .points
+            .iter()
+            .map(|&(a, y)| (yuan(a), yuan(y)))
+            .collect(),
         today: today.map(|x| (yuan(x), yuan(f.fit.curve.value(x)))),
-        legend: [Msg::LegendCurve, Msg::LegendBand, Msg::LegendMonths, Msg::LegendTodaySpend]
-            .map(|m| lang.t(m).to_string()),
+        legend: [
+            Msg::LegendCurve,
+            Msg::LegendBand,
+            Msg::LegendMonths,
+            Msg::LegendTodaySpend,
+        ]
+        .map(|m| lang.t(m).to_string()),
     })
 }
 
@@ -147,9 +182,8 @@ fn CurveCard(model: Memo<Arc<Model>>, name: String) -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let key = name.clone();
-    let channel = Memo::new(move |_| {
-        model.with(|m| m.channels.iter().find(|c| c.name == key).cloned())
-    });
+    let channel =
+        Memo::new(move |_| model.with(|m| m.channels.iter().find(|c| c.name == key).cloned()));
     let text = move || {
         let currency = store.read_parts(&[Part::Header], |p| p.header.currency);
         channel.with(|c| c.as_ref().map(|c| status(c, currency, lang.get())))
@@ -161,7 +195,9 @@ fn CurveCard(model: Memo<Arc<Model>>, name: String) -> impl IntoView {
     let fitted = Memo::new(move |_| chart.with(Option::is_some));
     let title = name.clone();
     let label = Signal::derive(move || {
-        lang.get().t(Msg::CurveChartLabel).replace("{channel}", &title)
+        lang.get()
+            .t(Msg::CurveChartLabel)
+            .replace("{channel}", &title)
     });
     let draw = move |area: &crate::components::chart::Area, scale: f64| {
         if let Some(data) = chart.get() {
@@ -190,7 +226,12 @@ pub fn ResponseSection() -> impl IntoView {
         })
     });
     let names = Memo::new(move |_| {
-        model.with(|m| m.channels.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+        model.with(|m| {
+            m.channels
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="section" id="response" aria-labelledby="response-title">

@@ -159,12 +159,21 @@ mod tests {
     fn the_demo_moves_spend_toward_higher_marginal_returns() {
         let plan = demo_plan();
         let model = build(&plan.mix, 50);
-        assert!(model.channels.iter().all(|c| c.revenue.is_ok()), "every demo channel fits");
+        assert!(
+            model.channels.iter().all(|c| c.revenue.is_ok()),
+            "every demo channel fits"
+        );
         let total = Fen(2_333_333);
-        assert_eq!(model.today().iter().flatten().map(|f| f.0).sum::<i64>(), total.0);
+        assert_eq!(
+            model.today().iter().flatten().map(|f| f.0).sum::<i64>(),
+            total.0
+        );
         let advice = advise(&model, total).unwrap();
         assert_eq!(advice.optimal.total, total);
-        let (o, t) = (advice.optimal.outcome.unwrap(), advice.today.outcome.unwrap());
+        let (o, t) = (
+            advice.optimal.outcome.unwrap(),
+            advice.today.outcome.unwrap(),
+        );
         assert!(o.value > t.value, "{} ≤ {}", o.value, t.value);
         assert!(o.p10 <= o.value && o.value <= o.p90);
         for line in &advice.lines {
@@ -178,13 +187,17 @@ mod tests {
         assert!(advice.lines.iter().any(|l| l.why == Why::Gains));
         assert!(advice.lines.iter().any(|l| l.why == Why::Loses));
         // The inverse: the least spend reaching the optimum's outcome is this total.
-        let back = for_target_outcome(&model, Fen(o.value.floor() as i64), Fen(100_000_000)).unwrap();
+        let back =
+            for_target_outcome(&model, Fen(o.value.floor() as i64), Fen(100_000_000)).unwrap();
         assert!((back.total.0 - total.0).abs() <= 2, "{:?}", back.total);
     }
 
     #[test]
     fn the_default_total_spreads_the_categories_over_the_horizon() {
-        assert_eq!(default_total(&[Fen(12_000_000), Fen(16_000_000)], 12), Some(Fen(2_333_333)));
+        assert_eq!(
+            default_total(&[Fen(12_000_000), Fen(16_000_000)], 12),
+            Some(Fen(2_333_333))
+        );
         assert_eq!(default_total(&[], 12), None);
         assert_eq!(default_total(&[Fen(1)], 0), None);
     }
