@@ -108,7 +108,7 @@ fn form(p: &Plan) -> Form {
 
 fn ranged(r: Option<Ranged>, text: impl Fn(f64) -> String) -> String {
     r.map_or(NO_VALUE.into(), |r| {
-        format!("{}({}–{})", text(r.value), text(r.p10), text(r.p90))
+        format!("{} ({}–{})", text(r.value), text(r.p10), text(r.p90))
     })
 }
 

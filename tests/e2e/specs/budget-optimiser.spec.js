@@ -49,17 +49,22 @@ const chartInk = (page, channel) =>
 
 test('typing a month of the history key by key refits the curve and its marginal ROI', async ({ page }) => {
   await page.goto('/channels#response');
-  const status = card(page, '直播').getByTestId('curve-status');
+  const status = card(page, '公众号').getByTestId('curve-status');
   await expect(status).toContainText('24个月');
   await expect(status).toContainText('边际ROI');
   const before = await status.textContent();
-  const revenue = mixCell(page, 'mix-history', '收入 直播 2026-08');
+  const revenue = mixCell(page, 'mix-history', '收入 公众号 2024-10');
+  await expect(revenue).toHaveValue('¥16,663.00');
   await revenue.click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('120000');
-  await page.keyboard.press('Enter');
-  await expect(revenue).toHaveValue('¥120,000.00');
+  // Each key refits: the figures move while the value is typed.
+  await page.keyboard.type('4');
   await expect(status).not.toHaveText(before);
+  const afterOneKey = await status.textContent();
+  await page.keyboard.type('0000');
+  await page.keyboard.press('Enter');
+  await expect(revenue).toHaveValue('¥40,000.00');
+  await expect(status).not.toHaveText(afterOneKey);
   await expect(status).toContainText('边际ROI');
   // Every demo channel has its curve.
   await expect(page.locator('.curve-card')).toHaveCount(6);
@@ -69,7 +74,7 @@ test('typing a month of the history key by key refits the curve and its marginal
 test('a channel with too little data says so plainly and draws no curve', async ({ page }) => {
   await page.goto('/channels#response');
   await page.locator('#response').getByRole('button', { name: '添加渠道' }).click();
-  const name = mixCell(page, 'mix-channels', '渠道 新渠道');
+  const name = mixCell(page, 'mix-channels', '渠道 第 7 行');
   await name.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('小红书');
@@ -77,8 +82,6 @@ test('a channel with too little data says so plainly and draws no curve', async 
   const status = card(page, '小红书').getByTestId('curve-status');
   await expect(status).toHaveText('数据不足:只有0个月同时有投入和收入,至少需要8个月,暂不拟合。');
   await expect(card(page, '小红书').locator('canvas')).toBeHidden();
-  // Seven months of 直播 cleared of revenue leave it 17: still fitted; a channel whose
-  // spend never varies is not.
   await expect(card(page, '直播').locator('canvas')).toBeVisible();
 });
 
@@ -130,15 +133,23 @@ test('inverse targets: the least spend for a revenue, the largest for a ROAS', a
   await target.pressSequentially('100000');
   await target.press('Enter');
   const targets = page.getByTestId('optimiser-targets');
-  await expect(targets).toContainText(/达到目标月收入 ¥100,000\.00 最少需要月预算 ¥[\d,]+\.\d\d(预计收入 ¥1\d{2},\d{3}\.\d\d)。/);
+  await expect(targets).toContainText(/达到目标月收入 ¥100,000\.00 最少需要月预算 ¥[\d,]+\.\d\d(预计收入 ¥100,0\d\d\.\d\d)。/);
   const needed = yuan((await targets.textContent()).match(/最少需要月预算 (¥[\d,.]+)/)[1]);
   // Optimising that budget predicts the target; a yuan less falls short of it.
   const total = page.getByLabel('每月总预算');
   await total.click();
   await total.pressSequentially(String(needed));
   await total.press('Enter');
-  const predicted = yuan((await page.getByTestId('optimiser-summary').textContent()).match(/预计月收入 (¥[\d,.]+)/)[1]);
-  expect(predicted).toBeGreaterThanOrEqual(100000);
+  const summary = page.getByTestId('optimiser-summary');
+  const predicted = async () => yuan((await summary.textContent()).match(/预计月收入 (¥[\d,.]+)/)[1]);
+  await expect(summary).toContainText(`最优分配合计 ¥${needed.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  expect(await predicted()).toBeGreaterThanOrEqual(100000);
+  await total.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(String(Math.round((needed - 1) * 100) / 100));
+  await total.press('Enter');
+  await expect(summary).toContainText(`最优分配合计 ¥${(needed - 1).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  expect(await predicted()).toBeLessThan(100000);
   // Far beyond what the channels can return: said so.
   await target.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -156,8 +167,8 @@ test('scenarios side by side; writing one into the budgets is one undo step', as
   await page.goto('/channels#mix-scenarios');
   const compare = page.getByTestId('scenario-compare');
   await expect(compare.locator('thead th')).toHaveText(['渠道', '当前方案', '最优方案', '线下加码']);
-  await expect(compare.locator('tr', { hasText: '预计月收入' }).locator('td').first()).toHaveText(/^¥[\d,]+\.\d\d(¥[\d,]+\.\d\d–¥[\d,]+\.\d\d)$/);
-  await expect(compare.locator('tr', { hasText: '获客成本' }).locator('td').first()).toHaveText(/^¥\d+\.\d\d(/);
+  await expect(compare.locator('tr', { hasText: '预计月收入' }).locator('td').first()).toHaveText(/^¥[\d,]+\.\d\d \(¥[\d,]+\.\d\d–¥[\d,]+\.\d\d\)$/);
+  await expect(compare.locator('tr', { hasText: '获客成本' }).locator('td').first()).toHaveText(/^¥\d+\.\d\d \(/);
   // A planner's scenario typed key by key: a new row.
   await page.locator('#mix-scenarios').getByRole('button', { name: '添加一行' }).click();
   const channel = mixCell(page, 'mix-scenarios', '渠道 新方案 ');
