@@ -154,6 +154,8 @@ pub fn named(
                     *slot = Some(Fen(slot.map_or(0, |f| f.0) + v.0));
                 }
             }
+            // A row whose channel is not typed yet names nothing to flag.
+            None if r.channel.trim().is_empty() => {}
             None => out[i].2.push(r.channel.clone()),
         }
     }
