@@ -102,6 +102,7 @@ pub fn mount() {
     crate::state::plan_reader::enable_plan_reader();
     crate::pages::funnel::import::enable_funnel_events_module();
     crate::state::xlsx::enable_xlsx_module();
+    crate::pages::channels::enable_channel_response_module();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;
         let start = read_start(LocalPlanLibrary).await;

@@ -2,6 +2,7 @@
 // budget optimiser (limits, inverse targets, explained line by line) and the scenarios
 // side by side, one of them written into the monthly budgets as one undo step.
 import { test, expect } from './fixtures.js';
+import { splitFile, moduleRequest } from './helpers.js';
 
 const mixCell = (page, table, name) => page.locator(`table[data-table="${table}"] [aria-label="${name}"]`);
 const card = (page, channel) => page.locator(`.curve-card[data-channel="${channel}"]`);
@@ -46,6 +47,29 @@ const chartInk = (page, channel) =>
       ink.rightY /= Math.max(nr, 1);
       return ink;
     });
+
+test('opening /channels does not fetch the response module; scrolling down to the section does, once', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => splitFile.test(r.url()) && fetched.push(r.url()));
+  const responseModule = (url) => moduleRequest('channel_response').test(url);
+  await page.goto('/channels');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('渠道与KPI分析');
+  // The app's page took over, every section above it is built and nothing waits; the
+  // response section is not there.
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'live');
+  await expect(page.locator('#ab-tests h2')).toBeAttached();
+  await expect(page.locator('#main [aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('#response')).toHaveCount(0);
+  expect(fetched.filter(responseModule)).toEqual([]);
+  // Scrolled down as a person reads the page: the module arrives and the curves show.
+  await expect(async () => {
+    await page.mouse.wheel(0, 2000);
+    await expect(page.locator('#response')).toBeAttached({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.locator('.curve-card')).toHaveCount(6);
+  await expect(page.locator('#mix-scenarios')).toBeAttached();
+  expect(fetched.filter(responseModule)).toHaveLength(1);
+});
 
 test('typing a month of the history key by key refits the curve and its marginal ROI', async ({ page }) => {
   await page.goto('/channels#response');
