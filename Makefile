@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
+.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts test-response bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -20,7 +20,7 @@ serve: setup build
 dev: setup
 	$(TRUNK) serve --port $(PORT)
 
-test: setup-test lint test-native test-funnel-sql test-clv test-cohorts test-xlsx test-wasm build size test-e2e test-webkit
+test: setup-test lint test-native test-funnel-sql test-clv test-cohorts test-response test-xlsx test-wasm build size test-e2e test-webkit
 	@echo "All tests passed."
 
 setup:
@@ -60,6 +60,12 @@ test-clv:
 test-cohorts:
 	cargo run --locked --quiet --example cohort_reference -- --out target/cohorts
 	tests/cohorts/.venv/bin/python tests/cohorts/check_pandas.py target/cohorts
+
+# The response curves and the optimiser against scipy (curve_fit, SLSQP) on generated
+# histories with known curves (tests/response/check_scipy.py; venv from .ci/setup.sh test).
+test-response:
+	cargo run --locked --quiet --example response_reference -- --out target/response
+	tests/response/.venv/bin/python tests/response/check_scipy.py target/response
 
 # The components, in headless Chromium.
 test-wasm:

@@ -119,6 +119,16 @@ if [ "${1:-}" = test ]; then
     touch tests/cohorts/.venv/.installed
   fi
 fi
+# The response curves' reference check (make test-response): scipy and numpy, pinned
+# (tests/response/requirements.txt), in a venv of python3.11.
+if [ "${1:-}" = test ]; then
+  if [ ! -f tests/response/.venv/.installed ] || [ tests/response/requirements.txt -nt tests/response/.venv/.installed ]; then
+    say "installing scipy and numpy in tests/response/.venv"
+    python3.11 -m venv tests/response/.venv
+    tests/response/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/response/requirements.txt
+    touch tests/response/.venv/.installed
+  fi
+fi
 # Playwright (it drives Debian's Chromium; it never downloads one): the e2e tests, and the
 # build's prerendering.
 npm_install tests/e2e

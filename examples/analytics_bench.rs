@@ -50,6 +50,8 @@ fn main() {
     println!("attribution: {attribution}");
     let clv = analytics_run::clv(&data.clv_orders, &now);
     println!("clv:         {clv}");
+    let response = analytics_run::response(&now);
+    println!("response:    {response}");
 
     if let Some(dir) = out {
         std::fs::create_dir_all(&dir).expect("output directory");
@@ -63,7 +65,7 @@ fn main() {
         }
         let results = serde_json::json!({
             "funnel": funnel, "rfm": rfm, "cohorts": cohorts, "attribution": attribution,
-            "clv": clv,
+            "clv": clv, "response": response,
         });
         std::fs::write(dir.join("native.json"), results.to_string()).expect("write results");
         println!("wrote the data and native.json to {}", dir.display());

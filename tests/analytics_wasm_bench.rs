@@ -48,3 +48,12 @@ fn analytics_in_the_browser() {
     let clv = analytics_run::clv(&data.clv_orders, &now);
     console_log!("BENCH {{\"clv\": {clv}}}");
 }
+
+/// Response curves (issue 27): 12 channels × 36 months fitted with bootstrap, then
+/// optimised; the target is 500 ms.
+#[wasm_bindgen_test]
+fn response_curves_in_the_browser() {
+    let now = || performance_now();
+    let response = analytics_run::response(&now);
+    console_log!("BENCH {{\"response\": {response}}}");
+}

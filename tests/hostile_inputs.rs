@@ -319,6 +319,7 @@ fn plan_json_never_panics() {
         "{}",
         "\"plan\"",
         "{\"schema_version\":1e400}",
+        "{\"schema_version\":8}",
         "{\"schema_version\":7}",
         "{\"schema_version\":1}",
         "{\"schema_version\":6}",
@@ -329,8 +330,8 @@ fn plan_json_never_panics() {
         case += 1;
     }
     assert_eq!(
-        load_plan("{\"schema_version\":7}"),
-        Err(LoadError::NewerVersion(7))
+        load_plan("{\"schema_version\":8}"),
+        Err(LoadError::NewerVersion(8))
     );
     // Both outcomes were exercised, so the generator is not trivially all-bad.
     assert!(stats[0] > 0 && stats[1] > 0, "{stats:?}");

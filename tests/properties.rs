@@ -942,6 +942,14 @@ fn bg_params() -> impl Strategy<Value = omo_planner::domain::customers::value::b
     })
 }
 
+/// A concave response curve (β, κ in fen) as the optimiser sees it.
+fn response_curve() -> impl Strategy<Value = omo_planner::domain::channels::response::curve::Curve>
+{
+    (1e3f64..1e9, 1e3f64..1e8).prop_map(|(beta, kappa)| {
+        omo_planner::domain::channels::response::curve::Curve { beta, kappa }
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -974,6 +982,89 @@ proptest! {
         for s in &sums.customers {
             prop_assert!(s.recency <= s.age && s.recency >= 0.0);
             prop_assert!(s.frequency > 0 || (s.recency == 0.0 && s.monetary == 0.0));
+        }
+    }
+}
+
+proptest! {
+    /// The optimiser's allocation: whole fen summing exactly to the total, never
+    /// negative, inside every limit, and never a worse predicted outcome than today's
+    /// split when that split fits the same total and limits.
+    #[test]
+    fn optimal_allocations_are_feasible_and_never_worse_than_today(
+        channels in proptest::collection::vec((response_curve(), 0i64..5_000_000, 0i64..3, 0i64..3), 1..9),
+        scale in 0.2f64..3.0,
+    ) {
+        use omo_planner::domain::channels::response::optimiser::{optimise, outcome, Limits};
+        use omo_planner::domain::values::money::Fen;
+        let curves: Vec<_> = channels.iter().map(|c| c.0).collect();
+        let today: Vec<i64> = channels.iter().map(|c| c.1).collect();
+        let total = ((today.iter().sum::<i64>() as f64) * scale).round() as i64;
+        // Limits around today's spend: none, a minimum, or a maximum.
+        let limits: Vec<Limits> = channels
+            .iter()
+            .map(|&(_, t, lo, hi)| Limits {
+                lo: if lo == 1 { t / 3 } else { 0 },
+                hi: (hi == 1).then_some(t * 2),
+            })
+            .collect();
+        match optimise(&curves, &limits, Fen(total)) {
+            Ok(o) => {
+                prop_assert_eq!(o.spend.iter().map(|f| f.0).sum::<i64>(), total);
+                for (s, l) in o.spend.iter().zip(&limits) {
+                    prop_assert!(s.0 >= 0 && s.0 >= l.lo);
+                    prop_assert!(l.hi.is_none_or(|h| s.0 <= h));
+                }
+                prop_assert!(o.outcome.is_finite());
+                if (scale - 1.0).abs() < f64::EPSILON || today.iter().sum::<i64>() == total {
+                    let fits = today.iter().zip(&limits).all(|(&t, l)| t >= l.lo && l.hi.is_none_or(|h| t <= h));
+                    if fits {
+                        let today_fen: Vec<Fen> = today.iter().map(|&t| Fen(t)).collect();
+                        let base = outcome(&curves, &today_fen);
+                        prop_assert!(o.outcome >= base * (1.0 - 1e-9) - 1e-6, "{} < {}", o.outcome, base);
+                    }
+                }
+            }
+            Err(_) => {
+                let lo: i64 = limits.iter().map(|l| l.lo).sum();
+                let hi: Option<i64> = limits.iter().map(|l| l.hi).sum();
+                prop_assert!(total < lo || hi.is_some_and(|h| total > h));
+            }
+        }
+    }
+
+    /// Today's split rescaled to the total is never better than the optimum.
+    #[test]
+    fn the_optimum_beats_today_at_the_same_total(
+        channels in proptest::collection::vec((response_curve(), 1i64..5_000_000), 1..9),
+    ) {
+        use omo_planner::domain::channels::response::optimiser::{optimise, outcome, Limits};
+        use omo_planner::domain::values::money::Fen;
+        let curves: Vec<_> = channels.iter().map(|c| c.0).collect();
+        let today: Vec<Fen> = channels.iter().map(|c| Fen(c.1)).collect();
+        let total = today.iter().map(|f| f.0).sum::<i64>();
+        let free = vec![Limits { lo: 0, hi: None }; curves.len()];
+        let o = optimise(&curves, &free, Fen(total)).unwrap();
+        let base = outcome(&curves, &today);
+        prop_assert!(o.outcome >= base * (1.0 - 1e-9) - 1e-6, "{} < {}", o.outcome, base);
+        prop_assert!(o.spend.iter().all(|f| f.0 >= 0));
+    }
+
+    /// The fit never panics and never returns a curve that is not rising and saturating;
+    /// fewer than 8 months or flat spend give no curve.
+    #[test]
+    fn the_response_fit_is_total(
+        rows in proptest::collection::vec((0u32..2_000_000, 0u32..9_000_000, any::<bool>()), 0..30),
+    ) {
+        use omo_planner::domain::channels::response::fit::{fit, NoCurve, MIN_MONTHS};
+        let spend: Vec<f64> = rows.iter().map(|r| f64::from(r.0)).collect();
+        let revenue: Vec<Option<f64>> = rows.iter().map(|r| r.2.then_some(f64::from(r.1))).collect();
+        match fit(&spend, &revenue) {
+            Ok(f) => {
+                prop_assert!(f.curve.is_valid() && (0.0..1.0).contains(&f.theta) && f.sse.is_finite());
+            }
+            Err(NoCurve::TooFewMonths(n)) => prop_assert!(n < MIN_MONTHS),
+            Err(_) => {}
         }
     }
 }

@@ -11,6 +11,11 @@
 //! A placeholder says `aria-busy="true"`: the takeover of a prerendered page (`app::mount`)
 //! waits until none is left, so the prerendered page is replaced by a complete one while
 //! its sections were built in several short tasks.
+//!
+//! `<Deferred on_view=true>` is built only when its placeholder comes near the viewport (or
+//! the whole page is needed), never in the idle turns: for a section whose code is a wasm
+//! module of its own, fetched only when someone is about to look at it. Its placeholder is
+//! not busy (nothing waits for a section nobody scrolled to).
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -23,6 +28,8 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObser
 struct Pending {
     id: u64,
     ready: RwSignal<bool>,
+    /// Built only near the viewport or when the whole page is needed, not in idle turns.
+    on_view: bool,
 }
 
 thread_local! {
@@ -35,18 +42,31 @@ thread_local! {
 /// The attribute naming a placeholder's pending section (read by the viewport observer).
 const ID_ATTR: &str = "data-deferred";
 
+/// Provided by a page that shows everything at once (the print view): there, sections
+/// built on view are built in the idle turns like the others.
+#[derive(Clone, Copy)]
+pub struct BuildAllSections;
+
 /// Children built in a later task than the page around them (see the module's doc).
 #[component]
-pub fn Deferred(children: Children) -> impl IntoView {
+pub fn Deferred(
+    children: Children,
+    /// Built only near the viewport (or for the whole page), not in the idle turns.
+    #[prop(optional)]
+    on_view: bool,
+) -> impl IntoView {
+    let on_view = on_view && use_context::<BuildAllSections>().is_none();
     let ready = RwSignal::new(false);
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
-    QUEUE.with_borrow_mut(|q| q.push(Pending { id, ready }));
+    QUEUE.with_borrow_mut(|q| q.push(Pending { id, ready, on_view }));
     listen_once();
-    schedule();
+    if !on_view {
+        schedule();
+    }
     let place = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = place.get() {
@@ -70,7 +90,7 @@ pub fn Deferred(children: Children) -> impl IntoView {
             untrack(|| children.map(|c| c()).into_any())
         } else {
             view! {
-                <div class="deferred" aria-busy="true" data-deferred=id.to_string() node_ref=place></div>
+                <div class="deferred" aria-busy=(!on_view).then_some("true") data-deferred=id.to_string() node_ref=place></div>
             }
             .into_any()
         }
@@ -96,7 +116,8 @@ fn render(id: u64) {
     }
 }
 
-/// One pending section per turn of the event loop, the first after the next frame.
+/// One pending section per turn of the event loop, the first after the next frame
+/// (sections built on view excepted).
 fn schedule() {
     if SCHEDULED.replace(true) {
         return;
@@ -105,11 +126,14 @@ fn schedule() {
 }
 
 fn step() {
-    let next = QUEUE.with_borrow_mut(|q| (!q.is_empty()).then(|| q.remove(0)));
+    let next = QUEUE.with_borrow_mut(|q| {
+        let at = q.iter().position(|p| !p.on_view)?;
+        Some(q.remove(at))
+    });
     if let Some(p) = next {
         p.ready.try_set(true);
     }
-    if QUEUE.with_borrow(|q| q.is_empty()) {
+    if QUEUE.with_borrow(|q| q.iter().all(|p| p.on_view)) {
         SCHEDULED.set(false);
     } else {
         set_timeout(step, Duration::ZERO);

@@ -8,6 +8,7 @@
 //! monthly inputs) and turns inputs into plain text. Its figures also go out as one Excel
 //! workbook: the overview's headline figures, then every table.
 
+use crate::components::deferred::BuildAllSections;
 use crate::components::plan_file::ExportWorkbookButton;
 use crate::i18n::{format_date, Msg};
 use crate::pages::channels::ChannelsPage;
@@ -25,6 +26,8 @@ pub fn PrintPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();
+    // Paper shows every section: the channels' response curves too, not only once scrolled to.
+    provide_context(BuildAllSections);
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -245,3 +245,63 @@ pub fn clv(csv: &str, now: &dyn Fn() -> f64) -> Value {
         "clv_sum": valued.iter().filter_map(|v| v.clv).sum::<f64>(),
     })
 }
+
+/// Response curves (issue 27): 12 channels × 36 months generated from known curves
+/// (`response::synthetic`), every channel fitted with its 200 bootstrap replicates, then
+/// the optimum of today's total. One run (it is the whole page's work after an edit);
+/// target ≤ 500 ms in wasm.
+pub fn response(now: &dyn Fn() -> f64) -> Value {
+    use omo_planner::domain::channels::month::YearMonth;
+    use omo_planner::domain::channels::response::advice::advise;
+    use omo_planner::domain::channels::response::model::build_default;
+    use omo_planner::domain::channels::response::synthetic::{rows, Truth};
+    use omo_planner::domain::channels::response::{MixChannel, ResponseBook};
+    use omo_planner::domain::values::entry::Entry;
+    use omo_planner::domain::values::ids::RowId;
+    use omo_planner::domain::values::money::Fen;
+    use std::sync::Arc;
+    let mut next = 0;
+    let mut fresh = || {
+        next += 1;
+        RowId(next)
+    };
+    let first = YearMonth::new(2023, 1).expect("a month");
+    let mut book = ResponseBook::default();
+    for k in 0..12 {
+        let kf = k as f64;
+        let truth = Truth {
+            base_yuan: 2_000.0 + 700.0 * kf,
+            beta_yuan: 15_000.0 + 4_000.0 * kf,
+            kappa_yuan: 3_000.0 + 900.0 * kf,
+            theta: 0.05 + 0.07 * kf,
+            order_value_yuan: 80.0 + 5.0 * kf,
+        };
+        let name = format!("渠道{}", k + 1);
+        book.channels.push(Arc::new(MixChannel {
+            name: name.clone(),
+            budget: Entry::Value(Fen((truth.base_yuan * 100.0) as i64)),
+            ..MixChannel::new(fresh())
+        }));
+        book.history.extend(
+            rows(&name, &truth, k, first, 36, 0.08, &mut fresh)
+                .into_iter()
+                .map(Arc::new),
+        );
+    }
+    let t = now();
+    let model = build_default(&book);
+    let fit_ms = now() - t;
+    let total = Fen(model.today().iter().flatten().map(|f| f.0).sum());
+    let t = now();
+    let advice = advise(&model, total).expect("a feasible total");
+    let optimise_ms = now() - t;
+    json!({
+        "channels": model.channels.len(),
+        "months": 36,
+        "replicates": model.reps(),
+        "fit_ms": fit_ms,
+        "optimise_ms": optimise_ms,
+        "total_ms": fit_ms + optimise_ms,
+        "uplift": advice.optimal.outcome.map(|o| o.value) .zip(advice.today.outcome.map(|o| o.value)).map(|(o, t)| o / t - 1.0),
+    })
+}

@@ -7,6 +7,7 @@ mod frame;
 mod funnel;
 mod gantt;
 mod lines;
+mod response;
 mod trend;
 
 pub use bars::{draw_bars, Bars, Series, BLUE, GREEN, WARN};
@@ -15,4 +16,5 @@ pub use curves::{curve_color, draw_curves, Curves};
 pub use funnel::{draw_funnel, funnel_height, FunnelBar, FunnelChart, FUNNEL_MAX_STAGES};
 pub use gantt::{draw_gantt, gantt_height, GanttText, OVERDUE};
 pub use lines::{draw_lines, LineSeries, Lines, PALETTE};
+pub use response::{draw_response, ResponseChart};
 pub use trend::{draw_trend, Trend};

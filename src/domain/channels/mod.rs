@@ -14,6 +14,7 @@ pub mod history;
 pub mod kpi_system;
 pub mod month;
 pub mod reallocation;
+pub mod response;
 
 use crate::domain::values::entry::Entry;
 use crate::domain::values::ids::Rows;

@@ -10,6 +10,8 @@ use crate::domain::channels::history::{
 };
 use crate::domain::channels::kpi_system::{KpiInputs, Metric};
 use crate::domain::channels::month::YearMonth;
+use crate::domain::channels::response::scenarios::ScenarioSpend;
+use crate::domain::channels::response::{MixChannel, MixSettings, ResponseBook};
 use crate::domain::channels::KpiBook;
 use crate::domain::funnel::Funnel;
 use crate::domain::funnel::{ComparisonKind, FunnelStage};
@@ -92,6 +94,7 @@ pub fn demo_plan() -> Plan {
         feedback: demo_feedback(&mut Ids::from(1300), DEMO_START),
         combos: demo_combos(&mut Ids::from(1400)),
         kpi: demo_kpi(&mut Ids::from(1500)),
+        mix: demo_mix(&mut Ids::from(5000)),
         segments: Default::default(),
         choice_texts: Default::default(),
     }
@@ -537,6 +540,60 @@ fn demo_kpi(ids: &mut Ids) -> KpiBook {
             recorded: Entry::Value(date(2026, 6, 15)),
             ..SopEntry::new(ids.fresh())
         })],
+    }
+}
+
+/// Issue 27's response analysis: six channels, online and offline, with 24 months of
+/// spend, revenue and new customers generated from known curves (`response::synthetic`
+/// states the rule), today's monthly budgets summing to the demo's 线上广告 + 线下活动
+/// ÷ 12, and one named scenario.
+fn demo_mix(ids: &mut Ids) -> ResponseBook {
+    use crate::domain::channels::response::synthetic::{rows, DEMO, DEMO_MONTHS, DEMO_NOISE};
+    let first = YearMonth::of(DEMO_START)
+        .add_months(-(DEMO_MONTHS as i64))
+        .expect("a valid month");
+    let channels = DEMO
+        .iter()
+        .map(|&(name, online, _, budget)| {
+            Arc::new(MixChannel {
+                name: name.into(),
+                side: if online { Side::Online } else { Side::Offline },
+                budget: Entry::Value(Fen(budget)),
+                ..MixChannel::new(ids.fresh())
+            })
+        })
+        .collect();
+    let mut history = Vec::new();
+    for (k, (name, _, truth, _)) in DEMO.iter().enumerate() {
+        let mut fresh = || ids.fresh();
+        history.extend(
+            rows(name, truth, k, first, DEMO_MONTHS, DEMO_NOISE, &mut fresh)
+                .into_iter()
+                .map(Arc::new),
+        );
+    }
+    // "线下加码": the planner's idea of moving ¥2,000 from online to the pop-up store.
+    let scenarios = DEMO
+        .iter()
+        .map(|&(name, _, _, budget)| {
+            let spend = match name {
+                "直播" => budget - 200_000,
+                "快闪店" => budget + 200_000,
+                _ => budget,
+            };
+            Arc::new(ScenarioSpend {
+                scenario: "线下加码".into(),
+                channel: name.into(),
+                spend: Entry::Value(Fen(spend)),
+                ..ScenarioSpend::new(ids.fresh())
+            })
+        })
+        .collect();
+    ResponseBook {
+        channels,
+        history,
+        scenarios,
+        settings: MixSettings::default(),
     }
 }
 

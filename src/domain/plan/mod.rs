@@ -10,6 +10,7 @@ pub mod samples;
 pub mod schema;
 
 use crate::domain::channels::effectiveness::EffectivenessRow;
+use crate::domain::channels::response::ResponseBook;
 use crate::domain::channels::KpiBook;
 use crate::domain::funnel::Funnel;
 use crate::domain::scenario::budget::{Budget, BudgetLine, CostLine};
@@ -95,6 +96,9 @@ pub struct Plan {
     pub combos: Rows<Combo>,
     /// Since schema 6: the KPI history, custom metrics, alerts, channels, A/B tests, SOPs.
     pub kpi: KpiBook,
+    /// Since schema 7: the channel × month history, response curves' channels and limits,
+    /// the optimiser's form and the named scenarios (issue 27).
+    pub mix: ResponseBook,
     /// Customer segmentation settings (as-of date, cut-offs, lifecycle thresholds); the
     /// orders themselves are never stored. Added without a schema bump: defaults when
     /// absent, and left out of the document while at their defaults (so a plan that never
@@ -134,7 +138,8 @@ impl Plan {
             .chain(self.feedback.iter().map(|r| r.id))
             .chain(self.combos.iter().map(|r| r.id))
             .map(|id| id.0)
-            .chain(self.kpi.row_ids());
+            .chain(self.kpi.row_ids())
+            .chain(self.mix.row_ids());
         RowId(ids.max().unwrap_or(0) + 1)
     }
 }

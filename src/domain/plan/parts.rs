@@ -13,6 +13,9 @@ use crate::domain::channels::compare::ChannelRow;
 use crate::domain::channels::effectiveness::EffectivenessRow;
 use crate::domain::channels::history::{CustomMetric, CustomValue, KpiMonth};
 use crate::domain::channels::month::YearMonth;
+use crate::domain::channels::response::history::SpendMonth;
+use crate::domain::channels::response::scenarios::ScenarioSpend;
+use crate::domain::channels::response::{MixChannel, MixSettings, ResponseBook};
 use crate::domain::channels::KpiBook;
 use crate::domain::customers::SegmentSettings;
 use crate::domain::funnel::Funnel;
@@ -169,6 +172,9 @@ plan_parts! {
         Channels: ChannelRow => kpi.channels;
         AbTests: AbTest => kpi.ab_tests;
         Sops: SopEntry => kpi.sops;
+        MixChannels: MixChannel => mix.channels;
+        MixHistory: SpendMonth => mix.history;
+        MixScenarios: ScenarioSpend => mix.scenarios;
     }
     values {
         Header: CampaignHeader => header;
@@ -184,6 +190,7 @@ plan_parts! {
         ReportMonth: Entry<YearMonth> => kpi.report_month;
         Segments: SegmentSettings => segments;
         ChoiceTexts: ChoiceTexts => choice_texts;
+        MixSettings: MixSettings => mix.settings;
     }
 }
 
@@ -228,6 +235,20 @@ pub const LINKED_FIGURES: &[Part] = &join::<6>(&[Part::FunnelStages], KPI_FIGURE
 /// What an indicator's progress reads (`goals::Indicator::progress`): its goal (the unit),
 /// the currency and its linked figure.
 pub const INDICATOR_PROGRESS: &[Part] = &join::<8>(&[Part::Goals, Part::Header], LINKED_FIGURES);
+
+/// What the response curves, the optimiser and the scenarios read: the section's own
+/// tables and form, and for the default total the budget, its split, the categories the
+/// channel comparison draws on and the horizon (`response::advice`).
+pub const RESPONSE: &[Part] = &[
+    Part::MixChannels,
+    Part::MixHistory,
+    Part::MixScenarios,
+    Part::MixSettings,
+    Part::Budget,
+    Part::BudgetLines,
+    Part::Channels,
+    Part::Horizon,
+];
 
 /// What a task's dates read (`Plan::task_timing`): the start date, the phases and the
 /// horizon.
@@ -308,6 +329,13 @@ fn every_field_has_a_part(plan: &Plan) {
                 channels: _,
                 ab_tests: _,
                 sops: _,
+            },
+        mix:
+            ResponseBook {
+                channels: _,
+                history: _,
+                scenarios: _,
+                settings: _,
             },
         segments: _,
         choice_texts: _,

@@ -871,6 +871,7 @@ pub fn playbook_plan(
             custom_metrics: industry_metric.into_iter().map(Arc::new).collect(),
             ..KpiBook::default()
         },
+        mix: Default::default(),
         segments: Default::default(),
         choice_texts: Default::default(),
     }

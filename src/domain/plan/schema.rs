@@ -10,13 +10,13 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 6;
+pub const CURRENT_VERSION: u32 = 7;
 
 /// One migration step: upgrades a document of version `n` to `n + 1` in place.
 type Migration = fn(&mut serde_json::Map<String, Value>) -> Result<(), LoadError>;
 
 /// Steps from version 1 upward; `MIGRATIONS.len() + 1 == CURRENT_VERSION`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Schema 2 adds phases, tasks, the effectiveness table and appointments. A plan from
 /// schema 1 keeps everything it had and gets the standard three phases (spec §2), with
@@ -220,6 +220,15 @@ fn v5_to_v6(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
             "custom_values": values,
         }),
     );
+    Ok(())
+}
+
+/// Schema 7 adds the response analysis (channel × month history, the channels' monthly
+/// budgets and limits, the optimiser's form, named scenarios). A schema 6 plan keeps
+/// everything and starts with an empty analysis: only the merchant knows its history.
+fn v6_to_v7(doc: &mut serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    use crate::domain::channels::response::ResponseBook;
+    doc.insert("mix".into(), to_value(ResponseBook::default())?);
     Ok(())
 }
 
@@ -521,19 +530,44 @@ mod tests {
         );
     }
 
-    /// The current version's fixture loads and saves back to the same document: no
-    /// field dropped, renamed or rewritten (values compared as JSON, not as text).
+    /// Schema 6's fixture gains an empty response analysis and nothing else changes.
     #[test]
-    fn v6_fixture_round_trips_unchanged() {
+    fn v6_fixture_gains_an_empty_response_analysis() {
         let text = include_str!("../../../tests/fixtures/plans/v6.json");
         let plan = load_plan(text).unwrap();
-        let saved: Value = serde_json::from_str(&save_plan(&plan)).unwrap();
-        let fixture: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(plan.mix, Default::default());
+        let mut saved: Value = serde_json::from_str(&save_plan(&plan)).unwrap();
+        let mut fixture: Value = serde_json::from_str(text).unwrap();
+        saved.as_object_mut().unwrap().remove("mix");
+        saved["schema_version"] = Value::from(6);
+        fixture["schema_version"] = Value::from(6);
         assert_eq!(saved, fixture);
         assert_eq!(
             (plan.kpi.months.len(), plan.kpi.custom_metrics.len()),
             (13, 1)
         );
+    }
+
+    /// The current version's fixture loads and saves back to the same document: no
+    /// field dropped, renamed or rewritten (values compared as JSON, not as text); bad
+    /// input of the response analysis is kept verbatim.
+    #[test]
+    fn v7_fixture_round_trips_unchanged() {
+        use crate::domain::values::entry::Entry;
+        let text = include_str!("../../../tests/fixtures/plans/v7.json");
+        let plan = load_plan(text).unwrap();
+        let saved: Value = serde_json::from_str(&save_plan(&plan)).unwrap();
+        let fixture: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(saved, fixture);
+        let mix = &plan.mix;
+        assert_eq!(
+            (mix.channels.len(), mix.history.len(), mix.scenarios.len()),
+            (2, 13, 2)
+        );
+        assert_eq!(mix.channels[1].max, Entry::Invalid("五千".into()));
+        assert_eq!(mix.history[12].revenue, Entry::Invalid("约一万".into()));
+        assert_eq!(mix.settings.target_roas, Entry::Invalid("三倍".into()));
+        assert!(plan.next_row_id().0 > mix.scenarios[1].id.0);
     }
 
     /// Regression: a v5 file with a row id of u64::MAX overflowed the migration's fresh

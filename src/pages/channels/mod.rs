@@ -1,6 +1,7 @@
 //! 渠道分析 (spec §4): crossed alerts first, then the effectiveness table derived from
 //! the KPI history, the history itself, custom metrics, the trend chart, the alert
-//! rules, the channel comparison with its budget suggestion, and the A/B tests.
+//! rules, the channel comparison with its budget suggestion, the A/B tests, and the response
+//! curves with the budget optimiser and the scenarios side by side (issue 27).
 
 pub(crate) mod ab_tests;
 mod alerts;
@@ -9,12 +10,18 @@ mod custom;
 pub(crate) mod effectiveness;
 mod from_orders;
 pub(crate) mod months;
+mod optimiser;
+mod response;
 mod trend;
 
 use crate::components::deferred::Deferred;
+use crate::components::lazy_page::{LazyPage, PageLoadError};
 use crate::i18n::Msg;
 use crate::state::use_lang;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 const SECTIONS: &[(&str, Msg)] = &[
     ("effectiveness", Msg::ChannelsTitle),
@@ -24,7 +31,42 @@ const SECTIONS: &[(&str, Msg)] = &[
     ("alerts", Msg::AlertsTitle),
     ("channel-compare", Msg::ChannelCompareTitle),
     ("ab-tests", Msg::AbTestsTitle),
+    ("response", Msg::ResponseTitle),
+    ("budget-optimiser", Msg::OptimiserTitle),
+    ("mix-scenarios", Msg::MixScenariosTitle),
 ];
+
+/// The response curves, the budget optimiser and the scenarios (their views, the fitting,
+/// bootstrap and optimiser core they call, the response chart): their own wasm module,
+/// `channel_response`, fetched when the section comes near the viewport, so the page's
+/// own download does not carry them.
+#[leptos::wasm_split::wasm_split(channel_response, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn response_module() -> Result<AnyView, PageLoadError> {
+    Ok(untrack(|| {
+        view! { <response::ResponseSection /> }.into_any()
+    }))
+}
+
+type ResponseLoader = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>>;
+
+thread_local! {
+    static RESPONSE_LOADER: Cell<Option<ResponseLoader>> = const { Cell::new(None) };
+}
+
+/// Names the response module's loader; the app's start (`app::mount`) calls it. Only the
+/// start names the split function (see `funnel::import::enable_funnel_events_module`).
+pub fn enable_channel_response_module() {
+    RESPONSE_LOADER.set(Some(|| Box::pin(response_module())));
+}
+
+/// The response sections, from their module; without the split (no loader named), the
+/// message of a module that could not be fetched.
+fn response_sections() -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadError>>>> {
+    match RESPONSE_LOADER.get() {
+        Some(load) => load(),
+        None => Box::pin(async { Err(PageLoadError) }),
+    }
+}
 
 #[component]
 pub fn ChannelsPage() -> impl IntoView {
@@ -46,6 +88,7 @@ pub fn ChannelsPage() -> impl IntoView {
             <Deferred><alerts::AlertsSection /></Deferred>
             <Deferred><compare::ChannelCompareSection /></Deferred>
             <Deferred><ab_tests::AbTestsSection /></Deferred>
+            <Deferred on_view=true><LazyPage load=response_sections /></Deferred>
         </section>
     }
 }

@@ -10,7 +10,7 @@ test('export the plan, import an edited copy, undo the import', async ({ page })
   ]);
   expect(download.suggestedFilename()).toBe('线上线下联动拓展示范计划.omo.json');
   const plan = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(plan.schema_version).toBe(6);
+  expect(plan.schema_version).toBe(7);
   expect(plan.funnel.stages.map((s) => s.converted)).toEqual([3000, 1800, 540, 324]);
 
   plan.header.name = '导入的计划';
