@@ -178,7 +178,7 @@ test('delete with undo, the plan and its entry come back', async ({ page }) => {
 test('a plan stored by an older version under the single key is migrated, nothing lost', async ({ page }) => {
   // The current schema's fixture: the move to the plan library must keep it byte for byte
   // (schema migrations have their own tests over every version's fixture).
-  const fixture = JSON.parse(await readFile(new URL('../../fixtures/plans/v6.json', import.meta.url), 'utf8'));
+  const fixture = JSON.parse(await readFile(new URL('../../fixtures/plans/v7.json', import.meta.url), 'utf8'));
   fixture.header.name = '华东新店开业计划';
   fixture.header.industry = 'services';
   fixture.funnel.stages[3].converted = { invalid: '3O0' }; // bad input travels as typed
