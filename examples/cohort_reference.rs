@@ -19,25 +19,8 @@ use omo_planner::domain::customers::orders::{day_date, parse_day, read_orders, O
 use omo_planner::domain::customers::rfm::LayerCuts;
 use omo_planner::domain::plan::samples::orders_csv;
 use omo_planner::domain::values::entry::iso_date;
+use omo_planner::domain::values::random::XorShift64Star as Rng;
 use serde_json::{json, Value};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*: deterministic, so every run checks the same file.
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 const CUSTOMERS: u64 = 20_000;
 

@@ -15,6 +15,7 @@ use omo_planner::domain::funnel::modes::{
 };
 use omo_planner::domain::funnel::timing::step_timings;
 use omo_planner::domain::funnel::warehouse::{clickhouse_sql, duckdb_sql, WarehouseNames};
+use omo_planner::domain::values::random::XorShift64Star as Rng;
 use serde_json::{json, Value};
 
 const USERS: u64 = 33_000;
@@ -22,24 +23,6 @@ const STEPS: [&str; 4] = ["visit", "signup", "cart", "pay"];
 const NOISE: [&str; 3] = ["scroll", "refund", "share"];
 const CHANNELS: [&str; 4] = ["store", "web", "app", ""];
 const WINDOW: i64 = 3_600;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*: deterministic, so every run checks the same log.
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 fn time_text(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)

@@ -14,21 +14,7 @@ pub const CUSTOMERS: u64 = 200_000;
 pub const JOURNEYS: usize = 100_000;
 pub const CHANNELS: usize = 12;
 
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+pub use omo_planner::domain::values::random::XorShift64Star as Rng;
 
 /// A 1,000,000-event log: shoppers scan in store, some join the community, redeem a
 /// coupon and buy, within hours or days, mixed with unrelated page views, and written in

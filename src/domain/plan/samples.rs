@@ -50,30 +50,15 @@ pub fn head(csv: &str, rows: usize) -> Vec<&str> {
         .collect()
 }
 
-/// xorshift64*: tiny, deterministic, good enough for sample data.
-struct Rng(u64);
+// xorshift64*: tiny, deterministic, good enough for sample data.
+use crate::domain::values::random::XorShift64Star as Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// Uniform in `0..n` (`n` > 0).
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
+/// The draws the sample files make beyond the generator's own.
+trait Draws {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str;
+    fn normal(&mut self) -> f64;
+    fn gamma(&mut self, shape: f64) -> f64;
+    fn exponential(&mut self, rate: f64) -> f64;
 }
 
 const BOM: &str = "\u{feff}";
@@ -283,17 +268,16 @@ fn exp(x: f64) -> f64 {
     sum * f64::from_bits(((n as i64 + 1023) as u64) << 52)
 }
 
-impl Rng {
-    /// Uniform in (0, 1).
-    fn unit(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+impl Draws for Rng {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
     }
 
     /// Standard normal (Marsaglia's polar method: no trigonometry).
     fn normal(&mut self) -> f64 {
         loop {
-            let u = 2.0 * self.unit() - 1.0;
-            let v = 2.0 * self.unit() - 1.0;
+            let u = 2.0 * self.uniform() - 1.0;
+            let v = 2.0 * self.uniform() - 1.0;
             let s = u * u + v * v;
             if s > 0.0 && s < 1.0 {
                 return u * (-2.0 * ln(s) / s).sqrt();
@@ -304,7 +288,7 @@ impl Rng {
     /// Gamma(shape, rate 1) (Marsaglia & Tsang 2000; shape < 1 boosted by U^(1/shape)).
     fn gamma(&mut self, shape: f64) -> f64 {
         if shape < 1.0 {
-            let u = self.unit();
+            let u = self.uniform();
             return self.gamma(shape + 1.0) * exp(ln(u) / shape);
         }
         let d = shape - 1.0 / 3.0;
@@ -316,7 +300,7 @@ impl Rng {
                 continue;
             }
             let v = v * v * v;
-            let u = self.unit();
+            let u = self.uniform();
             if ln(u) < 0.5 * x * x + d - d * v + d * ln(v) {
                 return d * v;
             }
@@ -325,7 +309,7 @@ impl Rng {
 
     /// Exponential with rate `rate`.
     fn exponential(&mut self, rate: f64) -> f64 {
-        -ln(self.unit()) / rate
+        -ln(self.uniform()) / rate
     }
 }
 
@@ -343,7 +327,7 @@ fn sample_customer(rng: &mut Rng, c: usize) -> SampleCustomer {
     let first = if c == 0 {
         0
     } else {
-        (ORDER_DAYS as f64 * exp(ln(rng.unit()) * 0.8)) as i64
+        (ORDER_DAYS as f64 * exp(ln(rng.uniform()) * 0.8)) as i64
     }
     .min(ORDER_DAYS - 1);
     let lambda = rng.gamma(R) / ALPHA;
@@ -353,7 +337,7 @@ fn sample_customer(rng: &mut Rng, c: usize) -> SampleCustomer {
     let mut days = vec![first];
     let mut t = first as f64;
     // Alive until the coin after a purchase says otherwise.
-    while rng.unit() >= dropout {
+    while rng.uniform() >= dropout {
         t += rng.exponential(lambda.max(1e-9));
         if t >= ORDER_DAYS as f64 {
             break;

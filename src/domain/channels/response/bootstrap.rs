@@ -7,30 +7,9 @@
 
 use super::curve::Curve;
 use super::fit::{levenberg_marquardt, Fit};
+use crate::domain::values::random::SplitMix64;
 
 pub const REPS: usize = 200;
-
-/// SplitMix64: small, fast, and the same sequence in wasm and natively.
-pub struct SplitMix(u64);
-
-impl SplitMix {
-    pub fn new(seed: u64) -> SplitMix {
-        SplitMix(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..n.
-    pub fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-}
 
 /// A channel's seed: FNV-1a of its name, so adding a channel leaves the others' bands.
 pub fn seed_of(name: &str) -> u64 {
@@ -41,7 +20,7 @@ pub fn seed_of(name: &str) -> u64 {
 
 /// The replicates' curves (a replicate whose refit fails is left out).
 pub fn replicates(fit: &Fit, seed: u64, reps: usize) -> Vec<Curve> {
-    let mut rng = SplitMix::new(seed);
+    let mut rng = SplitMix64::new(seed);
     let n = fit.residuals.len();
     let mut points = fit.points.clone();
     (0..reps)
@@ -85,8 +64,8 @@ mod tests {
 
     #[test]
     fn the_rng_is_uniform_enough_and_fixed() {
-        let mut a = SplitMix::new(7);
-        let mut b = SplitMix::new(7);
+        let mut a = SplitMix64::new(7);
+        let mut b = SplitMix64::new(7);
         let mut counts = [0; 4];
         for _ in 0..4000 {
             let i = a.below(4);

@@ -11,13 +11,13 @@
 //! same in every build.
 
 use super::adstock::adstock;
-use super::bootstrap::SplitMix;
 use super::curve::Curve;
 use super::history::SpendMonth;
 use crate::domain::channels::month::YearMonth;
 use crate::domain::values::entry::Entry;
 use crate::domain::values::ids::RowId;
 use crate::domain::values::money::Fen;
+use crate::domain::values::random::SplitMix64;
 
 /// A channel's true response, in yuan.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,13 +40,13 @@ impl Truth {
     }
 }
 
-fn uniform(rng: &mut SplitMix) -> f64 {
+fn uniform(rng: &mut SplitMix64) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
 }
 
 /// (spend, revenue, new customers) per month, fen / count, for channel `k`.
 pub fn months(truth: &Truth, k: usize, n: usize, noise: f64) -> Vec<(i64, i64, u64)> {
-    let mut rng = SplitMix::new(k as u64 + 1);
+    let mut rng = SplitMix64::new(k as u64 + 1);
     let spend: Vec<f64> = (0..n)
         .map(|t| {
             let season = (std::f64::consts::TAU * (t + 2 * k) as f64 / 12.0).sin();

@@ -7,35 +7,25 @@ use super::gamma_gamma::GammaGamma;
 use crate::domain::customers::orders::Order;
 use crate::domain::values::money::Fen;
 
-/// splitmix64: deterministic and dependency-free.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub use crate::domain::values::random::SplitMix64 as Rng;
 
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
+/// The distributions the simulations draw from (ln and cos of the platform's libm: a
+/// simulation is checked by what it recovers, not by its bytes).
+pub trait Draws {
+    fn normal(&mut self) -> f64;
+    /// Gamma(shape, rate) (Marsaglia & Tsang; shape < 1 by the u^(1/shape) boost).
+    fn gamma(&mut self, shape: f64, rate: f64) -> f64;
+    fn beta(&mut self, a: f64, b: f64) -> f64;
+    fn exponential(&mut self, rate: f64) -> f64;
+}
 
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in (0, 1).
-    pub fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    pub fn normal(&mut self) -> f64 {
+impl Draws for Rng {
+    fn normal(&mut self) -> f64 {
         let (u, v) = (self.uniform(), self.uniform());
         (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
     }
 
-    /// Gamma(shape, rate) (Marsaglia & Tsang; shape < 1 by the u^(1/shape) boost).
-    pub fn gamma(&mut self, shape: f64, rate: f64) -> f64 {
+    fn gamma(&mut self, shape: f64, rate: f64) -> f64 {
         if shape < 1.0 {
             let u = self.uniform();
             return self.gamma(shape + 1.0, rate) * u.powf(1.0 / shape);
@@ -55,13 +45,13 @@ impl Rng {
         }
     }
 
-    pub fn beta(&mut self, a: f64, b: f64) -> f64 {
+    fn beta(&mut self, a: f64, b: f64) -> f64 {
         let x = self.gamma(a, 1.0);
         let y = self.gamma(b, 1.0);
         x / (x + y)
     }
 
-    pub fn exponential(&mut self, rate: f64) -> f64 {
+    fn exponential(&mut self, rate: f64) -> f64 {
         -self.uniform().ln() / rate
     }
 }
