@@ -2,7 +2,7 @@
 // laid out for 375 px, a header that shrinks while the page scrolls, section links that
 // land below it, form fields sized for a thumb, the header's way to the print view, a
 // print view that reads like a report, and one CSV export on the funnel page.
-import { test, expect } from './fixtures.js';
+import { test, expect, untilLive } from './fixtures.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 
 const DEMO = '线上线下联动拓展示范计划';
@@ -173,6 +173,9 @@ test.describe('the print view', () => {
     const context = await browser.newContext({ ...phone, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto('/funnel');
+    // A context of its own, without the fixture's wait: measure the app's header, not the
+    // prerendered one the takeover is about to replace (its link would be gone mid-read).
+    await untilLive(page);
     const link = page.getByRole('banner').getByRole('link', { name: '打印 / 导出 PDF' });
     await expect(link).toBeInViewport();
     expect((await link.boundingBox()).height).toBeGreaterThanOrEqual(44);
