@@ -979,6 +979,8 @@ messages! {
     SuggestAboveAverage => "{channel}:{from} → {to}({delta}),ROAS {roas} 高于类别平均 {average}", "{channel}: {from} → {to} ({delta}): ROAS {roas} is above the category's average {average}";
     SuggestUnchanged => "{channel}:{from} → {to}", "{channel}: {from} → {to}";
     SuggestNothing => "各渠道回报相当,暂不调整。", "The channels return alike: no change suggested.";
+    SuggestFolded => "以上为调整金额最大的8个渠道,另有{n}个渠道的调整较小。", "Above, the 8 channels with the largest moves; {n} smaller moves are not listed.";
+    SuggestShowAll => "全部列出", "List them all";
     ResponseTitle => "投放响应曲线", "Response curves";
     ResponseHint => "按渠道×月份的投入与收入(线上线下一起)为每个渠道拟合收益递减曲线:月收入=β·(1−e^(−投入/κ)),投入含跨月结转(几何衰减θ,曲线按持续的月投入读)。少于8个月或投入几乎不变(变异系数<10%)时不拟合。阴影为P10–P90:残差自助法重抽200次(固定种子)。", "A diminishing-returns curve per channel from its monthly spend and revenue (online and offline together): revenue = β·(1 − e^(−spend/κ)), spend carried over between months (geometric decay θ; the curve reads in spend kept up monthly). Fewer than 8 months, or spend that hardly varies (coefficient of variation under 10%), is not fitted. The band is P10–P90: a residual bootstrap of 200 resamples (fixed seed).";
     MixChannelsTitle => "渠道与月预算", "Channels and monthly budgets";

@@ -64,12 +64,15 @@ fn paint(canvas: &HtmlCanvasElement, size: Backing, css_height: u32, draw: &dyn 
 }
 
 /// Where the current animation frame stands: nothing drawn yet, drawn once, or drawn and
-/// asked again (the second drawing waits for the next frame).
+/// asked again (the second drawing waits for the next frame); or, for a change of data,
+/// waiting for the next frame, and that frame come (`Ready`).
 #[derive(Clone, Copy, PartialEq)]
 enum Frame {
     Free,
     Drawn,
     Owed,
+    Waiting,
+    Ready,
 }
 
 /// Whether the canvas is in the viewport, and whether a drawing waits for it to be.
@@ -213,7 +216,9 @@ fn watch_print(draw_owed: impl Fn() + 'static) -> Option<PrintWatch> {
 
 /// A chart: `draw` runs once the canvas is laid out, and again whenever a signal it reads
 /// changes, its box changes width or the pixel ratio changes; at most once per animation
-/// frame, and never while the canvas is hidden (width 0). After its first drawing, a
+/// frame, and never while the canvas is hidden (width 0). A change of data is drawn in the
+/// animation frame after the one that paints the change's cells, so typing never waits for
+/// a chart; a new box is drawn at once (never shown stretched). After its first drawing, a
 /// change while the canvas is off screen (IntersectionObserver) is owed: drawn when it
 /// comes into view, or before the page prints, and not before. `label` names the chart
 /// for screen readers (the figures themselves are in the table beside it).
@@ -239,6 +244,9 @@ pub fn ChartCanvas(
     let view = Rc::new(View::default());
     let draw: Draw = Rc::new(draw);
     let drawn_once = Rc::new(Cell::new(false));
+    // The box and height of the last drawing: a drawing for the same box is a change of
+    // data, which waits for the next frame; a new box draws at once.
+    let painted_box = Rc::new(Cell::new(None::<(Backing, u32)>));
     let watchers = Rc::new(RefCell::new(Watchers::default()));
 
     canvas.on_load({
@@ -325,8 +333,31 @@ pub fn ChartCanvas(
                     std::time::Duration::ZERO,
                 );
             }
+            // A change of data on a box already drawn (not a drawing owed from off screen,
+            // which comes into view drawn at once): the frame that shows what was typed
+            // (the cell, the figures beside it) is painted first, and the chart is drawn
+            // in the next one, so a keystroke never waits for a chart. `draw` is not run
+            // now, so its signals are followed again when it is.
+            Frame::Free
+                if painted_box.get() == Some((size, height))
+                    && !view.owed.get()
+                    && !view.retrack.get() =>
+            {
+                frame.set(Frame::Waiting);
+                // Owed meanwhile: printing now draws it (`watch_print`).
+                view.owed.set(true);
+                let frame = frame.clone();
+                request_animation_frame(move || {
+                    // This frame shows the change; the chart comes with the next.
+                    request_animation_frame(move || {
+                        frame.set(Frame::Ready);
+                        next_frame.notify();
+                    });
+                });
+            }
             Frame::Free => {
                 paint(&el, size, height, &*draw);
+                painted_box.set(Some((size, height)));
                 view.drawn.set(true);
                 view.owed.set(false);
                 view.retrack.set(false);
@@ -340,7 +371,18 @@ pub fn ChartCanvas(
                     }
                 });
             }
+            // The frame after the change: drawn here, inside it. The wait spanned a frame,
+            // so this is at most one drawing per frame; the next change waits again.
+            Frame::Ready => {
+                paint(&el, size, height, &*draw);
+                painted_box.set(Some((size, height)));
+                view.drawn.set(true);
+                view.owed.set(false);
+                view.retrack.set(false);
+                frame.set(Frame::Free);
+            }
             Frame::Drawn | Frame::Owed => frame.set(Frame::Owed),
+            Frame::Waiting => {}
         }
     });
     let min_width = min_width.map(|w| format!("min-width:{w}px;"));

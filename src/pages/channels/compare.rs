@@ -22,6 +22,13 @@ const SIDES: &[(&str, Msg)] = &[("online", Msg::SideOnline), ("offline", Msg::Si
 const SIDE_VALUES: &[Side] = &[Side::Online, Side::Offline];
 /// A channel that returns less than its category's average gives up this share.
 const STEP_BP: i64 = 2_000;
+/// How many moves a category lists before the rest fold away: with hundreds of channels a
+/// planner reads the largest moves first, and the others, written out only on demand, cost
+/// a keystroke nothing.
+const MOVES_SHOWN: usize = 8;
+
+/// A category's suggestion: its heading, the moves written out, and how many are folded.
+type CategoryAdvice = (String, Vec<String>, usize);
 
 fn pct(v: Option<Measure>, lang: Lang) -> String {
     v.map_or(NO_VALUE.into(), |v| {
@@ -114,8 +121,10 @@ fn category_budgets(plan: &Plan) -> Vec<(String, Fen)> {
         .collect()
 }
 
-/// The suggestion as sentences, one per channel whose spend changes, per category.
-fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
+/// The suggestion as sentences, one per channel whose spend changes, per category. Unless
+/// `all`, a category with more than [`MOVES_SHOWN`] moves writes out only its largest
+/// (by amount moved, largest first) and counts the rest.
+fn suggestion_lines(plan: &Plan, lang: Lang, all: bool) -> Vec<CategoryAdvice> {
     let rows = &plan.kpi.channels;
     let figures: Vec<ChannelFigures> = rows
         .iter()
@@ -153,10 +162,22 @@ fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
                 .replace("{current}", &money(cat.current))
                 .replace("{suggested}", &money(cat.suggested))
                 .replace("{average}", &average);
-            let lines = cat
+            let mut moves: Vec<_> = cat
                 .moves
                 .iter()
                 .filter(|m| m.suggested != m.current)
+                .collect();
+            let folded = if all || moves.len() <= MOVES_SHOWN {
+                0
+            } else {
+                // Largest first; equal amounts keep the table's order (a stable sort).
+                moves.sort_by_key(|m| std::cmp::Reverse((m.suggested.0 - m.current.0).abs()));
+                let folded = moves.len() - MOVES_SHOWN;
+                moves.truncate(MOVES_SHOWN);
+                folded
+            };
+            let lines = moves
+                .into_iter()
                 .map(|m| {
                     let row = by_id.get(&m.id);
                     let channel = row.map_or(String::new(), |r| r.name.clone());
@@ -178,7 +199,7 @@ fn suggestion_lines(plan: &Plan, lang: Lang) -> Vec<(String, Vec<String>)> {
                         .replace("{average}", &average)
                 })
                 .collect();
-            (heading, lines)
+            (heading, lines, folded)
         })
         .collect()
 }
@@ -228,7 +249,10 @@ pub fn ChannelCompareSection() -> impl IntoView {
             .collect::<Vec<_>>()
         })
     });
+    // Every move written out, once the planner asks for them.
+    let show_all = RwSignal::new(false);
     let suggestion = Memo::new(move |_| {
+        let all = show_all.get();
         store.read_parts(
             &[
                 Part::Channels,
@@ -236,7 +260,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
                 Part::BudgetLines,
                 Part::Header,
             ],
-            |p| suggestion_lines(p, lang.get()),
+            |p| suggestion_lines(p, lang.get(), all),
         )
     });
     let bars = Memo::new(move |_| {
@@ -291,7 +315,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
             <h3>{lang.t(Msg::SuggestionTitle)}</h3>
             <p class="hint">{lang.t(Msg::SuggestionHint)}</p>
             <div data-testid="reallocation">
-                {move || suggestion.get().into_iter().map(|(heading, lines)| view! {
+                {move || suggestion.get().into_iter().map(|(heading, lines, folded)| view! {
                     <div class="suggestion">
                         <p><strong>{heading}</strong></p>
                         {if lines.is_empty() {
@@ -299,6 +323,14 @@ pub fn ChannelCompareSection() -> impl IntoView {
                         } else {
                             view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
                         }}
+                        {(folded > 0).then(|| view! {
+                            <p class="hint">
+                                {lang.get().t(Msg::SuggestFolded).replace("{n}", &folded.to_string())} " "
+                                <button type="button" class="btn btn-link" data-testid="suggestion-show-all" on:click=move |_| show_all.set(true)>
+                                    {lang.get().t(Msg::SuggestShowAll)}
+                                </button>
+                            </p>
+                        })}
                     </div>
                 }).collect_view()}
             </div>

@@ -1,7 +1,7 @@
 // The channel & KPI page (spec §4): figures derived from the monthly history, alerts,
 // custom metrics, the channel comparison with its budget suggestion, and A/B tests.
 import { test, expect } from './fixtures.js';
-import { derived } from './helpers.js';
+import { cell, derived, pasteText } from './helpers.js';
 
 const valueCells = (page, rowId) =>
   page.locator(`table[data-table="effectiveness"] tr[data-row-id="${rowId}"] td.col-derived`);
@@ -95,6 +95,29 @@ test('channels: returns, online against offline, and a budget suggestion within 
   await page.getByRole('textbox', { name: '占比 线上广告' }).fill('25');
   await page.goto('/channels');
   await expect(suggestion).toContainText('线上广告:预算 ¥100,000.00(来自预算分配),当前投入 ¥115,000.00,建议投入 ¥100,000.00');
+});
+
+test('a suggestion with many moves lists the largest eight and folds the rest until asked', async ({ page }) => {
+  await page.goto('/channels');
+  // Fourteen online-ad channels, ¥10,000 each, returning ¥3,000 to ¥42,000: the category is
+  // over its ¥120,000 budget and every channel's spend moves.
+  await cell(page, '渠道', '公众号').click();
+  await page.keyboard.press('Escape');
+  const lines = Array.from({ length: 14 }, (_, i) => `广告${i + 1}\t线上\t线上广告\t10000\t1000\t100\t100\t${3000 * (i + 1)}`);
+  await pasteText(page, lines.join('\n'));
+  await expect(cell(page, '投入', '广告14')).toHaveValue('10000');
+  const online = page.getByTestId('reallocation').locator('.suggestion', { hasText: '线上广告:预算' });
+  await expect(online.locator('li')).toHaveCount(8);
+  const folded = online.getByText(/另有\d+个渠道的调整较小/);
+  await expect(folded).toBeVisible();
+  const rest = Number((await folded.textContent()).match(/另有(\d+)个/)[1]);
+  expect(rest).toBeGreaterThan(0);
+  // Largest moves first: the amounts moved never grow down the list.
+  const moved = (await online.locator('li').allTextContents()).map((t) => Number(t.match(/\(([+-])¥([\d,.]+)\)/)?.[2].replaceAll(',', '') ?? NaN));
+  expect(moved.every((m, i) => i === 0 || m <= moved[i - 1])).toBe(true);
+  await online.getByRole('button', { name: '全部列出' }).click();
+  await expect(online.locator('li')).toHaveCount(8 + rest);
+  await expect(folded).toBeHidden();
 });
 
 test('A/B tests: the SOP decides, and a winner becomes the next SOP version', async ({ page }) => {

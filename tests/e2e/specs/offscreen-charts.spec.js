@@ -86,3 +86,50 @@ test('printing draws a chart whose data changed while it was scrolled away', asy
   const pdf = await page.pdf({ printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test.describe('a chart in view', () => {
+  // Wide and tall enough that the budget table and its chart are both on screen.
+  test.use({ viewport: { width: 1280, height: 1400 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+
+  test('a keystroke paints its figures first; the chart follows in a later frame, drawn once', async ({ page }) => {
+    await countPaints(page);
+    await page.goto('/scenario');
+    const chart = page.getByTestId('budget-chart');
+    const input = cell(page, '占比', '线下活动');
+    const amount = page.locator('table[data-table="budget_lines"] tr', { has: input }).locator('td.col-derived').first();
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toBeInViewport();
+    await expect(input).toBeInViewport();
+    await expect.poll(() => paints(page, 'budget-chart')).toBeGreaterThan(0);
+    await input.click();
+    await input.press('End');
+    await frames(page);
+    const drawn = await paints(page, 'budget-chart');
+    const shown = await amount.textContent();
+    // What each animation frame is about to paint: the row's amount, and the drawings so
+    // far (a frame's callbacks run before its paint, this one first of them).
+    await page.evaluate(() => {
+      window.frameLog = [];
+      const amountCell = () => document.querySelector('table[data-table="budget_lines"] tr:has(input[aria-label="占比 线下活动"]) td.col-derived');
+      const log = () => {
+        window.frameLog.push([amountCell()?.textContent, window.paints['budget-chart'] ?? 0]);
+        if (window.frameLog.length < 600) requestAnimationFrame(log);
+      };
+      requestAnimationFrame(log);
+    });
+    await frames(page);
+    await input.press('Backspace');
+    await expect(amount).not.toHaveText(shown);
+    await expect.poll(() => paints(page, 'budget-chart')).toBe(drawn + 1);
+    await frames(page);
+    await frames(page);
+    const log = await page.evaluate(() => window.frameLog);
+    const firstNew = log.findIndex(([text]) => text !== shown);
+    expect(firstNew, 'a frame shows the new amount').toBeGreaterThan(0);
+    // The frame that shows the new amount does not wait for the chart's drawing...
+    expect(log[firstNew][1], 'no drawing before the first frame with the new figure').toBe(drawn);
+    // ...which comes in a later frame, once.
+    expect(log.at(-1)[1]).toBe(drawn + 1);
+    expect(await paints(page, 'budget-chart')).toBe(drawn + 1);
+  });
+});
