@@ -54,7 +54,10 @@ pub fn register_service_worker() {
         return;
     }
     let navigator = window.navigator();
-    if !navigator.user_agent().is_ok_and(|ua| service_worker_suits(&ua)) {
+    if !navigator
+        .user_agent()
+        .is_ok_and(|ua| service_worker_suits(&ua))
+    {
         return;
     }
     let container = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
@@ -80,7 +83,10 @@ pub fn register_service_worker() {
     let register = Closure::once_into_js(move || {
         let registered = container.register("/sw.js");
         wasm_bindgen_futures::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(registered).await.is_err() {
+            if wasm_bindgen_futures::JsFuture::from(registered)
+                .await
+                .is_err()
+            {
                 return;
             }
             // A worker already in charge may now delete the caches of builds no page runs.
@@ -100,10 +106,8 @@ pub fn register_service_worker() {
     let _ = js_sys::Reflect::set(&options, &"timeout".into(), &5000.into());
     let scheduled = idle.is_some_and(|f| f.call2(&window, &register, &options).is_ok());
     if !scheduled {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            register.unchecked_ref(),
-            1000,
-        );
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(register.unchecked_ref(), 1000);
     }
 }
 

@@ -30,7 +30,9 @@ const IOS_IN_APP: [&str; 12] = [
 
 /// Whether the browser with this user-agent string should register the service worker.
 pub fn service_worker_suits(user_agent: &str) -> bool {
-    let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| user_agent.contains(d));
+    let ios = ["iPhone", "iPad", "iPod"]
+        .iter()
+        .any(|d| user_agent.contains(d));
     if ios {
         // Safari says `Safari/`; an app's WKWebView does not, unless it is one of the
         // in-app browsers above that copy Safari's string.
