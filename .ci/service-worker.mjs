@@ -8,8 +8,9 @@
 //   the worker only on a page with that stamp (src/state/offline.rs): not in `make dev`,
 //   not while .ci/prerender.mjs renders the pages.
 // - sw.js holds the build and the list of the app's files: every page's prerendered HTML,
-//   200.html, the style sheet, the JS, the main wasm, every split module and pack, the
-//   public assets. Its cache is named after the build (`omo-planner-<build>`), so two
+//   200.html, the style sheet, the JS, the main wasm, every split module, the public
+//   assets; and each start / navigation pack as the modules it is made of (the worker
+//   builds a pack from the saved modules: see `packs` below). Its cache is named after the build (`omo-planner-<build>`), so two
 //   releases never share one, and a page offline is always its own build's HTML, which
 //   asks only for its own build's files (they are content-hashed, so a hashed name is the
 //   same bytes in every build's cache).
@@ -50,9 +51,18 @@ for (const [f, text] of html) {
   }
 }
 
-const list = files.map(urlOf);
+// The start and navigation packs (.ci/wasm-split.mjs) are the module files laid end to
+// end behind a header: 23 MB of a 28 MB bundle, every byte of it also in the modules. The
+// worker saves the modules and builds a pack from them when it is asked for; here each
+// pack is checked to be exactly what that rebuilding gives, or it is saved as it is.
+const packs = {};
+for (const f of files.filter((f) => /\/(pack|nav)_[^/]*\.bin$/.test(f))) {
+  const parts = packParts(readFileSync(f));
+  if (parts) packs[urlOf(f)] = parts;
+}
+const list = files.map(urlOf).filter((u) => !packs[u]);
 const sw = join(dist, 'sw.js');
-writeFileSync(sw, worker(build, list));
+writeFileSync(sw, worker(build, list, packs));
 changed.push(sw);
 for (const f of changed) {
   const body = readFileSync(f);
@@ -60,13 +70,33 @@ for (const f of changed) {
   writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
   writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
 }
-const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
-console.log(`service worker: build ${build}, ${list.length} files precached (${(bytes / 1024).toFixed(1)} KB before compression); stamped ${changed.length - 1} pages`);
+const bytes = list.reduce((n, u) => n + readFileSync(join(dist, u)).length, 0);
+console.log(`service worker: build ${build}, ${list.length} files precached (${(bytes / 1024).toFixed(1)} KB before compression), ${Object.keys(packs).length} packs built from them; stamped ${changed.length - 1} pages`);
+
+// A pack's module names, if its bytes are exactly the header the worker writes
+// (\`JSON.stringify([[name, size], …])\`) and those modules' files; else null.
+function packParts(bytes) {
+  if (bytes.length < 4) return null;
+  const length = bytes.readUInt32LE(0);
+  let entries;
+  try {
+    entries = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8'));
+  } catch {
+    return null;
+  }
+  const names = entries.map(([name]) => name);
+  if (names.some((n) => typeof n !== 'string' || !existsSync(join(dist, n)) || !n.endsWith('.wasm'))) return null;
+  const header = Buffer.from(JSON.stringify(names.map((n) => [n, readFileSync(join(dist, n)).length])));
+  const rebuilt = Buffer.alloc(4);
+  rebuilt.writeUInt32LE(header.length);
+  const whole = Buffer.concat([rebuilt, header, ...names.map((n) => readFileSync(join(dist, n)))]);
+  return whole.equals(bytes) ? names : null;
+}
 
 // The worker. Served with `Cache-Control: no-cache` (tests/e2e/serve.mjs; README
 // "Serving"), so each visit checks it; its bytes change with the build, which makes the
 // browser install the new one.
-function worker(build, list) {
+function worker(build, list, packs) {
   return `// The service worker of build ${build}: written by .ci/service-worker.mjs (do not edit).
 // Pages: network first (their newest build), and after 3 s or with no network, this
 // build's saved copy. Other files of the app: content-hashed, so from any build's cache
@@ -76,6 +106,8 @@ const BUILD = ${JSON.stringify(build)};
 const PREFIX = 'omo-planner-';
 const CACHE = PREFIX + BUILD;
 const FILES = ${JSON.stringify(list)};
+// Each pack: its modules, in order (built from them by packOf).
+const PACKS = ${JSON.stringify(packs)};
 const WAIT_MS = 3000;
 const own = new Set(FILES);
 
@@ -175,7 +207,23 @@ async function navigate(request, url) {
 }
 
 async function hashed(request) {
-  return (await caches.match(request, { ignoreVary: true })) ?? fetch(request);
+  const saved = await caches.match(request, { ignoreVary: true });
+  if (saved) return saved;
+  const parts = PACKS[new URL(request.url).pathname];
+  return (parts && (await packOf(parts))) || fetch(request);
+}
+
+// A pack's bytes from its saved modules (the format of .ci/wasm-split.mjs: u32
+// little-endian length of the JSON header [[module, size], …], the header, the modules).
+async function packOf(parts) {
+  const bodies = await Promise.all(
+    parts.map((name) => caches.match('/' + name, { ignoreVary: true }).then((r) => r && r.arrayBuffer())),
+  );
+  if (bodies.some((b) => !b)) return undefined;
+  const header = new TextEncoder().encode(JSON.stringify(parts.map((name, i) => [name, bodies[i].byteLength])));
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, header.length, true);
+  return new Response(new Blob([length, header, ...bodies]), { headers: { 'content-type': 'application/octet-stream' } });
 }
 `;
 }

@@ -51,7 +51,7 @@ async function serveCopy() {
 /** The first visit's end: the service worker installed (the app saved) and in charge. */
 async function savedForOffline(page) {
   await page.waitForFunction(() => 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null, null, {
-    timeout: 120_000,
+    timeout: 90_000,
   });
   await page.evaluate(() => navigator.serviceWorker.ready);
 }
