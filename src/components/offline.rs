@@ -14,6 +14,9 @@ pub fn OfflineIndicator() -> impl IntoView {
         <Show when=move || !online.get()>
             <span class="offline-state" role="status" data-testid="offline-state" title=move || lang.get().t(Msg::AppOfflineHint)>
                 {move || lang.get().t(Msg::AppOffline)}
+                // A phone's toolbar row has room for 离线 only (style/main.css); the rest
+                // is still read out.
+                <span class="offline-more">{move || lang.get().t(Msg::AppOfflineMore)}</span>
             </span>
         </Show>
     }

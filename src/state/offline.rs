@@ -69,7 +69,7 @@ pub fn register_service_worker() {
     // "omo-build?" on a port: this page's build.
     let answer = Closure::<dyn Fn(WorkerMessage)>::new(move |message: WorkerMessage| {
         if message.data().as_string().as_deref() == Some("omo-build?") {
-            if let Some(port) = message.ports().get(0).dyn_into::<js_sys::Object>().ok() {
+            if let Ok(port) = message.ports().get(0).dyn_into::<js_sys::Object>() {
                 port.unchecked_into::<MessageTarget>()
                     .post_message(&JsValue::from_str(&build));
             }
