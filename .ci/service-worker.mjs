@@ -109,10 +109,12 @@ const FILES = ${JSON.stringify(list)};
 // Each pack: its modules, in order (built from them by packOf).
 const PACKS = ${JSON.stringify(packs)};
 const WAIT_MS = 3000;
+// Written last by install: a cache without it is being filled (or was left half-filled).
+const COMPLETE = '/__omo-complete';
 const own = new Set(FILES);
 
 self.addEventListener('install', (event) => event.waitUntil(install()));
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim().then(prune)));
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim().then(() => prune(true))));
 self.addEventListener('message', (event) => {
   if (event.data === 'omo-prune') event.waitUntil(prune());
 });
@@ -145,6 +147,7 @@ async function install() {
       while (todo.length) await one(todo.shift());
     }),
   );
+  await cache.put(COMPLETE, new Response(BUILD));
   await self.skipWaiting();
 }
 
@@ -153,8 +156,12 @@ async function install() {
 // caches of builds no open page runs are deleted; each page says its build (the app's
 // answer to "omo-build?", src/state/offline.rs). A page that does not answer yet (still
 // starting) keeps every cache until the next prune: the app asks for one once it is live.
-async function prune() {
-  const old = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+// A cache still being filled is a newer worker's install: left alone, but on activation,
+// when no other worker installs, a half-filled one (an install that failed) goes too.
+async function prune(activating = false) {
+  const others = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  const complete = await Promise.all(others.map((n) => caches.open(n).then((c) => c.match(COMPLETE)).then(Boolean)));
+  const old = others.filter((n, i) => complete[i] || activating);
   if (!old.length) return;
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const builds = await Promise.all(windows.map(buildOf));
