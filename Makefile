@@ -72,10 +72,12 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test table_component
 
 # The release bundle, then the pages prerendered into its HTML and every file
-# precompressed (.ci/prerender.mjs: Chromium renders each address with the demo plan).
+# precompressed (.ci/prerender.mjs: Chromium renders each address with the demo plan),
+# then the service worker that opens the app offline (.ci/service-worker.mjs).
 build:
 	$(TRUNK) build --release
 	node .ci/prerender.mjs dist
+	node .ci/service-worker.mjs dist
 
 # Bytes of the bundle: raw, gzip, brotli.
 size:

@@ -273,4 +273,6 @@ fn mark_live() {
     }
     // A first visit read no stored plan; the reader comes now, after the page is live.
     crate::state::plan_reader::fetch_in_background();
+    // The service worker that opens the app offline, once the browser is idle.
+    crate::state::offline::register_service_worker();
 }

@@ -5,6 +5,7 @@ pub mod deferred;
 pub mod field;
 pub mod files;
 pub mod lazy_page;
+pub mod offline;
 pub mod plan_file;
 pub mod sample;
 pub mod shell;

@@ -1,6 +1,7 @@
 //! The frame around every page: title, navigation (a side bar on desktop, a bottom tab
 //! bar on a phone), save state, undo / redo and the language switch.
 
+use crate::components::offline::OfflineIndicator;
 use crate::components::plan_file::ExportPlanButton;
 use crate::components::sync::{ConflictPanel, SyncIndicator};
 use crate::i18n::{load_error_message, Lang, Msg};
@@ -83,6 +84,7 @@ pub fn Shell(
                 <div class="toolbar">
                     <SaveIndicator status />
                     <SyncIndicator />
+                    <OfflineIndicator />
                     <button type="button" class="btn btn-small" on:click=move |_| store.undo() disabled=move || !store.can_undo()>
                         {lang.t(Msg::Undo)}
                     </button>

@@ -148,6 +148,9 @@ messages! {
     SaveSaved => "已保存在本机", "Saved on this device";
     SavePending => "正在保存…", "Saving…";
     SaveFailedShort => "未保存", "Not saved";
+    AppOffline => "离线", "Offline";
+    AppOfflineMore => " · 使用本机保存的版本", " — using the copy saved on this device";
+    AppOfflineHint => "这台设备现在没有网络。应用来自本机保存的副本,修改照常保存在本机。", "This device has no network. The app runs from the copy saved on this device; your edits are still saved here.";
     SaveUnavailable => "无法保存:浏览器存储不可用(可能处于无痕模式或被禁用)。修改仍在页面上,关闭页面前请导出计划。",
         "Cannot save: browser storage is unavailable (private mode or disabled). Your edits stay on screen; export the plan before closing the page.";
     SaveFull => "无法保存:浏览器存储空间已满。修改仍在页面上,请清理空间或导出计划。",

@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod autosave;
 pub mod backend;
 pub mod lang;
+pub mod offline;
 pub mod plan_data;
 pub mod plan_reader;
 pub mod plan_store;

@@ -4,7 +4,8 @@
 // Vary: Accept-Encoding); a page's prerendered HTML for its address (`/tasks` →
 // tasks/index.html, written by .ci/prerender.mjs); and any other address falls back to
 // the app's bare shell (200.html, or index.html in a bundle without one), so deep links
-// reload. Hashed assets are cached forever, HTML is revalidated.
+// reload. Hashed assets are cached forever, HTML and the service worker (sw.js, unhashed:
+// its bytes change with each build) are revalidated.
 // Usage: node serve.mjs [dir] [port]      (`make serve`, the e2e tests, the benches)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -73,7 +74,8 @@ export function serve(dir, port, { quiet = false } = {}) {
     }
     const headers = {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
-      'cache-control': extname(path) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+      'cache-control':
+        extname(path) === '.html' || path === join(root, 'sw.js') ? 'no-cache' : 'public, max-age=31536000, immutable',
       vary: 'Accept-Encoding',
     };
     let body = null;

@@ -10,11 +10,13 @@
 //! - `diff`: the readable differences between my version and theirs;
 //! - `merge`: two tabs' versions of one plan merged, every change of either kept;
 //! - `taken_in`: the server revision this browser last took in, so that two tabs of one
-//!   browser never meet each other's uploads as conflicts.
+//!   browser never meet each other's uploads as conflicts;
+//! - `offline_app`: which browsers get the service worker that opens the app offline.
 
 pub mod diff;
 pub mod document;
 pub mod merge;
+pub mod offline_app;
 pub mod problem;
 pub mod queue;
 pub mod revision;

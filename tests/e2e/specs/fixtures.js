@@ -39,6 +39,11 @@ const waitForTakeover = (page) => {
 };
 
 export const test = base.extend({
+  // The app's service worker (sw.js, issue 28) is registered once a page is live and then
+  // answers the page's requests: `page.route` no longer sees them (Playwright's routes do
+  // not apply to requests a service worker answers), and each test would save the whole
+  // app (about 3.7 MB) in its fresh context. offline.spec.js tests the worker and allows it.
+  serviceWorkers: 'block',
   context: async ({ context, javaScriptEnabled }, use) => {
     const problems = watchPolicy(context);
     // Every page of the context, the test's own and any it opens (a second tab).
