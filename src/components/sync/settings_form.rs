@@ -155,14 +155,17 @@ pub fn BackendSettingsForm() -> impl IntoView {
             <Show when=couch>
                 <p class="hint">{move || lang.get().t(Msg::BackendCouchHint)}</p>
             </Show>
-            <label class="field" hidden=couch>
-                <span>{move || lang.get().t(Msg::BackendCollection)}</span>
-                <input
-                    type="text"
-                    prop:value=move || collection.get()
-                    on:input=move |ev| collection.set(event_target_value(&ev))
-                />
-            </label>
+            // The collection path belongs to the JSON API only.
+            <Show when=move || !couch()>
+                <label class="field">
+                    <span>{move || lang.get().t(Msg::BackendCollection)}</span>
+                    <input
+                        type="text"
+                        prop:value=move || collection.get()
+                        on:input=move |ev| collection.set(event_target_value(&ev))
+                    />
+                </label>
+            </Show>
             <label class="field">
                 <span>{move || lang.get().t(Msg::BackendAuth)}</span>
                 <input
