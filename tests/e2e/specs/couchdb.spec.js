@@ -31,7 +31,7 @@ test('CouchDB: the database is checked and created in Settings, each save is a P
   const server = await startCouch(5961);
   try {
     await page.goto('/settings');
-    await page.getByLabel('后端类型', { exact: true }).selectOption('couch');
+    await page.getByRole('combobox', { name: '后端类型', exact: true }).selectOption('couch');
     // The collection path belongs to the JSON API only.
     await expect(page.getByLabel('集合路径', { exact: true })).toBeHidden();
     const url = page.getByRole('textbox', { name: /^数据库地址/ });
@@ -77,7 +77,7 @@ test('CouchDB: the database is checked and created in Settings, each save is a P
     await expect(page.locator('.plan-name')).toHaveText('华东新店开业计划');
     await expect(syncState(page)).toHaveText('已保存到后端');
     await page.goto('/settings');
-    await expect(page.getByLabel('后端类型', { exact: true })).toHaveValue('couch');
+    await expect(page.getByRole('combobox', { name: '后端类型', exact: true })).toHaveValue('couch');
     await expect(page.getByRole('textbox', { name: /^数据库地址/ })).toHaveValue(server.db);
     expect(generation((await couchDoc(server, id))._rev)).toBe(2);
     expect(await couchDocs(server)).toHaveLength(1);
@@ -141,6 +141,9 @@ test("CouchDB: two browsers see each other's saves without a reload", async ({ b
  * the old `_rev` gets a 409: the conflict view, nothing overwritten.
  */
 const conflict = async ({ loser, loserContext, winner, server, id, mine, theirs }) => {
+  // The page's code is fetched while online; offline, only the edit is made.
+  await loser.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '场景规划' }).click();
+  await expect(loser.getByLabel('计划名称')).toBeVisible();
   await loserContext.setOffline(true);
   await rename(loser, mine);
   await expect(syncState(loser)).toHaveText(/^离线:\d+ 项更改待同步$/);
