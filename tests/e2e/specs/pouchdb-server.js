@@ -55,7 +55,7 @@ export const couchDoc = async (server, id) => (await fetch(`${server.db}/${encod
 export const configureCouch = async (page, dbUrl) => {
   await page.goto('/settings');
   await untilLive(page);
-  await page.getByLabel('后端类型', { exact: true }).selectOption('couch');
+  await page.getByRole('combobox', { name: '后端类型', exact: true }).selectOption('couch');
   const url = page.getByRole('textbox', { name: /^数据库地址/ });
   await url.click();
   await url.pressSequentially(dbUrl);
