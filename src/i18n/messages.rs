@@ -1114,7 +1114,15 @@ messages! {
     LoadFailedOpened => "本机保存的一个计划无法读取,原数据已原样保留;现打开的是“{}”。", "A plan saved on this device could not be read; it was kept untouched and “{}” opened instead.";
 
     // JSON backend (sync): settings, connection test, sync state, conflicts, backend plans.
-    BackendSection => "JSON 后端(可选)", "JSON backend (optional)";
+    BackendSection => "后端(可选)", "Backend (optional)";
+    BackendKindLabel => "后端类型", "Backend kind";
+    BackendKindJson => "JSON 接口(REST)", "JSON API (REST)";
+    BackendKindCouch => "CouchDB", "CouchDB";
+    BackendCouchUrl => "数据库地址", "Database URL";
+    BackendCouchHint => "CouchDB 数据库的完整地址,例如 http://主机:5984/plans;每个计划是其中的一个文档。", "The CouchDB database's full URL, e.g. http://host:5984/plans; each plan is one document in it.";
+    BackendCouchTestOk => "连接成功:CouchDB 数据库中现有 {} 个文档。", "Connected: the CouchDB database has {} documents.";
+    BackendCreateDb => "创建数据库", "Create the database";
+    BackendDbCreated => "数据库已创建。", "The database was created.";
     BackendHint => "填写后,计划除了保存在本机,还会上传到这个后端,另一台电脑或浏览器可以打开同一个计划。这些设置只保存在这个浏览器中,不会写进计划文件。不填则只保存在本机。", "When set, plans are also uploaded to this backend, so another computer or browser can open the same plan. These settings stay in this browser only and are never written into the plan. Leave empty to keep plans on this device only.";
     BackendUrl => "后端地址", "Backend URL";
     BackendCollection => "集合路径", "Collection path";
@@ -1140,6 +1148,8 @@ messages! {
     ProblemTimeout => "后端在规定时间内没有响应(超时)。", "The backend did not answer in time (timeout).";
     ProblemNotJson => "后端返回的内容不是 JSON:这个地址可能不是 JSON 后端。", "The backend's answer is not JSON: this address may not be a JSON backend.";
     ProblemWrongShape => "后端返回的 JSON 格式不对:计划列表应是一个对象数组。", "The backend's JSON has the wrong shape: the plan list should be an array of objects.";
+    ProblemNoDatabase => "CouchDB 服务器有响应,但这个数据库不存在(404)。可以点“创建数据库”,或由管理员用 PUT 请求创建它(例如 curl -X PUT 加上数据库地址)。", "The CouchDB server answers, but this database does not exist (404). Choose “Create the database”, or have an administrator create it with a PUT request (e.g. curl -X PUT followed by the database URL).";
+    ProblemNotCouch => "这个地址有响应,但不像 CouchDB 数据库:请填写数据库的完整地址,例如 http://主机:5984/plans。", "This address answers, but not as a CouchDB database does: give the database's full URL, e.g. http://host:5984/plans.";
     SyncSaved => "已保存到后端", "Saved to the backend";
     SyncSaving => "正在保存到后端…", "Saving to the backend…";
     SyncWaiting => "{} 项更改待同步", "Changes waiting: {}";

@@ -18,6 +18,8 @@ pub fn problem_message(problem: Problem, lang: Lang) -> String {
         Problem::NotJson => lang.t(Msg::ProblemNotJson).into(),
         Problem::WrongShape => lang.t(Msg::ProblemWrongShape).into(),
         Problem::BadSettings => lang.t(Msg::BackendBadUrl).into(),
+        Problem::NoDatabase => lang.t(Msg::ProblemNoDatabase).into(),
+        Problem::NotCouch => lang.t(Msg::ProblemNotCouch).into(),
     }
 }
 
@@ -40,6 +42,8 @@ mod tests {
             Problem::NotJson,
             Problem::WrongShape,
             Problem::BadSettings,
+            Problem::NoDatabase,
+            Problem::NotCouch,
         ];
         for p in all {
             for lang in [Lang::Zh, Lang::En] {

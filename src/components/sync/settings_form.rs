@@ -1,9 +1,13 @@
-//! The backend settings on the settings page: address, collection, authorization, and
-//! "Test connection" with the reason in plain words when it fails.
+//! The backend settings on the settings page: the kind (a JSON API or CouchDB), address,
+//! collection, authorization, and "Test connection" with the reason in plain words when
+//! it fails (for a CouchDB database that is not there, a button that creates it).
 
-use crate::domain::sync::settings::{BackendSettings, SettingsError, DEFAULT_COLLECTION};
+use crate::domain::sync::problem::Problem;
+use crate::domain::sync::settings::{
+    BackendKind, BackendSettings, SettingsError, DEFAULT_COLLECTION,
+};
 use crate::i18n::{problem_message, Lang, Msg};
-use crate::state::backend::{test_connection, use_backend};
+use crate::state::backend::{create_database, test_connection, use_backend};
 use crate::state::use_lang;
 use leptos::prelude::*;
 
@@ -27,12 +31,17 @@ pub fn BackendSettingsForm() -> impl IntoView {
         stored.collection.clone()
     });
     let auth = RwSignal::new(stored.authorization.clone());
+    let kind = RwSignal::new(stored.kind);
+    let couch = move || kind.get() == BackendKind::Couch;
+    // The last test found no CouchDB database there: offer to create it.
+    let missing_db = RwSignal::new(false);
     let saved = RwSignal::new(None::<Result<String, String>>);
     let tested = RwSignal::new(None::<Result<String, String>>);
     // Only the last test's answer is shown.
     let test_run = StoredValue::new(0u32);
 
     let draft = move || BackendSettings {
+        kind: kind.get_untracked(),
         base_url: url.get_untracked().trim().to_string(),
         collection: collection.get_untracked().trim().to_string(),
         authorization: auth.get_untracked().trim().to_string(),
@@ -73,6 +82,7 @@ pub fn BackendSettingsForm() -> impl IntoView {
         }
         test_run.update_value(|n| *n += 1);
         let run = test_run.get_value();
+        missing_db.set(false);
         tested.set(Some(Ok(lang.get_untracked().t(Msg::BackendTesting).into())));
         leptos::task::spawn_local(async move {
             let result = test_connection(&settings).await;
@@ -80,8 +90,30 @@ pub fn BackendSettingsForm() -> impl IntoView {
                 return;
             }
             let lang = lang.get_untracked();
+            let ok = match settings.kind {
+                BackendKind::Json => Msg::BackendTestOk,
+                BackendKind::Couch => Msg::BackendCouchTestOk,
+            };
+            missing_db.set(result == Err(Problem::NoDatabase));
             tested.set(Some(match result {
-                Ok(n) => Ok(lang.t(Msg::BackendTestOk).replace("{}", &n.to_string())),
+                Ok(n) => Ok(lang.t(ok).replace("{}", &n.to_string())),
+                Err(p) => Err(problem_message(p, lang)),
+            }));
+        });
+    };
+    let create = move |_| {
+        let settings = draft();
+        test_run.update_value(|n| *n += 1);
+        let run = test_run.get_value();
+        leptos::task::spawn_local(async move {
+            let result = create_database(&settings).await;
+            if test_run.get_value() != run {
+                return;
+            }
+            let lang = lang.get_untracked();
+            missing_db.set(false);
+            tested.set(Some(match result {
+                Ok(()) => Ok(lang.t(Msg::BackendDbCreated).into()),
                 Err(p) => Err(problem_message(p, lang)),
             }));
         });
@@ -102,22 +134,38 @@ pub fn BackendSettingsForm() -> impl IntoView {
             <legend>{move || lang.get().t(Msg::BackendSection)}</legend>
             <p>{move || lang.get().t(Msg::BackendHint)}</p>
             <label class="field">
-                <span>{move || lang.get().t(Msg::BackendUrl)}</span>
+                <span>{move || lang.get().t(Msg::BackendKindLabel)}</span>
+                <select on:change=move |ev| {
+                    kind.set(if event_target_value(&ev) == "couch" { BackendKind::Couch } else { BackendKind::Json });
+                    missing_db.set(false);
+                }>
+                    <option value="json" selected=move || !couch()>{move || lang.get().t(Msg::BackendKindJson)}</option>
+                    <option value="couch" selected=couch>{move || lang.get().t(Msg::BackendKindCouch)}</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || lang.get().t(if couch() { Msg::BackendCouchUrl } else { Msg::BackendUrl })}</span>
                 <input
                     type="url"
-                    placeholder="https://api.example.com"
+                    placeholder=move || if couch() { "http://127.0.0.1:5984/plans" } else { "https://api.example.com" }
                     prop:value=move || url.get()
                     on:input=move |ev| url.set(event_target_value(&ev))
                 />
             </label>
-            <label class="field">
-                <span>{move || lang.get().t(Msg::BackendCollection)}</span>
-                <input
-                    type="text"
-                    prop:value=move || collection.get()
-                    on:input=move |ev| collection.set(event_target_value(&ev))
-                />
-            </label>
+            <Show when=couch>
+                <p class="hint">{move || lang.get().t(Msg::BackendCouchHint)}</p>
+            </Show>
+            // The collection path belongs to the JSON API only.
+            <Show when=move || !couch()>
+                <label class="field">
+                    <span>{move || lang.get().t(Msg::BackendCollection)}</span>
+                    <input
+                        type="text"
+                        prop:value=move || collection.get()
+                        on:input=move |ev| collection.set(event_target_value(&ev))
+                    />
+                </label>
+            </Show>
             <label class="field">
                 <span>{move || lang.get().t(Msg::BackendAuth)}</span>
                 <input
@@ -138,6 +186,9 @@ pub fn BackendSettingsForm() -> impl IntoView {
             </div>
             {line(saved, "backend-saved")}
             {line(tested, "backend-test")}
+            <Show when=move || missing_db.get() && couch()>
+                <button type="button" class="btn" on:click=create>{move || lang.get().t(Msg::BackendCreateDb)}</button>
+            </Show>
         </fieldset>
     }
 }

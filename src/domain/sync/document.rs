@@ -9,6 +9,9 @@ pub struct RemotePlan {
     pub id: String,
     /// 0 when the document has none (written by something else than this app).
     pub revision: u64,
+    /// CouchDB's `_rev` of this copy (the whole string; `revision` is its generation).
+    /// `None` on a JSON backend.
+    pub rev: Option<String>,
     /// The plan document without `id` and `revision`, for `schema::load_plan`.
     pub plan: Value,
 }
@@ -52,6 +55,7 @@ pub fn from_backend(mut doc: Map<String, Value>) -> Option<RemotePlan> {
     Some(RemotePlan {
         id,
         revision,
+        rev: None,
         plan: Value::Object(doc),
     })
 }

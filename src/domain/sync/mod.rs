@@ -2,7 +2,10 @@
 //! json-server 0.17 included) without ever losing a write. Plain logic only: the HTTP
 //! glue in `state::backend` asks these functions what to do and reports what happened.
 //!
-//! - `settings`: where the backend is, and whom the authorization header may go to;
+//! - `settings`: which kind of backend (a JSON API or CouchDB), where it is, and whom the
+//!   authorization header may go to;
+//! - `couch`: the CouchDB protocol: the document shape, `_rev` handling, the list and the
+//!   change feed;
 //! - `problem`: what a failed request means, in words the merchant can act on;
 //! - `document`: the plan document as the backend keeps it (`id` + `revision`);
 //! - `revision`: whether a save may go ahead or is a conflict;
@@ -13,6 +16,7 @@
 //!   browser never meet each other's uploads as conflicts;
 //! - `offline_app`: which browsers get the service worker that opens the app offline.
 
+pub mod couch;
 pub mod diff;
 pub mod document;
 pub mod merge;

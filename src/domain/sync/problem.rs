@@ -28,6 +28,10 @@ pub enum Problem {
     WrongShape,
     /// The settings themselves are unusable (bad address or collection path).
     BadSettings,
+    /// CouchDB: 404 on the database URL: the server is there, the database is not.
+    NoDatabase,
+    /// CouchDB: the address answers, but not as a CouchDB database does.
+    NotCouch,
 }
 
 impl Problem {

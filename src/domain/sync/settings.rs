@@ -9,8 +9,22 @@ pub const DEFAULT_COLLECTION: &str = "plans";
 /// How long a request may take before it counts as a timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 8_000;
 
+/// Which protocol the backend speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackendKind {
+    /// Any REST server with the README's contract (json-server included).
+    #[default]
+    Json,
+    /// A CouchDB database (or pouchdb-server): `base_url` is the database's URL.
+    Couch,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct BackendSettings {
+    /// Settings stored before there was a choice are a JSON backend's.
+    #[serde(default)]
+    pub kind: BackendKind,
     /// e.g. `https://api.example.com/v1`; empty = no backend (the app works as before).
     #[serde(default)]
     pub base_url: String,
@@ -67,6 +81,10 @@ impl BackendSettings {
 
     pub fn validate(&self) -> Result<(), SettingsError> {
         origin(self.base()).ok_or(SettingsError::BadUrl)?;
+        if self.kind == BackendKind::Couch {
+            // The database URL says it all; the collection path is not used.
+            return Ok(());
+        }
         let ok = self
             .collection_path()
             .chars()
@@ -77,9 +95,18 @@ impl BackendSettings {
         Ok(())
     }
 
-    /// `GET` (list) and `POST` (create) go here.
+    /// `GET` (list) and `POST` (create) go here; for CouchDB, the database.
     pub fn collection_url(&self) -> String {
-        format!("{}/{}", self.base(), self.collection_path())
+        match self.kind {
+            BackendKind::Json => format!("{}/{}", self.base(), self.collection_path()),
+            BackendKind::Couch => self.base().to_string(),
+        }
+    }
+
+    /// Where the plans' revisions come from: another place, or another protocol at the
+    /// same place, starts the bookkeeping afresh.
+    pub fn same_store(&self, other: &BackendSettings) -> bool {
+        self.kind == other.kind && self.collection_url() == other.collection_url()
     }
 
     /// `GET`, `PUT`, `DELETE` of one plan.
@@ -174,6 +201,32 @@ mod tests {
         assert_eq!(s.item_url("p1a-2"), "http://127.0.0.1:4292/plans/p1a-2");
         s.collection = "/api/plans/".into();
         assert_eq!(s.item_url("a b"), "http://127.0.0.1:4292/api/plans/a%20b");
+    }
+
+    #[test]
+    fn couchdb_is_a_database_url() {
+        // Settings saved before the choice existed read as a JSON backend.
+        let old = BackendSettings::from_json(r#"{"base_url":"http://h:1","collection":"plans"}"#);
+        assert_eq!(old.kind, BackendKind::Json);
+        let couch = BackendSettings {
+            kind: BackendKind::Couch,
+            collection: "ignored?".into(),
+            ..settings("http://127.0.0.1:5984/plans/")
+        };
+        assert_eq!(couch.validate(), Ok(()));
+        assert_eq!(couch.collection_url(), "http://127.0.0.1:5984/plans");
+        assert_eq!(couch.item_url("p 1"), "http://127.0.0.1:5984/plans/p%201");
+        assert_eq!(BackendSettings::from_json(&couch.to_json()), couch);
+        assert!(couch.to_json().contains(r#""kind":"couch""#));
+        // The same address as a JSON API is another store.
+        let json = BackendSettings {
+            kind: BackendKind::Json,
+            collection: "plans".into(),
+            ..settings("http://127.0.0.1:5984")
+        };
+        assert_eq!(json.collection_url(), couch.collection_url());
+        assert!(!json.same_store(&couch));
+        assert!(couch.same_store(&couch.clone()));
     }
 
     #[test]

@@ -2,22 +2,27 @@
 //! module (`sync`), fetched once a backend is configured (`Backend::with_engine`): a
 //! merchant who keeps plans on this device only never loads it.
 
-use super::http::send;
-use super::{note_taken_in, taken_in, Backend, Conflict};
+use super::http::{send, test_json};
+use super::{couch, note_taken_in, taken_in, Backend, Conflict, Fut};
 use crate::domain::plan::list::copy_name;
 use crate::domain::plan::schema::{load_plan, LoadError};
 use crate::domain::sync::diff::{diff, same_plan};
-use crate::domain::sync::document::{from_backend, to_backend, RemotePlan};
-use crate::domain::sync::problem::{classify_status, parse_object, Problem};
-use crate::domain::sync::queue::{retry_delay_ms, Event, Phase};
+use crate::domain::sync::document::{
+    from_backend, list_entries, to_backend, RemoteEntry, RemotePlan,
+};
+use crate::domain::sync::problem::{classify_status, parse_list, parse_object, Problem};
+use crate::domain::sync::queue::{retry_delay_ms, Event, Phase, SyncBook};
 use crate::domain::sync::revision::{
     conditional_put, decide, write_outcome, SaveStep, ServerCopy, WriteOutcome,
 };
-use crate::domain::sync::settings::BackendSettings;
+use crate::domain::sync::settings::{BackendKind, BackendSettings};
 use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+
+/// One plan read from the backend; `None` = not there.
+pub type Fetched = Result<Option<RemotePlan>, Problem>;
 
 /// What the main module calls once this module is here.
 pub struct SyncEngine {
@@ -27,6 +32,14 @@ pub struct SyncEngine {
     pub keep_theirs: fn(Backend) -> Result<(), LoadError>,
     pub keep_mine: fn(Backend),
     pub save_mine_as_copy: fn(Backend, &str) -> Result<(), LoadError>,
+    /// Follows the backend's changes (CouchDB's `_changes`; nothing for a JSON API).
+    pub watch: fn(Backend),
+    pub fetch: fn(BackendSettings, String) -> Fut<Fetched>,
+    pub list: fn(BackendSettings) -> Fut<Result<Vec<RemoteEntry>, Problem>>,
+    /// "Test connection": Ok = how many plans (documents, for CouchDB).
+    pub test: fn(BackendSettings) -> Fut<Result<usize, Problem>>,
+    /// CouchDB: `PUT {db}`.
+    pub create_database: fn(BackendSettings) -> Fut<Result<(), Problem>>,
 }
 
 pub static ENGINE: SyncEngine = SyncEngine {
@@ -36,18 +49,30 @@ pub static ENGINE: SyncEngine = SyncEngine {
     keep_theirs: |b| b.keep_theirs_now(),
     keep_mine: |b| b.keep_mine_now(),
     save_mine_as_copy: |b, suffix| b.save_mine_as_copy_now(suffix),
+    watch: couch::watch,
+    fetch: |settings, id| Box::pin(async move { fetch(&settings, &id).await }),
+    list: |settings| Box::pin(async move { list(&settings).await }),
+    test: |settings| {
+        Box::pin(async move {
+            match settings.kind {
+                BackendKind::Json => test_json(&settings).await,
+                BackendKind::Couch => couch::test(&settings).await,
+            }
+        })
+    },
+    create_database: |settings| Box::pin(async move { couch::create_database(&settings).await }),
 };
 
-enum Upload {
+pub(super) enum Upload {
     Done { revision: u64, etag: Option<String> },
     Conflict(RemotePlan),
 }
 
 /// Reads one plan from the backend; `None` = 404.
-pub(super) async fn fetch(
-    settings: &BackendSettings,
-    id: &str,
-) -> Result<Option<RemotePlan>, Problem> {
+async fn fetch(settings: &BackendSettings, id: &str) -> Result<Option<RemotePlan>, Problem> {
+    if settings.kind == BackendKind::Couch {
+        return couch::fetch(settings, id).await;
+    }
     let reply = send(settings, Method::GET, &settings.item_url(id), None, None).await?;
     if reply.status == 404 {
         return Ok(None);
@@ -57,6 +82,25 @@ pub(super) async fn fetch(
     }
     let doc = parse_object(&reply.body)?;
     from_backend(doc).map(Some).ok_or(Problem::WrongShape)
+}
+
+/// The backend's list of plans.
+async fn list(settings: &BackendSettings) -> Result<Vec<RemoteEntry>, Problem> {
+    if settings.kind == BackendKind::Couch {
+        return couch::list(settings).await;
+    }
+    let reply = send(
+        settings,
+        Method::GET,
+        &settings.collection_url(),
+        None,
+        None,
+    )
+    .await?;
+    if let Some(p) = classify_status(reply.status) {
+        return Err(p);
+    }
+    Ok(list_entries(&parse_list(&reply.body)?))
 }
 
 /// Sends `json` as `revision` with `method` (POST to create, PUT to replace).
@@ -96,6 +140,10 @@ async fn try_upload(
     base: Option<u64>,
     etag: Option<&str>,
 ) -> Result<Upload, Problem> {
+    if settings.kind == BackendKind::Couch {
+        // The server checks the `_rev` (kept in the etag's place): no read first.
+        return couch::upload(settings, id, json, etag.filter(|_| base.is_some())).await;
+    }
     if let Some((revision, tag)) = conditional_put(base, etag) {
         return write(settings, id, json, revision, false, Some(&tag)).await;
     }
@@ -121,6 +169,14 @@ async fn try_upload(
             }
             Ok(Upload::Conflict(theirs))
         }
+    }
+}
+
+/// "Keep mine": the next upload replaces `theirs`; on CouchDB it carries their `_rev`.
+fn keep_mine_over(book: &mut SyncBook, id: &str, theirs: &RemotePlan) {
+    book.keep_mine(id, theirs.revision);
+    if let Some(r) = book.plans.get_mut(id) {
+        r.etag = theirs.rev.clone();
     }
 }
 
@@ -158,7 +214,8 @@ impl Backend {
                     if record.pending == 0 && record.base != Some(remote.revision) {
                         if let Ok(plan) = load_plan(&remote.plan.to_string()) {
                             if this.plans.put_plan(&id, plan).is_ok() {
-                                this.book.update(|b| b.in_step(&id, remote.revision, None));
+                                this.book
+                                    .update(|b| b.in_step(&id, remote.revision, remote.rev));
                                 this.persist();
                                 note_taken_in(&id, remote.revision);
                             }
@@ -222,7 +279,7 @@ impl Backend {
             Ok(Upload::Conflict(theirs)) if taken_in().holds(&id, theirs.revision) => {
                 // Another tab of this browser uploaded it from the stored plan, which
                 // still holds it: replaced as their revision + 1, nobody asked.
-                self.book.update(|b| b.keep_mine(&id, theirs.revision));
+                self.book.update(|b| keep_mine_over(b, &id, &theirs));
                 self.persist();
                 self.set_phase(Event::Uploaded);
                 self.kick_now();
@@ -277,7 +334,7 @@ impl Backend {
         let plan = load_plan(&c.theirs.plan.to_string())?;
         if self.plans.put_plan(&c.id, plan).is_ok() {
             self.book
-                .update(|b| b.in_step(&c.id, c.theirs.revision, None));
+                .update(|b| b.in_step(&c.id, c.theirs.revision, c.theirs.rev.clone()));
             note_taken_in(&c.id, c.theirs.revision);
             self.resolved();
         }
@@ -289,7 +346,7 @@ impl Backend {
         let Some(c) = self.conflict.get_untracked() else {
             return;
         };
-        self.book.update(|b| b.keep_mine(&c.id, c.theirs.revision));
+        self.book.update(|b| keep_mine_over(b, &c.id, &c.theirs));
         self.resolved();
     }
 

@@ -111,8 +111,9 @@ async fn reached_without_cors(settings: &BackendSettings, url: &str) -> bool {
     reached
 }
 
-/// "Test connection": the settings, mixed content, then the list. Ok = how many plans.
-pub async fn test_connection(settings: &BackendSettings) -> Result<usize, Problem> {
+/// "Test connection" of a JSON API: the settings, mixed content, then the list. Ok = how
+/// many plans.
+pub(super) async fn test_json(settings: &BackendSettings) -> Result<usize, Problem> {
     settings.validate().map_err(|_| Problem::BadSettings)?;
     if settings.is_mixed_content(&page_url()) {
         return Err(Problem::MixedContent);

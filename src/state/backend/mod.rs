@@ -8,10 +8,9 @@
 //! `omo-planner.sync.taken-in` (per plan: the server revision this browser last took in,
 //! shared by its tabs; see `domain::sync::taken_in`).
 
+mod couch;
 mod engine;
 mod http;
-
-pub use http::test_connection;
 
 use super::autosave::SaveStatus;
 use super::plan_data::sleep;
@@ -19,14 +18,12 @@ use super::plans::{OpenError, Plans};
 use super::storage::{local_storage, set_item};
 use crate::domain::plan::schema::{load_plan, LoadError};
 use crate::domain::sync::diff::Difference;
-use crate::domain::sync::document::{list_entries, RemoteEntry, RemotePlan};
-use crate::domain::sync::problem::{classify_status, parse_list, Problem};
+use crate::domain::sync::document::{RemoteEntry, RemotePlan};
+use crate::domain::sync::problem::Problem;
 use crate::domain::sync::queue::{retry_delay_ms, view, Event, Phase, SyncBook, SyncView};
-use crate::domain::sync::settings::BackendSettings;
+use crate::domain::sync::settings::{BackendKind, BackendSettings};
 use crate::domain::sync::taken_in::TakenIn;
 use engine::SyncEngine;
-use gloo_net::http::Method;
-use http::send;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
@@ -60,6 +57,31 @@ pub fn enable_sync_module() {
 async fn sync_engine() -> Option<&'static SyncEngine> {
     let load = ENGINE_LOADER.get()?;
     load().await.ok()
+}
+
+/// The sync engine for a request the merchant asked for (a list, a test): fetched now if
+/// need be; offline while its module cannot be fetched.
+async fn engine_now() -> Result<&'static SyncEngine, Problem> {
+    if let Some(engine) = LOADED.get() {
+        return Ok(engine);
+    }
+    let engine = sync_engine().await.ok_or(Problem::Offline)?;
+    let _ = LOADED.set(engine);
+    Ok(engine)
+}
+
+/// A future of the sync engine's module.
+pub(crate) type Fut<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+/// "Test connection" with these settings (not yet saved). Ok = how many plans (for
+/// CouchDB, documents) the backend holds.
+pub async fn test_connection(settings: &BackendSettings) -> Result<usize, Problem> {
+    (engine_now().await?.test)(settings.clone()).await
+}
+
+/// CouchDB: creates the database the settings name (after a test found none).
+pub async fn create_database(settings: &BackendSettings) -> Result<(), Problem> {
+    (engine_now().await?.create_database)(settings.clone()).await
 }
 
 pub const SETTINGS_KEY: &str = "omo-planner.backend";
@@ -151,7 +173,7 @@ impl Backend {
     pub fn set_settings(&self, settings: BackendSettings) {
         let _ = set_item(SETTINGS_KEY, &settings.to_json());
         let before = self.settings.get_untracked();
-        if before.collection_url() != settings.collection_url() {
+        if !before.same_store(&settings) {
             // Revisions belong to the server they came from.
             self.book.set(SyncBook::default());
             self.persist();
@@ -207,6 +229,13 @@ impl Backend {
     /// (The bookkeeping is done here at once, so the header counts the upload as waiting
     /// while the engine's module arrives.)
     fn follow(&self, id: String) {
+        if self
+            .settings
+            .with_untracked(|s| s.kind == BackendKind::Couch)
+        {
+            let this = *self;
+            this.with_engine(move |e| (e.watch)(this));
+        }
         let record = self.book.with_untracked(|b| b.record(&id));
         if record.base.is_none() && record.pending == 0 {
             self.book.update(|b| b.edited(&id));
@@ -261,25 +290,15 @@ impl Backend {
     /// The backend's list of plans.
     pub async fn list(&self) -> Result<Vec<RemoteEntry>, Problem> {
         let settings = self.settings.get_untracked();
-        let reply = send(
-            &settings,
-            Method::GET,
-            &settings.collection_url(),
-            None,
-            None,
-        )
-        .await?;
-        if let Some(p) = classify_status(reply.status) {
-            return Err(p);
-        }
-        Ok(list_entries(&parse_list(&reply.body)?))
+        (engine_now().await?.list)(settings).await
     }
 
     /// Opens a plan from the backend: stored on this device under the same id (unless
     /// changes made here still wait to be uploaded) and made the open plan.
     pub async fn open_remote(&self, id: &str) -> Result<(), OpenRemoteError> {
         let settings = self.settings.get_untracked();
-        let remote = engine::fetch(&settings, id)
+        let engine = engine_now().await.map_err(OpenRemoteError::Backend)?;
+        let remote = (engine.fetch)(settings, id.to_string())
             .await
             .map_err(OpenRemoteError::Backend)?
             .ok_or(OpenRemoteError::Backend(Problem::NotFound))?;
@@ -289,7 +308,8 @@ impl Backend {
             self.plans
                 .put_plan(id, plan)
                 .map_err(|e| OpenRemoteError::Local(OpenError::Storage(e)))?;
-            self.book.update(|b| b.in_step(id, remote.revision, None));
+            self.book
+                .update(|b| b.in_step(id, remote.revision, remote.rev.clone()));
             self.persist();
             note_taken_in(id, remote.revision);
         }
