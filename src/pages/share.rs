@@ -119,7 +119,11 @@ fn open_error(e: &OpenError, lang: Lang) -> String {
         }
         OpenError::Tampered => lang.t(Msg::ShareErrTampered).to_string(),
         OpenError::Browser(e) => format!("{} ({e})", lang.t(Msg::ShareErrUnsupported)),
-        OpenError::Plan(e) => format!("{}{}", lang.t(Msg::ShareErrPlan), load_error_message(e, lang)),
+        OpenError::Plan(e) => format!(
+            "{}{}",
+            lang.t(Msg::ShareErrPlan),
+            load_error_message(e, lang)
+        ),
     }
 }
 

@@ -9,11 +9,11 @@
 //! or open a link (我的计划, /share) call this, so it is in their lazily loaded modules.
 
 use crate::domain::plan::schema::save_plan;
+use crate::domain::plan::schema::LoadError;
 use crate::domain::plan::share_link::{
     parse_fragment, share_link, LinkError, TooLong, IV_LEN, KEY_LEN,
 };
 use crate::domain::plan::Plan;
-use crate::domain::plan::schema::LoadError;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -86,7 +86,10 @@ async fn aes_key(
     let key = subtle
         .import_key_with_str("raw", &Uint8Array::from(raw), "AES-GCM", false, &usages)
         .map_err(describe)?;
-    Ok(JsFuture::from(key).await.map_err(describe)?.unchecked_into())
+    Ok(JsFuture::from(key)
+        .await
+        .map_err(describe)?
+        .unchecked_into())
 }
 
 /// The share link of `plan` at `origin` (the page's `location.origin`).
@@ -108,7 +111,9 @@ pub async fn seal(plan_json: &str, origin: &str) -> Result<String, SealError> {
     let sealed = subtle
         .encrypt_with_object_and_u8_array(&params, &crypto_key, &compressed)
         .map_err(|e| browser(describe(e)))?;
-    let ciphertext = JsFuture::from(sealed).await.map_err(|e| browser(describe(e)))?;
+    let ciphertext = JsFuture::from(sealed)
+        .await
+        .map_err(|e| browser(describe(e)))?;
     let mut payload = iv.to_vec();
     payload.extend(Uint8Array::new(&ciphertext).to_vec());
     share_link(origin, &payload, &key).map_err(SealError::TooLong)
@@ -126,7 +131,9 @@ pub async fn open(fragment: &str) -> Result<Plan, OpenError> {
     let sealed = parse_fragment(fragment).map_err(OpenError::Link)?;
     let browser = OpenError::Browser;
     let (_, subtle) = subtle().map_err(browser)?;
-    let crypto_key = aes_key(&subtle, &sealed.key, "decrypt").await.map_err(browser)?;
+    let crypto_key = aes_key(&subtle, &sealed.key, "decrypt")
+        .await
+        .map_err(browser)?;
     let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(sealed.iv()));
     let mut ciphertext = sealed.ciphertext().to_vec();
     let opened = subtle
@@ -143,8 +150,8 @@ pub async fn open(fragment: &str) -> Result<Plan, OpenError> {
     let json = transform("DecompressionStream", &compressed)
         .await
         .map_err(browser)?;
-    let json = String::from_utf8(json)
-        .map_err(|e| OpenError::Plan(LoadError::Invalid(e.to_string())))?;
+    let json =
+        String::from_utf8(json).map_err(|e| OpenError::Plan(LoadError::Invalid(e.to_string())))?;
     crate::state::plan_reader::read(&json)
         .await
         .map_err(OpenError::Plan)

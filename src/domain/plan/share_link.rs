@@ -195,7 +195,11 @@ mod tests {
         for len in 0..bytes.len() {
             let text = base64url_encode(&bytes[..len]);
             assert!(text.bytes().all(|c| ALPHABET.contains(&c)));
-            assert_eq!(base64url_decode(&text).unwrap(), &bytes[..len], "length {len}");
+            assert_eq!(
+                base64url_decode(&text).unwrap(),
+                &bytes[..len],
+                "length {len}"
+            );
         }
     }
 
