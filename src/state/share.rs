@@ -135,9 +135,9 @@ pub async fn open(fragment: &str) -> Result<Plan, OpenError> {
         .await
         .map_err(browser)?;
     let params = web_sys::AesGcmParams::new("AES-GCM", &Uint8Array::from(sealed.iv()));
-    let mut ciphertext = sealed.ciphertext().to_vec();
+    let ciphertext = sealed.ciphertext().to_vec();
     let opened = subtle
-        .decrypt_with_object_and_u8_array(&params, &crypto_key, &mut ciphertext)
+        .decrypt_with_object_and_u8_array(&params, &crypto_key, &ciphertext)
         .map_err(|e| browser(describe(e)))?;
     // WebCrypto rejects with an OperationError when the tag does not match.
     let compressed = match JsFuture::from(opened).await {

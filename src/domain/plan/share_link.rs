@@ -147,19 +147,14 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
         for (i, &c) in chunk.iter().enumerate() {
             n |= value(c)? << (18 - 6 * i);
         }
+        // 2, 3 or 4 characters carry 1, 2 or 3 whole bytes (the top 24 bits of n).
         let whole = chunk.len() - 1;
-        let all = n.to_be_bytes();
         // Bits past the last whole byte must be zero in a canonical encoding.
-        let kept = (chunk.len() * 6) / 8;
-        let mask: u32 = match kept {
-            1 => 0x00_00ff_ff,
-            2 => 0x00_0000_ff,
-            _ => 0,
-        };
+        let mask: u32 = 0x00ff_ffff >> (8 * whole);
         if n & mask != 0 {
             return None;
         }
-        out.extend_from_slice(&all[1..1 + whole.min(3)]);
+        out.extend_from_slice(&n.to_be_bytes()[1..=whole]);
     }
     Some(out)
 }

@@ -33,6 +33,7 @@ test.describe('on a phone', () => {
     await page.goto('/funnel');
     const count = cell(page, '转化人数', '到店消费');
     await count.tap();
+    await count.selectText();
     await count.pressSequentially('321');
     await count.press('Enter');
     await expect(count).toHaveValue('321');
@@ -64,6 +65,7 @@ test.describe('on a phone', () => {
       await expect(page2.getByTestId('overall-conversion')).toHaveText(overall);
       // Read-only: typing does not change it, and says why.
       await shared.tap();
+      await shared.selectText();
       await shared.pressSequentially('9');
       await shared.press('Enter');
       await expect(banner(page2).getByRole('alert')).toHaveText('这是只读的分享计划,修改未生效。请先保存副本。');
@@ -79,6 +81,7 @@ test.describe('on a phone', () => {
       await expect(banner(page2)).toHaveCount(0);
       await expect(shared).toHaveValue('321');
       await shared.tap();
+      await shared.selectText();
       await shared.pressSequentially('400');
       await shared.press('Enter');
       await expect(shared).toHaveValue('400');
