@@ -107,6 +107,7 @@ pub fn mount() {
     crate::pages::customers::value::enable_customer_value_module();
     crate::pages::customers::enable_customer_sections_module();
     crate::state::xlsx::enable_xlsx_module();
+    crate::state::shared_copy::enable_shared_copy_module();
     crate::pages::channels::enable_channel_response_module();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;

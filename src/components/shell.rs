@@ -142,13 +142,18 @@ fn SharedPlanBanner(saved_as: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_plan();
     let plans = use_plans();
     let name = move || store.read_parts(&[Part::Header], |p| p.header.name.clone());
+    let unavailable = RwSignal::new(false);
     let save_copy = move |_| {
         let plan = store.read_untracked(|p| p.clone());
         let name = plan.header.name.clone();
-        // A refusal of storage shows as the save banner (Plans::create reports it).
-        if plans.create(plan).is_ok() {
-            saved_as.set(Some(name));
-        }
+        leptos::task::spawn_local(async move {
+            // A refusal of storage shows as the save banner (Plans::create reports it).
+            match crate::state::shared_copy::save_shared_copy(plans, plan).await {
+                Some(true) => saved_as.set(Some(name)),
+                Some(false) => {}
+                None => unavailable.set(true),
+            }
+        });
     };
     // The merchant's own plan, read again from storage as on any start.
     let close = move |_| {
@@ -159,6 +164,9 @@ fn SharedPlanBanner(saved_as: RwSignal<Option<String>>) -> impl IntoView {
             <p>{move || lang.get().t(Msg::ShareReadOnly).replace("{}", &name())}</p>
             <Show when=move || { store.refused() > 0 }>
                 <p role="alert">{move || lang.get().t(Msg::ShareEditRefused)}</p>
+            </Show>
+            <Show when=move || unavailable.get()>
+                <p role="alert">{move || lang.get().t(Msg::PageLoadFailed)}</p>
             </Show>
             <div class="button-row">
                 <button type="button" class="btn btn-primary" on:click=save_copy>{move || lang.get().t(Msg::ShareSaveCopy)}</button>

@@ -10,6 +10,7 @@ pub mod plan_store;
 pub mod plans;
 pub mod row_memo;
 pub mod share;
+pub mod shared_copy;
 pub mod storage;
 pub mod today;
 pub mod xlsx;
