@@ -40,6 +40,8 @@ lazy_page!(
 );
 lazy_page!(plans, plans_page, crate::pages::plans::PlansPage);
 lazy_page!(print, print_page, crate::pages::print::PrintPage);
+// A share link opens here (its plan read-only); the sealing code comes with it.
+lazy_page!(share, share_page, crate::pages::share::SharePage);
 lazy_page!(
     customers,
     customers_page,
@@ -78,6 +80,7 @@ pub fn App(start: Start) -> impl IntoView {
                     <Route path=path!("/settings") view=|| view! { <LazyPage load=settings_page /> } />
                     <Route path=path!("/plans") view=|| view! { <LazyPage load=plans_page /> } />
                     <Route path=path!("/print") view=|| view! { <LazyPage load=print_page /> } />
+                    <Route path=path!("/share") view=|| view! { <LazyPage load=share_page /> } />
                     <Route path=path!("/customers") view=|| view! { <LazyPage load=customers_page /> } />
                 </Routes>
             </Shell>
@@ -104,6 +107,7 @@ pub fn mount() {
     crate::pages::customers::value::enable_customer_value_module();
     crate::pages::customers::enable_customer_sections_module();
     crate::state::xlsx::enable_xlsx_module();
+    crate::state::shared_copy::enable_shared_copy_module();
     crate::pages::channels::enable_channel_response_module();
     wasm_bindgen_futures::spawn_local(async {
         crate::state::lang::load_stored_language().await;

@@ -8,7 +8,7 @@ use crate::i18n::{load_error_message, Lang, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::plans::LoadProblem;
 use crate::state::Part;
-use crate::state::{use_lang, use_plan};
+use crate::state::{use_lang, use_plan, use_plans};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -35,6 +35,8 @@ pub fn Shell(
     let lang = use_lang();
     let store = use_plan();
     let plan_name = move || store.read_parts(&[Part::Header], |p| p.header.name.clone());
+    // The name a shared plan was saved under, for the notice after "save a copy".
+    let saved_as = RwSignal::new(None::<String>);
 
     // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo across the whole plan.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -113,6 +115,12 @@ pub fn Shell(
                         {move || load_error_message(&error, lang.get())}
                     </p>
                 })}
+                <Show when=move || store.read_only()>
+                    <SharedPlanBanner saved_as />
+                </Show>
+                {move || saved_as.get().map(|name| view! {
+                    <p class="banner banner-info" role="status">{lang.get().t(Msg::ShareSaved).replace("{}", &name)}</p>
+                })}
                 <Show when=move || matches!(status.get(), SaveStatus::Failed(_))>
                     <p class="banner banner-error" role="alert">
                         {move || lang.get().t(status.get().message())}
@@ -123,6 +131,49 @@ pub fn Shell(
                 <ConflictPanel />
                 {children()}
             </main>
+        </div>
+    }
+}
+
+/// A plan opened from a share link (pages/share.rs) is shown read-only on every page:
+/// this says so, says when an edit was refused, and offers to save a copy (a new plan
+/// of the list, opened and editable) or to go back to the merchant's own plan.
+#[component]
+fn SharedPlanBanner(saved_as: RwSignal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_plan();
+    let plans = use_plans();
+    let name = move || store.read_parts(&[Part::Header], |p| p.header.name.clone());
+    let unavailable = RwSignal::new(false);
+    let save_copy = move |_| {
+        let plan = store.read_untracked(|p| p.clone());
+        let name = plan.header.name.clone();
+        leptos::task::spawn_local(async move {
+            // A refusal of storage shows as the save banner (Plans::create reports it).
+            match crate::state::shared_copy::save_shared_copy(plans, plan).await {
+                Some(true) => saved_as.set(Some(name)),
+                Some(false) => {}
+                None => unavailable.set(true),
+            }
+        });
+    };
+    // The merchant's own plan, read again from storage as on any start.
+    let close = move |_| {
+        let _ = window().location().set_href("/");
+    };
+    view! {
+        <div class="banner banner-warn shared-plan" role="region" aria-label=move || lang.get().t(Msg::ShareTitle)>
+            <p>{move || lang.get().t(Msg::ShareReadOnly).replace("{}", &name())}</p>
+            <Show when=move || { store.refused() > 0 }>
+                <p role="alert">{move || lang.get().t(Msg::ShareEditRefused)}</p>
+            </Show>
+            <Show when=move || unavailable.get()>
+                <p role="alert">{move || lang.get().t(Msg::PageLoadFailed)}</p>
+            </Show>
+            <div class="button-row">
+                <button type="button" class="btn btn-primary" on:click=save_copy>{move || lang.get().t(Msg::ShareSaveCopy)}</button>
+                <button type="button" class="btn" on:click=close>{move || lang.get().t(Msg::ShareClose)}</button>
+            </div>
         </div>
     }
 }

@@ -1113,6 +1113,32 @@ messages! {
     BackToPrevious => "返回原计划", "Back to the previous plan";
     LoadFailedOpened => "本机保存的一个计划无法读取,原数据已原样保留;现打开的是“{}”。", "A plan saved on this device could not be read; it was kept untouched and “{}” opened instead.";
 
+    // Share by link (issue 28): the link, its limit, the read-only shared plan.
+    CopyShareLink => "复制分享链接", "Copy share link";
+    ShareLinkHint => "链接里是压缩并加密的整个计划,密钥在“#”之后,浏览器不会把它发给服务器。收到链接的人只能查看,保存副本后才能修改。",
+        "The link holds the whole plan, compressed and encrypted; the key is after the “#”, which a browser never sends to a server. Whoever opens it can only view it until they save a copy.";
+    ShareLinkMaking => "正在生成分享链接…", "Making the share link…";
+    ShareLinkCopied => "分享链接已复制({} 个字符)。", "Share link copied ({} characters).";
+    ShareLinkNotCopied => "浏览器不允许写入剪贴板,请手动复制下面的链接({} 个字符):", "The browser did not allow copying; copy the link below by hand ({} characters):";
+    ShareLinkField => "分享链接", "Share link";
+    ShareLinkTooLong => "计划太大,分享链接会有 {} 个字符,超过聊天软件能完整发送的 {} 个字符;未复制任何内容。请用“导出计划”把计划存为文件再发送。",
+        "The plan is too large: its share link would be {} characters, over the {} characters chat apps carry whole; nothing was copied. Use “Export plan” to save it as a file and send that.";
+    ShareLinkFailed => "无法生成分享链接:", "Could not make the share link: ";
+    ShareTitle => "分享的计划", "Shared plan";
+    ShareOpening => "正在打开分享的计划…", "Opening the shared plan…";
+    ShareOpened => "已打开分享的计划“{}”(只读)。", "Opened the shared plan “{}” (read only).";
+    ShareReadOnly => "只读的分享计划:“{}”。你的计划没有改动;保存副本后才能修改。", "Shared plan, read only: “{}”. Your own plans are unchanged; save a copy to edit it.";
+    ShareEditRefused => "这是只读的分享计划,修改未生效。请先保存副本。", "This shared plan is read only; the change was not made. Save a copy first.";
+    ShareSaveCopy => "保存副本到我的计划", "Save a copy to my plans";
+    ShareClose => "关闭分享计划", "Close the shared plan";
+    ShareSaved => "已保存为“{}”,现在可以修改。", "Saved as “{}”; you can edit it now.";
+    ShareErrEmpty => "链接不完整:“#”后面没有内容,可能复制时被截断了。没有任何改动。", "The link is incomplete: nothing follows the “#”; it may have been cut when copied. Nothing was changed.";
+    ShareErrMalformed => "链接格式不对或不完整(可能被截断或改动)。没有任何改动。", "The link is malformed or incomplete (cut or changed). Nothing was changed.";
+    ShareErrVersion => "链接由更新版本的应用生成(格式 {}),请刷新或更新应用后再打开。没有任何改动。", "The link was made by a newer version of the app (format {}); reload or update the app to open it. Nothing was changed.";
+    ShareErrTampered => "链接已被改动或截断:解密校验(AES-GCM)失败,内容不可信。没有任何改动。", "The link was changed or cut: decryption (AES-GCM) authentication failed, so its content cannot be trusted. Nothing was changed.";
+    ShareErrUnsupported => "这个浏览器不支持打开分享链接所需的加密或解压功能。", "This browser lacks the encryption or decompression needed for share links.";
+    ShareErrPlan => "链接解密成功,但内容不是可读取的计划:", "The link decrypted, but its content is not a plan this app can read: ";
+
     // JSON backend (sync): settings, connection test, sync state, conflicts, backend plans.
     BackendSection => "后端(可选)", "Backend (optional)";
     BackendKindLabel => "后端类型", "Backend kind";

@@ -10,6 +10,7 @@ pub mod plans;
 pub mod print;
 pub mod scenario;
 pub mod settings;
+pub mod share;
 pub mod tasks;
 pub mod toolkits;
 pub mod workbook;

@@ -6,6 +6,7 @@ use crate::domain::plan::list::{copy_name, PlanEntry};
 use crate::domain::plan::Industry;
 use crate::i18n::{format_date, load_error_message, Lang, Msg};
 use crate::pages::scenario::industry_name;
+use crate::pages::share::CopyShareLink;
 use crate::state::plan_data::{load_demo, preload_demo};
 use crate::state::plans::OpenError;
 use crate::state::{use_lang, use_plans};
@@ -195,6 +196,7 @@ pub fn PlansPage() -> impl IntoView {
                 <button type="button" class="btn" on:click=new_demo>{move || lang.get().t(Msg::NewDemoPlan)}</button>
                 <A href="/scenario#playbooks" attr:class="btn btn-link-like">{move || lang.get().t(Msg::NewFromPlaybook)}</A>
             </div>
+            <CopyShareLink />
             {move || problem.get().map(|e| view! {
                 <p class="field-error" role="alert">{open_error(&e, lang.get())}</p>
             })}

@@ -10,6 +10,8 @@ pub mod plan_reader;
 pub mod plan_store;
 pub mod plans;
 pub mod row_memo;
+pub mod share;
+pub mod shared_copy;
 pub mod storage;
 pub mod today;
 pub mod xlsx;

@@ -95,6 +95,11 @@ pub struct PlanStore {
     /// Bumped by every change the merchant makes (edit, undo, redo), not by opening
     /// another plan: autosave follows this, so opening a plan does not mark it changed.
     changes: RwSignal<u64>,
+    /// A plan opened from a share link: shown, never changed (no edit, undo or
+    /// autosave) until a copy is saved. Cleared by `reset` (another plan opened).
+    read_only: RwSignal<bool>,
+    /// Bumped by each edit refused while read-only, so the app can say why.
+    refused: RwSignal<u64>,
 }
 
 impl PlanStore {
@@ -107,7 +112,38 @@ impl PlanStore {
             last_key: StoredValue::new(None),
             jumps: RwSignal::new(0),
             changes: RwSignal::new(0),
+            read_only: RwSignal::new(false),
+            refused: RwSignal::new(0),
         }
+    }
+
+    /// Shows `plan` read-only (a shared plan): as `reset`, then every edit is refused.
+    pub fn show_read_only(&self, plan: Plan) {
+        self.reset(plan);
+        self.refused.set(0);
+        self.read_only.set(true);
+    }
+
+    /// Whether the plan shown is read-only (tracked).
+    pub fn read_only(&self) -> bool {
+        self.read_only.get()
+    }
+
+    /// Counts the edits refused because the plan is read-only (tracked).
+    pub fn refused(&self) -> u64 {
+        self.refused.get()
+    }
+
+    /// A read-only plan refuses the edit: cells and fields drop what was typed (as after
+    /// an undo) and show the plan's value again. One check here covers every input,
+    /// since every change goes through the `edit` methods.
+    fn refuse(&self) -> bool {
+        if !self.read_only.get_untracked() {
+            return false;
+        }
+        self.refused.update(|n| *n += 1);
+        self.jumps.update(|n| *n += 1);
+        true
     }
 
     /// Reads the plan, re-running the caller when one of `parts` changes. Read nothing
@@ -160,6 +196,9 @@ impl PlanStore {
     /// pointer): for actions (add, paste, import), not for keystrokes, which use
     /// [`Self::edit_row`] or [`Self::edit_part`].
     pub fn edit(&self, key: Option<EditKey>, f: impl FnOnce(&mut Plan)) {
+        if self.refuse() {
+            return;
+        }
         let before = self.plan.with_value(Plan::clone);
         self.plan.update_value(f);
         let changed = self.plan.with_value(|after| changes(&before, after));
@@ -177,6 +216,9 @@ impl PlanStore {
             !part.has_rows(),
             "a table's rows change through edit or edit_row"
         );
+        if self.refuse() {
+            return;
+        }
         if self.merges(key) {
             self.clear_redo();
         } else {
@@ -192,6 +234,9 @@ impl PlanStore {
 
     /// Changes one row of a table (a cell): `f` may change nothing else.
     pub fn edit_row(&self, part: Part, id: RowId, key: Option<EditKey>, f: impl FnOnce(&mut Plan)) {
+        if self.refuse() {
+            return;
+        }
         if self.merges(key) {
             self.clear_redo();
         } else if let Some(before) = self.plan.with_value(|p| take_row(p, part, id)) {
@@ -245,6 +290,7 @@ impl PlanStore {
     /// Opens another plan: its own history starts empty, so undo never jumps back into
     /// the plan that was open before. Not a change: autosave does not write it.
     pub fn reset(&self, plan: Plan) {
+        self.read_only.set(false);
         self.last_key.set_value(None);
         self.undo.set(Vec::new());
         self.redo.set(Vec::new());

@@ -7,6 +7,11 @@
 // reload. Hashed assets are cached forever, HTML and the service worker (sw.js, unhashed:
 // its bytes change with each build) are revalidated.
 // Usage: node serve.mjs [dir] [port]      (`make serve`, the e2e tests, the benches)
+// Opt-in request log, for tests of what a static host receives (a share link's #fragment
+// never should): E2E_REQUEST_LOG=<file> appends "<method> <request target>" per request,
+// and `serve(dir, port, { onRequest })` calls onRequest(method, target). Serving is the
+// same either way.
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -59,9 +64,13 @@ function accepted(header = '') {
   return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
 }
 
-export function serve(dir, port, { quiet = false } = {}) {
+export function serve(dir, port, { quiet = false, onRequest = null } = {}) {
   const root = resolve(dir);
+  const logFile = process.env.E2E_REQUEST_LOG;
   const server = createServer(async (req, res) => {
+    // The request target exactly as the host received it.
+    onRequest?.(req.method, req.url);
+    if (logFile) appendFileSync(logFile, `${req.method} ${req.url}\n`);
     const urlPath = new URL(req.url, 'http://localhost').pathname;
     // Asset requests that miss are 404s; other addresses get the app's shell.
     let path = await fileFor(root, urlPath);

@@ -8,6 +8,7 @@ pub mod parts;
 pub mod playbooks;
 pub mod samples;
 pub mod schema;
+pub mod share_link;
 
 use crate::domain::channels::effectiveness::EffectivenessRow;
 use crate::domain::channels::response::ResponseBook;
