@@ -36,15 +36,22 @@ const isPack = (f) => /^(pack|nav)_.*\.bin$/.test(f);
 // A prerendered index.html carries its CSS inline: the style sheet is then fetched only by
 // the shell of an address with no prerendered page (200.html), not by the first load.
 const landing = readFileSync(join(dist, 'index.html'), 'utf8');
-const firstLoad = files.filter((f) => !onDemand(f) && (!f.endsWith('.css') || landing.includes(f)));
+// The service worker (.ci/service-worker.mjs) is registered once the app is live and the
+// browser idle: after the first load, never before it (src/state/offline.rs).
+const afterLive = (f) => f === 'sw.js';
+const firstLoad = files.filter((f) => !onDemand(f) && !afterLive(f) && (!f.endsWith('.css') || landing.includes(f)));
 
 console.log(`${'first load'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
 for (const f of firstLoad) row(f, sizesOf(f));
 const total = sum(firstLoad);
 row('total', total);
 console.log(`initial transfer budget: ${kb(BUDGET_GZIP).trim()} gzip; used ${((100 * total.gzip) / BUDGET_GZIP).toFixed(0)}%`);
-const notFetched = files.filter((f) => !onDemand(f) && !firstLoad.includes(f));
+const notFetched = files.filter((f) => !onDemand(f) && !afterLive(f) && !firstLoad.includes(f));
 if (notFetched.length) console.log(`not in the first load of /: ${notFetched.join(', ')} (linked by 200.html only)`);
+for (const f of files.filter(afterLive)) {
+  const s = sizesOf(f);
+  console.log(`not in the first load of /: ${f}, the service worker, fetched once the app is live and the browser idle (${kb(s.gzip).trim()} gzip)`);
+}
 
 const loaderFile = files.find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
 if (!loaderFile) process.exit(0);

@@ -96,7 +96,7 @@ test.describe('a chart in view', () => {
     await page.goto('/scenario');
     const chart = page.getByTestId('budget-chart');
     const input = cell(page, '占比', '线下活动');
-    const amount = page.locator('table[data-table="budget_lines"] tr', { has: input }).locator('td.col-derived').first();
+    const amount = page.locator('table[data-table="budget_lines"] tr', { has: page.getByRole('textbox', { name: '占比 线下活动', exact: true }) }).locator('td.col-derived').first();
     await chart.scrollIntoViewIfNeeded();
     await expect(chart).toBeInViewport();
     await expect(input).toBeInViewport();
