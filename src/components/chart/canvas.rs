@@ -317,6 +317,14 @@ pub fn ChartCanvas(
             view.owed.set(true);
             return;
         }
+        // Draws inside the effect, so `draw`'s signals are followed again.
+        let draw_now = |el: &HtmlCanvasElement, size: Backing, height: u32| {
+            paint(el, size, height, &*draw);
+            painted_box.set(Some((size, height)));
+            view.drawn.set(true);
+            view.owed.set(false);
+            view.retrack.set(false);
+        };
         match frame.get() {
             // The first drawing is a task of its own, after the frame that shows the box:
             // a page, or the takeover of a prerendered one, that shows several charts at
@@ -356,11 +364,7 @@ pub fn ChartCanvas(
                 });
             }
             Frame::Free => {
-                paint(&el, size, height, &*draw);
-                painted_box.set(Some((size, height)));
-                view.drawn.set(true);
-                view.owed.set(false);
-                view.retrack.set(false);
+                draw_now(&el, size, height);
                 frame.set(Frame::Drawn);
                 let frame = frame.clone();
                 request_animation_frame(move || {
@@ -374,11 +378,7 @@ pub fn ChartCanvas(
             // The frame after the change: drawn here, inside it. The wait spanned a frame,
             // so this is at most one drawing per frame; the next change waits again.
             Frame::Ready => {
-                paint(&el, size, height, &*draw);
-                painted_box.set(Some((size, height)));
-                view.drawn.set(true);
-                view.owed.set(false);
-                view.retrack.set(false);
+                draw_now(&el, size, height);
                 frame.set(Frame::Free);
             }
             Frame::Drawn | Frame::Owed => frame.set(Frame::Owed),

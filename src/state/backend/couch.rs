@@ -84,42 +84,36 @@ pub(super) async fn upload(
     Err(Problem::Unexpected(409))
 }
 
-/// The plans in the database.
-pub(super) async fn list(settings: &BackendSettings) -> Result<Vec<RemoteEntry>, Problem> {
-    let reply = send(
-        settings,
-        Method::GET,
-        &all_docs_url(&settings.collection_url()),
-        None,
-        None,
-    )
-    .await?;
+/// `GET url` of the database, its body read by `parse`: a 404 is a database that does not
+/// exist, any other failing status is classified as for every call.
+async fn get_from_db<T>(
+    settings: &BackendSettings,
+    url: &str,
+    parse: fn(&str) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    let reply = send(settings, Method::GET, url, None, None).await?;
     match reply.status {
         404 => Err(Problem::NoDatabase),
         s => match classify_status(s) {
             Some(p) => Err(p),
-            None => parse_all_docs(&reply.body),
+            None => parse(&reply.body),
         },
     }
 }
 
+/// The plans in the database.
+pub(super) async fn list(settings: &BackendSettings) -> Result<Vec<RemoteEntry>, Problem> {
+    get_from_db(
+        settings,
+        &all_docs_url(&settings.collection_url()),
+        parse_all_docs,
+    )
+    .await
+}
+
 /// `GET {db}`: is the database there, and is it a CouchDB database.
 pub(super) async fn db_info(settings: &BackendSettings) -> Result<DbInfo, Problem> {
-    let reply = send(
-        settings,
-        Method::GET,
-        &settings.collection_url(),
-        None,
-        None,
-    )
-    .await?;
-    match reply.status {
-        404 => Err(Problem::NoDatabase),
-        s => match classify_status(s) {
-            Some(p) => Err(p),
-            None => parse_db_info(&reply.body),
-        },
-    }
+    get_from_db(settings, &settings.collection_url(), parse_db_info).await
 }
 
 /// "Test connection": the database's document count.
