@@ -95,6 +95,11 @@ pub fn App(start: Start) -> impl IntoView {
 /// (focus, typed text, scroll) carries over. `<html data-app="live">` says it is done.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // A page's texts read before its module installed them would show empty: a bug the
+    // console names (the end-to-end tests fail on it, tests/e2e/specs/fixtures.js).
+    crate::i18n::report_missing_texts_with(|group| {
+        leptos::logging::error!("missing UI texts: {group:?} not installed")
+    });
     // What the first render needs and the first load leaves out arrives before the app
     // starts: the English texts for a merchant who chose English, the demo plan on a
     // first visit. (Leptos sets up its own task executor only when it mounts.)

@@ -41,8 +41,10 @@ fn mount_plan(plan: Plan) -> (HtmlElement, PlanStore) {
     mount_selected(plan, Signal::stored(RowSelection::All))
 }
 
-/// An empty element in the page to mount into, with nothing left in storage.
+/// An empty element in the page to mount into, with nothing left in storage. The pages'
+/// texts are installed as their modules install them in the app (nothing is split here).
 fn fresh_host() -> HtmlElement {
+    omo_planner::i18n::install_texts::all();
     let _ = web_sys::window()
         .unwrap()
         .local_storage()

@@ -8,7 +8,10 @@ pub use format::{
     format_change, format_count, format_date, format_entry, format_measure, format_money,
     format_points, format_rate, input_error_message, load_error_message, NO_VALUE,
 };
-pub use messages::{english_installed, english_texts, install_english, Msg};
+pub use messages::{
+    english_installed, english_texts, install_english, install_texts, report_missing_texts_with,
+    Msg, TextGroup,
+};
 pub use sync::problem_message;
 
 /// The UI language. Simplified Chinese is the default.

@@ -41,6 +41,9 @@ fn open_error(e: &OpenError, lang: Lang) -> String {
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
+    // The share button (pages/share.rs) sits on this page.
+    crate::i18n::install_texts::plans();
+    crate::i18n::install_texts::share();
     let lang = use_lang();
     let plans = use_plans();
     let problem = RwSignal::new(None::<OpenError>);

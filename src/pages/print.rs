@@ -23,6 +23,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
+    // Every page's tables on one sheet: every group's texts.
+    crate::i18n::install_texts::all();
     let lang = use_lang();
     let store = use_plan();
     let today = use_today();

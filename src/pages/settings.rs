@@ -13,6 +13,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    crate::i18n::install_texts::settings();
     let lang = use_lang();
     let store = use_plan();
     let status = expect_context::<ReadSignal<SaveStatus>>();

@@ -132,6 +132,7 @@ fn open_error(e: &OpenError, lang: Lang) -> String {
 /// changes nothing.
 #[component]
 pub fn SharePage() -> impl IntoView {
+    crate::i18n::install_texts::share();
     let lang = use_lang();
     let store = use_plan();
     let navigate = use_navigate();

@@ -60,6 +60,13 @@ static LOADED: OnceLock<&'static XlsxEngine> = OnceLock::new();
 
 #[leptos::wasm_split::wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn xlsx_module() -> Result<&'static XlsxEngine, SplitLoaderError> {
+    // The whole-plan workbook names the columns of every page's tables.
+    use crate::i18n::install_texts;
+    install_texts::scenario();
+    install_texts::tasks();
+    install_texts::funnel();
+    install_texts::channels();
+    install_texts::toolkits();
     Ok(&ENGINE)
 }
 

@@ -325,7 +325,7 @@ pub fn ChannelCompareSection() -> impl IntoView {
                         }}
                         {(folded > 0).then(|| view! {
                             <p class="hint">
-                                {lang.get().t(Msg::SuggestFolded).replace("{n}", &folded.to_string())} " "
+                                {lang.get().t(Msg::SuggestFolded).replace("{shown}", &MOVES_SHOWN.to_string()).replace("{n}", &folded.to_string())} " "
                                 <button type="button" class="btn btn-link" data-testid="suggestion-show-all" on:click=move |_| show_all.set(true)>
                                     {lang.get().t(Msg::SuggestShowAll)}
                                 </button>

@@ -70,6 +70,7 @@ fn response_sections() -> Pin<Box<dyn Future<Output = Result<AnyView, PageLoadEr
 
 #[component]
 pub fn ChannelsPage() -> impl IntoView {
+    crate::i18n::install_texts::channels();
     let lang = use_lang();
     let toc = SECTIONS
         .iter()

@@ -140,6 +140,7 @@ fn MigrationSection(as_of: Memo<Option<i32>>) -> impl IntoView {
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    crate::i18n::install_texts::customers();
     let lang = use_lang();
     let store = use_plan();
     let data = use_analysis();

@@ -27,6 +27,7 @@ pub use table::{funnel_columns, funnel_source};
 
 #[component]
 pub fn FunnelPage() -> impl IntoView {
+    crate::i18n::install_texts::funnel();
     let lang = use_lang();
     let store = use_plan();
     let overall = Memo::new(move |_| {

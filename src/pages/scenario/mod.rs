@@ -34,6 +34,7 @@ pub(crate) fn industry_name(industry: Industry) -> Msg {
 
 #[component]
 pub fn ScenarioPage() -> impl IntoView {
+    crate::i18n::install_texts::scenario();
     let lang = use_lang();
     let store = use_plan();
     let header_key = |column| {

@@ -26,6 +26,7 @@ use timeline::TaskTimeline;
 
 #[component]
 pub fn TasksPage() -> impl IntoView {
+    crate::i18n::install_texts::tasks();
     let lang = use_lang();
     let store = use_plan();
     let view = TaskView::new();

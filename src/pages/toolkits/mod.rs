@@ -59,6 +59,7 @@ fn industry_view(industry: Industry, mine: bool) -> AnyView {
 
 #[component]
 pub fn ToolkitsPage() -> impl IntoView {
+    crate::i18n::install_texts::toolkits();
     toolkits_view(false)
 }
 

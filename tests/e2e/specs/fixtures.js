@@ -1,12 +1,15 @@
 // Every spec imports `test` from here: it fails a test whose pages broke the app's
-// Content-Security-Policy (Chromium reports each refusal on the console), and any
-// uncaught page error, so a policy too strict or a script too loose cannot slip by.
+// Content-Security-Policy (Chromium reports each refusal on the console), read a text
+// before its page module brought it, or threw an uncaught error, so a policy too strict,
+// a script too loose or a text left out cannot slip by.
 import { test as base, expect } from '@playwright/test';
 
 export const watchPolicy = (context) => {
   const problems = [];
   context.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+    // A page's texts read before its module installed them (src/i18n/messages.rs).
+    if (/missing UI texts/.test(m.text())) problems.push(m.text());
   });
   context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
   return problems;

@@ -111,6 +111,7 @@ test('a suggestion with many moves lists the largest eight and folds the rest un
   await expect(online.locator('li')).toHaveCount(8);
   const folded = online.getByText(/另有\d+个渠道的调整较小/);
   await expect(folded).toBeVisible();
+  await expect(folded).toContainText('以上为调整金额最大的8个渠道');
   const rest = Number((await folded.textContent()).match(/另有(\d+)个/)[1]);
   expect(rest).toBeGreaterThan(0);
   // Largest moves first: the amounts moved never grow down the list.
