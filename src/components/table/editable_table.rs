@@ -490,7 +490,9 @@ fn table_view(table: Table) -> AnyView {
                 </table>
             </div>
             <div class="table-actions">
-                <button type="button" class="btn" on:click=add_row>"+ " {lang.t(add_label)}</button>
+                // One text node, as the prerendered copy parses it: two would be shaped apart,
+                // and the takeover would move the label by a fraction of a pixel.
+                <button type="button" class="btn" on:click=add_row>{move || format!("+ {}", lang.get().t(add_label))}</button>
                 {csv_export.then(|| view! {
                     <button type="button" class="btn" on:click=move |_| csv_io::export(grid, caption)
                         aria-label=move || format!("{} {}", lang.get().t(Msg::ExportCsv), lang.get().t(caption))>
