@@ -465,6 +465,20 @@ def main():
         )
     if wasm and "generate_ms" in wasm:
         print(f"(data generation, not compared: wasm {wasm['generate_ms']:.0f} ms)")
+    # Rust only (scipy's side is `make test-response`, an agreement check, not a race).
+    r = native.get("response")
+    if r:
+        w = (wasm or {}).get("response")
+        print(
+            f"response curves, {r['channels']} channels × {r['months']} months, {r['replicates']} bootstrap"
+            f" fits each + the optimum (≤ 500 ms in wasm): native {r['total_ms']:.0f} ms, wasm "
+            + (f"{w['total_ms']:.0f} ms (fit {w['fit_ms']:.0f}, optimise {w['optimise_ms']:.1f})" if w else "—")
+        )
+    c = native.get("cohorts")
+    if c and "migration_ms" in c:
+        w = (wasm or {}).get("cohorts", {})
+        wm = f"{w['migration_ms']:.0f} ms" if "migration_ms" in w else "—"
+        print(f"RFM layer migration between two dates, 1M orders: native {c['migration_ms']:.0f} ms, wasm {wm}")
 
     print()
     print("Reads: wasm ÷ DuckDB (1 thread), and the peak memory of each import (MB, the")
