@@ -9,6 +9,7 @@ pub mod offline;
 pub mod plan_file;
 pub mod sample;
 pub mod shell;
+pub mod storage_use;
 pub mod summary_table;
 pub mod sync;
 pub mod table;

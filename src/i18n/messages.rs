@@ -1521,6 +1521,23 @@ messages! {
         StorageHint => "计划在每次修改后一秒内自动保存在这个浏览器中,不会上传到任何服务器。",
             "The plan is saved in this browser within a second of every edit; nothing is uploaded anywhere.";
         StorageStatus => "保存状态", "Save state";
+        // How much storage the plans take, and whether the browser keeps it (issue 28).
+        StorageLocalUse => "计划和设置占用 {used},是浏览器为每个网站保留的约 {limit} 的 {share}。",
+            "Plans and settings take {used}, {share} of the about {limit} the browser keeps for each site.";
+        StorageLocalUnavailable => "这个浏览器不允许本网站保存数据。", "This browser does not let this site keep data.";
+        StorageFilling => "存储空间快满了:把不常用的计划导出为文件,再在“我的计划”中删除,新的修改才存得下。",
+            "Storage is nearly full: export plans you rarely use to files, then delete them in My plans, so that new edits still fit.";
+        StorageSite => "离线使用的应用副本等网站数据已用 {usage},浏览器给的配额是 {quota}。",
+            "Site data such as the offline copy of the app: {usage} used of a {quota} quota.";
+        StorageSiteUnknown => "这个浏览器不提供网站的存储用量。", "This browser does not report the site's storage use.";
+        StoragePersisted => "已受保护:浏览器清理空间时不会删除这里的计划。", "Protected: the browser will not delete these plans when it frees space.";
+        StorageNotPersisted => "未受保护:浏览器空间不足时可能清除这里的数据。请定期导出计划文件备份。",
+            "Not protected: the browser may clear this data when it runs short of space. Export plan files now and then as a backup.";
+        StoragePersistAsk => "请浏览器保护本机数据", "Ask the browser to protect this data";
+        StoragePersistRefused => "浏览器没有同意保护(很少打开的网站和无痕模式常被拒绝)。请定期导出计划文件备份。",
+            "The browser declined (usual for sites opened rarely, and in private mode). Export plan files now and then as a backup.";
+        StoragePersistUnknown => "这个浏览器没有保护网站数据的设置。请定期导出计划文件备份。",
+            "This browser has no setting to protect site data. Export plan files now and then as a backup.";
 
         // The print view (issue: files, print, offline).
         PrintSection => "打印与PDF", "Print and PDF";

@@ -3,6 +3,7 @@
 use crate::components::plan_file::{
     ExportPlanButton, ExportWorkbookButton, ImportPlanButton, ImportWorkbookButton,
 };
+use crate::components::storage_use::StorageUsePanel;
 use crate::components::sync::BackendSettingsForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::autosave::SaveStatus;
@@ -82,6 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {lang.t(Msg::StorageStatus)} ": "
                     {move || lang.get().t(status.get().message())}
                 </p>
+                <StorageUsePanel />
                 <p class="hint">{lang.t(Msg::ResetDemoHint)}</p>
                 <button type="button" class="btn" on:click=reset>
                     {lang.t(Msg::ResetDemo)}

@@ -13,6 +13,7 @@ pub mod row_memo;
 pub mod share;
 pub mod shared_copy;
 pub mod storage;
+pub mod storage_use;
 pub mod today;
 pub mod xlsx;
 

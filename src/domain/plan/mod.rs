@@ -9,6 +9,7 @@ pub mod playbooks;
 pub mod samples;
 pub mod schema;
 pub mod share_link;
+pub mod storage_use;
 
 use crate::domain::channels::effectiveness::EffectivenessRow;
 use crate::domain::channels::response::ResponseBook;
