@@ -3,7 +3,9 @@
 //! its quota as the browser reports it, and whether the browser keeps the data through its
 //! clean-up, with a button to ask it to.
 
-use crate::domain::plan::storage_use::{format_share, format_size, Fullness, LocalUse};
+use crate::domain::plan::storage_use::{
+    filling_from, format_share, format_size, Fullness, LocalUse,
+};
 use crate::i18n::Msg;
 use crate::state::autosave::SaveStatus;
 use crate::state::storage_use::{local_use, persisted, request_persist, site_estimate};
@@ -113,8 +115,8 @@ pub fn StorageUsePanel() -> impl IntoView {
                     aria-labelledby="storage-local"
                     min="0"
                     max=u.limit.to_string()
-                    low=(u.limit * 4 / 5).to_string()
-                    high=(u.limit * 19 / 20).to_string()
+                    low=filling_from(u.limit).to_string()
+                    high=(u.limit / 20 * 19).to_string()
                     optimum="0"
                     value=u.units.to_string()
                 ></meter>
@@ -125,8 +127,8 @@ pub fn StorageUsePanel() -> impl IntoView {
                     <A href="/plans">{move || lang.get().t(Msg::PlansTitle)}</A>
                 </p>
             </Show>
-            <p class="hint" data-storage="site">{site_text}</p>
-            <p data-storage="kept" role="status">{kept_text}</p>
+            <p class="hint">{site_text}</p>
+            <p role="status">{kept_text}</p>
             <Show when=can_ask>
                 <button type="button" class="btn" on:click=ask>
                     {move || lang.get().t(Msg::StoragePersistAsk)}

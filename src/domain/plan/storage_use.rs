@@ -8,8 +8,11 @@
 /// units serves them all: 5 Mi units.
 pub const LOCAL_LIMIT_UNITS: u64 = 5 * 1024 * 1024;
 
-/// From this share of the limit on, Settings warns and suggests moving plans out.
-pub const FILLING_SHARE: f64 = 0.8;
+/// Four fifths of `limit` (rounded down, never overflowing): from there on, Settings warns
+/// and suggests moving plans out.
+pub fn filling_from(limit: u64) -> u64 {
+    limit / 5 * 4 + limit % 5 * 4 / 5
+}
 
 /// The key-value store's use: UTF-16 units of every key and value the site stores
 /// (how browsers count it), against the limit.
@@ -23,7 +26,7 @@ pub struct LocalUse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fullness {
     Roomy,
-    /// At least [`FILLING_SHARE`] of the limit: the next large plan may not fit.
+    /// From [`filling_from`] the limit on: the next large plan may not fit.
     Filling,
 }
 
@@ -40,15 +43,11 @@ impl LocalUse {
         }
     }
 
-    /// The share of the limit in use, `None` without a limit.
-    pub fn share(&self) -> Option<f64> {
-        share(self.units, self.limit)
-    }
-
     pub fn fullness(&self) -> Fullness {
-        match self.share() {
-            Some(s) if s >= FILLING_SHARE => Fullness::Filling,
-            _ => Fullness::Roomy,
+        if self.limit > 0 && self.units >= filling_from(self.limit) {
+            Fullness::Filling
+        } else {
+            Fullness::Roomy
         }
     }
 }
@@ -58,41 +57,44 @@ fn utf16_len(s: &str) -> u64 {
     s.chars().map(|c| c.len_utf16() as u64).sum()
 }
 
-/// `used / limit`, `None` when the limit is zero (shown as "—").
-pub fn share(used: u64, limit: u64) -> Option<f64> {
-    (limit > 0).then(|| used as f64 / limit as f64)
-}
+// Integer arithmetic throughout: formatting a float would bring the float printer (about
+// 18 KB gzip) into the Settings module for two figures.
 
 /// A share as a whole percent for people ("0%" only when nothing is used; a tiny use
 /// reads "<1%"), or "—" without a limit.
 pub fn format_share(used: u64, limit: u64) -> String {
-    match share(used, limit) {
-        None => "—".to_string(),
-        Some(_) if used == 0 => "0%".to_string(),
-        Some(s) if s < 0.01 => "<1%".to_string(),
-        Some(s) => format!("{}%", (s * 100.0).round() as u64),
+    if limit == 0 {
+        return "—".to_string();
+    }
+    let hundredfold = used as u128 * 100;
+    let limit = limit as u128;
+    if used == 0 {
+        "0%".to_string()
+    } else if hundredfold < limit {
+        "<1%".to_string()
+    } else {
+        format!("{}%", (hundredfold + limit / 2) / limit)
     }
 }
 
 /// A size in binary units as storage settings show them: "512 B", "1.5 KB", "12 MB",
-/// "2.3 GB" (one decimal below ten, none above).
+/// "2.3 GB" (one decimal below ten, none above; halves round up).
 pub fn format_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let bytes = bytes as u128;
+    let (mut unit, mut div) = (0, 1024u128);
+    while bytes >= div * 1024 && unit < UNITS.len() - 1 {
+        div *= 1024;
         unit += 1;
     }
-    // Round first, so that 9.96 reads "10", not "10.0".
-    let tenth = (value * 10.0).round() / 10.0;
-    if tenth < 10.0 {
-        format!("{tenth:.1} {}", UNITS[unit])
+    let tenths = (bytes * 10 + div / 2) / div;
+    if tenths < 100 {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     } else {
-        format!("{} {}", value.round() as u64, UNITS[unit])
+        format!("{} {}", (bytes + div / 2) / div, UNITS[unit])
     }
 }
 
@@ -118,6 +120,8 @@ mod tests {
 
     #[test]
     fn four_fifths_of_the_limit_is_filling() {
+        assert_eq!(filling_from(LOCAL_LIMIT_UNITS), LOCAL_LIMIT_UNITS * 4 / 5);
+        assert_eq!(filling_from(u64::MAX), (u64::MAX as u128 * 4 / 5) as u64);
         let just_under = LocalUse {
             units: LOCAL_LIMIT_UNITS * 4 / 5 - 1,
             limit: LOCAL_LIMIT_UNITS,
@@ -137,7 +141,8 @@ mod tests {
         assert_eq!(format_share(234, 1000), "23%");
         assert_eq!(format_share(1000, 1000), "100%");
         assert_eq!(format_share(5, 0), "—");
-        assert_eq!(share(5, 0), None);
+        assert_eq!(format_share(LOCAL_LIMIT_UNITS, LOCAL_LIMIT_UNITS), "100%");
+        assert_eq!(format_share(u64::MAX, u64::MAX), "100%");
     }
 
     #[test]
@@ -150,5 +155,7 @@ mod tests {
         assert_eq!(format_size(5 * 1024 * 1024), "5.0 MB");
         assert_eq!(format_size(123_456_789), "118 MB");
         assert_eq!(format_size(3 * 1024 * 1024 * 1024), "3.0 GB");
+        assert_eq!(format_size(1024 * 1024 - 41), "1024 KB");
+        assert_eq!(format_size(u64::MAX), "16777216 TB");
     }
 }
