@@ -1,5 +1,5 @@
 //! How much of the browser's storage this site's plans take, in figures a merchant reads
-//! in Settings: the share of the key-value store's limit, and the site's whole usage
+//! in Settings: the share of the key-value store's limit, and the site's other data
 //! against its quota. Plain arithmetic and formatting; the browser calls that measure are
 //! in `state::storage_use`.
 
