@@ -3,10 +3,8 @@
 //! its quota as the browser reports it, and whether the browser keeps the data through its
 //! clean-up, with a button to ask it to.
 
-use crate::domain::plan::storage_use::{
-    filling_from, format_share, format_size, Fullness, LocalUse,
-};
-use crate::i18n::Msg;
+use crate::domain::plan::storage_use::{filling_from, Fullness};
+use crate::i18n::{format_rate, format_size, Msg};
 use crate::state::autosave::SaveStatus;
 use crate::state::storage_use::{local_use, persisted, request_persist, site_estimate};
 use crate::state::use_lang;
@@ -71,11 +69,11 @@ pub fn StorageUsePanel() -> impl IntoView {
     let local_text = move || {
         let t = lang.get();
         match local.get() {
-            Some(LocalUse { units, limit }) => t
+            Some(used) => t
                 .t(Msg::StorageLocalUse)
-                .replace("{used}", &format_size(units))
-                .replace("{limit}", &format_size(limit))
-                .replace("{share}", &format_share(units, limit)),
+                .replace("{used}", &format_size(used.units, t))
+                .replace("{limit}", &format_size(used.limit, t))
+                .replace("{share}", &format_rate(used.share(), t)),
             None => t.t(Msg::StorageLocalUnavailable).to_string(),
         }
     };
@@ -89,8 +87,8 @@ pub fn StorageUsePanel() -> impl IntoView {
         match site.get() {
             Some((usage, quota)) => t
                 .t(Msg::StorageSite)
-                .replace("{usage}", &format_size(usage))
-                .replace("{quota}", &format_size(quota)),
+                .replace("{usage}", &format_size(usage, t))
+                .replace("{quota}", &format_size(quota, t)),
             None => t.t(Msg::StorageSiteUnknown).to_string(),
         }
     };

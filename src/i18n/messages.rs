@@ -1523,7 +1523,7 @@ messages! {
         StorageStatus => "保存状态", "Save state";
         // How much storage the plans take, and whether the browser keeps it (issue 28).
         StorageLocalUse => "计划和设置占用 {used},是浏览器为每个网站保留的约 {limit} 的 {share}。",
-            "Plans and settings take {used}, {share} of the about {limit} the browser keeps for each site.";
+            "Plans and settings take {used}, {share} of the roughly {limit} the browser keeps for each site.";
         StorageLocalUnavailable => "这个浏览器不允许本网站保存数据。", "This browser does not let this site keep data.";
         StorageFilling => "存储空间快满了:把不常用的计划导出为文件,再在“我的计划”中删除,新的修改才存得下。",
             "Storage is nearly full: export plans you rarely use to files, then delete them in My plans, so that new edits still fit.";

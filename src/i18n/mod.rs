@@ -6,7 +6,7 @@ mod sync;
 
 pub use format::{
     format_change, format_count, format_date, format_entry, format_measure, format_money,
-    format_points, format_rate, input_error_message, load_error_message, NO_VALUE,
+    format_points, format_rate, format_size, input_error_message, load_error_message, NO_VALUE,
 };
 pub use messages::{
     english_installed, english_texts, install_english, install_texts, report_missing_texts_with,

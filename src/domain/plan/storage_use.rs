@@ -1,7 +1,9 @@
-//! How much of the browser's storage this site's plans take, in figures a merchant reads
-//! in Settings: the share of the key-value store's limit, and the site's other data
-//! against its quota. Plain arithmetic and formatting; the browser calls that measure are
-//! in `state::storage_use`.
+//! How much of the browser's per-site key-value store this site's data takes, counted as
+//! browsers count it, and when Settings warns that it is filling. Plain arithmetic; the
+//! browser calls that measure are in `state::storage_use`, the figures are formatted in
+//! `i18n::format`.
+
+use crate::domain::values::ratio::Ratio;
 
 /// What browsers keep per site in `localStorage`: Chromium 10 MiB counted as two bytes per
 /// UTF-16 unit, Firefox 5 MiB counted per unit, Safari about 5 MB. One limit in UTF-16
@@ -43,6 +45,11 @@ impl LocalUse {
         }
     }
 
+    /// The share of the limit in use (shown with `format_rate`, "—" without a limit).
+    pub fn share(&self) -> Option<Ratio> {
+        Ratio::new(self.units, self.limit)
+    }
+
     pub fn fullness(&self) -> Fullness {
         if self.limit > 0 && self.units >= filling_from(self.limit) {
             Fullness::Filling
@@ -55,47 +62,6 @@ impl LocalUse {
 fn utf16_len(s: &str) -> u64 {
     // A char outside the BMP is two UTF-16 units; every other char is one.
     s.chars().map(|c| c.len_utf16() as u64).sum()
-}
-
-// Integer arithmetic throughout: formatting a float would bring the float printer (about
-// 18 KB gzip) into the Settings module for two figures.
-
-/// A share as a whole percent for people ("0%" only when nothing is used; a tiny use
-/// reads "<1%"), or "—" without a limit.
-pub fn format_share(used: u64, limit: u64) -> String {
-    if limit == 0 {
-        return "—".to_string();
-    }
-    let hundredfold = used as u128 * 100;
-    let limit = limit as u128;
-    if used == 0 {
-        "0%".to_string()
-    } else if hundredfold < limit {
-        "<1%".to_string()
-    } else {
-        format!("{}%", (hundredfold + limit / 2) / limit)
-    }
-}
-
-/// A size in binary units as storage settings show them: "512 B", "1.5 KB", "12 MB",
-/// "2.3 GB" (one decimal below ten, none above; halves round up).
-pub fn format_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let bytes = bytes as u128;
-    let (mut unit, mut div) = (0, 1024u128);
-    while bytes >= div * 1024 && unit < UNITS.len() - 1 {
-        div *= 1024;
-        unit += 1;
-    }
-    let tenths = (bytes * 10 + div / 2) / div;
-    if tenths < 100 {
-        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
-    } else {
-        format!("{} {}", (bytes + div / 2) / div, UNITS[unit])
-    }
 }
 
 #[cfg(test)]
@@ -115,7 +81,7 @@ mod tests {
         let used = LocalUse::of([]);
         assert_eq!(used.units, 0);
         assert_eq!(used.fullness(), Fullness::Roomy);
-        assert_eq!(format_share(used.units, used.limit), "0%");
+        assert_eq!(used.share().map(Ratio::basis_points), Some(0));
     }
 
     #[test]
@@ -135,27 +101,14 @@ mod tests {
     }
 
     #[test]
-    fn shares_read_as_whole_percents_and_a_zero_limit_as_a_dash() {
-        assert_eq!(format_share(1, 1000), "<1%");
-        assert_eq!(format_share(10, 1000), "1%");
-        assert_eq!(format_share(234, 1000), "23%");
-        assert_eq!(format_share(1000, 1000), "100%");
-        assert_eq!(format_share(5, 0), "—");
-        assert_eq!(format_share(LOCAL_LIMIT_UNITS, LOCAL_LIMIT_UNITS), "100%");
-        assert_eq!(format_share(u64::MAX, u64::MAX), "100%");
-    }
-
-    #[test]
-    fn sizes_read_in_binary_units() {
-        assert_eq!(format_size(0), "0 B");
-        assert_eq!(format_size(1023), "1023 B");
-        assert_eq!(format_size(1024), "1.0 KB");
-        assert_eq!(format_size(1536), "1.5 KB");
-        assert_eq!(format_size(10 * 1024 - 40), "10 KB");
-        assert_eq!(format_size(5 * 1024 * 1024), "5.0 MB");
-        assert_eq!(format_size(123_456_789), "118 MB");
-        assert_eq!(format_size(3 * 1024 * 1024 * 1024), "3.0 GB");
-        assert_eq!(format_size(1024 * 1024 - 41), "1024 KB");
-        assert_eq!(format_size(u64::MAX), "16777216 TB");
+    fn the_share_is_a_ratio_of_the_limit_and_none_without_one() {
+        let used = LocalUse {
+            units: LOCAL_LIMIT_UNITS / 4,
+            limit: LOCAL_LIMIT_UNITS,
+        };
+        assert_eq!(used.share().map(Ratio::basis_points), Some(2500));
+        let no_limit = LocalUse { units: 5, limit: 0 };
+        assert_eq!(no_limit.share(), None);
+        assert_eq!(no_limit.fullness(), Fullness::Roomy);
     }
 }

@@ -14,6 +14,13 @@ const LIMIT = 5 * 1024 * 1024; // UTF-16 units, src/domain/plan/storage_use.rs
 const unitsInStore = (page) =>
   page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
 
+/** A share as the app prints every rate: a percentage with up to two decimals (3.24%, 30%). */
+const percent = (n, d) => {
+  const bp = Math.floor((n * 10_000 + d / 2) / d);
+  const frac = bp % 100;
+  return `${Math.floor(bp / 100)}${frac === 0 ? '' : frac % 10 === 0 ? `.${frac / 10}` : `.${String(frac).padStart(2, '0')}`}%`;
+};
+
 const storageGroup = (page) => page.getByRole('group', { name: '本机存储' });
 
 /** Waits until the meter shows what localStorage holds (a save may land meanwhile); the units. */
@@ -30,7 +37,7 @@ test('the plans\' share of the browser\'s store, and a warning with a way out wh
   await expect(meter).toHaveAttribute('max', String(LIMIT));
   const units = await meterMatchesStore(page, meter);
   expect(units).toBeGreaterThan(1000); // the demo plan is stored
-  await expect(group).toContainText(`约 5.0 MB 的 ${units / LIMIT < 0.01 ? '<1' : Math.round((units / LIMIT) * 100)}%`);
+  await expect(group).toContainText(`约 5.0 MB 的 ${percent(units, LIMIT)}。`);
   await expect(group.getByText(/存储空间快满了/)).toHaveCount(0);
 
   // Something else of the site fills four fifths of the store.
@@ -38,9 +45,8 @@ test('the plans\' share of the browser\'s store, and a warning with a way out wh
   await page.reload();
   await saved(page);
   const full = await meterMatchesStore(page, meter);
-  const share = Math.round((full / LIMIT) * 100);
-  expect(share).toBeGreaterThanOrEqual(80);
-  await expect(group).toContainText(`的 ${share}%`);
+  expect(full / LIMIT).toBeGreaterThanOrEqual(0.8);
+  await expect(group).toContainText(`约 5.0 MB 的 ${percent(full, LIMIT)}。`);
   const warning = group.getByRole('status').filter({ hasText: '存储空间快满了' });
   await expect(warning).toBeVisible();
   await warning.getByRole('link', { name: '我的计划' }).tap();
@@ -112,7 +118,7 @@ test('English: the figures and the button', async ({ page }) => {
   await page.goto('/settings');
   await page.getByRole('radio', { name: 'English' }).check();
   const group = page.getByRole('group', { name: 'Storage on this device' });
-  await expect(group).toContainText(/Plans and settings take .+ of the about 5\.0 MB the browser keeps for each site\./);
+  await expect(group).toContainText(/Plans and settings take .+ of the roughly 5\.0 MB the browser keeps for each site\./);
   await expect(group).toContainText('Site data such as the offline copy of the app: 2.0 KB used of a 10 MB quota.');
   await expect(group.getByRole('button', { name: 'Ask the browser to protect this data' })).toBeVisible();
 });
