@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts test-response bench bench-size bench-load bench-tables bench-typing bench-memory bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
+.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts test-response bench bench-size bench-load bench-tables bench-typing bench-memory bench-library bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -91,7 +91,7 @@ PYTHON ?= python3.11
 BENCH_DATA := tests/bench/data
 BENCH_DIST ?= dist
 
-bench: setup-test build bench-size bench-load bench-tables bench-typing bench-memory bench-analytics
+bench: setup-test build bench-size bench-load bench-tables bench-typing bench-memory bench-library bench-analytics
 
 bench-dist:
 	@[ -f $(BENCH_DIST)/index.html ] || { [ "$(BENCH_DIST)" = dist ] && $(MAKE) build; } || { echo "no $(BENCH_DIST)/index.html"; exit 1; }
@@ -118,6 +118,11 @@ bench-typing: setup-test bench-dist tests/bench/node_modules/.package-lock.json
 # JS heap and wasm memory on /tasks: demo plan, 10,000 tasks, 200 undo steps, undone.
 bench-memory: setup-test bench-dist tests/bench/node_modules/.package-lock.json
 	node tests/bench/memory.mjs $(BENCH_DIST)
+
+# The plan library at scale: 50 plans of 10,000 tasks in the browser's database; list,
+# open, start and autosave times (LIBRARY_PLANS, LIBRARY_TASKS, LIBRARY_RUNS).
+bench-library: setup-test bench-dist tests/bench/node_modules/.package-lock.json
+	node tests/bench/library.mjs $(BENCH_DIST)
 
 # The analytics core on 1M events / 1M orders / 100k journeys: natively, as wasm in
 # Chromium, and in Python (pandas, DuckDB, numpy) on the same files; ratios and agreement.

@@ -108,6 +108,7 @@ pub fn mount() {
     crate::state::plan_data::enable_plan_modules();
     crate::state::backend::enable_sync_module();
     crate::state::plan_reader::enable_plan_reader();
+    crate::state::archive::enable_archive_module();
     crate::pages::funnel::import::enable_funnel_events_module();
     crate::pages::customers::value::enable_customer_value_module();
     crate::pages::customers::enable_customer_sections_module();

@@ -1,7 +1,8 @@
-//! Settings' storage figures: how much of the browser's per-site store the plans take
-//! (warning before it is full), the site's other data (the offline copy of the app) against
-//! its quota as the browser reports it, and whether the browser keeps the data through its
-//! clean-up, with a button to ask it to.
+//! Settings' storage figures: how much of the browser's per-site quick store
+//! (`localStorage`: the open plan, the settings) is taken (warning before it is full), the
+//! site's other data (the database holding the other plans, the offline copy of the app)
+//! against its quota as the browser reports it, and whether the browser keeps the data
+//! through its clean-up, with a button to ask it to.
 
 use crate::domain::plan::storage_use::{filling_from, Fullness};
 use crate::i18n::{format_rate, format_size, Msg};

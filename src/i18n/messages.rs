@@ -1522,13 +1522,13 @@ messages! {
             "The plan is saved in this browser within a second of every edit; nothing is uploaded anywhere.";
         StorageStatus => "保存状态", "Save state";
         // How much storage the plans take, and whether the browser keeps it (issue 28).
-        StorageLocalUse => "计划和设置占用 {used},是浏览器为每个网站保留的约 {limit} 的 {share}。",
-            "Plans and settings take {used}, {share} of the roughly {limit} the browser keeps for each site.";
+        StorageLocalUse => "正在编辑的计划和设置所在的快速存储占用 {used},是浏览器为每个网站保留的约 {limit} 的 {share}。",
+            "The quick store, where the plan being edited and the settings are kept, takes {used}, {share} of the roughly {limit} the browser keeps for each site.";
         StorageLocalUnavailable => "这个浏览器不允许本网站保存数据。", "This browser does not let this site keep data.";
-        StorageFilling => "存储空间快满了:把不常用的计划导出为文件,再在“我的计划”中删除,新的修改才存得下。",
-            "Storage is nearly full: export plans you rarely use to files, then delete them in My plans, so that new edits still fit.";
-        StorageSite => "离线使用的应用副本等网站数据已用 {usage},浏览器给的配额是 {quota}。",
-            "Site data such as the offline copy of the app: {usage} used of a {quota} quota.";
+        StorageFilling => "快速存储快满了,新的修改可能存不下:把计划导出为文件备份,再在“我的计划”中删除不再需要的计划。",
+            "The quick store is nearly full and new edits may not fit: export plans to files as a backup, then delete the ones you no longer need in My plans.";
+        StorageSite => "其他计划所在的数据库和离线使用的应用副本等网站数据已用 {usage},浏览器给的配额是 {quota}。",
+            "Site data such as the database holding the other plans and the offline copy of the app: {usage} used of a {quota} quota.";
         StorageSiteUnknown => "这个浏览器不提供网站的存储用量。", "This browser does not report the site's storage use.";
         StoragePersisted => "已受保护:浏览器清理空间时不会删除这里的计划。", "Protected: the browser will not delete these plans when it frees space.";
         StorageNotPersisted => "未受保护:浏览器空间不足时可能清除这里的数据。请定期导出计划文件备份。",

@@ -12,6 +12,7 @@ use crate::state::plans::OpenError;
 use crate::state::{use_lang, use_plans};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// "2026年11月23日 09:40" in the browser's time zone.
@@ -66,6 +67,8 @@ pub fn PlansPage() -> impl IntoView {
     // plan" (and deleting the last plan, which opens one) finds it here.
     preload_demo();
     crate::state::plan_reader::fetch_in_background();
+    // Plans in the database the index lost (written over by another tab) show again.
+    spawn_local(async move { plans.relist_archived().await });
     let demo_unavailable = RwSignal::new(false);
     let new_demo = move |_| {
         leptos::task::spawn_local(async move {
@@ -102,7 +105,9 @@ pub fn PlansPage() -> impl IntoView {
                 .get_untracked()
                 .t(Msg::PlanOpened)
                 .replace("{}", &plan_name.get_value());
-            outcome(plans.open(&id.get_value()), Some(message));
+            spawn_local(async move {
+                outcome(plans.open(&id.get_value()).await, Some(message));
+            });
         };
         let duplicate = move |_| {
             plans.dismiss_deleted();
@@ -117,10 +122,10 @@ pub fn PlansPage() -> impl IntoView {
                 .get_untracked()
                 .t(Msg::PlanDuplicated)
                 .replace("{}", &copy);
-            outcome(
-                plans.duplicate(&id.get_value(), copy).map(|_| ()),
-                Some(message),
-            );
+            spawn_local(async move {
+                let copied = plans.duplicate(&id.get_value(), copy).await;
+                outcome(copied.map(|_| ()), Some(message));
+            });
         };
         let start_rename = move |_| {
             draft.set(plan_name.get_value());
@@ -130,13 +135,15 @@ pub fn PlansPage() -> impl IntoView {
             let name = draft.get_untracked().trim().to_string();
             renaming.set(None);
             if !name.is_empty() && name != plan_name.get_value() {
-                outcome(plans.rename(&id.get_value(), name), None);
+                spawn_local(async move {
+                    outcome(plans.rename(&id.get_value(), name).await, None);
+                });
             }
         };
         let delete = move |_| {
             done.set(None);
             renaming.set(None);
-            outcome(plans.delete(&id.get_value()), None);
+            spawn_local(async move { outcome(plans.delete(&id.get_value()).await, None) });
         };
         let editing = move || renaming.get().as_deref() == Some(id.get_value().as_str());
         view! {
@@ -212,7 +219,7 @@ pub fn PlansPage() -> impl IntoView {
                 view! {
                     <div class="notice" role="status">
                         <span>{lang.get().t(Msg::PlanDeleted).replace("{}", &name)}</span>
-                        <button type="button" class="btn btn-link" on:click=move |_| outcome(plans.undo_delete(), None)>
+                        <button type="button" class="btn btn-link" on:click=move |_| spawn_local(async move { outcome(plans.undo_delete().await, None) })>
                             {lang.get().t(Msg::UndoDelete)}
                             <span class="visually-hidden">{format!(" {name}")}</span>
                         </button>

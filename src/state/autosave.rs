@@ -56,4 +56,19 @@ pub fn start_autosave(plans: Plans) {
         flush.remove();
         other_tab.remove();
     });
+    // Plans that are not open belong in the archive: move those an earlier version (or
+    // an interrupted move) left in `localStorage`. A moment after the start, never in
+    // the way of the first paint; with nothing to move, the archive's module is not even
+    // fetched.
+    set_timeout(
+        move || {
+            if plans.has_loose_copies() {
+                plans.tidy();
+            }
+        },
+        ARCHIVE_DELAY,
+    );
 }
+
+/// How long after the start the archive is tidied.
+const ARCHIVE_DELAY: Duration = Duration::from_secs(1);

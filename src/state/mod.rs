@@ -1,6 +1,7 @@
 //! Reactive application state: the plan store, where it is kept, and the UI language.
 
 pub mod analysis;
+pub mod archive;
 pub mod autosave;
 pub mod backend;
 pub mod lang;

@@ -62,6 +62,9 @@ pub struct Plans {
     /// its writes since started from (the other tab's copy may have started from it too,
     /// see `base_for_incoming`).
     written_from: StoredValue<Option<Value>>,
+    /// Whether `tidy` is moving working copies into the archive (and whether it was
+    /// asked again meanwhile).
+    tidying: StoredValue<(bool, bool)>,
 }
 
 /// A plan as the JSON value its stored document holds.
@@ -130,10 +133,14 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     let now = now_ms();
     let mut dirty = false;
 
+    // Without a readable index, the archive is asked too before a plan is picked
+    // (otherwise only in the background, after the start).
+    let mut index_lost = false;
     let mut entries = match storage.load_index() {
         Ok(Some(json)) => match parse_index(&json) {
             Ok(entries) => entries,
             Err(_) => {
+                index_lost = true;
                 // Kept aside before it is rewritten; the plans themselves stay under
                 // their own keys.
                 fail(storage.keep_unreadable(&json), &mut failure);
@@ -141,7 +148,11 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
                 Vec::new()
             }
         },
-        Ok(None) => Vec::new(),
+        Ok(None) => {
+            // A first visit has no open plan either (and no database to ask).
+            index_lost = storage.load_current().ok().flatten().is_some();
+            Vec::new()
+        }
         Err(e) => {
             // No storage at all: the demo plan, in memory only.
             let plan = demo_when_available().await;
@@ -159,8 +170,12 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     };
 
     // Plans stored under their own key but missing from the index are listed again.
-    for id in orphans(&entries, &storage.plan_ids().unwrap_or_default()) {
-        if let Ok(Some(json)) = storage.load_plan(&id) {
+    let mut stored_ids = storage.plan_ids().unwrap_or_default();
+    if index_lost {
+        stored_ids.extend(storage.archived_ids().await.unwrap_or_default());
+    }
+    for id in orphans(&entries, &stored_ids) {
+        if let Ok(Some(json)) = storage.fetch_plan(&id).await {
             if let Ok(plan) = plan_reader::read(&json).await {
                 entries.push(PlanEntry::for_plan(&id, &plan, now));
                 dirty = true;
@@ -206,10 +221,10 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     // The plan to open: the current one, else the most recent one that reads.
     let mut opened = None;
     while let Some(id) = pick_current(&entries, current.as_deref()) {
-        match storage.load_plan(&id) {
+        match storage.fetch_plan(&id).await {
             Ok(Some(json)) => match plan_reader::read(&json).await {
                 Ok(plan) => {
-                    opened = Some((id, plan));
+                    opened = Some((id, plan, json));
                     break;
                 }
                 Err(e) => {
@@ -219,18 +234,18 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
                     let others: Vec<PlanEntry> =
                         entries.iter().filter(|x| x.id != id).cloned().collect();
                     for x in sorted_by_recent(&others) {
-                        let Some(json) = storage.load_plan(&x.id).ok().flatten() else {
+                        let Some(json) = storage.fetch_plan(&x.id).await.ok().flatten() else {
                             continue;
                         };
                         if let Ok(plan) = plan_reader::read(&json).await {
-                            opened = Some((x.id, plan));
+                            opened = Some((x.id, plan, json));
                             break;
                         }
                     }
                     break;
                 }
             },
-            // Listed, but never written (a failed first save): nothing to keep.
+            // Listed, but in neither place (a failed first save): nothing to keep.
             Ok(None) => {
                 entries.retain(|x| x.id != id);
                 current = None;
@@ -244,7 +259,14 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     }
     let opened_existing = opened.is_some();
     let (id, plan) = match opened {
-        Some(found) => found,
+        Some((id, plan, json)) => {
+            // The open plan always has a working copy (autosave and the first paint read
+            // it there); one taken from the archive gets it back.
+            if storage.load_plan(&id).ok().flatten().is_none() {
+                fail(storage.save_plan(&id, &json), &mut failure);
+            }
+            (id, plan)
+        }
         None => {
             let plan = demo_when_available().await;
             let id = fresh_id(&entries);
@@ -310,6 +332,7 @@ impl Plans {
         Plans {
             base: StoredValue::new(base),
             written_from: StoredValue::new(None),
+            tidying: StoredValue::new((false, false)),
             store: PlanStore::new(plan),
             entries: RwSignal::new(entries),
             current: RwSignal::new(current),
@@ -451,7 +474,7 @@ impl Plans {
         self.written_from.set_value(None);
     }
 
-    fn read_plan(&self, id: &str) -> Result<(String, Plan), OpenError> {
+    async fn read_plan(&self, id: &str) -> Result<(String, Plan), OpenError> {
         if id == self.current.get_untracked() {
             let json = self.store.read_untracked(save_plan);
             let plan = self.store.read_untracked(Plan::clone);
@@ -459,7 +482,8 @@ impl Plans {
         }
         let json = self
             .lib()
-            .load_plan(id)
+            .fetch_plan(id)
+            .await
             .map_err(OpenError::Storage)?
             .ok_or(OpenError::Missing)?;
         let read = reader_now().ok_or(OpenError::NotReady)?;
@@ -467,30 +491,118 @@ impl Plans {
         Ok((json, plan))
     }
 
-    fn show(&self, id: &str, plan: Plan) {
+    /// Makes plan `id` the open one; `json`, its document, is written as its working
+    /// copy when it comes from the archive. The plan open before goes to the archive.
+    fn show(&self, id: &str, plan: Plan, json: Option<&str>) {
+        if let Some(json) = json {
+            // Rewriting an unchanged working copy is free: no write, no event for other
+            // tabs.
+            let _ = self.report(self.lib().save_plan(id, json));
+        }
         self.read_base(document(&plan));
         self.store.reset(plan);
         self.current.set(id.to_string());
         let _ = self.report(self.lib().save_current(id));
+        self.tidy();
     }
 
     /// Makes another plan of the list the working plan everywhere; its undo history
     /// starts empty.
-    pub fn open(&self, id: &str) -> Result<(), OpenError> {
+    pub async fn open(&self, id: &str) -> Result<(), OpenError> {
         self.flush();
         if id == self.current.get_untracked() {
             return Ok(());
         }
-        let (_, plan) = self.read_plan(id)?;
-        self.show(id, plan);
+        let (json, plan) = self.read_plan(id).await?;
+        // Typed while the archive answered: written to the plan it was typed in.
+        self.flush();
+        self.show(id, plan, Some(&json));
         Ok(())
+    }
+
+    /// Moves every working copy but the open plan's into the archive, in the background
+    /// (after a plan operation, and at start: the migration of plans kept in
+    /// `localStorage` by earlier versions). Without an archive, or if it refuses, they
+    /// stay where they are, read as before.
+    pub fn tidy(&self) {
+        let (running, _) = self.tidying.get_value();
+        self.tidying.set_value((running, true));
+        if running {
+            return;
+        }
+        let this = *self;
+        spawn_local(async move {
+            while this.tidying.get_value().1 {
+                this.tidying.set_value((true, false));
+                let lib = this.lib();
+                let ids = lib.plan_ids().unwrap_or_default();
+                for id in ids {
+                    // Asked again each time: an open in between changes which one stays.
+                    if !this.is_loose(&id) {
+                        continue;
+                    }
+                    if lib.park(&id).await.is_err() {
+                        break; // no archive or a full one: the working copies stay
+                    }
+                }
+            }
+            this.tidying.set_value((false, false));
+        });
+    }
+
+    /// Whether a listed plan other than the open one has a working copy (`tidy` would
+    /// move it).
+    pub fn has_loose_copies(&self) -> bool {
+        let ids = self.lib().plan_ids().unwrap_or_default();
+        ids.iter().any(|id| self.is_loose(id))
+    }
+
+    /// Whether plan `id`'s working copy belongs in the archive: a listed plan that is
+    /// neither open here nor the one opened last in any tab (most likely open there).
+    fn is_loose(&self, id: &str) -> bool {
+        id != self.current.get_untracked()
+            && self.lib().load_current().ok().flatten().as_deref() != Some(id)
+            && self.is_listed(id)
+    }
+
+    /// Lists again the archived plans the index lost (another tab wrote the index from
+    /// its own list meanwhile), as `read_start` does for working copies. The plans page
+    /// asks when it opens.
+    pub async fn relist_archived(&self) {
+        let Ok(ids) = self.lib().archived_ids().await else {
+            return;
+        };
+        let lost: Vec<String> = self.entries.with_untracked(|e| orphans(e, &ids));
+        if lost.is_empty() {
+            return;
+        }
+        plan_reader::ready().await;
+        let mut found = Vec::new();
+        for id in lost {
+            let Ok(Some(json)) = self.lib().archived(&id).await else {
+                continue;
+            };
+            if let Ok(plan) = plan_reader::read(&json).await {
+                found.push(PlanEntry::for_plan(&id, &plan, now_ms()));
+            }
+        }
+        if !found.is_empty() {
+            self.entries.update(|e| {
+                for entry in found {
+                    if !e.iter().any(|x| x.id == entry.id) {
+                        e.push(entry);
+                    }
+                }
+            });
+            let _ = self.write_index();
+        }
     }
 
     /// Adds `plan` to the list and opens it. Nothing changes if it cannot be stored.
     pub fn create(&self, plan: Plan) -> Result<String, StorageError> {
         self.flush();
         let id = self.add(&plan)?;
-        self.show(&id, plan);
+        self.show(&id, plan, None);
         Ok(id)
     }
 
@@ -500,20 +612,23 @@ impl Plans {
         let entry = PlanEntry::for_plan(&id, plan, now_ms());
         self.entries.update(|e| e.push(entry));
         self.write_index()?;
+        // Written as a working copy (at once, like every synchronous write); unless it
+        // is opened next, it moves to the archive.
+        self.tidy();
         Ok(id)
     }
 
     /// Stores a copy of a plan under `name` (not opened). Returns the copy's id.
-    pub fn duplicate(&self, id: &str, name: String) -> Result<String, OpenError> {
+    pub async fn duplicate(&self, id: &str, name: String) -> Result<String, OpenError> {
         self.flush();
-        let (_, mut plan) = self.read_plan(id)?;
+        let (_, mut plan) = self.read_plan(id).await?;
         plan.header.name = name;
         self.add(&plan).map_err(OpenError::Storage)
     }
 
     /// Renames a plan: the open one through the store (undoable, autosaved), another one
     /// in storage directly.
-    pub fn rename(&self, id: &str, name: String) -> Result<(), OpenError> {
+    pub async fn rename(&self, id: &str, name: String) -> Result<(), OpenError> {
         if id == self.current.get_untracked() {
             let shown = name.clone();
             self.store.edit(None, move |p| p.header.name = name);
@@ -524,7 +639,7 @@ impl Plans {
             });
             return Ok(());
         }
-        let (_, mut plan) = self.read_plan(id)?;
+        let (_, mut plan) = self.read_plan(id).await?;
         plan.header.name = name;
         self.report(self.lib().save_plan(id, &save_plan(&plan)))
             .map_err(OpenError::Storage)?;
@@ -534,12 +649,13 @@ impl Plans {
                 e.touch(&plan, now);
             }
         });
+        self.tidy();
         self.write_index().map_err(OpenError::Storage)
     }
 
     /// Deletes a plan; it stays in memory until `undo_delete` or the next delete. If it
     /// was open, the most recent other plan opens (or a new demo plan, for the last one).
-    pub fn delete(&self, id: &str) -> Result<(), OpenError> {
+    pub async fn delete(&self, id: &str) -> Result<(), OpenError> {
         self.flush();
         let was_current = id == self.current.get_untracked();
         // Deleting the open plan opens another one, which needs the reader: refuse before
@@ -553,7 +669,8 @@ impl Plans {
         } else {
             // An unreadable document can be deleted too; undo puts back the same text.
             self.lib()
-                .load_plan(id)
+                .fetch_plan(id)
+                .await
                 .map_err(OpenError::Storage)?
                 .unwrap_or_default()
         };
@@ -563,7 +680,7 @@ impl Plans {
         else {
             return Err(OpenError::Missing);
         };
-        self.report(self.lib().remove_plan(id))
+        self.report(self.lib().remove_everywhere(id).await)
             .map_err(OpenError::Storage)?;
         self.entries.update(|e| e.retain(|x| x.id != id));
         let _ = self.write_index();
@@ -573,16 +690,18 @@ impl Plans {
             was_current,
         }));
         if was_current {
-            let next = self
-                .entries
-                .with_untracked(|e| sorted_by_recent(e))
-                .into_iter()
-                .find_map(|x| {
-                    let json = self.lib().load_plan(&x.id).ok().flatten()?;
-                    read?(&json).ok().map(|p| (x.id, p))
-                });
+            let mut next = None;
+            for x in self.entries.with_untracked(|e| sorted_by_recent(e)) {
+                let Some(json) = self.lib().fetch_plan(&x.id).await.ok().flatten() else {
+                    continue;
+                };
+                if let Some(Ok(plan)) = read.map(|read| read(&json)) {
+                    next = Some((x.id, plan, json));
+                    break;
+                }
+            }
             match next {
-                Some((next_id, plan)) => self.show(&next_id, plan),
+                Some((next_id, plan, json)) => self.show(&next_id, plan, Some(&json)),
                 None => {
                     // The demo's module may still have to arrive (the plans page fetches
                     // it when it opens, so it usually is here).
@@ -604,19 +723,19 @@ impl Plans {
     /// The demo plan as a new plan of the list, opened (after the last plan was deleted).
     fn show_new_demo(&self, plan: Plan) {
         if let Ok(new_id) = self.add(&plan) {
-            self.show(&new_id, plan);
+            self.show(&new_id, plan, None);
         } else {
             // Nothing could be stored: the demo plan stays in memory under a listed id,
             // so autosave keeps trying.
             let new_id = self.entries.with_untracked(|e| fresh_id(e));
             let entry = PlanEntry::for_plan(&new_id, &plan, now_ms());
             self.entries.update(|e| e.push(entry));
-            self.show(&new_id, plan);
+            self.show(&new_id, plan, None);
         }
     }
 
     /// Puts the last deleted plan and its index entry back (and reopens it if it was open).
-    pub fn undo_delete(&self) -> Result<(), OpenError> {
+    pub async fn undo_delete(&self) -> Result<(), OpenError> {
         let Some(deleted) = self.deleted.get_untracked() else {
             return Ok(());
         };
@@ -629,7 +748,9 @@ impl Plans {
         self.write_index().map_err(OpenError::Storage)?;
         self.deleted.set(None);
         if deleted.was_current {
-            self.open(&id)?;
+            self.open(&id).await?;
+        } else {
+            self.tidy();
         }
         Ok(())
     }
@@ -646,8 +767,17 @@ impl Plans {
         self.writes.get()
     }
 
-    /// A plan's stored document, as it would be uploaded.
-    pub fn stored(&self, id: &str) -> Option<String> {
+    /// A plan's stored document, as it would be uploaded (`None`: deleted).
+    pub async fn stored(&self, id: &str) -> Result<Option<String>, StorageError> {
+        if id == self.current.get_untracked() {
+            self.flush();
+        }
+        self.lib().fetch_plan(id).await
+    }
+
+    /// A plan's working copy, with the open plan's last keystrokes written first; `None`
+    /// for a plan in the archive.
+    pub fn working_copy(&self, id: &str) -> Option<String> {
         if id == self.current.get_untracked() {
             self.flush();
         }
@@ -680,6 +810,8 @@ impl Plans {
         if id == self.current.get_untracked() {
             self.read_base(document(&plan));
             self.store.reset(plan);
+        } else {
+            self.tidy();
         }
         self.status.set(SaveStatus::Saved);
         Ok(())

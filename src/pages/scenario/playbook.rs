@@ -181,7 +181,11 @@ pub fn PlaybookChooser() -> impl IntoView {
                 // may sit far down a phone's page.
                 <div class="notice notice-toast" role="status">
                     <span>{lang.get().t(Msg::PlanCreated).replace("{}", &plan_name(playbook, industry, lang.get()))}</span>
-                    <button type="button" class="btn btn-link" on:click=move |_| { let _ = plans.open(&previous); applied.set(None); }>
+                    <button type="button" class="btn btn-link" on:click=move |_| {
+                        let previous = previous.clone();
+                        leptos::task::spawn_local(async move { let _ = plans.open(&previous).await; });
+                        applied.set(None);
+                    }>
                         {lang.get().t(Msg::BackToPrevious)}
                         <span class="visually-hidden">{format!(" {previous_name}")}</span>
                     </button>

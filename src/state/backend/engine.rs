@@ -257,15 +257,24 @@ impl Backend {
 
     async fn upload(self, id: String, sent: u32) {
         let settings = self.settings.get_untracked();
-        let Some(json) = self.plans.stored(&id) else {
+        let json = match self.plans.stored(&id).await {
+            Ok(Some(json)) => json,
+            // Not readable just now: the change stays queued for the next attempt (the
+            // next save, coming back online).
+            Err(_) => {
+                self.phase.set(Phase::Idle);
+                return;
+            }
             // Deleted on this device: nothing left to upload.
-            self.book.update(|b| {
-                b.plans.remove(&id);
-            });
-            self.persist();
-            self.set_phase(Event::Uploaded);
-            self.kick_now();
-            return;
+            Ok(None) => {
+                self.book.update(|b| {
+                    b.plans.remove(&id);
+                });
+                self.persist();
+                self.set_phase(Event::Uploaded);
+                self.kick_now();
+                return;
+            }
         };
         let record = self.book.with_untracked(|b| b.record(&id));
         match try_upload(&settings, &id, &json, record.base, record.etag.as_deref()).await {
@@ -292,6 +301,7 @@ impl Backend {
                     id: id.clone(),
                     theirs,
                     differences,
+                    mine: json,
                 }));
                 self.set_phase(Event::Conflict {
                     id,
@@ -356,7 +366,7 @@ impl Backend {
         let Some(c) = self.conflict.get_untracked() else {
             return Ok(());
         };
-        let json = self.plans.stored(&c.id).unwrap_or_default();
+        let json = self.plans.working_copy(&c.id).unwrap_or(c.mine);
         let mut mine = load_plan(&json)?;
         load_plan(&c.theirs.plan.to_string())?;
         let names = self.plans.names();

@@ -94,6 +94,9 @@ pub struct Conflict {
     pub id: String,
     pub theirs: RemotePlan,
     pub differences: Vec<Difference>,
+    /// This device's document as it was uploaded: what "save mine as a copy" keeps if the
+    /// plan has been put away in the archive since (the open plan's latest is read then).
+    pub mine: String,
 }
 
 /// Why a plan could not be opened from the backend.
@@ -313,7 +316,7 @@ impl Backend {
             self.persist();
             note_taken_in(id, remote.revision);
         }
-        self.plans.open(id).map_err(OpenRemoteError::Local)
+        self.plans.open(id).await.map_err(OpenRemoteError::Local)
     }
 }
 

@@ -12,6 +12,46 @@ export const derived = (page, table, rowId) =>
 /** Waits until autosave has written the last change. */
 export const saved = async (page) => expect(page.getByTestId('save-state')).toHaveText('已保存在本机');
 
+/**
+ * Every plan document this browser keeps, by plan id: `working` (localStorage: the open
+ * plan, and one another tab may have open) and `archived` (IndexedDB `omo-planner`,
+ * store `plans`: the others), each `{ id: text }`. Never creates the database.
+ */
+export const storedPlans = (page) =>
+  page.evaluate(async () => {
+    const prefix = 'omo-planner.plan.';
+    const working = {};
+    for (const key of Object.keys(localStorage)) {
+      const id = key.slice(prefix.length);
+      if (key.startsWith(prefix) && /^[a-z0-9-]+$/.test(id)) working[id] = localStorage.getItem(key);
+    }
+    const archived = await new Promise((resolve) => {
+      if (!self.indexedDB) return resolve({});
+      const open = indexedDB.open('omo-planner');
+      // Not there yet: leave its creation to the app.
+      open.onupgradeneeded = () => open.transaction.abort();
+      open.onerror = () => resolve({});
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('plans')) { db.close(); return resolve({}); }
+        const store = db.transaction('plans').objectStore('plans');
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () => {
+          db.close();
+          resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+        };
+      };
+    });
+    return { working, archived };
+  });
+
+/** Plan `id`'s document wherever it is kept (a working copy wins), or null. */
+export const storedPlan = async (page, id) => {
+  const { working, archived } = await storedPlans(page);
+  return working[id] ?? archived[id] ?? null;
+};
+
 /** The accessible name of the focused element. */
 export const focusedName = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
 

@@ -2,7 +2,7 @@
 // duplicate, rename, delete with undo, and the migration of the old single stored plan.
 import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
-import { cell, saved } from './helpers.js';
+import { cell, saved, storedPlan, storedPlans } from './helpers.js';
 
 const DEMO = '线上线下联动拓展示范计划';
 const rows = (page) => page.locator('table.plan-list tbody tr');
@@ -163,8 +163,8 @@ test('delete with undo, the plan and its entry come back', async ({ page }) => {
   await page.getByRole('button', { name: `删除 ${copy}`, exact: true }).click();
   await expect(rows(page)).toHaveCount(1);
   await expect(page.locator('.plan-name')).toHaveText(DEMO);
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('omo-planner.plan.')).length);
-  expect(stored).toBe(1);
+  const { working, archived } = await storedPlans(page);
+  expect(Object.keys({ ...working, ...archived })).toHaveLength(1);
   await page.getByRole('button', { name: `撤销删除 ${copy}`, exact: true }).click();
   await expect(rows(page)).toHaveCount(2);
   await expect(page.locator('.plan-name')).toHaveText(copy);
@@ -236,10 +236,10 @@ test('a listed plan that cannot be read stays stored and listed; another plan op
   await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
   await expect(rows(page)).toHaveCount(2);
   // The open plan's document gets damaged (by hand, another program, a newer app).
-  const key = await page.evaluate(() => {
-    const key = `omo-planner.plan.${localStorage.getItem('omo-planner.current')}`;
-    localStorage.setItem(key, '{"schema_version": 99, "header": {}}');
-    return key;
+  const id = await page.evaluate(() => {
+    const id = localStorage.getItem('omo-planner.current');
+    localStorage.setItem(`omo-planner.plan.${id}`, '{"schema_version": 99, "header": {}}');
+    return id;
   });
   await page.reload();
   await expect(page.getByRole('alert')).toContainText(`现打开的是“${DEMO} 副本”`);
@@ -249,7 +249,8 @@ test('a listed plan that cannot be read stays stored and listed; another plan op
   await page.getByRole('button', { name: `打开 ${DEMO}`, exact: true }).click();
   await expect(page.getByRole('main').getByRole('alert').filter({ hasText: '无法打开这个计划' })).toContainText('数据版本 99');
   await expect(page.locator('.plan-name')).toHaveText(`${DEMO} 副本`);
-  expect(await page.evaluate((key) => localStorage.getItem(key), key)).toBe('{"schema_version": 99, "header": {}}');
+  // Kept as it was (in the database, once it is no longer the open plan).
+  expect(await storedPlan(page, id)).toBe('{"schema_version": 99, "header": {}}');
 });
 
 test('plans missing from a lost index are listed again', async ({ page }) => {

@@ -5,6 +5,7 @@ import { test, expect } from './fixtures.js';
 import { test as plain } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { serverPlans, startServer, stopServer, syncState } from './json-server.js';
+import { storedPlans } from './helpers.js';
 
 plain('the app ships a strict policy, and an injected inline script is refused', async ({ page }) => {
   const refused = [];
@@ -106,6 +107,8 @@ test('the Authorization header goes to the backend only: never logged, never in 
     expect(JSON.stringify(await serverPlans(server))).not.toContain('s3cret');
     const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
     expect(Object.keys(stored).filter((k) => stored[k].includes('s3cret'))).toEqual(['omo-planner.backend']);
+    const { archived } = await storedPlans(page); // the plans in the browser's database
+    expect(JSON.stringify(archived)).not.toContain('s3cret');
   } finally {
     await stopServer(server);
   }

@@ -4,7 +4,7 @@
 // a chat message is refused with the export suggestion; the static host never receives
 // the fragment.
 import { test, expect, watchPolicy } from './fixtures.js';
-import { cell, pasteText, saved } from './helpers.js';
+import { cell, pasteText, saved, storedPlans } from './helpers.js';
 import { serve } from '../serve.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -72,7 +72,10 @@ test.describe('on a phone', () => {
       await expect(shared).toHaveValue('321');
       await expect(page2.getByTestId('overall-conversion')).toHaveText(overall);
       // Nothing of it was written to this browser's plans.
-      const stored = () => page2.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('omo-planner.plan.')).map((k) => localStorage.getItem(k)));
+      const stored = async () => {
+        const { working, archived } = await storedPlans(page2);
+        return [...Object.values(working), ...Object.values(archived)];
+      };
       expect((await stored()).some((doc) => doc.includes('"converted":321,'))).toBe(false);
 
       // Save a copy: a new plan of the list, opened and editable.

@@ -33,12 +33,12 @@ test('the plans\' share of the browser\'s store, and a warning with a way out wh
   await page.goto('/settings');
   await saved(page);
   const group = storageGroup(page);
-  const meter = group.getByRole('meter', { name: /计划和设置占用/ });
+  const meter = group.getByRole('meter', { name: /快速存储占用/ });
   await expect(meter).toHaveAttribute('max', String(LIMIT));
   const units = await meterMatchesStore(page, meter);
   expect(units).toBeGreaterThan(1000); // the demo plan is stored
   await expect(group).toContainText(`约 5.0 MB 的 ${percent(units, LIMIT)}。`);
-  await expect(group.getByText(/存储空间快满了/)).toHaveCount(0);
+  await expect(group.getByText(/快速存储快满了/)).toHaveCount(0);
 
   // Something else of the site fills four fifths of the store.
   await page.evaluate(() => localStorage.setItem('filler', 'x'.repeat(4_300_000)));
@@ -47,7 +47,7 @@ test('the plans\' share of the browser\'s store, and a warning with a way out wh
   const full = await meterMatchesStore(page, meter);
   expect(full / LIMIT).toBeGreaterThanOrEqual(0.8);
   await expect(group).toContainText(`约 5.0 MB 的 ${percent(full, LIMIT)}。`);
-  const warning = group.getByRole('status').filter({ hasText: '存储空间快满了' });
+  const warning = group.getByRole('status').filter({ hasText: '快速存储快满了' });
   await expect(warning).toBeVisible();
   await warning.getByRole('link', { name: '我的计划' }).tap();
   await expect(page).toHaveURL(/\/plans$/);
@@ -58,7 +58,7 @@ test('the site\'s usage and quota as the browser reports them', async ({ page })
     StorageManager.prototype.estimate = async () => ({ usage: 123_456_789, quota: 3 * 1024 ** 3 });
   });
   await page.goto('/settings');
-  await expect(storageGroup(page)).toContainText('离线使用的应用副本等网站数据已用 118 MB,浏览器给的配额是 3.0 GB。');
+  await expect(storageGroup(page)).toContainText('其他计划所在的数据库和离线使用的应用副本等网站数据已用 118 MB,浏览器给的配额是 3.0 GB。');
 });
 
 for (const [answer, shown, button] of [
@@ -118,7 +118,7 @@ test('English: the figures and the button', async ({ page }) => {
   await page.goto('/settings');
   await page.getByRole('radio', { name: 'English' }).check();
   const group = page.getByRole('group', { name: 'Storage on this device' });
-  await expect(group).toContainText(/Plans and settings take .+ of the roughly 5\.0 MB the browser keeps for each site\./);
-  await expect(group).toContainText('Site data such as the offline copy of the app: 2.0 KB used of a 10 MB quota.');
+  await expect(group).toContainText(/The quick store, where the plan being edited and the settings are kept, takes .+ of the roughly 5\.0 MB the browser keeps for each site\./);
+  await expect(group).toContainText('Site data such as the database holding the other plans and the offline copy of the app: 2.0 KB used of a 10 MB quota.');
   await expect(group.getByRole('button', { name: 'Ask the browser to protect this data' })).toBeVisible();
 });
