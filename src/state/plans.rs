@@ -5,6 +5,7 @@
 //! The rules (ordering, ids, copy names, the migration of the old single-key plan) are
 //! plain logic in `domain::plan::list`; this module wires them to storage and signals.
 
+use super::archive;
 use super::autosave::SaveStatus;
 use super::plan_data::demo_when_available;
 use super::plan_reader::{self, reader_now};
@@ -172,10 +173,10 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     // Plans stored under their own key but missing from the index are listed again.
     let mut stored_ids = storage.plan_ids().unwrap_or_default();
     if index_lost {
-        stored_ids.extend(storage.archived_ids().await.unwrap_or_default());
+        stored_ids.extend(archive::ids().await.unwrap_or_default());
     }
     for id in orphans(&entries, &stored_ids) {
-        if let Ok(Some(json)) = storage.fetch_plan(&id).await {
+        if let Ok(Some(json)) = archive::fetch(&*storage, &id).await {
             if let Ok(plan) = plan_reader::read(&json).await {
                 entries.push(PlanEntry::for_plan(&id, &plan, now));
                 dirty = true;
@@ -221,7 +222,7 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
     // The plan to open: the current one, else the most recent one that reads.
     let mut opened = None;
     while let Some(id) = pick_current(&entries, current.as_deref()) {
-        match storage.fetch_plan(&id).await {
+        match archive::fetch(&*storage, &id).await {
             Ok(Some(json)) => match plan_reader::read(&json).await {
                 Ok(plan) => {
                     opened = Some((id, plan, json));
@@ -234,7 +235,8 @@ pub async fn read_start(storage: impl PlanLibrary + Send + Sync + 'static) -> St
                     let others: Vec<PlanEntry> =
                         entries.iter().filter(|x| x.id != id).cloned().collect();
                     for x in sorted_by_recent(&others) {
-                        let Some(json) = storage.fetch_plan(&x.id).await.ok().flatten() else {
+                        let Some(json) = archive::fetch(&*storage, &x.id).await.ok().flatten()
+                        else {
                             continue;
                         };
                         if let Ok(plan) = plan_reader::read(&json).await {
@@ -480,9 +482,7 @@ impl Plans {
             let plan = self.store.read_untracked(Plan::clone);
             return Ok((json, plan));
         }
-        let json = self
-            .lib()
-            .fetch_plan(id)
+        let json = archive::fetch(&*self.lib(), id)
             .await
             .map_err(OpenError::Storage)?
             .ok_or(OpenError::Missing)?;
@@ -514,6 +514,9 @@ impl Plans {
             return Ok(());
         }
         let (json, plan) = self.read_plan(id).await?;
+        // Room first: the plan open until now goes to the archive (one plan of 10,000
+        // tasks takes half of `localStorage`).
+        let _ = archive::park(self.lib(), &self.current.get_untracked()).await;
         // Typed while the archive answered: written to the plan it was typed in.
         self.flush();
         self.show(id, plan, Some(&json));
@@ -527,27 +530,22 @@ impl Plans {
     pub fn tidy(&self) {
         let (running, _) = self.tidying.get_value();
         self.tidying.set_value((running, true));
-        if running {
-            return;
+        if !running {
+            self.tidying.set_value((true, true));
+            archive::tidy(*self);
         }
-        let this = *self;
-        spawn_local(async move {
-            while this.tidying.get_value().1 {
-                this.tidying.set_value((true, false));
-                let lib = this.lib();
-                let ids = lib.plan_ids().unwrap_or_default();
-                for id in ids {
-                    // Asked again each time: an open in between changes which one stays.
-                    if !this.is_loose(&id) {
-                        continue;
-                    }
-                    if lib.park(&id).await.is_err() {
-                        break; // no archive or a full one: the working copies stay
-                    }
-                }
-            }
-            this.tidying.set_value((false, false));
-        });
+    }
+
+    /// For the archive's mover: whether `tidy` was asked (again) since the last pass;
+    /// `false` ends the move.
+    pub(crate) fn take_tidy_request(&self) -> bool {
+        let (_, asked) = self.tidying.get_value();
+        self.tidying.set_value((asked, false));
+        asked
+    }
+
+    pub(crate) fn library(&self) -> Arc<dyn PlanLibrary + Send + Sync> {
+        self.lib()
     }
 
     /// Whether a listed plan other than the open one has a working copy (`tidy` would
@@ -559,7 +557,7 @@ impl Plans {
 
     /// Whether plan `id`'s working copy belongs in the archive: a listed plan that is
     /// neither open here nor the one opened last in any tab (most likely open there).
-    fn is_loose(&self, id: &str) -> bool {
+    pub(crate) fn is_loose(&self, id: &str) -> bool {
         id != self.current.get_untracked()
             && self.lib().load_current().ok().flatten().as_deref() != Some(id)
             && self.is_listed(id)
@@ -569,7 +567,7 @@ impl Plans {
     /// its own list meanwhile), as `read_start` does for working copies. The plans page
     /// asks when it opens.
     pub async fn relist_archived(&self) {
-        let Ok(ids) = self.lib().archived_ids().await else {
+        let Ok(ids) = archive::ids().await else {
             return;
         };
         let lost: Vec<String> = self.entries.with_untracked(|e| orphans(e, &ids));
@@ -579,7 +577,7 @@ impl Plans {
         plan_reader::ready().await;
         let mut found = Vec::new();
         for id in lost {
-            let Ok(Some(json)) = self.lib().archived(&id).await else {
+            let Ok(Some(json)) = archive::get(&id).await else {
                 continue;
             };
             if let Ok(plan) = plan_reader::read(&json).await {
@@ -618,12 +616,38 @@ impl Plans {
         Ok(id)
     }
 
+    /// Writes plan `id` (not the open one) where it belongs: over its working copy if
+    /// it has one, else straight into the archive (a copy of a large open plan would not
+    /// fit beside it in `localStorage`); without an archive, or with one that did not
+    /// keep the text, as a working copy.
+    async fn store_plan(&self, id: &str, json: &str) -> Result<(), StorageError> {
+        let lib = self.lib();
+        let working = self.report(lib.plan_ids())?.iter().any(|x| x == id);
+        if working || !matches!(archive::store(id, json).await, Ok(true)) {
+            return self.report(lib.save_plan(id, json));
+        }
+        Ok(())
+    }
+
     /// Stores a copy of a plan under `name` (not opened). Returns the copy's id.
     pub async fn duplicate(&self, id: &str, name: String) -> Result<String, OpenError> {
         self.flush();
         let (_, mut plan) = self.read_plan(id).await?;
         plan.header.name = name;
-        self.add(&plan).map_err(OpenError::Storage)
+        let copy = self.entries.with_untracked(|e| fresh_id(e));
+        self.store_plan(&copy, &save_plan(&plan))
+            .await
+            .map_err(OpenError::Storage)?;
+        let entry = PlanEntry::for_plan(&copy, &plan, now_ms());
+        self.entries.update(|e| e.push(entry));
+        if let Err(e) = self.write_index() {
+            // Not listed, so not kept either (it would come back unasked later).
+            self.entries.update(|e| e.retain(|x| x.id != copy));
+            let _ = self.lib().remove_plan(&copy);
+            let _ = archive::remove(&copy).await;
+            return Err(OpenError::Storage(e));
+        }
+        Ok(copy)
     }
 
     /// Renames a plan: the open one through the store (undoable, autosaved), another one
@@ -641,7 +665,8 @@ impl Plans {
         }
         let (_, mut plan) = self.read_plan(id).await?;
         plan.header.name = name;
-        self.report(self.lib().save_plan(id, &save_plan(&plan)))
+        self.store_plan(id, &save_plan(&plan))
+            .await
             .map_err(OpenError::Storage)?;
         let now = now_ms();
         self.entries.update(|es| {
@@ -649,7 +674,6 @@ impl Plans {
                 e.touch(&plan, now);
             }
         });
-        self.tidy();
         self.write_index().map_err(OpenError::Storage)
     }
 
@@ -668,8 +692,7 @@ impl Plans {
             self.store.read_untracked(save_plan)
         } else {
             // An unreadable document can be deleted too; undo puts back the same text.
-            self.lib()
-                .fetch_plan(id)
+            archive::fetch(&*self.lib(), id)
                 .await
                 .map_err(OpenError::Storage)?
                 .unwrap_or_default()
@@ -680,8 +703,11 @@ impl Plans {
         else {
             return Err(OpenError::Missing);
         };
-        self.report(self.lib().remove_everywhere(id).await)
+        self.report(self.lib().remove_plan(id))
             .map_err(OpenError::Storage)?;
+        // A copy the archive could not remove (its module not fetched, offline) is
+        // listed again when the plans page opens later: never lost, at worst back.
+        let _ = archive::remove(id).await;
         self.entries.update(|e| e.retain(|x| x.id != id));
         let _ = self.write_index();
         self.deleted.set(Some(Deleted {
@@ -692,7 +718,7 @@ impl Plans {
         if was_current {
             let mut next = None;
             for x in self.entries.with_untracked(|e| sorted_by_recent(e)) {
-                let Some(json) = self.lib().fetch_plan(&x.id).await.ok().flatten() else {
+                let Some(json) = archive::fetch(&*self.lib(), &x.id).await.ok().flatten() else {
                     continue;
                 };
                 if let Some(Ok(plan)) = read.map(|read| read(&json)) {
@@ -741,16 +767,19 @@ impl Plans {
         };
         self.flush();
         let id = deleted.entry.id.clone();
-        self.report(self.lib().save_plan(&id, &deleted.json))
-            .map_err(OpenError::Storage)?;
+        if deleted.was_current {
+            // Opened next, from its working copy.
+            self.report(self.lib().save_plan(&id, &deleted.json))
+        } else {
+            self.store_plan(&id, &deleted.json).await
+        }
+        .map_err(OpenError::Storage)?;
         self.entries
             .update(|e| restore_entry(e, deleted.entry.clone()));
         self.write_index().map_err(OpenError::Storage)?;
         self.deleted.set(None);
         if deleted.was_current {
             self.open(&id).await?;
-        } else {
-            self.tidy();
         }
         Ok(())
     }
@@ -772,7 +801,7 @@ impl Plans {
         if id == self.current.get_untracked() {
             self.flush();
         }
-        self.lib().fetch_plan(id).await
+        archive::fetch(&*self.lib(), id).await
     }
 
     /// A plan's working copy, with the open plan's last keystrokes written first; `None`

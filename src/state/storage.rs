@@ -1,9 +1,6 @@
 //! Where plans are kept. One small interface; browser storage is the first backend.
 
-use super::archive;
 use crate::domain::plan::list::is_plan_id;
-use std::future::Future;
-use std::pin::Pin;
 use wasm_bindgen::JsCast;
 
 /// Why a plan could not be read or written.
@@ -61,20 +58,15 @@ impl PlanStorage for LocalPlanStorage {
     }
 }
 
-/// What an asynchronous call of a [`PlanLibrary`] settles to.
-pub type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T, StorageError>> + 'a>>;
-
 /// Several plans, an index of them and which one is open: the storage behind the plan
 /// list (`state::plans`). Browser storage is the first backend; a JSON backend can
 /// implement the same calls. Documents are opaque text here; parsing is the caller's.
 ///
-/// Two places, so that the open plan can be written at any moment (autosave, `pagehide`)
-/// and the others can be many and large:
-/// - **working copies** (`load_plan` … `plan_ids`): synchronous, the open plan always
-///   among them, and a plan another tab has open;
-/// - **the archive** (`archived` … `archived_ids`): asynchronous, every other plan.
-///
-/// Every plan is in one or the other; a working copy is the newer when both hold one.
+/// These calls are synchronous, so that the open plan can be written at any moment
+/// (autosave, `pagehide`). The documents they hold are *working copies*: the open plan's
+/// always, and a plan another tab has open. Every other plan is in the archive
+/// (`state::archive`, the browser's database, asynchronous); a working copy is the newer
+/// when both hold one.
 pub trait PlanLibrary {
     /// The index document (`domain::plan::list::index_json`), if any.
     fn load_index(&self) -> Result<Option<String>, StorageError>;
@@ -94,62 +86,11 @@ pub trait PlanLibrary {
     /// Keeps a document that could not be read (a plan or an index), so that nothing is
     /// ever lost.
     fn keep_unreadable(&self, json: &str) -> Result<(), StorageError>;
-
-    /// Plan `id`'s archived document, if any (none without an archive).
-    fn archived<'a>(&'a self, id: &'a str) -> Pending<'a, Option<String>>;
-    /// Writes plan `id` into the archive; settles once it is stored for good.
-    /// [`StorageError::Unavailable`] without an archive.
-    fn archive<'a>(&'a self, id: &'a str, json: &'a str) -> Pending<'a, ()>;
-    fn remove_archived<'a>(&'a self, id: &'a str) -> Pending<'a, ()>;
-    /// The ids of every archived document, listed in the index or not.
-    fn archived_ids(&self) -> Pending<'_, Vec<String>>;
-
-    /// Plan `id`'s document wherever it is: its working copy, else the archive.
-    fn fetch_plan<'a>(&'a self, id: &'a str) -> Pending<'a, Option<String>> {
-        Box::pin(async move {
-            match self.load_plan(id)? {
-                Some(json) => Ok(Some(json)),
-                None => self.archived(id).await,
-            }
-        })
-    }
-
-    /// Moves plan `id`'s working copy into the archive: written, read back, and only then
-    /// removed from the working copies, unless it changed meanwhile (another tab saved
-    /// it; it stays, the newer). Whether it moved.
-    fn park<'a>(&'a self, id: &'a str) -> Pending<'a, bool> {
-        Box::pin(async move {
-            let Some(json) = self.load_plan(id)? else {
-                return Ok(false);
-            };
-            self.archive(id, &json).await?;
-            let kept = self.archived(id).await?;
-            if kept.as_deref() != Some(json.as_str())
-                || self.load_plan(id)?.as_deref() != Some(json.as_str())
-            {
-                return Ok(false);
-            }
-            self.remove_plan(id)?;
-            Ok(true)
-        })
-    }
-
-    /// Removes plan `id` from both places. An archive out of reach (its module not
-    /// fetched, offline) keeps its copy: listed again at a later start, never lost.
-    fn remove_everywhere<'a>(&'a self, id: &'a str) -> Pending<'a, ()> {
-        Box::pin(async move {
-            self.remove_plan(id)?;
-            match self.remove_archived(id).await {
-                Err(StorageError::Unavailable) => Ok(()),
-                other => other,
-            }
-        })
-    }
 }
 
 /// `window.localStorage`: `omo-planner.plans` (index), `omo-planner.plan.<id>` (each
 /// working copy), `omo-planner.current` (open plan id); `omo-planner.plan` is the old
-/// single plan. The archive is IndexedDB (`state::archive`).
+/// single plan.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalPlanLibrary;
 
@@ -216,22 +157,6 @@ impl PlanLibrary for LocalPlanLibrary {
         local_storage()?
             .remove_item(PLAN_KEY)
             .map_err(|_| StorageError::Unavailable)
-    }
-
-    fn archived<'a>(&'a self, id: &'a str) -> Pending<'a, Option<String>> {
-        Box::pin(archive::get(id))
-    }
-
-    fn archive<'a>(&'a self, id: &'a str, json: &'a str) -> Pending<'a, ()> {
-        Box::pin(archive::put(id, json))
-    }
-
-    fn remove_archived<'a>(&'a self, id: &'a str) -> Pending<'a, ()> {
-        Box::pin(archive::remove(id))
-    }
-
-    fn archived_ids(&self) -> Pending<'_, Vec<String>> {
-        Box::pin(archive::ids())
     }
 
     fn keep_unreadable(&self, json: &str) -> Result<(), StorageError> {

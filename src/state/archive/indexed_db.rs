@@ -8,7 +8,7 @@
 //! answer [`StorageError::Unavailable`], so the plans all stay in `localStorage`, as
 //! before the archive existed.
 
-use super::{Database, StorageError};
+use crate::state::storage::StorageError;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -122,7 +122,7 @@ fn transaction(
 }
 
 /// The archived document of plan `id`, if any.
-async fn get(id: &str) -> Result<Option<String>, StorageError> {
+pub(super) async fn get(id: &str) -> Result<Option<String>, StorageError> {
     let Some(db) = database().await else {
         return Ok(None);
     };
@@ -134,7 +134,7 @@ async fn get(id: &str) -> Result<Option<String>, StorageError> {
 }
 
 /// Writes plan `id`'s document; settles once it is committed.
-async fn put(id: &str, json: &str) -> Result<(), StorageError> {
+pub(super) async fn put(id: &str, json: &str) -> Result<(), StorageError> {
     let db = database().await.ok_or(StorageError::Unavailable)?;
     let (tx, store) = transaction(&db, IdbTransactionMode::Readwrite)?;
     store
@@ -144,7 +144,7 @@ async fn put(id: &str, json: &str) -> Result<(), StorageError> {
 }
 
 /// Removes plan `id`'s document (nothing to remove is fine).
-async fn remove(id: &str) -> Result<(), StorageError> {
+pub(super) async fn remove(id: &str) -> Result<(), StorageError> {
     let Some(db) = database().await else {
         return Ok(());
     };
@@ -156,7 +156,7 @@ async fn remove(id: &str) -> Result<(), StorageError> {
 }
 
 /// The ids of every archived document.
-async fn ids() -> Result<Vec<String>, StorageError> {
+pub(super) async fn ids() -> Result<Vec<String>, StorageError> {
     let Some(db) = database().await else {
         return Ok(Vec::new());
     };
@@ -165,11 +165,3 @@ async fn ids() -> Result<Vec<String>, StorageError> {
     let keys: js_sys::Array = finished(&request).await?.unchecked_into();
     Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }
-
-/// The calls the app reaches through the module (`super::database`).
-pub static INDEXED_DB: Database = Database {
-    get: |id| Box::pin(async move { get(&id).await }),
-    put: |id, json| Box::pin(async move { put(&id, &json).await }),
-    remove: |id| Box::pin(async move { remove(&id).await }),
-    ids: || Box::pin(ids()),
-};

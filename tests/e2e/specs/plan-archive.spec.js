@@ -184,3 +184,35 @@ test('a lost index lists the plans of the database again, and the open one opens
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).filter({ hasText: DEMO }).filter({ hasNotText: '副本' })).toHaveAttribute('data-plan-id', demoId);
 });
+
+test('a plan too large to sit twice in localStorage is duplicated and opened without a full store', async ({ page }) => {
+  await page.goto('/plans');
+  await saved(page);
+  // The demo plan grown to 10,000 tasks: about 2.7 million characters, more than half of
+  // what localStorage keeps per site.
+  const size = await page.evaluate(() => {
+    const key = `omo-planner.plan.${localStorage.getItem('omo-planner.current')}`;
+    const plan = JSON.parse(localStorage.getItem(key));
+    const tasks = plan.tasks;
+    const originals = tasks.length;
+    let id = 1_000_000;
+    for (let k = 0; tasks.length < 10_000; k++) tasks.push({ ...structuredClone(tasks[k % originals]), id: id++, monthly_task: `任务${k}` });
+    const text = JSON.stringify(plan);
+    localStorage.setItem(key, text);
+    return text.length;
+  });
+  expect(size).toBeGreaterThan(2_700_000);
+  await page.reload();
+  await page.getByRole('button', { name: `复制 ${DEMO}`, exact: true }).click();
+  await expect(rows(page)).toHaveCount(2);
+  // The copy went straight to the database: no room for it in localStorage.
+  const copyId = await rows(page).filter({ hasText: `${DEMO} 副本` }).getAttribute('data-plan-id');
+  expect(JSON.parse((await storedPlans(page)).archived[copyId]).tasks).toHaveLength(10_000);
+  await page.getByRole('button', { name: `打开 ${DEMO} 副本`, exact: true }).click();
+  await expect(page.locator('.plan-name')).toHaveText(`${DEMO} 副本`);
+  // The plan open before made room first; nothing says the store is full.
+  expect(Object.keys((await storedPlans(page)).working)).toEqual([copyId]);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.goto('/tasks');
+  await expect(page.locator('table[data-table="tasks"]')).toHaveAttribute('aria-rowcount', '10001');
+});
