@@ -1,6 +1,8 @@
 //! Several plans in storage: the list, which one is open, and the operations on them
 //! (open, create, duplicate, rename, delete with undo). The open plan lives in the
-//! [`PlanStore`]; autosave writes it to its own key and refreshes its index entry.
+//! [`PlanStore`]; autosave writes it to its own key and refreshes its index entry. The
+//! other plans are in the archive (`state::archive`), so the operations on them are
+//! asynchronous; `tidy` moves what is left in `localStorage` there.
 //!
 //! The rules (ordering, ids, copy names, the migration of the old single-key plan) are
 //! plain logic in `domain::plan::list`; this module wires them to storage and signals.
@@ -523,7 +525,7 @@ impl Plans {
         Ok(())
     }
 
-    /// Moves every working copy but the open plan's into the archive, in the background
+    /// Moves every loose working copy (`is_loose`) into the archive, in the background
     /// (after a plan operation, and at start: the migration of plans kept in
     /// `localStorage` by earlier versions). Without an archive, or if it refuses, they
     /// stay where they are, read as before.
