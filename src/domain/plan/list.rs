@@ -4,7 +4,9 @@
 //!
 //! Layout in storage (see `state::storage::LocalPlanLibrary`):
 //! - `omo-planner.plans`: the index, `{"version": 1, "plans": [PlanEntry, ...]}`;
-//! - `omo-planner.plan.<id>`: each plan document, exactly as `schema::save_plan` writes it;
+//! - `omo-planner.plan.<id>`: the working copy of a plan that is open (here or in another
+//!   tab), exactly as `schema::save_plan` writes it; every other plan is in IndexedDB
+//!   under the same id, the same text (`state::archive`);
 //! - `omo-planner.current`: the id of the plan that is open;
 //! - `omo-planner.plan`: the single plan of older versions, migrated into the list on start.
 
