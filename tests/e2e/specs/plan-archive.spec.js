@@ -1,7 +1,8 @@
 // Plans that are not open live in the browser's database (IndexedDB), the open plan in
 // localStorage (issue 28, part 1): the move of plans an earlier version kept in
 // localStorage, nothing lost on the way, the plan operations on archived plans, and the
-// browsers whose database is missing, full or not to be trusted.
+// browsers whose database is missing, full or not to be trusted, and the banner that
+// exports the plan when nothing can be stored.
 import { test, expect } from './fixtures.js';
 import { readFile } from 'node:fs/promises';
 import { cell, saved, storedPlans, storedPlan } from './helpers.js';
@@ -215,4 +216,50 @@ test('a plan too large to sit twice in localStorage is duplicated and opened wit
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.goto('/tasks');
   await expect(page.locator('table[data-table="tasks"]')).toHaveAttribute('aria-rowcount', '10001');
+});
+
+/** Types `value` key by key into the 到店消费 stage's 转化人数 on /funnel. */
+const typeConverted = async (page, value) => {
+  const field = cell(page, '转化人数', '到店消费');
+  await field.click();
+  await field.selectText();
+  await field.pressSequentially(value);
+  await field.press('Tab');
+  await expect(field).toHaveValue(value);
+};
+
+/** The plan the banner's export button downloads. */
+const exportFromBanner = async (banner) => {
+  const [download] = await Promise.all([
+    banner.page().waitForEvent('download'),
+    banner.getByRole('button', { name: '导出计划' }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+};
+
+test('storage refused (no localStorage, no database): the edit stays on screen and the banner exports it', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    Object.defineProperty(window, 'indexedDB', { value: undefined });
+  });
+  await page.goto('/funnel');
+  await typeConverted(page, '330');
+  const banner = page.getByRole('alert').filter({ hasText: '无法保存:浏览器存储不可用' });
+  await expect(banner).toBeVisible();
+  const plan = await exportFromBanner(banner);
+  expect(plan.funnel.stages[3].converted).toBe(330);
+});
+
+test('storage full (localStorage and the database): the banner says so and exports the typed edit', async ({ page }) => {
+  await page.addInitScript(() => {
+    const full = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    Storage.prototype.setItem = full;
+    IDBObjectStore.prototype.put = full;
+  });
+  await page.goto('/funnel');
+  await typeConverted(page, '330');
+  const banner = page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' });
+  await expect(banner).toBeVisible();
+  const plan = await exportFromBanner(banner);
+  expect(plan.funnel.stages[3].converted).toBe(330);
 });
