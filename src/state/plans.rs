@@ -376,7 +376,8 @@ impl Plans {
         self.deleted.get()
     }
 
-    fn lib(&self) -> Library {
+    /// Where the plans are kept (the archive's mover reads the working copies too).
+    pub(crate) fn lib(&self) -> Library {
         self.storage.get_value()
     }
 
@@ -544,10 +545,6 @@ impl Plans {
         let (_, asked) = self.tidying.get_value();
         self.tidying.set_value((asked, false));
         asked
-    }
-
-    pub(crate) fn library(&self) -> Arc<dyn PlanLibrary + Send + Sync> {
-        self.lib()
     }
 
     /// Whether a listed plan other than the open one has a working copy (`tidy` would

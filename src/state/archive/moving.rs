@@ -21,7 +21,7 @@ pub static ARCHIVE: Archive = Archive {
 /// stay where they are, read as before.
 fn tidy(plans: Plans) -> Fut<()> {
     Box::pin(async move {
-        let lib = plans.library();
+        let lib = plans.lib();
         while plans.take_tidy_request() {
             for id in lib.plan_ids().unwrap_or_default() {
                 // Asked again each time: an open in between changes which one stays.

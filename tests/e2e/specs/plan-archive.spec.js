@@ -237,29 +237,35 @@ const exportFromBanner = async (banner) => {
   return JSON.parse(await readFile(await download.path(), 'utf8'));
 };
 
-test('storage refused (no localStorage, no database): the edit stays on screen and the banner exports it', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
-    Object.defineProperty(window, 'indexedDB', { value: undefined });
-  });
-  await page.goto('/funnel');
-  await typeConverted(page, '330');
-  const banner = page.getByRole('alert').filter({ hasText: '无法保存:浏览器存储不可用' });
-  await expect(banner).toBeVisible();
-  const plan = await exportFromBanner(banner);
-  expect(plan.funnel.stages[3].converted).toBe(330);
-});
+// What the browser refuses, set up before the app starts, and what the banner then says.
+const refusals = [
+  {
+    name: 'storage refused (no localStorage, no database)',
+    banner: '无法保存:浏览器存储不可用',
+    refuse: () => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+      Object.defineProperty(window, 'indexedDB', { value: undefined });
+    },
+  },
+  {
+    name: 'storage full (localStorage and the database)',
+    banner: '浏览器存储空间已满',
+    refuse: () => {
+      const full = () => { throw new DOMException('full', 'QuotaExceededError'); };
+      Storage.prototype.setItem = full;
+      IDBObjectStore.prototype.put = full;
+    },
+  },
+];
 
-test('storage full (localStorage and the database): the banner says so and exports the typed edit', async ({ page }) => {
-  await page.addInitScript(() => {
-    const full = () => { throw new DOMException('full', 'QuotaExceededError'); };
-    Storage.prototype.setItem = full;
-    IDBObjectStore.prototype.put = full;
+for (const { name, banner: says, refuse } of refusals) {
+  test(`${name}: the edit stays on screen, the banner says why and exports it`, async ({ page }) => {
+    await page.addInitScript(refuse);
+    await page.goto('/funnel');
+    await typeConverted(page, '330');
+    const banner = page.getByRole('alert').filter({ hasText: says });
+    await expect(banner).toBeVisible();
+    const plan = await exportFromBanner(banner);
+    expect(plan.funnel.stages[3].converted).toBe(330);
   });
-  await page.goto('/funnel');
-  await typeConverted(page, '330');
-  const banner = page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' });
-  await expect(banner).toBeVisible();
-  const plan = await exportFromBanner(banner);
-  expect(plan.funnel.stages[3].converted).toBe(330);
-});
+}
