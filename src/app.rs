@@ -281,8 +281,23 @@ fn mark_live() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "live");
     }
+    skip_offscreen_sections_soon();
     // A first visit read no stored plan; the reader comes now, after the page is live.
     crate::state::plan_reader::fetch_in_background();
     // The service worker that opens the app offline, once the browser is idle.
     crate::state::offline::register_service_worker();
+}
+
+/// Lets the sections far from the screen skip their layout and paint while a field of the
+/// page has focus (style/main.css). Two frames after the page is live: the first lays out
+/// every section and remembers its size, so a section skipped afterwards keeps its place
+/// and the page never moves (the prerendered page's scroll position and focus carry over).
+fn skip_offscreen_sections_soon() {
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-skip-offscreen", "");
+            }
+        })
+    });
 }

@@ -165,6 +165,10 @@ test.describe('on a phone', () => {
     await page.keyboard.type('0');
     await expect(revenue).toHaveValue('20000000');
     await expect(page.getByTestId('budget-total')).toHaveText('¥800,000.00');
+    // Sections far off screen skip rendering while the field has focus, once the live
+    // page has been laid out: the page stays where it was.
+    await expect(page.locator('html')).toHaveAttribute('data-skip-offscreen', '');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
     expect(errors).toEqual([]);
   });
 

@@ -1,0 +1,49 @@
+// Sections far from the screen skip their layout and paint while a field of the page has
+// focus (issue 21, style/main.css): a keystroke pays for what is on screen, not for the
+// whole long page. Skipping never moves the page (every section keeps its size), and a
+// page nobody is typing in is laid out whole.
+import { test, expect } from './fixtures.js';
+import { cell } from './helpers.js';
+
+test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+/** Whether the browser skips rendering the element (content-visibility: auto). */
+const skipped = (locator) => locator.evaluate((e) => !e.checkVisibility({ contentVisibilityAuto: true }));
+
+/** Where each section of the page starts, in page coordinates, and the page's height. */
+const layout = (page) =>
+  page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    tops: [...document.querySelectorAll('.page .section')].map((s) => Math.round(s.getBoundingClientRect().top + scrollY)),
+  }));
+
+test('while a cell has focus the sections far below skip rendering, the page does not move, and they follow the edit', async ({ page }) => {
+  await page.goto('/funnel');
+  await expect(page.locator('html')).toHaveAttribute('data-skip-offscreen', '');
+  const far = page.locator('#funnel-bottleneck-title');
+  const before = await layout(page);
+  expect(before.tops.length).toBeGreaterThan(3);
+  // Nobody is typing: the whole page is laid out.
+  expect(await skipped(far)).toBe(false);
+
+  const input = cell(page, '转化人数', '门店扫码关注');
+  await input.tap();
+  await input.press('End');
+  await expect.poll(() => skipped(far)).toBe(true);
+  expect(await layout(page)).toEqual(before);
+
+  // A keystroke: 3000 → 300. The skipped sections' figures follow, and scrolled to, a
+  // section is drawn again with the focus still in the cell.
+  await input.press('Backspace');
+  await expect(input).toHaveValue('300');
+  await expect(page.getByTestId('funnel-chart')).toHaveAttribute('aria-label', /门店扫码关注 10000 \/ 300 3%/);
+  await far.scrollIntoViewIfNeeded();
+  await expect(far).toBeInViewport();
+  expect(await skipped(far)).toBe(false);
+  await expect(input).toBeFocused();
+
+  // Focus leaves the page's fields: nothing is skipped any more.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await input.blur();
+  await expect.poll(() => skipped(far)).toBe(false);
+});
