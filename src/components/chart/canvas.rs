@@ -44,12 +44,40 @@ fn measure(canvas: &HtmlCanvasElement) -> Option<Backing> {
     (width > 0).then_some(Backing { width, dpr })
 }
 
+/// The most device pixels a chart's backing store holds (16 MB of RGBA). The Gantt of 80
+/// tasks on a 3× phone would take 2,160 × 7,400 (64 MB), which a phone's memory pays for,
+/// and the browser's compositor on every frame while the chart is on the page: at 1,000
+/// tasks, 45 of a keystroke's 107 ms on /tasks (`TYPING_TRACE=1`, CPU 4×).
+const MAX_BACKING_PIXELS: f64 = 4_000_000.0;
+
+/// The scale a chart of `css_width` × `css_height` is drawn at: the pixel ratio, lowered
+/// for a chart so large that its backing store would pass MAX_BACKING_PIXELS, never below
+/// one device pixel per CSS pixel.
+fn backing_scale(dpr: f64, css_width: f64, css_height: f64) -> f64 {
+    let area = css_width * css_height;
+    if area * dpr * dpr <= MAX_BACKING_PIXELS {
+        dpr
+    } else {
+        (MAX_BACKING_PIXELS / area).sqrt().clamp(1.0, dpr)
+    }
+}
+
 /// Sizes the backing store to `size` × `css_height` and hands it to `draw`, so a line is
-/// one physical pixel wide, not a blurred two.
+/// one physical pixel wide, not a blurred two (a very large chart: see backing_scale).
 fn paint(canvas: &HtmlCanvasElement, size: Backing, css_height: u32, draw: &dyn Fn(&Area, f64)) {
-    let height = (css_height as f64 * size.dpr).round() as u32;
-    if canvas.width() != size.width {
-        canvas.set_width(size.width);
+    let css_width = size.width as f64 / size.dpr;
+    let scale = backing_scale(size.dpr, css_width, css_height as f64);
+    let (width, height) = if scale == size.dpr {
+        (size.width, (css_height as f64 * scale).round() as u32)
+    } else {
+        // Rounded down, to stay within the bound.
+        (
+            (css_width * scale) as u32,
+            (css_height as f64 * scale) as u32,
+        )
+    };
+    if canvas.width() != width {
+        canvas.set_width(width);
     }
     if canvas.height() != height {
         canvas.set_height(height);
@@ -59,7 +87,7 @@ fn paint(canvas: &HtmlCanvasElement, size: Backing, css_height: u32, draw: &dyn 
     };
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
-    draw(&root, size.dpr);
+    draw(&root, scale);
     let _ = root.present();
 }
 

@@ -228,3 +228,47 @@ for (const [device, use] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     });
   });
 }
+
+test.describe('on a 3× phone', () => {
+  test.use({ ...PHONE, deviceScaleFactor: 3 });
+
+  test('a chart too large for the screen density is drawn at a lower one, whole and in proportion', async ({ page }) => {
+    // The timeline of 80 tasks (its most) is 720 × 2,462 CSS px: 2,160 × 7,386 device
+    // pixels (64 MB) at 3×. Its backing store stays within 4 million pixels.
+    await charted(page, '/tasks');
+    await page.evaluate(() => {
+      const key = `omo-planner.plan.${localStorage.getItem('omo-planner.current')}`;
+      const plan = JSON.parse(localStorage.getItem(key));
+      const tasks = plan.tasks;
+      const originals = tasks.length;
+      for (let k = 0; tasks.length < 80; k++) tasks.push({ ...structuredClone(tasks[k % originals]), id: 1_000_000 + k, monthly_task: `任务${k}` });
+      localStorage.setItem(key, JSON.stringify(plan));
+    });
+    await page.reload();
+    const chart = page.getByTestId('task-timeline');
+    await expect(chart).toHaveAttribute('aria-label', /任务时间轴:80 项任务/);
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(async () => {
+      return chart.evaluate((c) => {
+        const box = c.getBoundingClientRect();
+        const scale = c.width / box.width;
+        // The last task's row (30 px above the 16 px bottom margin): its bar, in the
+        // bars' blue, right of the names' 150 px column.
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let bar = 0;
+        for (let y = Math.round((box.height - 46) * scale); y < Math.round((box.height - 16) * scale); y++)
+          for (let x = Math.round(150 * scale); x < c.width; x++) {
+            const i = (y * c.width + x) * 4;
+            if (d[i] === 0xc9 && d[i + 1] === 0xd6 && d[i + 2] === 0xf2) bar++;
+          }
+        return {
+          within: c.width * c.height <= 4_000_000,
+          sharperThanCss: scale > 1.4,
+          // Both sides rounded down to whole pixels: within two CSS pixels.
+          inProportion: Math.abs(c.height / scale - box.height) <= 2,
+          lastBar: bar > 0,
+        };
+      });
+    }).toEqual({ within: true, sharperThanCss: true, inProportion: true, lastBar: true });
+  });
+});
