@@ -296,6 +296,10 @@ async function typeOn(c, rows) {
       await settle(page);
     }
     if (PROFILE) printProfile(`${c.name} (${rows ? `${rows} rows` : 'demo'})`, profiles);
+    // TYPING_PROFILE=dir: the raw profiles too (.cpuprofile files, for DevTools).
+    if (PROFILE && process.env.TYPING_PROFILE !== '1') {
+      profiles.forEach((p, i) => writeFileSync(`${process.env.TYPING_PROFILE}/typing-${c.name.replace(/\W/g, '-')}-${rows ?? 'demo'}-${i}.cpuprofile`, JSON.stringify(p)));
+    }
     if (tracing) {
       const trace = await browser.stopTracing();
       // TYPING_TRACE=dir: the raw trace too, for chrome://tracing or Perfetto.
@@ -349,7 +353,10 @@ function printProfile(name, profiles) {
   }
   const keys = profiles.length;
   const top = [...self].filter(([k]) => k !== '(idle)' && k !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(`  profile, ${name}, self ms per keystroke (keydown → painted frame, ${keys} keystrokes):`);
+  const busy = [...self].filter(([k]) => k !== '(idle)').reduce((sum, [, t]) => sum + t, 0);
+  const program = self.get('(program)') ?? 0;
+  console.log(`  profile, ${name}, self ms per keystroke (keydown → painted frame, ${keys} keystrokes; ` +
+    `${(busy / keys).toFixed(1)} ms busy, of which ${(program / keys).toFixed(1)} ms "(program)": the browser's own work, style, layout, paint):`);
   for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(2).padStart(7)}  ${k.slice(0, 140)}`);
 }
 
