@@ -47,3 +47,35 @@ test('while a cell has focus the sections far below skip rendering, the page doe
   await input.blur();
   await expect.poll(() => skipped(far)).toBe(false);
 });
+
+test('in a table shown as cards, cards far from the focused one skip rendering, nothing moves, and they are drawn when scrolled to', async ({ page }) => {
+  await page.goto('/tasks');
+  await expect(page.locator('html')).toHaveAttribute('data-skip-offscreen', '');
+  const cards = page.locator('table.grid.card-rows[data-table="tasks"] tbody tr[data-row-id]');
+  await expect(cards).toHaveCount(5);
+  const first = cards.first().locator('th, td').first();
+  const tops = () => cards.evaluateAll((rows) => rows.map((r) => Math.round(r.getBoundingClientRect().top + scrollY)));
+  const before = await tops();
+  expect(await skipped(first)).toBe(false);
+
+  // Typing in the last card: the first, screens above, is skipped; the typed card and its
+  // derived figures are drawn; no card moves.
+  const typed = cards.last();
+  const input = cell(page, '实际值', '全域ROI优化');
+  await input.tap();
+  await input.press('End');
+  await expect.poll(() => skipped(first)).toBe(true);
+  expect(await skipped(input)).toBe(false);
+  expect(await tops()).toEqual(before);
+  const figures = () => typed.locator('td.col-derived').allTextContents().then((t) => t.join(' | '));
+  const was = await figures();
+  await input.pressSequentially('12');
+  await expect.poll(figures).not.toBe(was);
+  expect(await skipped(typed.locator('td.col-derived').first())).toBe(false);
+  expect(await tops()).toEqual(before);
+
+  // Scrolled to, the first card is drawn again, with the focus still in the typed cell.
+  await cards.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => skipped(first)).toBe(false);
+  await expect(input).toBeFocused();
+});
