@@ -3,6 +3,7 @@
 //! (see `sheet::keys`); events are handled once at the table, not per cell. Past
 //! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
 
+use super::cell_flag::CellFlag;
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use super::{csv_io, xlsx_io};
@@ -132,13 +133,14 @@ pub(super) struct Grid {
     mode: RwSignal<Mode>,
     /// The text being typed into one cell, shown exactly as typed until the cell is left.
     draft: RwSignal<Option<(RowId, usize, String)>>,
-    /// The cell of `draft`: every cell follows this, only that one follows the text.
-    draft_at: Memo<Option<(RowId, usize)>>,
+    /// The cell of `draft`: only that cell follows the text, and a keystroke wakes no
+    /// other cell. Set together with `draft` ([`Grid::set_draft`]).
+    draft_at: CellFlag,
     /// The cell's text when editing began, for Escape.
     before_edit: StoredValue<Option<(RowId, usize, String)>>,
     /// The cell that has the focus: its input holds the plain value (10000000), the
     /// others show theirs with its unit (¥10,000,000.00).
-    focused: RwSignal<Option<(RowId, usize)>>,
+    focused: CellFlag,
     /// The next focus comes from the keyboard navigation (Select mode), not a click.
     focus_by_keys: StoredValue<bool>,
     notice: RwSignal<Option<Notice>>,
@@ -233,9 +235,16 @@ impl Grid {
         }
     }
 
+    /// The text typed into a cell, or none when no cell is being typed into.
+    fn set_draft(self, draft: Option<(RowId, usize, String)>) {
+        self.draft_at
+            .set(draft.as_ref().map(|(id, col, _)| (*id, *col)));
+        self.draft.set(draft);
+    }
+
     /// Ends the edit of the focused cell: what was typed stays, as one undo step.
     fn finish(self) {
-        self.draft.set(None);
+        self.set_draft(None);
         self.store.seal();
         self.mode.set(Mode::Select);
     }
@@ -363,7 +372,6 @@ fn table_view(table: Table) -> AnyView {
     let positions = Memo::new(move |_| {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
-    let draft = RwSignal::new(None);
     let grid = Grid {
         store,
         lang,
@@ -388,10 +396,10 @@ fn table_view(table: Table) -> AnyView {
         cursor: RwSignal::new(None),
         anchor: RwSignal::new(None),
         mode: RwSignal::new(Mode::Select),
-        draft,
-        draft_at: Memo::new(move |_| draft.with(|d| d.as_ref().map(|(id, col, _)| (*id, *col)))),
+        draft: RwSignal::new(None),
+        draft_at: CellFlag::new(),
         before_edit: StoredValue::new(None),
-        focused: RwSignal::new(None),
+        focused: CellFlag::new(),
         focus_by_keys: StoredValue::new(false),
         notice: RwSignal::new(None),
         scroll_top: RwSignal::new(0.0),
@@ -404,7 +412,7 @@ fn table_view(table: Table) -> AnyView {
     // Undo / redo replace what a cell shows, even mid-edit.
     Effect::new(move |_| {
         store.history_jumps();
-        grid.draft.set(None);
+        grid.set_draft(None);
     });
 
     let headers = columns
@@ -720,15 +728,17 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     count_cell_render();
                     read(&|p, r| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), false)))
                 });
+                grid.draft_at.watch((id, col));
+                grid.focused.watch((id, col));
                 let value = move || {
                     // Only the cell being typed into follows the typed text.
-                    if grid.draft_at.get() == Some((id, col)) {
+                    if grid.draft_at.is_on((id, col)) {
                         if let Some(typed) = grid.draft.with(|d| d.as_ref().map(|(_, _, t)| t.clone())) {
                             return typed;
                         }
                     }
                     let has_focus = || input_ref.get_untracked().is_some_and(|i| has_focus(&i));
-                    let editing = grid.focused.with(|f| *f == Some((id, col))) || has_focus();
+                    let editing = grid.focused.is_on((id, col)) || has_focus();
                     if editing {
                         count_cell_render();
                         read(&|p, r| grid.rows(|a| a.input_text(p, r, col, &ctx.get(), true)))
@@ -962,7 +972,7 @@ fn on_input(grid: Grid, ev: web_sys::Event) {
         }
         grid.mode.set(Mode::Typing);
     }
-    grid.draft.set(Some((id, col, text.clone())));
+    grid.set_draft(Some((id, col, text.clone())));
     grid.write_cell(id, row, col, text);
 }
 
@@ -1104,7 +1114,7 @@ fn clear_cells(grid: Grid, range: Range) {
             .map(|c| c.kind != ColumnKind::Choice)
             .collect::<Vec<_>>()
     });
-    grid.draft.set(None);
+    grid.set_draft(None);
     grid.store.edit(None, move |p| {
         grid.rows(|a| {
             for r in range.rows.0..=range.rows.1 {

@@ -2,6 +2,7 @@
 //! rows live in the plan; the table renders, edits, validates and derives. Its files:
 //! CSV (csv_io.rs) and Excel workbooks (xlsx_io.rs), through one import preview.
 
+mod cell_flag;
 mod column;
 mod csv_io;
 mod editable_table;
