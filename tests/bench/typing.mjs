@@ -30,7 +30,9 @@
 //   TYPING_PROFILE=1            also sample the timed keystrokes with V8's profiler and
 //                               print the functions that took the most time (self time;
 //                               the timing then includes the profiler's own cost;
-//                               wasm functions have names in a debug build: `trunk build`)
+//                               wasm functions have names in a release build made with
+//                               KEEP_NAMES=1 make build; TYPING_PROFILE=dir also writes
+//                               each keystroke's .cpuprofile there)
 import { serve, launch, stat, ms, pad, storedPlan, writePlan, maxId, grow, settle } from './lib.mjs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';

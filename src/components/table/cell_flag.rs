@@ -27,12 +27,14 @@ impl CellFlag {
     /// Whether the flag is on `cell`; the reactive reader re-runs when that changes.
     /// The cell's view calls [`CellFlag::watch`] first.
     pub(super) fn is_on(self, cell: CellKey) -> bool {
-        self.0.with_value(|f| {
-            if let Some((trigger, _)) = f.watchers.get(&cell) {
-                trigger.track();
-            }
-            f.at == Some(cell)
-        })
+        self.0
+            .try_with_value(|f| {
+                if let Some((trigger, _)) = f.watchers.get(&cell) {
+                    trigger.track();
+                }
+                f.at == Some(cell)
+            })
+            .unwrap_or(false)
     }
 
     /// Moves the flag (or takes it off): the cells it leaves and enters are told.
