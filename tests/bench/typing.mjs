@@ -358,7 +358,8 @@ function printProfile(name, profiles) {
   const busy = [...self].filter(([k]) => k !== '(idle)').reduce((sum, [, t]) => sum + t, 0);
   const program = self.get('(program)') ?? 0;
   console.log(`  profile, ${name}, self ms per keystroke (keydown → painted frame, ${keys} keystrokes; ` +
-    `${(busy / keys).toFixed(1)} ms busy, of which ${(program / keys).toFixed(1)} ms "(program)": the browser's own work, style, layout, paint):`);
+    `${(busy / keys).toFixed(1)} ms busy, of which ${(program / keys).toFixed(1)} ms "(program)", not attributed to JS or wasm: ` +
+    `the browser's own work, and with CPU throttling the time the thread is held back):`);
   for (const [k, t] of top) console.log(`    ${(t / keys).toFixed(2).padStart(7)}  ${k.slice(0, 140)}`);
 }
 

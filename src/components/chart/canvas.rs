@@ -52,7 +52,7 @@ const MAX_BACKING_PIXELS: f64 = 4_000_000.0;
 
 /// The scale a chart of `css_width` × `css_height` is drawn at: the pixel ratio, lowered
 /// for a chart so large that its backing store would pass MAX_BACKING_PIXELS, never below
-/// one device pixel per CSS pixel.
+/// one device pixel per CSS pixel (`dpr` is at least 1: see device_pixel_ratio).
 fn backing_scale(dpr: f64, css_width: f64, css_height: f64) -> f64 {
     let area = css_width * css_height;
     if area * dpr * dpr <= MAX_BACKING_PIXELS {
