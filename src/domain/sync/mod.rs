@@ -11,6 +11,8 @@
 //! - `revision`: whether a save may go ahead or is a conflict;
 //! - `queue`: the pending uploads (kept across reloads) and the state the header shows;
 //! - `diff`: the readable differences between my version and theirs;
+//! - `fingerprint`: a plan's content in 64 bits, to know an unanswered upload of this
+//!   browser again when the server holds it;
 //! - `merge`: two tabs' versions of one plan merged, every change of either kept;
 //! - `taken_in`: the server revision this browser last took in, so that two tabs of one
 //!   browser never meet each other's uploads as conflicts;
@@ -19,6 +21,7 @@
 pub mod couch;
 pub mod diff;
 pub mod document;
+pub mod fingerprint;
 pub mod merge;
 pub mod offline_app;
 pub mod problem;

@@ -2,7 +2,8 @@
 //!
 //! The [`SyncBook`] is kept in browser storage (`omo-planner.sync`), so edits made while
 //! the backend is away are still waiting after a reload: per plan, the server revision
-//! the local copy was last in step with, and how many saved edits are not uploaded yet.
+//! the local copy was last in step with, how many saved edits are not uploaded yet, and
+//! which uploads failed without an answer (the server may hold them all the same).
 //! The [`Phase`] is the running state (saving, offline, conflict); the header shows
 //! [`SyncView`], derived from both.
 
@@ -21,6 +22,21 @@ pub struct SyncRecord {
     /// Local saves since the last successful upload.
     #[serde(default)]
     pub pending: u32,
+    /// Fingerprints (`fingerprint`) of the uploads since then that failed without an
+    /// answer, newest last: the server may hold any of them (written, the answer lost).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<u64>,
+}
+
+/// How many unanswered uploads are remembered: enough for a backend that keeps dropping
+/// answers while edits go on; older ones were replaced on the server by newer ones anyway.
+const UNANSWERED_KEPT: usize = 8;
+
+impl SyncRecord {
+    /// Is a server copy with this fingerprint one of this browser's unanswered uploads?
+    pub fn sent_from_here(&self, fingerprint: u64) -> bool {
+        self.unanswered.contains(&fingerprint)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -71,6 +87,19 @@ impl SyncBook {
         r.pending = r.pending.saturating_sub(sent);
         r.base = Some(revision);
         r.etag = etag;
+        r.unanswered.clear();
+    }
+
+    /// An upload of plan `id` with this content fingerprint failed without an answer.
+    pub fn unanswered(&mut self, id: &str, fingerprint: u64) {
+        let r = self.plans.entry(id.to_string()).or_default();
+        if r.unanswered.last() == Some(&fingerprint) {
+            return;
+        }
+        r.unanswered.retain(|f| *f != fingerprint);
+        r.unanswered.push(fingerprint);
+        let over = r.unanswered.len().saturating_sub(UNANSWERED_KEPT);
+        r.unanswered.drain(..over);
     }
 
     /// The local copy now equals the server's `revision` (opened from the backend, or
@@ -82,6 +111,7 @@ impl SyncBook {
                 base: Some(revision),
                 etag,
                 pending: 0,
+                unanswered: Vec::new(),
             },
         );
     }
@@ -93,6 +123,7 @@ impl SyncBook {
         r.base = Some(theirs);
         r.etag = None;
         r.pending = r.pending.max(1);
+        r.unanswered.clear();
     }
 
     /// A plan new to the backend (a copy): uploaded as a new document.
@@ -103,6 +134,7 @@ impl SyncBook {
                 base: None,
                 etag: None,
                 pending: 1,
+                unanswered: Vec::new(),
             },
         );
     }
@@ -261,7 +293,8 @@ mod tests {
             SyncRecord {
                 base: Some(5),
                 etag: None,
-                pending: 0
+                pending: 0,
+                unanswered: Vec::new(),
             }
         );
         book.keep_mine("a", 5);
@@ -273,9 +306,46 @@ mod tests {
             SyncRecord {
                 base: None,
                 etag: None,
-                pending: 1
+                pending: 1,
+                unanswered: Vec::new(),
             }
         );
+    }
+
+    #[test]
+    fn unanswered_uploads_are_remembered_until_one_goes_through() {
+        let mut book = SyncBook::default();
+        book.uploaded("a", 0, 2, None);
+        book.edited("a");
+        book.unanswered("a", 11);
+        book.unanswered("a", 11); // the same content retried
+        book.edited("a");
+        book.unanswered("a", 12);
+        let r = book.record("a");
+        assert_eq!(r.unanswered, vec![11, 12]);
+        assert!(r.sent_from_here(11) && r.sent_from_here(12) && !r.sent_from_here(13));
+        // Kept across a reload, and nothing else changed by them.
+        let reloaded = SyncBook::from_json(&book.to_json());
+        assert_eq!(reloaded, book);
+        assert_eq!((r.base, r.pending), (Some(2), 2));
+        // Only the newest few are kept.
+        for f in 100..120 {
+            book.unanswered("a", f);
+        }
+        assert_eq!(
+            book.record("a").unanswered,
+            (112..120).collect::<Vec<u64>>()
+        );
+        // An upload that went through, or a conflict answered, forgets them.
+        let mut answered = book.clone();
+        answered.uploaded("a", 2, 3, None);
+        assert!(answered.record("a").unanswered.is_empty());
+        book.keep_mine("a", 4);
+        assert!(book.record("a").unanswered.is_empty());
+        // A book written before unanswered uploads were kept still reads.
+        let old = SyncBook::from_json(r#"{"plans":{"a":{"base":2,"pending":1}}}"#);
+        assert_eq!(old.record("a").unanswered, Vec::<u64>::new());
+        assert_eq!(old.record("a").pending, 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::domain::sync::diff::{diff, same_plan};
 use crate::domain::sync::document::{
     from_backend, list_entries, to_backend, RemoteEntry, RemotePlan,
 };
+use crate::domain::sync::fingerprint::{fingerprint, fingerprint_of_text};
 use crate::domain::sync::problem::{classify_status, parse_list, parse_object, Problem};
 use crate::domain::sync::queue::{retry_delay_ms, Event, Phase, SyncBook};
 use crate::domain::sync::revision::{
@@ -285,9 +286,13 @@ impl Backend {
                 self.set_phase(Event::Uploaded);
                 self.kick_now();
             }
-            Ok(Upload::Conflict(theirs)) if taken_in().holds(&id, theirs.revision) => {
+            Ok(Upload::Conflict(theirs))
+                if taken_in().holds(&id, theirs.revision)
+                    || record.sent_from_here(fingerprint(&theirs.plan)) =>
+            {
                 // Another tab of this browser uploaded it from the stored plan, which
-                // still holds it: replaced as their revision + 1, nobody asked.
+                // still holds it, or it is this tab's own upload whose answer was lost
+                // (edited since): replaced as their revision + 1, nobody asked.
                 self.book.update(|b| keep_mine_over(b, &id, &theirs));
                 self.persist();
                 self.set_phase(Event::Uploaded);
@@ -309,6 +314,12 @@ impl Backend {
                 });
             }
             Err(p) => {
+                // The body may have been written before the failure (a crash, a dropped
+                // answer): its content is remembered so the retry knows it again.
+                if let Some(f) = fingerprint_of_text(&json) {
+                    self.book.update(|b| b.unanswered(&id, f));
+                    self.persist();
+                }
                 self.set_phase(Event::Problem(p));
                 self.schedule_retry();
             }

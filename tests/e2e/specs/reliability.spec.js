@@ -71,7 +71,10 @@ test('the backend crashes and restarts 20 times in the middle of saves: every ed
         await page.waitForTimeout(Math.floor(random() * 900));
         await stopServer(server, 'SIGKILL');
       } else {
-        await seen;
+        // A conflict stops the uploads: no PUT would come, so say so instead of waiting.
+        const conflict = page.getByTestId('conflict').waitFor({ timeout: 0 })
+          .then(() => { throw new Error(`a conflict was raised after edit ${i + 1}`); });
+        await Promise.race([seen, conflict]);
       }
       crashes[how] += 1;
       server = await startServer(4300, server.db);
@@ -116,6 +119,52 @@ test('a reload while an upload is in flight keeps the edit and uploads it', asyn
     await expect(syncState(page)).toHaveText('已保存到后端');
     const [plan] = await serverPlans(server);
     expect(onServer(plan, ATTENDEES, '2026-10')).toBe(4321);
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('an upload written but never answered, then another edit before the retry: no conflict, both edits reach the backend', async ({ page }) => {
+  const server = await startServer(4305);
+  try {
+    await configure(page, server.url);
+    await expect(syncState(page)).toHaveText('已保存到后端');
+    await openMonths(page);
+
+    // The first PUT reaches the server and is written; its answer is lost (the connection
+    // drops). Until the second edit has tried to upload, nothing reaches the server, so
+    // the retry of the first one cannot slip in before the second edit.
+    let mode = 'lose-answer';
+    let triedAfterEdit = 0;
+    await page.route(`${server.url}/plans/**`, async (route) => {
+      if (mode === 'lose-answer' && route.request().method() === 'PUT') {
+        await route.fetch();
+        mode = 'unreachable';
+        return route.abort('connectionreset');
+      }
+      if (mode === 'unreachable') return route.abort('connectionrefused');
+      if (mode === 'edited') {
+        triedAfterEdit += 1;
+        return route.abort('connectionrefused');
+      }
+      return route.continue();
+    });
+    await monthCell(page, ATTENDEES, '2026-09').fill('4101');
+    await expect.poll(() => mode).toBe('unreachable');
+    await expect.poll(async () => onServer((await serverPlans(server))[0], ATTENDEES, '2026-09')).toBe(4101);
+    await expect(syncState(page)).toContainText('离线');
+
+    mode = 'edited';
+    await monthCell(page, FOLLOWS, '2026-09').fill('4102');
+    await expect.poll(() => triedAfterEdit, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    await expect(syncState(page)).toHaveText('已保存到后端', { timeout: 20_000 });
+    await expect(page.getByTestId('conflict')).toHaveCount(0);
+    const plans = await serverPlans(server);
+    expect(plans).toHaveLength(1);
+    expect(onServer(plans[0], ATTENDEES, '2026-09')).toBe(4101);
+    expect(onServer(plans[0], FOLLOWS, '2026-09')).toBe(4102);
   } finally {
     await stopServer(server);
   }
