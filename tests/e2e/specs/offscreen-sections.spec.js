@@ -79,3 +79,37 @@ test('in a table shown as cards, cards far from the focused one skip rendering, 
   await expect.poll(() => skipped(first)).toBe(false);
   await expect(input).toBeFocused();
 });
+
+test('in the focused section, a chart and a table far from the cell skip rendering too, nothing moves, and the chart shows the edit when scrolled to', async ({ page }) => {
+  await page.goto('/channels');
+  await expect(page.locator('html')).toHaveAttribute('data-skip-offscreen', '');
+  const chart = page.getByTestId('channel-chart');
+  // The table inside its scroller: the scroller skips its contents, not itself.
+  const totals = page.getByTestId('side-totals');
+  const pixels = () => chart.evaluate((c) => c.toDataURL());
+  // Drawn once on opening, wherever it is.
+  await expect.poll(async () => (await pixels()).length).toBeGreaterThan(5_000);
+  const drawn = await pixels();
+  const before = await layout(page);
+  expect(await skipped(chart)).toBe(false);
+
+  const input = cell(page, '投入', '公众号');
+  await input.tap();
+  await input.press('End');
+  // The chart and the online / offline totals sit in the cell's own section, screens below.
+  await expect.poll(() => skipped(chart)).toBe(true);
+  await expect.poll(() => skipped(totals)).toBe(true);
+  expect(await skipped(input)).toBe(false);
+  expect(await layout(page)).toEqual(before);
+
+  // A keystroke changes the spend: the skipped totals follow it, nothing moves, and the
+  // chart, scrolled to, is drawn with the new spend while the focus stays in the cell.
+  const totalsText = await totals.textContent();
+  await input.press('Backspace');
+  await expect.poll(() => totals.textContent()).not.toBe(totalsText);
+  expect(await layout(page)).toEqual(before);
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(() => skipped(chart)).toBe(false);
+  await expect.poll(pixels).not.toBe(drawn);
+  await expect(input).toBeFocused();
+});
