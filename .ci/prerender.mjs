@@ -14,6 +14,8 @@
 // - the style sheets inlined into each prerendered page (one response before the first
 //   paint), and the app's download started after the first paint (afterFirstPaint); the
 //   shell keeps its links; the Content-Security-Policy recomputed (.ci/csp.mjs);
+// - the style sheets' comments removed (about a third of the gzip bytes of the CSS every
+//   page inlines), and their `integrity` in the shell updated to match;
 // - dist/200.html: the bare shell (no prerendered page) for any other address;
 // - `.br` and `.gz` beside every file of dist/ (served by tests/e2e/serve.mjs).
 //
@@ -26,6 +28,7 @@ import { extname, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, '..', 'dist'));
@@ -45,7 +48,7 @@ const TYPES = {
 // (or, on a second run, the 200.html this script kept of it).
 for (const f of walk(dist)) if (/\.(br|gz)$/.test(f)) unlinkSync(f);
 const shellFile = existsSync(join(dist, '200.html')) ? join(dist, '200.html') : join(dist, 'index.html');
-const shell = readFileSync(shellFile, 'utf8');
+const shell = withoutCssComments(readFileSync(shellFile, 'utf8'));
 if (/<\w[^>]*\sdata-prerendered[\s=>]/.test(shell)) throw new Error(`${shellFile} is already prerendered`);
 if (!shell.includes('</body>')) throw new Error(`${shellFile} has no </body>`);
 
@@ -138,6 +141,44 @@ for (const f of walk(dist)) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const index = readFileSync(join(dist, 'index.html'));
 console.log(`prerendered ${pages.length} pages (demo plan ${demo}); / is ${kb(index.length)}, ${kb(gzipSync(index, { level: 9 }).length)} gzip; .br and .gz beside ${count} files`);
+
+// The shell's style sheets without their comments (style/main.css explains itself to its
+// readers, not to a phone on 3G); each link's `integrity` follows the new bytes. Run
+// again on its own output it changes nothing.
+function withoutCssComments(html) {
+  return html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
+    const href = tag.match(/\bhref="([^"]+)"/)?.[1];
+    const file = href && join(dist, href.replace(/^\//, ''));
+    if (!file || !existsSync(file)) throw new Error(`style sheet ${href} is not in ${dist}`);
+    const css = stripComments(readFileSync(file, 'utf8'));
+    writeFileSync(file, css);
+    const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+    return tag.includes('integrity="') ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`) : tag;
+  });
+}
+
+// CSS comments out, strings (which may hold "/*") kept as written.
+function stripComments(css) {
+  let out = '';
+  for (let i = 0; i < css.length;) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('a CSS comment is not closed');
+      i = end + 2;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  // The blank lines the comments leave.
+  return out.replace(/\n[ \t]*(?=\n)/g, '');
+}
 
 // The style sheets in the page itself: the first paint waits for one response, not two
 // (on a phone's 3G the second costs a round trip, and shares the line with the wasm).
