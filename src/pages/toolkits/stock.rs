@@ -30,7 +30,8 @@ pub(crate) fn store_source() -> TableSource<StoreStock> {
     }
 }
 
-fn position(store: &StoreStock, plan: &Plan) -> Option<StockPosition> {
+/// Reads every store's position, computed once per change of the stores or the rule.
+fn with_positions<T>(plan: &Plan, read: impl FnOnce(&HashMap<RowId, StockPosition>) -> T) -> T {
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         let fresh = last.as_ref().is_some_and(|(stores, rule, _)| {
@@ -48,8 +49,8 @@ fn position(store: &StoreStock, plan: &Plan) -> Option<StockPosition> {
                 .collect();
             *last = Some((plan.stores.clone(), plan.stock_rule.clone(), positions));
         }
-        last.as_ref()
-            .and_then(|(_, _, positions)| positions.get(&store.id).cloned())
+        let (_, _, positions) = last.as_ref().expect("computed above");
+        read(positions)
     })
 }
 
@@ -126,8 +127,7 @@ pub(crate) fn store_columns() -> Vec<Column<StoreStock>> {
             Msg::ColProjectedStock,
             &[Part::Stores, Part::StockRule],
             |s, p, _| {
-                position(s, p)
-                    .and_then(|p| p.projected)
+                with_positions(p, |all| all.get(&s.id).and_then(|p| p.projected))
                     .map_or(NO_VALUE.into(), |n| n.to_string())
             },
         ),
@@ -135,7 +135,10 @@ pub(crate) fn store_columns() -> Vec<Column<StoreStock>> {
             Msg::ColAdvice,
             &[Part::Stores, Part::StockRule],
             |s, p, ctx| {
-                position(s, p).map_or(NO_VALUE.into(), |p| advice_text(&p.advice, ctx.lang))
+                with_positions(p, |all| {
+                    all.get(&s.id)
+                        .map_or(NO_VALUE.into(), |p| advice_text(&p.advice, ctx.lang))
+                })
             },
         ),
     ]
@@ -147,13 +150,19 @@ pub fn StockToolkit() -> impl IntoView {
     let store = use_plan();
     let low = Memo::new(move |_| {
         store.read_parts(&[Part::Stores, Part::StockRule], |p| {
-            let positions = replenishment(&p.stores, &p.stock_rule);
-            p.stores
-                .iter()
-                .zip(positions)
-                .filter(|(_, pos)| pos.is_low())
-                .map(|(s, pos)| format!("{} −{}", s.code.trim(), pos.shortfall))
-                .collect::<Vec<_>>()
+            // The positions the table's cells read, not a second computation.
+            with_positions(p, |positions| {
+                p.stores
+                    .iter()
+                    .filter_map(|s| {
+                        positions
+                            .get(&s.id)
+                            .filter(|pos| pos.is_low())
+                            .map(|pos| (s, pos))
+                    })
+                    .map(|(s, pos)| format!("{} −{}", s.code.trim(), pos.shortfall))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let alert = move || {
