@@ -12,7 +12,9 @@ use omo_planner::domain::values::entry::Entry;
 use omo_planner::domain::values::ids::RowId;
 use omo_planner::i18n::Msg;
 use omo_planner::pages::funnel::{funnel_columns, funnel_source};
-use omo_planner::pages::scenario::budget::{budget_uses, line_columns, line_source};
+use omo_planner::pages::scenario::budget::{
+    budget_uses, category_options, cost_columns, cost_source, line_columns, line_source,
+};
 use omo_planner::state::{provide_lang, Part, PlanStore};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -456,6 +458,80 @@ async fn a_share_typed_re_renders_only_its_budget_lines_figures() {
         renders <= 3 * 10,
         "{renders} cell renders for 3 keystrokes in one line of {lines}"
     );
+}
+
+/// How many times the cost table's category options were listed (see below).
+static CATEGORY_LISTINGS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The budget categories as the cost table lists them, counted.
+fn counted_categories(plan: &Plan, lang: omo_planner::i18n::Lang) -> Vec<(String, String)> {
+    CATEGORY_LISTINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    category_options(plan, lang)
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
+    use omo_planner::components::table::Column;
+    use omo_planner::domain::scenario::budget::CostLine;
+    let plan = long_budget(36);
+    let host = fresh_host();
+    let store = PlanStore::new(plan);
+    // The cost table, its category a choice among the budget lines' categories.
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_lang();
+        provide_context(store);
+        let mut columns = cost_columns();
+        let at = columns.iter().position(|c| c.header == Msg::ColCategory).expect("a category column");
+        columns[at] = Column::<CostLine>::choice_from_plan(
+            Msg::ColCategory,
+            &[Part::BudgetLines],
+            counted_categories,
+            |c| c.category.clone(),
+            |c, key| c.category = key.to_string(),
+        );
+        view! { <EditableTable caption=Msg::CostLinesTitle source=cost_source() columns=columns add_label=Msg::AddCostLine /> }
+    });
+    handle.forget();
+    settle().await;
+    let selects = || host.query_selector_all("tbody select").unwrap();
+    assert_eq!(selects().length(), 7, "a category per cost line");
+    let line = store.read_untracked(|p| {
+        p.budget_lines.iter().find(|l| l.category == "线下活动").map(|l| l.id)
+    });
+    let line = line.expect("the demo's 线下活动 line");
+    // Three shares typed into a budget line: the categories are read again once per
+    // keystroke (they could have changed), not once per cost line's cell.
+    let before = CATEGORY_LISTINGS.load(std::sync::atomic::Ordering::Relaxed);
+    for share in ["3", "30", "3"] {
+        store.edit_row(Part::BudgetLines, line, None, |p| {
+            if let Some(l) = p.budget_lines.iter_mut().find(|l| l.id == line) {
+                Arc::make_mut(l).share = Entry::from_text(share);
+            }
+        });
+        settle().await;
+    }
+    let listings = CATEGORY_LISTINGS.load(std::sync::atomic::Ordering::Relaxed) - before;
+    assert!(
+        (1..=3).contains(&listings),
+        "{listings} listings of the categories for 3 edits, 7 cost lines in view"
+    );
+    // Renamed, the category is offered under its new name, and the cost lines that chose
+    // the old one keep it, flagged.
+    store.edit_row(Part::BudgetLines, line, None, |p| {
+        if let Some(l) = p.budget_lines.iter_mut().find(|l| l.id == line) {
+            Arc::make_mut(l).category = "门店活动".into();
+        }
+    });
+    settle().await;
+    let first: web_sys::HtmlSelectElement = selects().item(0).unwrap().unchecked_into();
+    let options = first.query_selector_all("option").unwrap();
+    let offered: Vec<String> = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.unchecked_into::<web_sys::Element>().get_attribute("value"))
+        .collect();
+    assert!(offered.iter().any(|o| o == "门店活动"), "{offered:?}");
+    assert_eq!(first.value(), "线下活动", "the chosen category is kept as it was");
+    assert_eq!(first.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
 
 /// The id of the row whose label is `name`.

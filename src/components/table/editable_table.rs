@@ -127,6 +127,10 @@ pub(super) struct Grid {
     /// The shown rows, in order; every position below counts these.
     ids: Memo<Vec<RowId>>,
     positions: Memo<HashMap<RowId, usize>>,
+    /// Each choice column's options, listed once for all its cells: a list read from
+    /// the plan (budget categories, goals) is re-listed once per change, not once per
+    /// cell in view, and a cell re-runs only when the list itself changed.
+    choice_lists: StoredValue<Arc<[Option<Memo<Vec<(String, String)>>>]>>,
     ctx: Memo<CellCtx>,
     cursor: RwSignal<Option<Cursor>>,
     anchor: RwSignal<Option<Cursor>>,
@@ -372,6 +376,17 @@ fn table_view(table: Table) -> AnyView {
     let positions = Memo::new(move |_| {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
+    let choice_lists: Arc<[Option<Memo<Vec<(String, String)>>>]> = columns
+        .iter()
+        .map(|info| {
+            let info = *info;
+            (info.kind == ColumnKind::Choice).then(|| {
+                Memo::new(move |_| {
+                    store.read_parts(info.reads, |p| info.options.list(p, lang.get()))
+                })
+            })
+        })
+        .collect();
     let grid = Grid {
         store,
         lang,
@@ -382,6 +397,7 @@ fn table_view(table: Table) -> AnyView {
         total,
         ids,
         positions,
+        choice_lists: StoredValue::new(choice_lists),
         ctx: Memo::new(move |_| {
             let (currency, start_date) = store.read_parts(&[Part::Header], |p| {
                 (p.header.currency, p.header.start_date)
@@ -664,12 +680,17 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             if !info.editable() {
                 return view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{text}</td> }.into_any();
             }
+            let choices = grid.choice_lists.with_value(|lists| lists[col]);
             let error = Memo::new(move |_| {
-                row.get().and_then(|r| {
-                    if is_choice {
+                row.get().and_then(|r| match choices {
+                    // The row and its column's options, not what the options are read from.
+                    Some(list) => {
                         store.read_parts(&[Part::ChoiceTexts], |_| ());
+                        list.with(|options| {
+                            store.read_row(part, id, &[], |p| grid.rows(|a| a.error_among(p, r, col, options)))
+                        })
                     }
-                    store.read_row(part, id, info.reads, |p| grid.rows(|a| a.error(p, r, col)))
+                    None => store.read_row(part, id, info.reads, |p| grid.rows(|a| a.error(p, r, col))),
                 })
             });
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
@@ -681,8 +702,9 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             let field = if info.kind == ColumnKind::Choice {
                 let current = Memo::new(move |_| text());
                 // Options may come from the plan (goals, categories): re-listed only when they change.
+                let listed = choices.expect("a choice column has its list");
                 let options = Memo::new(move |_| {
-                    let mut list = store.read_parts(info.reads, |p| info.options.list(p, lang.get()));
+                    let mut list = listed.get();
                     let current = current.get();
                     if !list.iter().any(|(k, _)| *k == current) {
                         // A text that is no option (pasted, imported, or a key whose row is

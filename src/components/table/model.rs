@@ -46,6 +46,15 @@ pub trait RowAccess: Send + Sync {
         editing: bool,
     ) -> String;
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError>;
+    /// The same, a choice checked against its column's options listed once for every
+    /// cell of the column (`options`: keys with their labels in any language).
+    fn error_among(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        options: &[(String, String)],
+    ) -> Option<InputError>;
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str);
     /// `count` new, empty rows at `at` (which may be the length: append).
     fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang);
@@ -107,14 +116,23 @@ impl<R: TableRow> RowAccess for Typed<R> {
         if own.is_some() || column.kind != ColumnKind::Choice {
             return own;
         }
-        // A choice whose text is none of the options: kept, and flagged until one is picked.
-        let text = self.text(plan, row, col, &choice_ctx(plan));
-        let is_option = column
-            .options
-            .list(plan, Lang::Zh)
-            .iter()
-            .any(|(key, _)| *key == text);
-        (!is_option).then_some(InputError::NotAnOption)
+        self.not_an_option(plan, row, col, &column.options.list(plan, Lang::Zh))
+    }
+
+    fn error_among(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        options: &[(String, String)],
+    ) -> Option<InputError> {
+        let r = (self.source.rows)(plan).get(row)?;
+        let column = self.columns.get(col)?;
+        let own = (column.error)(r);
+        if own.is_some() || column.kind != ColumnKind::Choice {
+            return own;
+        }
+        self.not_an_option(plan, row, col, options)
     }
 
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
@@ -177,6 +195,19 @@ impl<R: TableRow> RowAccess for Typed<R> {
 }
 
 impl<R: TableRow> Typed<R> {
+    /// A choice whose text is none of the options: kept, and flagged until one is picked.
+    fn not_an_option(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        options: &[(String, String)],
+    ) -> Option<InputError> {
+        let text = self.text(plan, row, col, &choice_ctx(plan));
+        let is_option = options.iter().any(|(key, _)| *key == text);
+        (!is_option).then_some(InputError::NotAnOption)
+    }
+
     /// The text kept for a choice cell whose row cannot store it.
     fn kept_text<'p>(&self, plan: &'p Plan, id: RowId, column: &Column<R>) -> Option<&'p str> {
         if plan.choice_texts.is_empty() {
@@ -311,6 +342,15 @@ impl RowAccess for ShownRows<'_> {
     }
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
         self.inner.error(plan, self.at(row), col)
+    }
+    fn error_among(
+        &self,
+        plan: &Plan,
+        row: usize,
+        col: usize,
+        options: &[(String, String)],
+    ) -> Option<InputError> {
+        self.inner.error_among(plan, self.at(row), col, options)
     }
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
         self.inner.write(plan, self.at(row), col, text)

@@ -110,7 +110,7 @@ pub fn line_columns(by_line: LineUses) -> Vec<Column<BudgetLine>> {
     ]
 }
 
-pub(crate) fn cost_source() -> TableSource<CostLine> {
+pub fn cost_source() -> TableSource<CostLine> {
     TableSource {
         key: "cost_lines",
         part: Part::CostLines,
@@ -124,14 +124,14 @@ pub(crate) fn cost_source() -> TableSource<CostLine> {
 }
 
 /// The budget categories, by name.
-fn category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
+pub fn category_options(plan: &Plan, lang: Lang) -> Vec<(String, String)> {
     crate::pages::options::distinct_name_options(
         (String::new(), lang.t(Msg::NotChosen).to_string()),
         plan.budget_lines.iter().map(|l| l.category.as_str()),
     )
 }
 
-pub(crate) fn cost_columns() -> Vec<Column<CostLine>> {
+pub fn cost_columns() -> Vec<Column<CostLine>> {
     type C = Column<CostLine>;
     vec![
         C::text(Msg::ColCostItem, |c| &c.item, |c| &mut c.item),
