@@ -3,13 +3,14 @@
 //! entry, which silences the flag.
 
 use super::fill;
+use crate::domain::funnel::analysis::chain_breaks;
 use crate::domain::funnel::tools::open_chain_breaks;
 use crate::domain::values::ids::RowId;
 use crate::i18n::{format_count, Msg};
 use crate::state::Part;
 use crate::state::{use_lang, use_plan};
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// One line of the check: a break to look at, or a stage marked as a side entry.
@@ -21,32 +22,32 @@ struct Item {
     open: Option<(u64, String, u64)>,
 }
 
+/// One listed stage: its place, its id and the id of the stage before it (the two rows
+/// its line reads).
+type Listed = (usize, RowId, Option<RowId>);
+
 #[component]
 pub fn ChainCheck() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
-    let items = Memo::new(move |_| {
+    // Which stages have a line: an open break or a stage marked as a side entry. This
+    // changes only when a line comes or goes; a keystroke in a listed stage re-words that
+    // line alone (each line reads its own two rows), not every line of a long funnel.
+    let listed = Memo::new(move |_| {
         store.read_parts(&[Part::FunnelStages], |p| {
             let stages = &p.funnel.stages;
-            let breaks: HashSet<usize> = open_chain_breaks(stages).into_iter().collect();
-            let is_break = |i: &usize| breaks.contains(i);
+            let breaks: HashSet<usize> = chain_breaks(stages).into_iter().collect();
             stages
                 .iter()
                 .enumerate()
-                .filter(|(i, s)| s.side_entry || is_break(i))
-                .map(|(i, s)| Item {
-                    id: s.id,
-                    name: s.name.clone(),
-                    open: is_break(&i).then(|| {
-                        let prev = &stages[i - 1];
-                        (
-                            s.reached.value().copied().unwrap_or_default(),
-                            prev.name.clone(),
-                            prev.converted.value().copied().unwrap_or_default(),
-                        )
-                    }),
-                })
-                .collect::<Vec<_>>()
+                .filter(|(i, s)| s.side_entry || breaks.contains(i))
+                .map(|(i, s)| (i, s.id, i.checked_sub(1).map(|b| stages[b].id)))
+                .collect::<Vec<Listed>>()
+        })
+    });
+    let all_ok = Memo::new(move |_| {
+        store.read_parts(&[Part::FunnelStages], |p| {
+            open_chain_breaks(&p.funnel.stages).is_empty()
         })
     });
     let set_side_entry = move |id: RowId, on: bool| {
@@ -56,22 +57,35 @@ pub fn ChainCheck() -> impl IntoView {
             }
         });
     };
-    // One line per stage, keyed by its id: ticking the box re-words the line but keeps
-    // the checkbox (and the keyboard focus on it).
-    // Where each line's item is, so that a line finds its own without a search through
-    // all of them (a long funnel of pasted stages has a line per stage).
-    let at = Memo::new(move |_| {
-        items.with(|v| {
-            v.iter()
-                .enumerate()
-                .map(|(k, i)| (i.id, k))
-                .collect::<HashMap<_, _>>()
-        })
-    });
-    let line = move |id: RowId| {
+    // One line per listed stage, keyed by its place and rows: ticking the box re-words
+    // the line but keeps the checkbox (and the keyboard focus on it).
+    let line = move |(at, id, before): Listed| {
         let item = Memo::new(move |_| {
-            let k = at.with(|at| at.get(&id).copied());
-            items.with(|v| k.and_then(|k| v.get(k).cloned()))
+            if let Some(before) = before {
+                store.read_row(Part::FunnelStages, before, &[], |_| ());
+            }
+            store.read_row(Part::FunnelStages, id, &[], |p| {
+                let stages = &p.funnel.stages;
+                let find = |at: usize, id: RowId| {
+                    stages
+                        .get(at)
+                        .filter(|s| s.id == id)
+                        .or_else(|| stages.iter().find(|s| s.id == id))
+                };
+                let stage = find(at, id)?;
+                let prev = before.and_then(|b| find(at.wrapping_sub(1), b));
+                let open = prev.and_then(|prev| {
+                    let reached = *stage.reached.value()?;
+                    let converted = *prev.converted.value()?;
+                    (reached != converted && !stage.side_entry)
+                        .then(|| (reached, prev.name.clone(), converted))
+                });
+                Some(Item {
+                    id,
+                    name: stage.name.clone(),
+                    open,
+                })
+            })
         });
         let text = move || {
             let l = lang.get();
@@ -115,13 +129,9 @@ pub fn ChainCheck() -> impl IntoView {
             <h2 id="funnel-chain-title">{lang.t(Msg::FaChainTitle)}</h2>
             <p class="hint">{lang.t(Msg::FaChainHint)}</p>
             <div role="status" data-testid="chain-check">
-                {move || {
-                    items
-                        .with(|items| items.iter().all(|i| i.open.is_none()))
-                        .then(|| view! { <p class="ok">{lang.get().t(Msg::FaChainOk)}</p> })
-                }}
+                {move || all_ok.get().then(|| view! { <p class="ok">{lang.get().t(Msg::FaChainOk)}</p> })}
                 <ul class="flags">
-                    <For each=move || items.with(|v| v.iter().map(|i| i.id).collect::<Vec<_>>()) key=|id| *id children=line />
+                    <For each=move || listed.get() key=|line| *line children=line />
                 </ul>
             </div>
         </section>

@@ -8,8 +8,9 @@ use super::table::{comparison_source, stage_name_column};
 use super::{fill, Disclosure};
 use crate::components::table::{Column, ColumnKind, EditableTable};
 use crate::domain::funnel::analysis::Verdict;
-use crate::domain::funnel::tools::{has_comparison, period_comparison, stage_comparison};
+use crate::domain::funnel::tools::{has_comparison, stage_comparison};
 use crate::domain::funnel::{ComparisonKind, FunnelStage};
+use crate::domain::values::ids::RowId;
 use crate::domain::values::ratio::Ratio;
 use crate::i18n::{format_points, format_rate, Lang, Msg, NO_VALUE};
 use crate::state::Part;
@@ -116,51 +117,68 @@ pub fn period_labels(kind: ComparisonKind, lang: Lang) -> (&'static str, &'stati
     }
 }
 
+/// One stage's comparison read out: "门店扫码关注: 本月 30%, 上月 25%, 高 5 个百分点…".
+fn sentence(stage: &FunnelStage, (current, previous): (&str, &str), l: Lang) -> (Verdict, String) {
+    let c = stage_comparison(stage);
+    let points = signed_points(c.change_bp.map(i64::abs));
+    let points = points.trim_start_matches('+');
+    let msg = match c.verdict {
+        Verdict::SignificantlyHigher => Msg::FaSentenceHigher,
+        Verdict::SignificantlyLower => Msg::FaSentenceLower,
+        Verdict::NoClearDifference => Msg::FaSentenceSame,
+        Verdict::NotEnoughData => Msg::FaSentenceNoData,
+    };
+    let text = fill(
+        l.t(msg),
+        &[
+            &stage.name,
+            current,
+            &format_rate(c.rate_b, l),
+            previous,
+            &format_rate(c.rate_a, l),
+            points,
+        ],
+    );
+    (c.verdict, text)
+}
+
 #[component]
 pub fn Comparison() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
     let kind = Memo::new(move |_| store.read_parts(&[Part::Comparison], |p| p.funnel.comparison));
     let set_kind = move |k: ComparisonKind| store.edit(None, |p| p.funnel.comparison = k);
-    let sentences = Memo::new(move |_| {
-        let l = lang.get();
-        let (current, previous) = period_labels(kind.get(), l);
-        store.read_parts(&[Part::FunnelStages], |p| {
-            let stages = &p.funnel.stages;
-            if !has_comparison(stages) {
-                return Vec::new();
-            }
-            period_comparison(stages)
-                .into_iter()
-                .zip(stages.iter())
-                .map(|(c, s)| {
-                    let points = signed_points(c.change_bp.map(i64::abs));
-                    let points = points.trim_start_matches('+');
-                    let msg = match c.verdict {
-                        Verdict::SignificantlyHigher => Msg::FaSentenceHigher,
-                        Verdict::SignificantlyLower => Msg::FaSentenceLower,
-                        Verdict::NoClearDifference => Msg::FaSentenceSame,
-                        Verdict::NotEnoughData => Msg::FaSentenceNoData,
-                    };
-                    let text = fill(
-                        l.t(msg),
-                        &[
-                            &s.name,
-                            current,
-                            &format_rate(c.rate_b, l),
-                            previous,
-                            &format_rate(c.rate_a, l),
-                            points,
-                        ],
-                    );
-                    (c.verdict, text)
-                })
-                .collect::<Vec<_>>()
-        })
+    // A line per stage once any comparison count is typed. A keystroke in one stage's
+    // counts re-words that stage's line only: each line reads its own row, and the list
+    // follows the rows' order, not their counts.
+    let any_typed = Memo::new(move |_| {
+        store.read_parts(&[Part::FunnelStages], |p| has_comparison(&p.funnel.stages))
     });
-    // Only the switch between the hint and the list re-runs the block below; the list
-    // follows the sentences itself.
-    let no_sentences = Memo::new(move |_| sentences.with(Vec::is_empty));
+    let ids = Memo::new(move |_| {
+        store.track_rows(Part::FunnelStages);
+        store.read_untracked(|p| p.funnel.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+    });
+    let line = move |(at, id): (usize, RowId)| {
+        let sentence = Memo::new(move |_| {
+            let l = lang.get();
+            let labels = period_labels(kind.get(), l);
+            store.read_row(Part::FunnelStages, id, &[], |p| {
+                let stages = &p.funnel.stages;
+                // The line's place, unless the rows moved since the list was drawn.
+                let stage = stages
+                    .get(at)
+                    .filter(|s| s.id == id)
+                    .or_else(|| stages.iter().find(|s| s.id == id))?;
+                Some(sentence(stage, labels, l))
+            })
+        });
+        let class = move || match sentence.with(|s| s.as_ref().map(|(v, _)| *v)) {
+            Some(Verdict::SignificantlyHigher) => "verdict up",
+            Some(Verdict::SignificantlyLower) => "verdict down",
+            _ => "verdict",
+        };
+        view! { <li class=class>{move || sentence.with(|s| s.as_ref().map(|(_, text)| text.clone()))}</li> }
+    };
     let radio = move |k: ComparisonKind, label: Msg| {
         view! {
             <label class="radio">
@@ -179,24 +197,15 @@ pub fn Comparison() -> impl IntoView {
             </div>
             <div role="status" data-testid="comparison-verdicts">
                 {move || {
-                    if no_sentences.get() {
+                    if !any_typed.get() {
                         return view! { <p class="hint">{lang.get().t(Msg::FaNoComparison)}</p> }.into_any();
                     }
                     view! {
-                        // Keyed by position and content: one stage's new counts re-word
-                        // its own line, not every line of a long funnel.
                         <ul class="verdicts">
                             <For
-                                each=move || sentences.get().into_iter().enumerate()
-                                key=|(i, line)| (*i, line.clone())
-                                children=|(_, (v, text))| {
-                                    let class = match v {
-                                        Verdict::SignificantlyHigher => "verdict up",
-                                        Verdict::SignificantlyLower => "verdict down",
-                                        _ => "verdict",
-                                    };
-                                    view! { <li class=class>{text}</li> }
-                                }
+                                each=move || ids.get().into_iter().enumerate()
+                                key=|line| *line
+                                children=line
                             />
                         </ul>
                     }.into_any()
