@@ -481,7 +481,10 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
         provide_lang();
         provide_context(store);
         let mut columns = cost_columns();
-        let at = columns.iter().position(|c| c.header == Msg::ColCategory).expect("a category column");
+        let at = columns
+            .iter()
+            .position(|c| c.header == Msg::ColCategory)
+            .expect("a category column");
         columns[at] = Column::<CostLine>::choice_from_plan(
             Msg::ColCategory,
             &[Part::BudgetLines],
@@ -496,7 +499,10 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
     let selects = || host.query_selector_all("tbody select").unwrap();
     assert_eq!(selects().length(), 7, "a category per cost line");
     let line = store.read_untracked(|p| {
-        p.budget_lines.iter().find(|l| l.category == "线下活动").map(|l| l.id)
+        p.budget_lines
+            .iter()
+            .find(|l| l.category == "线下活动")
+            .map(|l| l.id)
     });
     let line = line.expect("the demo's 线下活动 line");
     // Three shares typed into a budget line: the categories are read again once per
@@ -527,10 +533,17 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
     let options = first.query_selector_all("option").unwrap();
     let offered: Vec<String> = (0..options.length())
         .filter_map(|i| options.item(i))
-        .filter_map(|o| o.unchecked_into::<web_sys::Element>().get_attribute("value"))
+        .filter_map(|o| {
+            o.unchecked_into::<web_sys::Element>()
+                .get_attribute("value")
+        })
         .collect();
     assert!(offered.iter().any(|o| o == "门店活动"), "{offered:?}");
-    assert_eq!(first.value(), "线下活动", "the chosen category is kept as it was");
+    assert_eq!(
+        first.value(),
+        "线下活动",
+        "the chosen category is kept as it was"
+    );
     assert_eq!(first.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
 

@@ -1203,6 +1203,8 @@ messages! {
         UnitsPerTransfer => "每次调货件数", "Units per transfer";
         WarehousePack => "仓库整箱件数", "Warehouse pack size";
         LowStock => "低库存预警:{}", "Low stock: {}";
+        LowStockFolded => "以上为缺口最大的{shown}家门店,另有{n}家门店低于安全库存。", "Above, the {shown} stores furthest below safety stock; {n} more are below it.";
+        LowStockShowAll => "全部列出", "List them all";
         NoLowStock => "暂无低库存门店", "No store is low on stock";
         AddStore => "添加门店", "Add store";
         NewStore => "新门店", "New store";

@@ -26,7 +26,8 @@
 //                               plan and grown) and print where the main thread's time went, per
 //                               keystroke: each event dispatched, style, layout, paint, GC
 //   TYPING_MUTATIONS=1          also print what one keystroke changed in the page (DOM
-//                               mutations by kind: an attribute by name, nodes, text)
+//                               mutations by kind: an attribute by name, nodes, text;
+//                               TYPING_MUTATIONS=where: by kind and the element changed)
 //   TYPING_PROFILE=1            also sample the timed keystrokes with V8's profiler and
 //                               print the functions that took the most time (self time;
 //                               the timing then includes the profiler's own cost;
@@ -158,7 +159,12 @@ const probe = () => {
     T.observer?.disconnect();
     T.observer = new MutationObserver((list) => {
       for (const m of list) {
-        const kind = m.type === 'attributes' ? `@${m.attributeName}` : m.type === 'childList' ? 'nodes added/removed' : 'text';
+        let kind = m.type === 'attributes' ? `@${m.attributeName}` : m.type === 'childList' ? 'nodes added/removed' : 'text';
+        if (T.where) {
+          const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+          const place = el?.closest('[id]')?.id ?? '';
+          kind += ` ${el?.tagName.toLowerCase()}${el?.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} in #${place}`;
+        }
         T.mutations[kind] = (T.mutations[kind] ?? 0) + (m.type === 'childList' ? m.addedNodes.length + m.removedNodes.length : 1);
       }
     });
@@ -284,7 +290,7 @@ async function typeOn(c, rows) {
       }
       // Each timed keystroke sampled on its own: the settling after it (autosave) is not.
       if (PROFILE && k >= WARMUP) await cdp.send('Profiler.start');
-      await page.evaluate((w) => window.__typing.arm(w), c.watch);
+      await page.evaluate(([w, where]) => { window.__typing.where = where; window.__typing.arm(w); }, [c.watch, process.env.TYPING_MUTATIONS === 'where']);
       await page.keyboard.press(keys[k % 2]);
       const r = await page.evaluate(() => window.__typing.pending);
       if (PROFILE && k >= WARMUP) profiles.push((await cdp.send('Profiler.stop')).profile);

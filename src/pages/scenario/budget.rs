@@ -184,7 +184,8 @@ pub fn BudgetSection() -> impl IntoView {
     };
 
     // The shares' remainder, when they do not make 100% (whether or not a total is known).
-    let remainder = move || {
+    // A memo, so that the note is kept while it shows and only its text follows the shares.
+    let remainder = Memo::new(move |_| {
         let share_sum: i64 = store.read_parts(&[Part::BudgetLines], |p| {
             p.budget_lines.iter().filter_map(|l| l.share()).sum()
         });
@@ -214,8 +215,10 @@ pub fn BudgetSection() -> impl IntoView {
             Some(amount) if rest > 0 => format!("{text} ({})", money(amount)),
             _ => text,
         })
-    };
-    let overs = move || {
+    });
+    // The categories over their allocation, as lines: unchanged lines (most keystrokes
+    // change an allocation, not which categories are over) leave the list alone.
+    let over_lines = Memo::new(move |_| {
         category_uses
             .get()
             .into_iter()
@@ -238,8 +241,15 @@ pub fn BudgetSection() -> impl IntoView {
                         .replace("{0}", &name)
                         .replace("{1}", &money(u.committed)),
                 };
-                view! { <li>{text}</li> }
+                text
             })
+            .collect::<Vec<_>>()
+    });
+    let overs = move || {
+        over_lines
+            .get()
+            .into_iter()
+            .map(|text| view! { <li>{text}</li> })
             .collect_view()
     };
     let chart_label = Signal::derive(move || {
@@ -341,7 +351,9 @@ pub fn BudgetSection() -> impl IntoView {
                 </fieldset>
             </form>
             <EditableTable caption=Msg::BudgetSplitTitle source=line_source() columns=line_columns(by_line) add_label=Msg::AddCategory />
-            {move || remainder().map(|text| view! { <p class="flag" role="status" data-testid="share-remainder">{text}</p> })}
+            <Show when=move || remainder.with(Option::is_some)>
+                <p class="flag" role="status" data-testid="share-remainder">{move || remainder.get().unwrap_or_default()}</p>
+            </Show>
             <div role="status"><ul class="flags" data-testid="over-allocation">{overs}</ul></div>
             <ChartCanvas label=chart_label height=260 draw=draw test_id="budget-chart" />
             <EditableTable caption=Msg::CostLinesTitle source=cost_source() columns=cost_columns() add_label=Msg::AddCostLine />

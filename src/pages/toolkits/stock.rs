@@ -54,6 +54,9 @@ fn with_positions<T>(plan: &Plan, read: impl FnOnce(&HashMap<RowId, StockPositio
     })
 }
 
+/// How many low stores the alert names before the rest fold away.
+const LOW_SHOWN: usize = 8;
+
 /// The rows and rule positions were computed from, and the positions by store.
 type Computed = (Rows<StoreStock>, StockRule, HashMap<RowId, StockPosition>);
 
@@ -148,33 +151,62 @@ pub(crate) fn store_columns() -> Vec<Column<StoreStock>> {
 pub fn StockToolkit() -> impl IntoView {
     let lang = use_lang();
     let store = use_plan();
+    // The stores low on stock, in table order; past LOW_SHOWN, the furthest below safety
+    // stock unless all are asked for (a thousand stores' alert would be a wall of text,
+    // and rewriting it cost every keystroke a long paragraph's layout).
+    let show_all = RwSignal::new(false);
     let low = Memo::new(move |_| {
+        let all = show_all.get();
         store.read_parts(&[Part::Stores, Part::StockRule], |p| {
             // The positions the table's cells read, not a second computation.
             with_positions(p, |positions| {
-                p.stores
+                let mut low: Vec<(usize, &StoreStock, u64)> = p
+                    .stores
                     .iter()
-                    .filter_map(|s| {
-                        positions
-                            .get(&s.id)
-                            .filter(|pos| pos.is_low())
-                            .map(|pos| (s, pos))
+                    .enumerate()
+                    .filter_map(|(at, s)| {
+                        let pos = positions.get(&s.id).filter(|pos| pos.is_low())?;
+                        Some((at, s.as_ref(), pos.shortfall))
                     })
-                    .map(|(s, pos)| format!("{} −{}", s.code.trim(), pos.shortfall))
-                    .collect::<Vec<_>>()
+                    .collect();
+                let folded = if all || low.len() <= LOW_SHOWN {
+                    0
+                } else {
+                    // Largest shortfall first; equal ones keep the table's order.
+                    low.sort_by_key(|&(at, _, shortfall)| (std::cmp::Reverse(shortfall), at));
+                    let folded = low.len() - LOW_SHOWN;
+                    low.truncate(LOW_SHOWN);
+                    folded
+                };
+                let named = low
+                    .into_iter()
+                    .map(|(_, s, shortfall)| format!("{} −{}", s.code.trim(), shortfall))
+                    .collect::<Vec<_>>();
+                (named, folded)
             })
         })
     });
     let alert = move || {
         let lang = lang.get();
-        let low = low.get();
+        let (low, folded) = low.get();
         if low.is_empty() {
             view! { <p class="hint" role="status" data-testid="low-stock">{lang.t(Msg::NoLowStock)}</p> }.into_any()
         } else {
             let text = lang
                 .t(Msg::LowStock)
                 .replace("{}", &low.join(lang.t(Msg::ListSeparator)));
-            view! { <p class="flag" role="status" data-testid="low-stock">{text}</p> }.into_any()
+            view! {
+                <p class="flag" role="status" data-testid="low-stock">{text}</p>
+                {(folded > 0).then(|| view! {
+                    <p class="hint" data-testid="low-stock-folded">
+                        {lang.t(Msg::LowStockFolded).replace("{shown}", &LOW_SHOWN.to_string()).replace("{n}", &folded.to_string())} " "
+                        <button type="button" class="btn btn-link" on:click=move |_| show_all.set(true)>
+                            {lang.t(Msg::LowStockShowAll)}
+                        </button>
+                    </p>
+                })}
+            }
+            .into_any()
         }
     };
     view! {

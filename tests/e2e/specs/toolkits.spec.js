@@ -1,7 +1,7 @@
 // The industry toolkits: the spec's rows on each, one edit per toolkit moving its
 // derived column, the plan's industry first.
 import { test, expect } from './fixtures.js';
-import { derived } from './helpers.js';
+import { derived, pasteText } from './helpers.js';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+08:00'));
@@ -45,6 +45,23 @@ test('retail stock: projected stock, advice by the rule on screen, low-stock ale
   await page.keyboard.press('Enter');
   const row = page.locator('table[data-table="stores"] tbody tr').nth(3).locator('td.col-derived');
   await expect(row).toHaveText(['30', '从MB001门店调货10件;需向仓申请补货50件']);
+});
+
+test('a long low-stock alert names the eight stores furthest below safety stock and folds the rest until asked', async ({ page }) => {
+  // Twelve Shanghai stores pasted over the demo's, none with a surplus to give: store k
+  // is short by 10 × k.
+  await page.getByRole('textbox', { name: '门店编码 第 1 行', exact: true }).click();
+  await page.keyboard.press('Escape');
+  const lines = Array.from({ length: 12 }, (_, i) => `S${i + 1}\t上海市浦东区\t0\t100\t0\t${110 + 10 * i}`);
+  await pasteText(page, lines.join('\n'));
+  await expect(page.getByRole('textbox', { name: '安全库存阈值 S12' })).toHaveValue('220');
+  const alert = page.getByTestId('low-stock');
+  await expect(alert).toHaveText('低库存预警:S12 −120;S11 −110;S10 −100;S9 −90;S8 −80;S7 −70;S6 −60;S5 −50');
+  const folded = page.getByTestId('low-stock-folded');
+  await expect(folded).toContainText('以上为缺口最大的8家门店,另有4家门店低于安全库存。');
+  await folded.getByRole('button', { name: '全部列出' }).click();
+  await expect(alert).toHaveText(`低库存预警:${Array.from({ length: 12 }, (_, i) => `S${i + 1} −${10 * (i + 1)}`).join(';')}`);
+  await expect(folded).toBeHidden();
 });
 
 test('member tiers: members per tier and the monthly cost of benefits', async ({ page }) => {
