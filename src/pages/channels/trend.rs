@@ -73,11 +73,13 @@ pub fn TrendSection() -> impl IntoView {
             (Some(v), Some(unit)) => format_measure(v, unit, currency, lang),
             _ => NO_VALUE.to_string(),
         };
+        // The same target and threshold on every month: written once, not once a month.
+        let (target, threshold) = (show(target), show(threshold));
         series
             .into_iter()
             .map(|(month, value)| SummaryRow {
                 name: month.to_string(),
-                figures: vec![show(value), show(target), show(threshold)],
+                figures: vec![show(value), target.clone(), threshold.clone()],
                 warn: false,
             })
             .collect::<Vec<_>>()
