@@ -112,6 +112,9 @@ pub(super) enum Notice {
     },
 }
 
+/// A choice column's options (key, label), listed for all its cells.
+type ChoiceList = Memo<Vec<(String, String)>>;
+
 /// Everything the table's handlers share. Copy, so closures can take it freely.
 #[derive(Clone, Copy)]
 pub(super) struct Grid {
@@ -130,7 +133,7 @@ pub(super) struct Grid {
     /// Each choice column's options, listed once for all its cells: a list read from
     /// the plan (budget categories, goals) is re-listed once per change, not once per
     /// cell in view, and a cell re-runs only when the list itself changed.
-    choice_lists: StoredValue<Arc<[Option<Memo<Vec<(String, String)>>>]>>,
+    choice_lists: StoredValue<Arc<[Option<ChoiceList>]>>,
     ctx: Memo<CellCtx>,
     cursor: RwSignal<Option<Cursor>>,
     anchor: RwSignal<Option<Cursor>>,
@@ -376,7 +379,7 @@ fn table_view(table: Table) -> AnyView {
     let positions = Memo::new(move |_| {
         ids.with(|ids| ids.iter().enumerate().map(|(i, id)| (*id, i)).collect())
     });
-    let choice_lists: Arc<[Option<Memo<Vec<(String, String)>>>]> = columns
+    let choice_lists: Arc<[Option<ChoiceList>]> = columns
         .iter()
         .map(|info| {
             let info = *info;

@@ -229,7 +229,7 @@ pub fn BudgetSection() -> impl IntoView {
                 } else {
                     u.category.clone()
                 };
-                let text = match u.remaining() {
+                match u.remaining() {
                     Some(r) => lang
                         .get()
                         .t(Msg::CategoryOver)
@@ -240,8 +240,7 @@ pub fn BudgetSection() -> impl IntoView {
                         .t(Msg::CategoryUnbudgeted)
                         .replace("{0}", &name)
                         .replace("{1}", &money(u.committed)),
-                };
-                text
+                }
             })
             .collect::<Vec<_>>()
     });
