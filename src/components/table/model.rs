@@ -8,6 +8,7 @@ use crate::domain::plan::Plan;
 use crate::domain::values::entry::InputError;
 use crate::domain::values::ids::RowId;
 use crate::i18n::{Lang, Msg};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -110,13 +111,9 @@ impl<R: TableRow> RowAccess for Typed<R> {
     }
 
     fn error(&self, plan: &Plan, row: usize, col: usize) -> Option<InputError> {
-        let r = (self.source.rows)(plan).get(row)?;
-        let column = self.columns.get(col)?;
-        let own = (column.error)(r);
-        if own.is_some() || column.kind != ColumnKind::Choice {
-            return own;
-        }
-        self.not_an_option(plan, row, col, &column.options.list(plan, Lang::Zh))
+        self.cell_error(plan, row, col, |column| {
+            Cow::Owned(column.options.list(plan, Lang::Zh))
+        })
     }
 
     fn error_among(
@@ -126,13 +123,7 @@ impl<R: TableRow> RowAccess for Typed<R> {
         col: usize,
         options: &[(String, String)],
     ) -> Option<InputError> {
-        let r = (self.source.rows)(plan).get(row)?;
-        let column = self.columns.get(col)?;
-        let own = (column.error)(r);
-        if own.is_some() || column.kind != ColumnKind::Choice {
-            return own;
-        }
-        self.not_an_option(plan, row, col, options)
+        self.cell_error(plan, row, col, |_| Cow::Borrowed(options))
     }
 
     fn write(&self, plan: &mut Plan, row: usize, col: usize, text: &str) {
@@ -195,16 +186,24 @@ impl<R: TableRow> RowAccess for Typed<R> {
 }
 
 impl<R: TableRow> Typed<R> {
-    /// A choice whose text is none of the options: kept, and flagged until one is picked.
-    fn not_an_option(
+    /// What is wrong with a cell: its column's own check, then, for a choice, a text
+    /// that is none of the options (`options`: the column's list): kept, and flagged
+    /// until one is picked.
+    fn cell_error<'o>(
         &self,
         plan: &Plan,
         row: usize,
         col: usize,
-        options: &[(String, String)],
+        options: impl FnOnce(&Column<R>) -> Cow<'o, [(String, String)]>,
     ) -> Option<InputError> {
+        let r = (self.source.rows)(plan).get(row)?;
+        let column = self.columns.get(col)?;
+        let own = (column.error)(r);
+        if own.is_some() || column.kind != ColumnKind::Choice {
+            return own;
+        }
         let text = self.text(plan, row, col, &choice_ctx(plan));
-        let is_option = options.iter().any(|(key, _)| *key == text);
+        let is_option = options(column).iter().any(|(key, _)| *key == text);
         (!is_option).then_some(InputError::NotAnOption)
     }
 

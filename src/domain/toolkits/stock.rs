@@ -112,12 +112,17 @@ fn projected(store: &StoreStock, units_per_transfer: u64) -> Option<i64> {
     shared.checked_sub(i64::try_from(draw).ok()?)
 }
 
-/// Every store's projected stock and advice, in table order.
-pub fn replenishment(
-    stores: &[impl std::borrow::Borrow<StoreStock>],
-    rule: &StockRule,
-) -> Vec<StockPosition> {
-    let stores: Vec<&StoreStock> = stores.iter().map(|s| s.borrow()).collect();
+/// Rules 1 and 2 per store, and the warehouse's pack size.
+struct Levels {
+    /// (projected stock, safety stock); `None` when a count is missing or invalid.
+    level: Vec<Option<(i64, i64)>>,
+    /// What each store can still give: its surplus. A store short of stock has none, so
+    /// it is never its own donor.
+    spare: Vec<u64>,
+    pack: u64,
+}
+
+fn levels(stores: &[&StoreStock], rule: &StockRule) -> Levels {
     let units = rule
         .units_per_transfer
         .value()
@@ -138,12 +143,20 @@ pub fn replenishment(
             ))
         })
         .collect();
-    // What each store can still give: its surplus, shared out in table order of need. A
-    // store short of stock has none, so it is never its own donor.
-    let spare: Vec<u64> = level
+    let spare = level
         .iter()
         .map(|l| l.map_or(0, |(p, safety)| u64::try_from(p - safety).unwrap_or(0)))
         .collect();
+    Levels { level, spare, pack }
+}
+
+/// Every store's projected stock and advice, in table order.
+pub fn replenishment(
+    stores: &[impl std::borrow::Borrow<StoreStock>],
+    rule: &StockRule,
+) -> Vec<StockPosition> {
+    let stores: Vec<&StoreStock> = stores.iter().map(|s| s.borrow()).collect();
+    let Levels { level, spare, pack } = levels(&stores, rule);
     // Each city's donors, the largest surplus on top (ties: store code, then table
     // order). A store in need takes from the top until covered; only the last donor it
     // took from can have surplus left, and goes back with what is left. So a thousand
@@ -361,30 +374,11 @@ mod properties {
     /// Rule 3 word for word: for each store in need, its city's other stores with surplus
     /// left, largest surplus first, ties by code, then table order (a stable sort).
     fn plainly(stores: &[StoreStock], rule: &StockRule) -> Vec<Advice> {
-        let units = rule
-            .units_per_transfer
-            .value()
-            .copied()
-            .unwrap_or(DEFAULT_UNITS_PER_TRANSFER);
-        let pack = rule
-            .warehouse_pack
-            .value()
-            .copied()
-            .filter(|&p| p >= 1)
-            .unwrap_or(1);
-        let level: Vec<Option<(i64, i64)>> = stores
-            .iter()
-            .map(|s| {
-                Some((
-                    projected(s, units)?,
-                    i64::try_from(*s.safety_stock.value()?).ok()?,
-                ))
-            })
-            .collect();
-        let mut spare: Vec<u64> = level
-            .iter()
-            .map(|l| l.map_or(0, |(p, safety)| u64::try_from(p - safety).unwrap_or(0)))
-            .collect();
+        let Levels {
+            level,
+            mut spare,
+            pack,
+        } = levels(&stores.iter().collect::<Vec<_>>(), rule);
         (0..stores.len())
             .map(|i| {
                 let Some((projected, safety)) = level[i] else {
