@@ -117,7 +117,8 @@ pub fn period_labels(kind: ComparisonKind, lang: Lang) -> (&'static str, &'stati
     }
 }
 
-/// One stage's comparison read out: "门店扫码关注: 本月 30%, 上月 25%, 高 5 个百分点…".
+/// One stage's comparison read out: its verdict and the sentence ("门店扫码关注:本月转化率
+/// 30%,上月 25%,高出 5 个百分点。…").
 fn sentence(stage: &FunnelStage, (current, previous): (&str, &str), l: Lang) -> (Verdict, String) {
     let c = stage_comparison(stage);
     let points = signed_points(c.change_bp.map(i64::abs));
