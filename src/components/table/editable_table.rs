@@ -157,6 +157,12 @@ pub(super) struct Grid {
     table: NodeRef<html::Table>,
     menu_for: RwSignal<Option<RowId>>,
     drag_from: StoredValue<Option<usize>>,
+    /// How often each row was dragged over other rows: part of its key in the list of
+    /// rows, so that a dragged row is rebuilt at its new place. Leptos' keyed list would
+    /// instead move in the page every row it passed over (it moves each row whose index
+    /// changed by other than the rows added and removed): eight rows re-inserted, styled
+    /// and laid out again to move one row down seven places.
+    dragged: StoredValue<HashMap<RowId, u32>>,
 }
 
 impl Grid {
@@ -427,6 +433,7 @@ fn table_view(table: Table) -> AnyView {
         table: NodeRef::new(),
         menu_for: RwSignal::new(None),
         drag_from: StoredValue::new(None),
+        dragged: StoredValue::new(HashMap::new()),
     };
     // Undo / redo replace what a cell shows, even mid-edit.
     Effect::new(move |_| {
@@ -509,7 +516,7 @@ fn table_view(table: Table) -> AnyView {
                         {move || spacer(grid.window().0)}
                         <For
                             each=move || { let (a, b) = grid.window(); ids.with(|ids| ids[a..b].to_vec()) }
-                            key=|id| *id
+                            key=move |id| (*id, grid.dragged.with_value(|d| d.get(id).copied().unwrap_or(0)))
                             children=move |id| row_view(grid, id, columns_for_rows.clone())
                         />
                         {move || spacer(grid.len() - grid.window().1)}
@@ -649,15 +656,27 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             label.trim().to_string()
         }
     });
+    // The columns of this row inside a selection of more than one cell: one memo per row,
+    // so that moving the cursor wakes a row's cells only when their part of it changed.
+    let selected_cols = Memo::new(move |_| {
+        let range = grid.selection().filter(|s| !s.is_single())?;
+        let r = row.get()?;
+        (range.rows.0..=range.rows.1)
+            .contains(&r)
+            .then_some(range.cols)
+    });
     let cells = columns
         .iter()
         .enumerate()
         .map(|(col, info)| {
             let info = *info;
-            // What the cell reads: its row, and the parts of the plan its column names.
+            // What the cell reads: its row, and the parts of the plan its column names. Not
+            // the row's position, read untracked: a row's values do not change when rows
+            // are added, removed or moved around it, so its cells do not re-run then (nor
+            // does Leptos walk their effects each time the positions change).
             let is_choice = info.kind == ColumnKind::Choice;
             let read = move |f: &dyn Fn(&Plan, usize) -> String| {
-                row.get().map(|r| {
+                grid.position_untracked(id).map(|r| {
                     if is_choice {
                         // A choice shows its stored key, or a kept text instead; the parts
                         // its column reads are its options, which only the list follows.
@@ -676,16 +695,13 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             // columns the page puts first right after the row's name.
             let label = move || lang.get().t(info.header);
             let phone_order = (info.phone_rank > 0).then(|| format!("--phone-order:{}", info.phone_rank));
-            let selected = move || {
-                let range = grid.selection().filter(|s| !s.is_single());
-                row.get().is_some_and(|r| range.is_some_and(|s| s.contains(Cursor { row: r, col })))
-            };
+            let selected = move || selected_cols.get().is_some_and(|(a, b)| (a..=b).contains(&col));
             if !info.editable() {
                 return view! { <td class=info.kind.css_class() class:selected=selected data-label=label style=phone_order>{text}</td> }.into_any();
             }
             let choices = grid.choice_lists.with_value(|lists| lists[col]);
             let error = Memo::new(move |_| {
-                row.get().and_then(|r| match choices {
+                grid.position_untracked(id).and_then(|r| match choices {
                     // The row and its column's options, not what the options are read from.
                     Some(list) => {
                         store.read_parts(&[Part::ChoiceTexts], |_| ());
@@ -1296,6 +1312,12 @@ fn on_drop(grid: Grid, ev: web_sys::DragEvent) {
         return;
     };
     if to != from {
+        if from.abs_diff(to) > 1 {
+            if let Some(id) = grid.ids.with_untracked(|ids| ids.get(from).copied()) {
+                grid.dragged
+                    .update_value(|d| *d.entry(id).or_default() += 1);
+            }
+        }
         grid.store
             .edit(None, move |p| grid.rows(|a| a.move_row(p, from, to)));
     }
