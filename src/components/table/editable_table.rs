@@ -752,7 +752,6 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         data-col=col
                         aria-label=aria_label
                         prop:value=move || current.get()
-                        class:invalid=move || error.with(Option::is_some)
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby=flagged_by(error, error_id.clone())
                     >
@@ -796,7 +795,6 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         type=if info.kind == ColumnKind::Date { "date" } else { "text" }
                         inputmode=info.kind.input_mode()
                         data-col=col
-                        class:invalid=move || error.with(Option::is_some)
                         aria-label=aria_label
                         aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby=described_by
@@ -811,11 +809,10 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             };
             let content = view! {
                 {field}
-                <Show when=move || error.with(Option::is_some)>
-                    <span class="cell-error" id=error_id.clone()>
-                        {move || error.get().map(|e| input_error_message(e, lang.get()))}
-                    </span>
-                </Show>
+                // One effect per cell for its message (a cell's error rarely changes kind).
+                {move || error.get().map(|e| view! {
+                    <span class="cell-error" id=error_id.clone()>{input_error_message(e, lang.get())}</span>
+                })}
             };
             if col == 0 {
                 view! { <th scope="row" class=format!("{} pinned", info.kind.css_class()) class:selected=selected data-label=label>{content}</th> }.into_any()

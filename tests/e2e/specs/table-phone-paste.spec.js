@@ -42,7 +42,9 @@ test.describe('desktop', () => {
     await expect(phase).toHaveValue('推广期');
     await expect(phase.locator('option:checked')).toHaveText('推广期');
     await expect(phase).toHaveAttribute('aria-invalid', 'true');
-    await expect(phase).toHaveClass(/invalid/);
+    // Flagged on screen too: the error colours of a flagged cell (--error, --error-bg).
+    await expect(phase).toHaveCSS('border-top-color', 'rgb(180, 35, 24)');
+    await expect(phase).toHaveCSS('background-color', 'rgb(254, 243, 242)');
     await expect(await messageOf(page, phase)).toHaveText('不是可选项,请从列表中选择');
     await expect(cell(page, '阶段', '任务02')).toHaveValue('增长期');
     await expect(cell(page, '阶段', '任务02')).toHaveAttribute('aria-invalid', 'false');
