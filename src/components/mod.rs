@@ -6,6 +6,7 @@ pub mod field;
 pub mod files;
 pub mod lazy_page;
 pub mod offline;
+pub mod paper;
 pub mod plan_file;
 pub mod sample;
 pub mod shell;

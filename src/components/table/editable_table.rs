@@ -1,7 +1,8 @@
 //! The editable table. A real `<table>`: column header cells, the row-label column as
 //! pinned row headers, every input named "column row". Behaves like a spreadsheet
 //! (see `sheet::keys`); events are handled once at the table, not per cell. Past
-//! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM.
+//! [`VIRTUAL_FROM`] rows only the visible rows are in the DOM, except on paper, where
+//! every row is (`components::paper`).
 
 use super::cell_flag::CellFlag;
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
@@ -9,6 +10,7 @@ use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use super::{csv_io, xlsx_io};
 use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
+use crate::components::paper::whole_tables;
 use crate::domain::plan::parts::Part;
 use crate::domain::plan::Plan;
 use crate::domain::values::entry::InputError;
@@ -163,6 +165,8 @@ pub(super) struct Grid {
     /// changed by other than the rows added and removed): eight rows re-inserted, styled
     /// and laid out again to move one row down seven places.
     dragged: StoredValue<HashMap<RowId, u32>>,
+    /// Every row in the page however long the table: on paper (`components::paper`).
+    whole: Signal<bool>,
 }
 
 impl Grid {
@@ -204,7 +208,7 @@ impl Grid {
     }
 
     fn is_virtual(self) -> bool {
-        self.len() > VIRTUAL_FROM
+        self.len() > VIRTUAL_FROM && !self.whole.get()
     }
 
     fn editable(self) -> Vec<bool> {
@@ -434,6 +438,7 @@ fn table_view(table: Table) -> AnyView {
         menu_for: RwSignal::new(None),
         drag_from: StoredValue::new(None),
         dragged: StoredValue::new(HashMap::new()),
+        whole: whole_tables(),
     };
     // Undo / redo replace what a cell shows, even mid-edit.
     Effect::new(move |_| {

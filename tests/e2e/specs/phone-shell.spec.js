@@ -192,6 +192,12 @@ test.describe('the print view', () => {
     const titles = () => page.getByRole('heading', { level: 1 }).allTextContents();
     await expect.poll(titles).toEqual(expect.arrayContaining(['线上线下联动场景规划', '行业定制化落地工具包']));
     await expect(page.locator('canvas[role="img"]').first()).toBeVisible();
+    // Every section built (they are, one per task, after the first paint).
+    await expect(page.locator('.deferred')).toHaveCount(0);
+    // A long table prints every row, not the screenful a virtual table keeps in the page:
+    // the demo's 24 months of spend for each of 6 channels.
+    const history = page.locator('table[data-table="mix-history"] tbody tr:not(.spacer)');
+    await expect(history).toHaveCount(144);
 
     // On paper, at the width of an A4 page less its margins (186 mm ≈ 703 px).
     await page.setViewportSize({ width: 703, height: 1000 });

@@ -35,3 +35,22 @@ test('the print view holds every page of the plan and prints to A4 pages', async
   // A4 is 595 × 842 points.
   expect(text).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
 });
+
+test('printing a page from the browser prints every row of a long table, then gives the screen its window back', async ({ page }) => {
+  // The demo's spend history: 24 months for each of 6 channels, a virtual table on screen.
+  await page.goto('/channels#response');
+  const table = page.locator('table[data-table="mix-history"]');
+  const rows = table.locator('tbody tr:not(.spacer)');
+  await expect(table.getByRole('textbox').first()).toBeVisible();
+  await expect.poll(() => rows.count()).toBeLessThan(144);
+  // What the browser sends before and after its print dialog (Ctrl+P, the share menu's print).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(rows).toHaveCount(144);
+  await page.emulateMedia({ media: 'print' });
+  const width = await table.evaluate((t) => t.getBoundingClientRect().width);
+  const inPage = await page.evaluate(() => document.documentElement.clientWidth);
+  expect(width, 'the table fits the page').toBeLessThanOrEqual(inPage);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(() => rows.count()).toBeLessThan(144);
+});

@@ -240,6 +240,9 @@ test('two tabs racing on one plan: every edit reaches the backend, no conflict b
 });
 
 test('two tabs on one plan with no backend: each shows the other’s edits, none is lost', async ({ context }) => {
+  // Three tabs each start the app, and every save of one re-renders the other's page: 8 s
+  // on an idle 2-core machine, past the default 30 s when it runs two other browsers.
+  test.slow();
   const first = await context.newPage();
   await first.goto('/scenario');
   const second = await context.newPage();
