@@ -762,7 +762,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     >
                         {option_views}
                     </select>
-                    <span class="print-value" aria-hidden="true">{chosen}</span>
+                    {printed_copy(grid.whole, chosen)}
                 }
                 .into_any()
             } else {
@@ -806,9 +806,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         prop:value=value
                         node_ref=input_ref
                     />
-                    // On paper an input cannot wrap its text; the print style sheet shows this
-                    // copy instead (screen readers and the screen never see it).
-                    <span class="print-value" aria-hidden="true">{shown}</span>
+                    {printed_copy(grid.whole, move || shown.get())}
                 }
                 .into_any()
             };
@@ -832,6 +830,21 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             {cells}
             <td class="col-actions">{row_actions(grid, id, row, name)}</td>
         </tr>
+    }
+}
+
+/// On paper a control cannot wrap its text, nor show a select's label without its arrow:
+/// the print style sheet shows this copy of the value instead (screen readers never see
+/// it). Only on paper: on screen it would be one more element and text per cell, made and
+/// styled for every row added.
+fn printed_copy(
+    paper: Signal<bool>,
+    value: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        paper
+            .get()
+            .then(|| view! { <span class="print-value" aria-hidden="true">{value}</span> })
     }
 }
 

@@ -47,10 +47,17 @@ test('printing a page from the browser prints every row of a long table, then gi
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await expect(rows).toHaveCount(144);
   await page.emulateMedia({ media: 'print' });
+  // Each value printed as text, where the screen has an input.
+  const first = rows.first();
+  await expect(first.getByRole('textbox').first()).toBeHidden();
+  await expect(first.locator('.print-value').first()).toBeVisible();
+  await expect(first.locator('.print-value').first()).toHaveText(/\S/);
   const width = await table.evaluate((t) => t.getBoundingClientRect().width);
   const inPage = await page.evaluate(() => document.documentElement.clientWidth);
   expect(width, 'the table fits the page').toBeLessThanOrEqual(inPage);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect.poll(() => rows.count()).toBeLessThan(144);
+  // The screen has no printed copies: one element less per cell for every row added.
+  await expect(table.locator('.print-value')).toHaveCount(0);
 });
