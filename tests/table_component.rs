@@ -650,3 +650,35 @@ fn row_id_of(host: &HtmlElement, name: &str) -> u64 {
         .and_then(|row| row.get_attribute("data-row-id")?.parse().ok())
         .unwrap_or_else(|| panic!("no row {name}"))
 }
+
+/// A pasted choice is looked up in place in a fixed list: the same answers as the listed
+/// options give, for its key and a label in either language.
+#[wasm_bindgen_test]
+fn a_fixed_choice_takes_its_key_or_a_label_in_either_language() {
+    use omo_planner::components::table::Options;
+    use omo_planner::i18n::Lang;
+    use omo_planner::pages::options::UNITS;
+    let plan = demo_plan();
+    let units = Options::Fixed(UNITS);
+    for lang in [Lang::Zh, Lang::En] {
+        for (key, label) in units.list(&plan, lang) {
+            assert_eq!(units.label_for(&plan, &key, lang), label);
+            assert_eq!(
+                units.key_for(&plan, &format!(" {label} ")),
+                Some(key.clone())
+            );
+            assert_eq!(units.key_for(&plan, &key), Some(key));
+        }
+    }
+    assert_eq!(
+        units
+            .key_for(&plan, Msg::UnitMoney.text(Lang::En))
+            .as_deref(),
+        Some("money")
+    );
+    assert_eq!(units.key_for(&plan, "no such unit"), None);
+    assert_eq!(
+        units.label_for(&plan, "no such unit", Lang::En),
+        "no such unit"
+    );
+}

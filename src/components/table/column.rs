@@ -84,23 +84,39 @@ impl Options {
         }
     }
 
-    /// The stored key for a typed or pasted choice: a key, or a label in either language.
+    /// The stored key for a typed or pasted choice: a key, or a label in either language
+    /// (a Chinese label first). A fixed list is searched in place, without listing it: a
+    /// pasted block asks once per cell.
     pub fn key_for(self, plan: &Plan, text: &str) -> Option<String> {
         let text = text.trim();
-        [Lang::Zh, Lang::En].into_iter().find_map(|lang| {
-            self.list(plan, lang)
-                .into_iter()
-                .find(|(key, label)| key == text || label == text)
-                .map(|(key, _)| key)
-        })
+        [Lang::Zh, Lang::En]
+            .into_iter()
+            .find_map(|lang| match self {
+                Options::Fixed(options) => options
+                    .iter()
+                    .find(|(key, label)| *key == text || label.text(lang) == text)
+                    .map(|(key, _)| key.to_string()),
+                _ => self
+                    .list(plan, lang)
+                    .into_iter()
+                    .find(|(key, label)| key == text || label == text)
+                    .map(|(key, _)| key),
+            })
     }
 
     /// The label shown (and copied) for a stored key; the key itself if it is no option.
     pub fn label_for(self, plan: &Plan, key: &str, lang: Lang) -> String {
-        self.list(plan, lang)
-            .into_iter()
-            .find(|(k, _)| k == key)
-            .map_or_else(|| key.to_string(), |(_, label)| label)
+        match self {
+            Options::Fixed(options) => options.iter().find(|(k, _)| *k == key).map_or_else(
+                || key.to_string(),
+                |(_, label)| label.text(lang).to_string(),
+            ),
+            _ => self
+                .list(plan, lang)
+                .into_iter()
+                .find(|(k, _)| k == key)
+                .map_or_else(|| key.to_string(), |(_, label)| label),
+        }
     }
 }
 
