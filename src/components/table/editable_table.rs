@@ -621,6 +621,19 @@ fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {
     }
 }
 
+/// A cell's `aria-invalid`: what screen readers announce and what the style sheet colours.
+fn invalid_flag(
+    error: Memo<Option<InputError>>,
+) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
 /// The id of a cell's message while the cell is flagged (its `aria-describedby`).
 fn flagged_by(
     error: Memo<Option<InputError>>,
@@ -757,7 +770,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         data-col=col
                         aria-label=aria_label
                         prop:value=move || current.get()
-                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        aria-invalid=invalid_flag(error)
                         aria-describedby=flagged_by(error, error_id.clone())
                     >
                         {option_views}
@@ -791,18 +804,14 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         shown.get()
                     }
                 };
-                let described_by = {
-                    let error_id = error_id.clone();
-                    move || error.with(Option::is_some).then(|| error_id.clone())
-                };
                 view! {
                     <input
                         type=if info.kind == ColumnKind::Date { "date" } else { "text" }
                         inputmode=info.kind.input_mode()
                         data-col=col
                         aria-label=aria_label
-                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                        aria-describedby=described_by
+                        aria-invalid=invalid_flag(error)
+                        aria-describedby=flagged_by(error, error_id.clone())
                         prop:value=value
                         node_ref=input_ref
                     />
