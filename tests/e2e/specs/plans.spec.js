@@ -146,10 +146,14 @@ test('delete with undo, the plan and its entry come back', async ({ page }) => {
   await expect(rows(page)).toHaveCount(2);
   // Make the copy different, to see that what comes back is the same plan.
   await page.getByRole('button', { name: `打开 ${copy}`, exact: true }).click();
+  // Opened only once the plan left open goes to the archive: a reload before that keeps
+  // the plan that was open (the rest of this test would then run on the wrong plan).
+  await expect(page.locator('.plan-name')).toHaveText(copy);
   await page.goto('/funnel');
   await cell(page, '转化人数', '到店消费').fill('111');
   await saved(page);
   await page.goto('/plans');
+  await expect(page.locator('.plan-name')).toHaveText(copy);
 
   // Delete a plan that is not open.
   await page.getByRole('button', { name: `删除 ${DEMO}`, exact: true }).click();
