@@ -559,14 +559,13 @@ fn counted_categories(plan: &Plan, lang: omo_planner::i18n::Lang) -> Vec<(String
     category_options(plan, lang)
 }
 
-#[wasm_bindgen_test]
-async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
+/// The cost table of `plan`, its category a choice among the budget lines' categories
+/// (listed through `counted_categories`).
+fn mount_cost_table(plan: Plan) -> (HtmlElement, PlanStore) {
     use omo_planner::components::table::Column;
     use omo_planner::domain::scenario::budget::CostLine;
-    let plan = long_budget(36);
     let host = fresh_host();
     let store = PlanStore::new(plan);
-    // The cost table, its category a choice among the budget lines' categories.
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_lang();
         provide_context(store);
@@ -585,6 +584,16 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
         view! { <EditableTable caption=Msg::CostLinesTitle source=cost_source() columns=columns add_label=Msg::AddCostLine /> }
     });
     handle.forget();
+    (host, store)
+}
+
+fn category_listings() -> usize {
+    CATEGORY_LISTINGS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
+    let (host, store) = mount_cost_table(long_budget(36));
     settle().await;
     let selects = || host.query_selector_all("tbody select").unwrap();
     assert_eq!(selects().length(), 7, "a category per cost line");
@@ -597,7 +606,7 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
     let line = line.expect("the demo's 线下活动 line");
     // Three shares typed into a budget line: the categories are read again once per
     // keystroke (they could have changed), not once per cost line's cell.
-    let before = CATEGORY_LISTINGS.load(std::sync::atomic::Ordering::Relaxed);
+    let before = category_listings();
     for share in ["3", "30", "3"] {
         store.edit_row(Part::BudgetLines, line, None, |p| {
             if let Some(l) = p.budget_lines.iter_mut().find(|l| l.id == line) {
@@ -606,7 +615,7 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
         });
         settle().await;
     }
-    let listings = CATEGORY_LISTINGS.load(std::sync::atomic::Ordering::Relaxed) - before;
+    let listings = category_listings() - before;
     assert!(
         (1..=3).contains(&listings),
         "{listings} listings of the categories for 3 edits, 7 cost lines in view"
@@ -635,6 +644,59 @@ async fn a_choice_column_lists_its_options_once_per_change_not_once_per_cell() {
         "the chosen category is kept as it was"
     );
     assert_eq!(first.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+/// Pastes `text` (tab-separated) at `target`, as a spreadsheet's copy would arrive.
+fn paste(target: &web_sys::Element, text: &str) {
+    let dispatch = js_sys::Function::new_with_args(
+        "target, text",
+        "const data = new DataTransfer(); data.setData('text/plain', text); \
+         target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+    );
+    dispatch
+        .call2(&JsValue::NULL, target, &JsValue::from_str(text))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_block_lists_a_choice_columns_options_once_not_once_per_cell() {
+    let (host, store) = mount_cost_table(long_budget(36));
+    settle().await;
+    let selects = || host.query_selector_all("tbody select").unwrap();
+    let categories: Vec<String> = store.read_untracked(|p| {
+        p.budget_lines
+            .iter()
+            .take(6)
+            .map(|l| l.category.clone())
+            .collect()
+    });
+    // A category per cost line: six of the plan, one that is none of them.
+    let mut block = categories.clone();
+    block.push("无此类别".into());
+    let before = category_listings();
+    paste(
+        &selects().item(0).unwrap().unchecked_into(),
+        &(block.join("\n") + "\n"),
+    );
+    settle().await;
+    let listings = category_listings() - before;
+    // Two lists (Chinese and English) for the seven writes, one for their errors, one or
+    // two for the cells' re-render: 21 or more when each cell listed them.
+    assert!(
+        listings <= 5,
+        "{listings} listings of the categories for 7 pasted cells"
+    );
+    let chosen: Vec<String> =
+        store.read_untracked(|p| p.cost_lines.iter().map(|c| c.category.clone()).collect());
+    assert_eq!(chosen, block, "each cell holds what was pasted");
+    let last: web_sys::HtmlSelectElement = selects().item(6).unwrap().unchecked_into();
+    assert_eq!(last.value(), "无此类别", "a text that is no option is kept");
+    assert_eq!(last.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let first: web_sys::HtmlSelectElement = selects().item(0).unwrap().unchecked_into();
+    assert_eq!(
+        first.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
 }
 
 /// The id of the row whose label is `name`.

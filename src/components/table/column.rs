@@ -72,6 +72,9 @@ pub enum Options {
     FromPlan(fn(&Plan, Lang) -> Vec<(String, String)>),
 }
 
+/// A column's options (key, label) in Chinese, then in English.
+pub type OptionLists = [Vec<(String, String)>; 2];
+
 impl Options {
     pub fn list(self, plan: &Plan, lang: Lang) -> Vec<(String, String)> {
         match self {
@@ -88,20 +91,31 @@ impl Options {
     /// (a Chinese label first). A fixed list is searched in place, without listing it: a
     /// pasted block asks once per cell.
     pub fn key_for(self, plan: &Plan, text: &str) -> Option<String> {
+        let Options::Fixed(options) = self else {
+            return Self::key_among(text, &self.lists(plan));
+        };
         let text = text.trim();
-        [Lang::Zh, Lang::En]
-            .into_iter()
-            .find_map(|lang| match self {
-                Options::Fixed(options) => options
-                    .iter()
-                    .find(|(key, label)| *key == text || label.text(lang) == text)
-                    .map(|(key, _)| key.to_string()),
-                _ => self
-                    .list(plan, lang)
-                    .into_iter()
-                    .find(|(key, label)| key == text || label == text)
-                    .map(|(key, _)| key),
-            })
+        [Lang::Zh, Lang::En].into_iter().find_map(|lang| {
+            options
+                .iter()
+                .find(|(key, label)| *key == text || label.text(lang) == text)
+                .map(|(key, _)| key.to_string())
+        })
+    }
+
+    /// The options in Chinese and in English, for [`Options::key_among`].
+    pub fn lists(self, plan: &Plan) -> OptionLists {
+        [self.list(plan, Lang::Zh), self.list(plan, Lang::En)]
+    }
+
+    /// `key_for` among options listed once beforehand (`lists`), for a pasted block.
+    pub fn key_among(text: &str, lists: &OptionLists) -> Option<String> {
+        let text = text.trim();
+        lists
+            .iter()
+            .flatten()
+            .find(|(key, label)| key == text || label == text)
+            .map(|(key, _)| key.clone())
     }
 
     /// The label shown (and copied) for a stored key; the key itself if it is no option.

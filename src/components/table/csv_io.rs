@@ -210,11 +210,12 @@ fn apply(grid: Grid, preview: ImportPreview) {
         grid.access.with_value(|a| {
             let at = a.ids(p).len();
             a.insert(p, at, preview.rows.len(), lang);
-            for (r, writes) in preview.rows.iter().enumerate() {
-                for (col, text) in writes {
-                    a.write(p, at + r, *col, text);
-                }
-            }
+            let mut cells = preview.rows.iter().enumerate().flat_map(|(r, writes)| {
+                writes
+                    .iter()
+                    .map(move |(col, text)| (at + r, *col, text.as_str()))
+            });
+            a.write_block(p, &mut cells);
         })
     });
     grid.notify(Notice::Imported { rows: count });

@@ -1243,35 +1243,46 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
     };
     let len = grid.len();
     let editable = grid.editable();
-    let plan = plan_paste(&block, Cursor { row, col }, len, &editable);
+    let mut plan = plan_paste(&block, Cursor { row, col }, len, &editable);
     let lang = grid.lang.get_untracked();
+    // What the notice says of the block, found before its values move into the plan.
+    let area = plan.area();
+    let kept = kept_values(grid, &plan, len, &editable);
     // Every value is written as pasted: a choice that is no option is kept and flagged.
-    let writes = plan.writes.clone();
+    let writes = std::mem::take(&mut plan.writes);
     let cells: Vec<(usize, usize)> = writes.iter().map(|&(r, c, _)| (r, c)).collect();
     let new_rows = plan.new_rows;
     grid.store.edit(None, move |p| {
         grid.rows(|a| {
             a.insert(p, len, new_rows, lang);
-            for (r, c, value) in &writes {
-                a.write(p, *r, *c, value);
-            }
+            a.write_block(p, &mut writes.iter().map(|(r, c, v)| (*r, *c, v.as_str())));
         })
     });
     let (need_fixing, unknown_choice) = grid.store.read_untracked(|p| {
-        grid.rows(|a| {
-            cells
+        // Each choice column's options listed once for the block, as the cells do.
+        let options: Vec<Vec<(String, String)>> = grid.columns.with_value(|columns| {
+            columns
                 .iter()
-                .fold((0, 0), |(bad, unknown), &(r, c)| match a.error(p, r, c) {
+                .map(|info| match info.kind {
+                    ColumnKind::Choice => info.options.list(p, Lang::Zh),
+                    _ => Vec::new(),
+                })
+                .collect()
+        });
+        grid.rows(|a| {
+            cells.iter().fold((0, 0), |(bad, unknown), &(r, c)| {
+                match a.error_among(p, r, c, &options[c]) {
                     Some(InputError::NotAnOption) => (bad, unknown + 1),
                     Some(_) => (bad + 1, unknown),
                     None => (bad, unknown),
-                })
+                }
+            })
         })
     });
     grid.notify(Notice::Pasted {
         values: cells.len(),
-        area: plan.area(),
-        kept: kept_values(grid, &plan, len, &editable),
+        area,
+        kept,
         need_fixing,
         read_only: plan.on_read_only,
         beyond: plan.beyond_last_column,
