@@ -520,9 +520,13 @@ fn table_view(table: Table) -> AnyView {
                     <tbody>
                         {move || spacer(grid.window().0)}
                         <For
-                            each=move || { let (a, b) = grid.window(); ids.with(|ids| ids[a..b].to_vec()) }
-                            key=move |id| (*id, grid.dragged.with_value(|d| d.get(id).copied().unwrap_or(0)))
-                            children=move |id| row_view(grid, id, columns_for_rows.clone())
+                            each=move || {
+                                let look = RowLook { lang: lang.get(), paper: grid.whole.get() };
+                                let (a, b) = grid.window();
+                                ids.with(|ids| ids[a..b].iter().map(|id| (*id, look)).collect::<Vec<_>>())
+                            }
+                            key=move |(id, look)| (*id, *look, grid.dragged.with_value(|d| d.get(id).copied().unwrap_or(0)))
+                            children=move |(id, look)| row_view(grid, id, look, columns_for_rows.clone())
                         />
                         {move || spacer(grid.len() - grid.window().1)}
                     </tbody>
@@ -656,7 +660,16 @@ fn row_number(lang: Lang, row: usize) -> String {
     lang.t(Msg::RowNumber).replace("{}", &(row + 1).to_string())
 }
 
-fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView {
+/// What every row in view is built for: a row is built again when it changes (rare: a
+/// language switch, printing), so that its cells need no effect of their own for it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct RowLook {
+    lang: Lang,
+    /// On paper (`components::paper`): each value also as text (`printed_copy`).
+    paper: bool,
+}
+
+fn row_view(grid: Grid, id: RowId, look: RowLook, columns: Arc<[ColumnInfo]>) -> impl IntoView {
     let Grid {
         store, lang, ctx, ..
     } = grid;
@@ -711,7 +724,8 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
             };
             // A phone shows each row as a card: every value under its column's name, the
             // columns the page puts first right after the row's name.
-            let label = move || lang.get().t(info.header);
+            // A phone's card shows each value under its column's name.
+            let label = look.lang.t(info.header);
             let phone_order = (info.phone_rank > 0).then(|| format!("--phone-order:{}", info.phone_rank));
             let selected = move || selected_cols.get().is_some_and(|(a, b)| (a..=b).contains(&col));
             if !info.editable() {
@@ -775,7 +789,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                     >
                         {option_views}
                     </select>
-                    {printed_copy(grid.whole, chosen)}
+                    {printed_copy(look.paper, chosen)}
                 }
                 .into_any()
             } else {
@@ -815,7 +829,7 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
                         prop:value=value
                         node_ref=input_ref
                     />
-                    {printed_copy(grid.whole, move || shown.get())}
+                    {printed_copy(look.paper, move || shown.get())}
                 }
                 .into_any()
             };
@@ -846,15 +860,8 @@ fn row_view(grid: Grid, id: RowId, columns: Arc<[ColumnInfo]>) -> impl IntoView 
 /// the print style sheet shows this copy of the value instead (screen readers never see
 /// it). Only on paper: on screen it would be one more element and text per cell, made and
 /// styled for every row added.
-fn printed_copy(
-    paper: Signal<bool>,
-    value: impl Fn() -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        paper
-            .get()
-            .then(|| view! { <span class="print-value" aria-hidden="true">{value}</span> })
-    }
+fn printed_copy(paper: bool, value: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    paper.then(|| view! { <span class="print-value" aria-hidden="true">{value}</span> })
 }
 
 /// The drag handle and the row menu: insert, duplicate, move, delete.
