@@ -663,15 +663,14 @@ async fn a_pasted_block_lists_a_choice_columns_options_once_not_once_per_cell() 
     let (host, store) = mount_cost_table(long_budget(36));
     settle().await;
     let selects = || host.query_selector_all("tbody select").unwrap();
-    let categories: Vec<String> = store.read_untracked(|p| {
+    // A category per cost line: six of the plan, one that is none of them.
+    let mut block: Vec<String> = store.read_untracked(|p| {
         p.budget_lines
             .iter()
             .take(6)
             .map(|l| l.category.clone())
             .collect()
     });
-    // A category per cost line: six of the plan, one that is none of them.
-    let mut block = categories.clone();
     block.push("无此类别".into());
     let before = category_listings();
     paste(

@@ -724,7 +724,6 @@ fn row_view(grid: Grid, id: RowId, look: RowLook, columns: Arc<[ColumnInfo]>) ->
             };
             // A phone shows each row as a card: every value under its column's name, the
             // columns the page puts first right after the row's name.
-            // A phone's card shows each value under its column's name.
             let label = look.lang.t(info.header);
             let phone_order = (info.phone_rank > 0).then(|| format!("--phone-order:{}", info.phone_rank));
             let selected = move || selected_cols.get().is_some_and(|(a, b)| (a..=b).contains(&col));
