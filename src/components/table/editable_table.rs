@@ -724,10 +724,8 @@ impl RowCells {
         self.each_cell(|col, info, cell| {
             if info.editable() && which(col) {
                 if let Some(control) = cell.first_element_child() {
-                    let _ = control.set_attribute(
-                        "aria-label",
-                        &format!("{} {row_name}", lang.t(info.header)),
-                    );
+                    let _ = control
+                        .set_attribute("aria-label", &control_name(lang.t(info.header), row_name));
                 }
             }
         });
@@ -739,6 +737,17 @@ impl RowCells {
             let _ = cell.set_attribute("class", &cell_class(col, info, in_cols(cols, col)));
         });
     }
+}
+
+/// A control's accessible name: its column and its row ("转化人数 社群入群"), which tests
+/// and screen readers rely on.
+fn control_name(column: &str, row_name: &str) -> String {
+    format!("{column} {row_name}")
+}
+
+/// "第 3 行" for a row in the table, nothing for one no longer in it.
+fn row_number_or_none(lang: Lang, row: Option<usize>) -> String {
+    row.map(|r| row_number(lang, r)).unwrap_or_default()
 }
 
 /// "3–7" or "3": a span of rows or columns, each end named by `name`.
@@ -807,10 +816,7 @@ fn row_view(grid: Grid, id: RowId, look: RowLook, columns: Arc<[ColumnInfo]>) ->
         cells.name_controls(|col| col != 0, name)
     });
     row_cells.follow(row, row_now, |cells, r| {
-        cells.name_controls(
-            |col| col == 0,
-            &r.map(|r| row_number(cells.lang, r)).unwrap_or_default(),
-        );
+        cells.name_controls(|col| col == 0, &row_number_or_none(cells.lang, *r));
     });
     row_cells.follow(selected_cols, selected_now, |cells, cols| {
         cells.mark_selected(*cols)
@@ -865,9 +871,9 @@ fn row_view(grid: Grid, id: RowId, look: RowLook, columns: Arc<[ColumnInfo]>) ->
             let error_id = format!("{}-{}-{}-error", grid.key, id.0, col);
             // The label column is named by row number: its own text changes as you type.
             let aria_label = if col == 0 {
-                format!("{label} {}", row_now.map(|r| row_number(look.lang, r)).unwrap_or_default())
+                control_name(label, &row_number_or_none(look.lang, row_now))
             } else {
-                format!("{label} {name_now}")
+                control_name(label, &name_now)
             };
             let (field, control) = if info.kind == ColumnKind::Choice {
                 let choice_ref = NodeRef::<html::Select>::new();
