@@ -51,16 +51,25 @@ impl PastePlan {
     }
 }
 
-pub fn plan_paste(block: &[Vec<String>], at: Cursor, rows: usize, editable: &[bool]) -> PastePlan {
-    let mut plan = PastePlan::default();
-    for (i, values) in block.iter().enumerate() {
+/// The block's values move into the plan's writes (a block of 10,000 rows is not copied).
+pub fn plan_paste(
+    block: Vec<Vec<String>>,
+    at: Cursor,
+    rows: usize,
+    editable: &[bool],
+) -> PastePlan {
+    let mut plan = PastePlan {
+        writes: Vec::with_capacity(block.iter().map(Vec::len).sum()),
+        ..PastePlan::default()
+    };
+    for (i, values) in block.into_iter().enumerate() {
         let row = at.row + i;
-        for (j, value) in values.iter().enumerate() {
+        for (j, value) in values.into_iter().enumerate() {
             let col = at.col + j;
             match editable.get(col) {
                 None => plan.beyond_last_column += 1,
                 Some(false) => plan.on_read_only += 1,
-                Some(true) => plan.writes.push((row, col, value.clone())),
+                Some(true) => plan.writes.push((row, col, value)),
             }
         }
     }
@@ -88,7 +97,7 @@ mod tests {
     fn lands_cell_for_cell_and_adds_rows() {
         let editable = [true, true, true, false, false];
         let plan = plan_paste(
-            &block(&[&["a", "1", "2"], &["b", "3", "4"], &["c", "5", "6"]]),
+            block(&[&["a", "1", "2"], &["b", "3", "4"], &["c", "5", "6"]]),
             Cursor { row: 3, col: 0 },
             4,
             &editable,
@@ -108,7 +117,7 @@ mod tests {
         let rows: Vec<Vec<String>> = (0..20)
             .map(|i| (0..5).map(|j| format!("{i}-{j}")).collect())
             .collect();
-        let plan = plan_paste(&rows, Cursor { row: 0, col: 0 }, 5, &editable);
+        let plan = plan_paste(rows.clone(), Cursor { row: 0, col: 0 }, 5, &editable);
         assert_eq!(plan.new_rows, 15);
         assert_eq!(
             plan.area(),
@@ -119,26 +128,21 @@ mod tests {
         );
         assert_eq!(plan.kept(5, &editable), Some((vec![6, 8], (0, 4))));
         // Pasted below the existing rows: nothing had values before.
-        let below = plan_paste(&rows, Cursor { row: 5, col: 0 }, 5, &editable);
+        let below = plan_paste(rows.clone(), Cursor { row: 5, col: 0 }, 5, &editable);
         assert_eq!(below.kept(5, &editable), None);
         // Every editable column covered: nothing kept.
-        let wide = plan_paste(
-            &block(&[&["a"; 9]]),
-            Cursor { row: 1, col: 0 },
-            5,
-            &editable,
-        );
+        let wide = plan_paste(block(&[&["a"; 9]]), Cursor { row: 1, col: 0 }, 5, &editable);
         assert_eq!(wide.kept(5, &editable), None);
         // Names and phases pasted over rows 3-6 of 5: the rows written over that existed.
         let row: &[&str] = &["x", "p"];
-        let names = plan_paste(&block(&[row; 4]), Cursor { row: 2, col: 0 }, 5, &editable);
+        let names = plan_paste(block(&[row; 4]), Cursor { row: 2, col: 0 }, 5, &editable);
         assert_eq!(
             names.kept(5, &editable),
             Some((vec![2, 3, 4, 6, 8], (2, 4)))
         );
         // Figures pasted into named rows: those rows are still theirs, nothing to report.
         let middle = plan_paste(
-            &block(&[&["x"], &["y"]]),
+            block(&[&["x"], &["y"]]),
             Cursor { row: 2, col: 2 },
             5,
             &editable,
@@ -151,7 +155,7 @@ mod tests {
     fn counts_what_cannot_land() {
         let editable = [true, true, false];
         let plan = plan_paste(
-            &block(&[&["1", "2", "3", "4"]]),
+            block(&[&["1", "2", "3", "4"]]),
             Cursor { row: 0, col: 1 },
             1,
             &editable,

@@ -1381,7 +1381,7 @@ fn on_paste(grid: Grid, ev: web_sys::ClipboardEvent) {
     };
     let len = grid.len();
     let editable = grid.editable();
-    let mut plan = plan_paste(&block, Cursor { row, col }, len, &editable);
+    let mut plan = plan_paste(block, Cursor { row, col }, len, &editable);
     let lang = grid.lang.get_untracked();
     // What the notice says of the block, found before its values move into the plan.
     let area = plan.area();
@@ -1449,14 +1449,8 @@ fn kept_values(
     let ctx = grid.ctx.get_untracked();
     let lang = grid.lang.get_untracked();
     let cols: Vec<usize> = grid.store.read_untracked(|p| {
-        // What a new row holds, from a copy of the plan (rows are shared: cheap).
-        let fresh: Vec<String> = grid.access.with_value(|a| {
-            let mut trial = p.clone();
-            let at = a.ids(&trial).len();
-            a.insert(&mut trial, at, 1, lang);
-            cols.iter().map(|&c| a.text(&trial, at, c, &ctx)).collect()
-        });
         grid.rows(|a| {
+            let fresh = a.new_row_texts(p, &cols, lang, &ctx);
             cols.iter()
                 .zip(&fresh)
                 .filter(|(&c, fresh)| (rows.0..=rows.1).any(|r| a.text(p, r, c, &ctx) != **fresh))

@@ -66,6 +66,8 @@ pub trait RowAccess: Send + Sync {
     fn write_block(&self, plan: &mut Plan, writes: &mut dyn Iterator<Item = Write<'_>>);
     /// `count` new, empty rows at `at` (which may be the length: append).
     fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang);
+    /// What the columns `cols` of a row `insert` would add show, without adding it.
+    fn new_row_texts(&self, plan: &Plan, cols: &[usize], lang: Lang, ctx: &CellCtx) -> Vec<String>;
     /// A copy of row `at` (with a new id) right below it.
     fn duplicate(&self, plan: &mut Plan, at: usize);
     fn remove(&self, plan: &mut Plan, at: usize);
@@ -167,6 +169,18 @@ impl<R: TableRow> RowAccess for Typed<R> {
         rows.splice(at..at, new);
     }
 
+    fn new_row_texts(&self, plan: &Plan, cols: &[usize], lang: Lang, ctx: &CellCtx) -> Vec<String> {
+        // A new row has no kept choice texts: its columns' own texts are what it shows.
+        let row = (self.source.new_row)(plan.next_row_id(), lang);
+        cols.iter()
+            .map(|&c| {
+                self.columns
+                    .get(c)
+                    .map_or_else(String::new, |column| (column.text)(&row, plan, ctx))
+            })
+            .collect()
+    }
+
     fn duplicate(&self, plan: &mut Plan, at: usize) {
         let id = plan.next_row_id();
         let rows = (self.source.rows_mut)(plan);
@@ -244,9 +258,14 @@ impl<R: TableRow> Typed<R> {
         if own.is_some() || column.kind != ColumnKind::Choice {
             return own;
         }
-        let text = self.text(plan, row, col, &choice_ctx(plan));
-        let is_option = options(column).iter().any(|(key, _)| *key == text);
-        (!is_option).then_some(InputError::NotAnOption)
+        let options = options(column);
+        let is_option = |text: &str| options.iter().any(|(key, _)| key == text);
+        // A kept text is read where it is, not copied (a pasted block checks every cell).
+        let known = match self.kept_text(plan, r.id(), col) {
+            Some(kept) => is_option(kept),
+            None => is_option(&(column.text)(r, plan, &choice_ctx(plan))),
+        };
+        (!known).then_some(InputError::NotAnOption)
     }
 
     /// The text kept for a choice cell whose row cannot store it.
@@ -409,6 +428,9 @@ impl RowAccess for ShownRows<'_> {
     }
     fn insert(&self, plan: &mut Plan, at: usize, count: usize, lang: Lang) {
         self.inner.insert(plan, self.at(at), count, lang)
+    }
+    fn new_row_texts(&self, plan: &Plan, cols: &[usize], lang: Lang, ctx: &CellCtx) -> Vec<String> {
+        self.inner.new_row_texts(plan, cols, lang, ctx)
     }
     fn duplicate(&self, plan: &mut Plan, at: usize) {
         self.inner.duplicate(plan, self.at(at))

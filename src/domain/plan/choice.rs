@@ -53,9 +53,18 @@ impl ChoiceTexts {
         self.0.is_empty()
     }
 
+    /// Where the cell's text is (or would go): by row first, a number to compare, then
+    /// among that row's few texts. Every choice cell of a pasted block asks.
     fn find(&self, table: &str, row: RowId, column: &str) -> Result<usize, usize> {
-        self.0
-            .binary_search_by(|t| key(t).cmp(&(row, table, column)))
+        let mut at = self.0.partition_point(|t| t.row < row);
+        while let Some(t) = self.0.get(at).filter(|t| t.row == row) {
+            match (t.table.as_str(), t.column.as_str()).cmp(&(table, column)) {
+                std::cmp::Ordering::Less => at += 1,
+                std::cmp::Ordering::Equal => return Ok(at),
+                std::cmp::Ordering::Greater => break,
+            }
+        }
+        Err(at)
     }
 
     pub fn get(&self, table: &str, row: RowId, column: &str) -> Option<&str> {
@@ -168,5 +177,32 @@ mod tests {
                 .all(|i| many.get("tasks", RowId(i), "ColStatus")
                     == Some(format!("状态{i}").as_str()))
         );
+    }
+
+    #[test]
+    fn any_order_of_edits_agrees_with_a_map_and_stays_sorted() {
+        use std::collections::BTreeMap;
+        let (tables, columns) = (["risks", "tasks", "goals"], ["ColStatus", "ColA", "ColZ"]);
+        let mut texts = ChoiceTexts::default();
+        let mut model = BTreeMap::new();
+        // A scrambled walk over 50 rows × 3 tables × 3 columns, every third step a removal.
+        for step in 0..2_000_u64 {
+            let k = step.wrapping_mul(7_919) % 450;
+            let (row, table, column) = (
+                RowId(k / 9),
+                tables[(k % 9 / 3) as usize],
+                columns[(k % 3) as usize],
+            );
+            if step % 3 == 2 {
+                texts.remove(table, row, column);
+                model.remove(&(row, table, column));
+            } else {
+                texts.set(table, row, column, &step.to_string());
+                model.insert((row, table, column), step.to_string());
+            }
+        }
+        let listed: Vec<_> = texts.0.iter().map(|t| (key(t), t.text.clone())).collect();
+        let expected: Vec<_> = model.into_iter().collect();
+        assert_eq!(listed, expected);
     }
 }

@@ -5,6 +5,7 @@
 //! on the cell with its error, and left out of every calculation.
 
 use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 
 /// Why a cell's text is not a valid value. The UI turns these into localized messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,16 +183,17 @@ pub(crate) fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
 }
 
 /// `s` without one of `prefixes` at its start, a sign kept in front: "-¥10" → "-10".
-pub(crate) fn strip_prefix_any(s: &str, prefixes: &[&str]) -> String {
+/// Borrowed unless a sign had to be moved (every cell of a pasted block goes through it).
+pub(crate) fn strip_prefix_any<'s>(s: &'s str, prefixes: &[&str]) -> Cow<'s, str> {
     let (sign, rest) = match s.strip_prefix(['-', '+']) {
         Some(rest) => (&s[..1], rest),
         None => ("", s),
     };
-    let rest = prefixes
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-        .unwrap_or(rest);
-    format!("{sign}{rest}")
+    match prefixes.iter().find_map(|p| rest.strip_prefix(p)) {
+        Some(bare) if sign.is_empty() => Cow::Borrowed(bare),
+        Some(bare) => Cow::Owned(format!("{sign}{bare}")),
+        None => Cow::Borrowed(s),
+    }
 }
 
 /// Dates as ISO `2026-10-15` (what a date input gives) or `2026/10/15`.
@@ -253,8 +255,12 @@ pub(crate) fn parse_scaled(s: &str, places: usize) -> Result<i64, InputError> {
     } else {
         whole.parse().map_err(|_| InputError::TooLarge)?
     };
-    let frac: i64 = format!("{frac:0<places$}").parse().unwrap_or(0);
     let scale = 10_i64.pow(u32::try_from(places).unwrap_or(0));
+    // At most `places` digits (checked above), read as if padded with zeros to `places`.
+    let frac = frac
+        .bytes()
+        .fold(0_i64, |v, d| v * 10 + i64::from(d - b'0'))
+        * 10_i64.pow(u32::try_from(places - frac.len()).unwrap_or(0));
     // A negative amount is built downwards, so i64::MIN (which has no positive twin) reads.
     let v = if negative {
         whole.checked_mul(-scale).and_then(|w| w.checked_sub(frac))
@@ -278,21 +284,25 @@ pub(crate) fn hundredths_text(v: i64, both_places: bool) -> String {
 
 /// Trims, folds full-width digits, signs and symbols to ASCII, and drops thousands
 /// separators and spaces ("￥ １，２００．５" → "¥1200.5").
-pub(crate) fn normalize_number(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' | '−' => Some('-'),
-            '＋' => Some('+'),
-            '％' => Some('%'),
-            '￥' => Some('¥'),
-            '＄' => Some('$'),
-            ',' | '，' | '_' | ' ' | '\u{a0}' | '\u{3000}' => None,
-            c => Some(c),
-        })
-        .collect()
+pub(crate) fn normalize_number(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    let fold = |c: char| match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '．' | '。' => Some('.'),
+        '－' | '−' => Some('-'),
+        '＋' => Some('+'),
+        '％' => Some('%'),
+        '￥' => Some('¥'),
+        '＄' => Some('$'),
+        ',' | '，' | '_' | ' ' | '\u{a0}' | '\u{3000}' => None,
+        c => Some(c),
+    };
+    // Almost every cell is already plain ("1200.5"): no copy then.
+    if text.chars().all(|c| fold(c) == Some(c)) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter_map(fold).collect())
+    }
 }
 
 // JSON form: a value as itself, an empty cell as null, bad input as {"invalid": "<text>"}.

@@ -18,7 +18,8 @@ pub struct Measure(pub i64);
 /// decimals.
 impl CellValue for Measure {
     fn parse(text: &str) -> Result<Measure, InputError> {
-        let s = strip_prefix_any(&normalize_number(text), CURRENCY_SYMBOLS);
+        let plain = normalize_number(text);
+        let s = strip_prefix_any(&plain, CURRENCY_SYMBOLS);
         if let Some(percent) = s.strip_suffix('%') {
             return parse_hundredths(percent).map(Measure);
         }

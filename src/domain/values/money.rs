@@ -50,7 +50,8 @@ impl Currency {
 /// digits, or in 万 ("7.5万" = 75,000); at most two decimals of a yuan.
 impl CellValue for Fen {
     fn parse(text: &str) -> Result<Fen, InputError> {
-        let s = strip_prefix_any(&normalize_number(text), CURRENCY_SYMBOLS);
+        let plain = normalize_number(text);
+        let s = strip_prefix_any(&plain, CURRENCY_SYMBOLS);
         let s = s.strip_suffix('元').unwrap_or(&s);
         match s.strip_suffix('万') {
             // Fen are 10^-6 万: the 万 figure read at six places is the amount in fen.
@@ -142,7 +143,8 @@ mod tests {
             "０",
         ] {
             let general = {
-                let s = strip_prefix_any(&normalize_number(text), CURRENCY_SYMBOLS);
+                let plain = normalize_number(text);
+                let s = strip_prefix_any(&plain, CURRENCY_SYMBOLS);
                 parse_hundredths(&s).map(Fen)
             };
             if let Some(fen) = plain_fen(text) {
