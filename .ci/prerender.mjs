@@ -195,11 +195,12 @@ function inlineStyles(html) {
 
 // The page is on screen before the app's wasm is: its download starts after the first
 // paint, so that the HTML has the line to itself until then (on a phone's 3G the wasm
-// would share it, and delay the paint). Trunk's start script waits for a frame to be
-// painted; the preload of the main wasm goes (the start script fetches it then), and the
-// script preloading the page's own modules (.ci/wasm-split.mjs) waits as well.
+// would share it, and delay the paint). Trunk's start script waits for the first
+// contentful paint (`__omoAfterPaint`, index.html's inline script); the preload of the
+// main wasm goes (that script preloads it then), and the script preloading the page's own
+// modules (.ci/wasm-split.mjs) waits as well.
 function afterFirstPaint(html) {
-  const painted = 'await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));';
+  const painted = 'await new Promise((go) => __omoAfterPaint(go));';
   let start = 0;
   let preloads = 0;
   html = html
@@ -211,7 +212,7 @@ function afterFirstPaint(html) {
       preloads += 1;
       return '';
     })
-    .replace(/<script>(\{[^<]*\.wasm[^<]*\})<\/script>/g, (_, body) => `<script>requestAnimationFrame(() => setTimeout(() => ${body}));</script>`);
+    .replace(/<script>(\{[^<]*\.wasm[^<]*\})<\/script>/g, (_, body) => `<script>__omoAfterPaint(() => ${body});</script>`);
   if (start !== 1 || preloads !== 1) throw new Error(`Trunk's start script (${start}) or wasm preload (${preloads}) not found once`);
   return html;
 }

@@ -172,6 +172,25 @@ test.describe('on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  // The first paint has the line to itself: the main wasm and the page's start pack are
+  // asked for once the first contentful paint is on screen (index.html `__omoAfterPaint`),
+  // not merely after a frame was begun (its timer could run before the frame was shown).
+  test('the app’s downloads start only once the first contentful paint is on screen', async ({ page }) => {
+    for (const path of ['/', ...MAIN_PAGES]) {
+      await page.goto(path);
+      const { fcp, starts } = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        starts: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.(wasm|bin)$/.test(new URL(e.name).pathname))
+          .map((e) => [new URL(e.name).pathname, e.startTime]),
+      }));
+      expect(fcp, `${path}: a first contentful paint`).toBeGreaterThan(0);
+      expect(starts.map(([file]) => file).join(' '), path).toMatch(/_bg\.wasm/);
+      for (const [file, start] of starts) expect(start, `${path}: ${file} asked for after the first paint`).toBeGreaterThanOrEqual(fcp);
+    }
+  });
+
   for (const path of ['/', '/tasks', '/funnel']) {
     test(`${path}: the takeover changes nothing on screen and shifts no layout`, async ({ page }) => {
       await page.addInitScript(() => {
