@@ -172,9 +172,10 @@ test.describe('on a phone', () => {
     expect(errors).toEqual([]);
   });
 
-  // The first paint has the line to itself: the main wasm and the page's start pack are
-  // asked for once the first contentful paint is on screen (index.html `__omoAfterPaint`),
-  // not merely after a frame was begun (its timer could run before the frame was shown).
+  // No download of the app's is under way before the first paint: the main wasm and the
+  // page's start pack are asked for once the first contentful paint is on screen
+  // (index.html `__omoAfterPaint`), not merely after a frame was begun (a timer after it
+  // could run before the frame was shown).
   test('the app’s downloads start only once the first contentful paint is on screen', async ({ page }) => {
     for (const path of ['/', ...MAIN_PAGES]) {
       await page.goto(path);
