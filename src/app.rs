@@ -133,9 +133,13 @@ pub fn mount() {
             _ => {
                 leptos::mount::mount_to_body(app);
                 // Marked live once the page is complete too (what prerendering waits for).
+                let live = || {
+                    mark_live();
+                    skip_offscreen_sections_soon();
+                };
                 match document.body() {
-                    Some(body) => when_complete(body.into(), mark_live),
-                    None => mark_live(),
+                    Some(body) => when_complete(body.into(), live),
+                    None => live(),
                 }
             }
         }
@@ -235,6 +239,7 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
     let Some(parent) = prerendered.parent_node() else {
         return;
     };
+    let held = hold_offscreen_sections(prerendered, host);
     while let Some(child) = host.first_child() {
         let _ = parent.insert_before(&child, Some(prerendered));
     }
@@ -275,13 +280,86 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
     }
     window.scroll_to_with_x_and_y(scroll.0, scroll.1);
     mark_live();
+    release_one_per_frame(held.into(), skip_offscreen_sections_soon);
+}
+
+/// A section of the page to hold: its style is the stylesheet's `.page .section`.
+const SECTION: &str = ".page .section";
+
+/// Sets the live page's sections to skip their style, layout and paint while off screen
+/// (`content-visibility: auto`), each at the size of its prerendered twin, so that the
+/// swap's frame lays out what is on screen only (on /channels, CPU 4×: the whole page was
+/// one task of over 300 ms) and nothing moves. Returns the sections held; none when the
+/// two pages' sections do not pair up or the prerendered page is not shown (a merchant's
+/// own plan or English: it is hidden, the demo's sizes say nothing of the live page).
+fn hold_offscreen_sections(
+    prerendered: &web_sys::Element,
+    host: &web_sys::Element,
+) -> Vec<web_sys::HtmlElement> {
+    let sections = |root: &web_sys::Element| -> Vec<web_sys::HtmlElement> {
+        let Ok(list) = root.query_selector_all(SECTION) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    };
+    let (old, new) = (sections(prerendered), sections(host));
+    if old.is_empty() || old.len() != new.len() {
+        return Vec::new();
+    }
+    let window = window();
+    let mut heights = Vec::with_capacity(old.len());
+    for section in &old {
+        let rect = section.get_bounding_client_rect();
+        let Some(style) = window.get_computed_style(section).ok().flatten() else {
+            return Vec::new();
+        };
+        if rect.width() <= 0.0 {
+            return Vec::new();
+        }
+        // `contain-intrinsic-size` is the content box's size: the rectangle less the
+        // padding and borders.
+        let px = |property: &str| {
+            style
+                .get_property_value(property)
+                .ok()
+                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let frame = px("padding-top")
+            + px("padding-bottom")
+            + px("border-top-width")
+            + px("border-bottom-width");
+        heights.push((rect.height() - frame).max(0.0));
+    }
+    for (section, height) in new.iter().zip(heights) {
+        let style = section.style();
+        let _ = style.set_property("content-visibility", "auto");
+        let _ = style.set_property("contain-intrinsic-size", &format!("auto {height}px"));
+    }
+    new
+}
+
+/// Lets the held sections be laid out as the stylesheet says, one per frame, so that the
+/// page's layout is several short tasks after the swap instead of one long one; then runs
+/// `then`.
+fn release_one_per_frame(mut held: std::collections::VecDeque<web_sys::HtmlElement>, then: fn()) {
+    request_animation_frame(move || match held.pop_front() {
+        Some(section) => {
+            let style = section.style();
+            let _ = style.remove_property("content-visibility");
+            let _ = style.remove_property("contain-intrinsic-size");
+            release_one_per_frame(held, then);
+        }
+        None => then(),
+    });
 }
 
 fn mark_live() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "live");
     }
-    skip_offscreen_sections_soon();
     // A first visit read no stored plan; the reader comes now, after the page is live.
     crate::state::plan_reader::fetch_in_background();
     // The service worker that opens the app offline, once the browser is idle.
@@ -289,9 +367,10 @@ fn mark_live() {
 }
 
 /// Lets the sections far from the screen skip their layout and paint while a field of the
-/// page has focus (style/main.css). Two frames after the page is live: the first lays out
-/// every section and remembers its size, so a section skipped afterwards keeps its place
-/// and the page never moves (the prerendered page's scroll position and focus carry over).
+/// page has focus (style/main.css). Two frames after the page is live and no section is
+/// held (`release_one_per_frame`): the first lays out every section and remembers its
+/// size, so a section skipped afterwards keeps its place and the page never moves (the
+/// prerendered page's scroll position and focus carry over).
 fn skip_offscreen_sections_soon() {
     request_animation_frame(|| {
         request_animation_frame(|| {

@@ -192,6 +192,62 @@ test.describe('on a phone', () => {
     }
   });
 
+  // The swap's frame lays out what is on screen only: the live page's sections far below
+  // skip their layout at their prerendered size and are laid out in the frames after it
+  // (src/app.rs `hold_offscreen_sections`), so a long page is not one long task.
+  test('/channels: the sections far below are laid out after the takeover, where the prerendered ones were', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const release = await holdApp(page);
+    await page.goto('/channels', { live: false });
+    await expect(page.locator('#main h1').first()).toBeVisible();
+    const boxes = () =>
+      page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        sections: [...document.querySelectorAll('.page .section')].map((s) => {
+          const r = s.getBoundingClientRect();
+          return { id: s.id, top: Math.round(r.top + scrollY), height: Math.round(r.height) };
+        }),
+      }));
+    const prerendered = await boxes();
+    expect(prerendered.sections.length).toBeGreaterThan(3);
+    // What the live sections are told at the swap, read in the swap's own task.
+    await page.evaluate(() => {
+      window.__held = null;
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('[data-prerendered]')) return;
+        watch.disconnect();
+        window.__held = [...document.querySelectorAll('.page .section')].map((s) => ({
+          id: s.id,
+          skip: s.style.contentVisibility,
+          size: s.style.containIntrinsicSize,
+        }));
+      });
+      watch.observe(document.body, { childList: true, subtree: true });
+    });
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'live');
+    const held = await page.evaluate(() => window.__held);
+    expect(held.map((s) => s.id)).toEqual(prerendered.sections.map((s) => s.id));
+    for (const [i, s] of held.entries()) {
+      expect(s.skip, `${s.id} held at the swap`).toBe('auto');
+      // Its size while held: the prerendered section's (no padding or border on a section).
+      const size = Number(/^auto ([\d.]+)px$/.exec(s.size)?.[1]);
+      expect(Math.abs(size - prerendered.sections[i].height), `${s.id}: ${s.size}`).toBeLessThanOrEqual(1);
+    }
+    // Released one per frame; then sections far off screen may skip only while a field
+    // has focus.
+    await expect(page.locator('html')).toHaveAttribute('data-skip-offscreen', '');
+    expect(await page.locator('.page .section[style*="content-visibility"]').count()).toBe(0);
+    // Laid out whole, every section is where the prerendered one was.
+    expect(await boxes()).toEqual(prerendered);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThanOrEqual(0.02);
+  });
+
   for (const path of ['/', '/tasks', '/funnel']) {
     test(`${path}: the takeover changes nothing on screen and shifts no layout`, async ({ page }) => {
       await page.addInitScript(() => {
