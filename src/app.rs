@@ -289,9 +289,11 @@ const SECTION: &str = ".page .section";
 /// Sets the live page's sections to skip their style, layout and paint while off screen
 /// (`content-visibility: auto`), each at the size of its prerendered twin, so that the
 /// swap's frame lays out what is on screen only (on /channels, CPU 4×: the whole page was
-/// one task of over 300 ms) and nothing moves. Returns the sections held; none when the
-/// two pages' sections do not pair up or the prerendered page is not shown (a merchant's
-/// own plan or English: it is hidden, the demo's sizes say nothing of the live page).
+/// one task of 255–436 ms) and nothing moves. Returns the sections held; none when the
+/// two pages' sections do not pair up or the prerendered page takes no room. Under a
+/// merchant's own plan or English the prerendered page is laid out but invisible, with the
+/// demo's sizes: a held section off screen takes its own size when let go, and the
+/// browser's scroll anchoring keeps what is on screen where it is.
 fn hold_offscreen_sections(
     prerendered: &web_sys::Element,
     host: &web_sys::Element,
