@@ -27,6 +27,20 @@ async function holdApp(page) {
   return () => release();
 }
 
+// Opens `path` with the app held back (`holdApp`), adding up from the start every layout
+// shift not caused by input in `window.__shift`; returns the release.
+async function openHeld(page, path) {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const release = await holdApp(page);
+  await page.goto(path, { live: false });
+  return release;
+}
+
 const isLive = (page) => page.evaluate(() => document.documentElement.dataset.app === 'live');
 
 test.describe('without JavaScript', () => {
@@ -196,14 +210,7 @@ test.describe('on a phone', () => {
   // skip their layout at their prerendered size and are laid out in the frames after it
   // (src/app.rs `hold_offscreen_sections`), so a long page is not one long task.
   test('/channels: the sections far below are laid out after the takeover, where the prerendered ones were', async ({ page }) => {
-    await page.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const release = await holdApp(page);
-    await page.goto('/channels', { live: false });
+    const release = await openHeld(page, '/channels');
     await expect(page.locator('#main h1').first()).toBeVisible();
     const boxes = () =>
       page.evaluate(() => ({
@@ -250,14 +257,7 @@ test.describe('on a phone', () => {
 
   for (const path of ['/', '/tasks', '/funnel']) {
     test(`${path}: the takeover changes nothing on screen and shifts no layout`, async ({ page }) => {
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
-      const release = await holdApp(page);
-      await page.goto(path, { live: false });
+      const release = await openHeld(page, path);
       await expect(page.locator('#main h1').first()).toBeVisible();
       // Canvases are drawn by the app after the takeover, and what depends on the visitor's
       // day (data-live-only, hidden until then) is filled in by it: their boxes are masked.
