@@ -321,13 +321,17 @@ fn hold_offscreen_sections(
             return Vec::new();
         }
         // `contain-intrinsic-size` is the content box's size: the rectangle less the
-        // padding and borders.
+        // padding and borders. Numbers are read and written by the browser's own
+        // parseFloat and string conversion: Rust's would bring its float parsing and
+        // formatting code into the main module (+22 KB gzip).
         let px = |property: &str| {
-            style
-                .get_property_value(property)
-                .ok()
-                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                .unwrap_or(0.0)
+            let value = style.get_property_value(property).unwrap_or_default();
+            let px = js_sys::parse_float(&value);
+            if px.is_nan() {
+                0.0
+            } else {
+                px
+            }
         };
         let frame = px("padding-top")
             + px("padding-bottom")
@@ -338,7 +342,10 @@ fn hold_offscreen_sections(
     for (section, height) in new.iter().zip(heights) {
         let style = section.style();
         let _ = style.set_property("content-visibility", "auto");
-        let _ = style.set_property("contain-intrinsic-size", &format!("auto {height}px"));
+        let size = js_sys::JsString::from("auto ")
+            .concat(&JsValue::from_f64(height))
+            .concat(&JsValue::from_str("px"));
+        let _ = style.set_property("contain-intrinsic-size", &String::from(size));
     }
     new
 }
