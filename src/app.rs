@@ -193,12 +193,16 @@ fn field_key(
 }
 
 fn fields_in(root: &web_sys::Element) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all("input, textarea, select") else {
+    elements_in(root, "input, textarea, select")
+}
+
+/// The elements under `root` that `selector` matches, in document order.
+fn elements_in<T: JsCast>(root: &web_sys::Element, selector: &str) -> Vec<T> {
+    let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };
     (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|i| list.item(i)?.dyn_into::<T>().ok())
         .collect()
 }
 
@@ -298,15 +302,8 @@ fn hold_offscreen_sections(
     prerendered: &web_sys::Element,
     host: &web_sys::Element,
 ) -> Vec<web_sys::HtmlElement> {
-    let sections = |root: &web_sys::Element| -> Vec<web_sys::HtmlElement> {
-        let Ok(list) = root.query_selector_all(SECTION) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into().ok())
-            .collect()
-    };
-    let (old, new) = (sections(prerendered), sections(host));
+    let old: Vec<web_sys::HtmlElement> = elements_in(prerendered, SECTION);
+    let new: Vec<web_sys::HtmlElement> = elements_in(host, SECTION);
     if old.is_empty() || old.len() != new.len() {
         return Vec::new();
     }
@@ -314,12 +311,12 @@ fn hold_offscreen_sections(
     let mut heights = Vec::with_capacity(old.len());
     for section in &old {
         let rect = section.get_bounding_client_rect();
-        let Some(style) = window.get_computed_style(section).ok().flatten() else {
-            return Vec::new();
-        };
         if rect.width() <= 0.0 {
             return Vec::new();
         }
+        let Some(style) = window.get_computed_style(section).ok().flatten() else {
+            return Vec::new();
+        };
         // `contain-intrinsic-size` is the content box's size: the rectangle less the
         // padding and borders. Numbers are read and written by the browser's own
         // parseFloat and string conversion: Rust's would bring its float parsing and
