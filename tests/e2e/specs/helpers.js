@@ -86,3 +86,14 @@ export const modulesOf = (url) =>
   url.match(/\/(?:split_([a-z_]+)-[0-9a-f]+\.wasm|nav_([a-z_]+)-[0-9a-f]+\.bin)$/)?.slice(1).filter(Boolean) ??
   url.match(/\/pack_([a-z_+]+)-[0-9a-f]+\.bin$/)?.[1].split('+') ??
   [];
+
+/**
+ * Scrolls by `dy` pixels as a hand on a wheel or a trackpad does: a stream of small wheel
+ * events, not one. A lone synthetic wheel event now and then waits in Chromium's input
+ * pipeline until the next input arrives (on /tasks at CPU 4×: 2 of 16 wheels, even a
+ * second after the page went live; the next wheel then scrolled by both), which a real
+ * gesture never leaves it waiting for; in a stream, each step lets the one before it go.
+ */
+export const flick = async (page, dy, steps = 7) => {
+  for (let i = 0; i < steps; i++) await page.mouse.wheel(0, dy / steps);
+};

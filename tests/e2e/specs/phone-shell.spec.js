@@ -3,6 +3,7 @@
 // land below it, form fields sized for a thumb, the header's way to the print view, a
 // print view that reads like a report, and one CSV export on the funnel page.
 import { test, expect, untilLive } from './fixtures.js';
+import { flick } from './helpers.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 
 const DEMO = '线上线下联动拓展示范计划';
@@ -97,13 +98,10 @@ test.describe('the header on a phone (390 × 844)', () => {
     const contentTop = () => page.evaluate(() => document.querySelector('main').getBoundingClientRect().top + scrollY);
     const before = await contentTop();
 
-    // Two frames after the takeover first. Seen once in a full run: a wheel sent 90 ms after
-    // the page went live left it at the top for 10 s. The likely cause is the browser aiming
-    // it at a prerendered node just swapped out (a table that scrolls sideways was under the
-    // pointer); a merchant's next flick scrolls.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // A flick, not a lone wheel event (helpers.js `flick`): a lone one left the page at the
+    // top for 10 s in two full runs.
     await page.mouse.move(200, 400);
-    await page.mouse.wheel(0, 700);
+    await flick(page, 700);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(300);
     await expect.poll(() => headerShown(page)).toBeLessThanOrEqual(60);
     // The save state and undo stay reachable; the page itself did not move under the reader.
@@ -111,7 +109,7 @@ test.describe('the header on a phone (390 × 844)', () => {
     await expect(page.getByRole('banner').getByRole('button', { name: '撤销' })).toBeInViewport();
     expect(await contentTop()).toBe(before);
 
-    await page.mouse.wheel(0, -5000);
+    await flick(page, -5000);
     await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
     await expect.poll(() => headerShown(page)).toBe(full);
     await expect(page.getByRole('banner').getByText('全渠道拓展规划')).toBeInViewport();
