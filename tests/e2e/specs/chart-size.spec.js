@@ -3,6 +3,7 @@
 // after the window changes size, on a desktop and on a phone; and the pixels show the chart
 // (bars where bars go, names along the axis), not a small drawing stretched.
 import { test, expect } from './fixtures.js';
+import { flick } from './helpers.js';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
@@ -213,11 +214,12 @@ for (const [device, use] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       await frames(page);
       const before = await paints(page);
       // Scrolling and a window only taller or shorter leave every chart's box as it was.
-      await page.mouse.wheel(0, 800);
+      await flick(page, 800);
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
       const { width, height } = page.viewportSize();
       await page.setViewportSize({ width, height: height - 120 });
       await frames(page);
-      await page.mouse.wheel(0, -400);
+      await flick(page, -400);
       await frames(page);
       expect(await paints(page)).toBe(before);
       // A narrower window does redraw it, at its new width (once it is in view).
