@@ -2,7 +2,7 @@
 // app takes the page over without a visible change (src/app.rs `mount`); a returning
 // merchant whose plan is not the demo never sees the demo's figures (index.html's inline
 // script).
-import { test, expect } from './fixtures.js';
+import { test, expect, untilLive } from './fixtures.js';
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
@@ -171,7 +171,7 @@ test.describe('on a phone', () => {
     expect(scrollY).toBeGreaterThan(0);
 
     release();
-    await page.waitForFunction(() => document.documentElement.dataset.app === 'live');
+    await untilLive(page);
     await expect(revenue).toBeFocused();
     await expect(revenue).toHaveValue('2000000');
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
@@ -237,7 +237,7 @@ test.describe('on a phone', () => {
       watch.observe(document.body, { childList: true, subtree: true });
     });
     release();
-    await page.waitForFunction(() => document.documentElement.dataset.app === 'live');
+    await untilLive(page);
     const held = await page.evaluate(() => window.__held);
     expect(held.map((s) => s.id)).toEqual(prerendered.sections.map((s) => s.id));
     for (const [i, s] of held.entries()) {
@@ -266,7 +266,7 @@ test.describe('on a phone', () => {
       const before = await shot();
       expect(await isLive(page)).toBe(false);
       release();
-      await page.waitForFunction(() => document.documentElement.dataset.app === 'live');
+      await untilLive(page);
       const after = await shot();
       if (!after.equals(before)) {
         await test.info().attach('before', { body: before, contentType: 'image/png' });
