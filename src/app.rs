@@ -243,7 +243,7 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
     let Some(parent) = prerendered.parent_node() else {
         return;
     };
-    let held = hold_offscreen_sections(prerendered, host);
+    let held = hold_offscreen_sections(prerendered, host, focused.as_ref());
     while let Some(child) = host.first_child() {
         let _ = parent.insert_before(&child, Some(prerendered));
     }
@@ -290,61 +290,65 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
 /// A section of the page to hold: its style is the stylesheet's `.page .section`.
 const SECTION: &str = ".page .section";
 
-/// Sets the live page's sections to skip their style, layout and paint while off screen
-/// (`content-visibility: auto`), each at the size of its prerendered twin, so that the
-/// swap's frame lays out what is on screen only (on /channels, CPU 4×: the whole page was
-/// one task of 255–436 ms) and nothing moves. Returns the sections held; none when the
-/// two pages' sections do not pair up or the prerendered page takes no room. Under a
-/// merchant's own plan or English the prerendered page is laid out but invisible, with the
-/// demo's sizes: a held section off screen takes its own size when let go, and the
-/// browser's scroll anchoring keeps what is on screen where it is.
+/// A held section's mark: its content is neither styled nor laid out (style/main.css).
+const HELD: &str = "data-held";
+
+/// Holds the live page's sections that are off screen (none of the prerendered twin in the
+/// viewport, no focused field in it): each keeps its twin's height and its content is not
+/// styled or laid out (`display: none` under `data-held`), so that the swap's frame lays
+/// out what is on screen only (on /channels, CPU 4×: the whole page was one task of
+/// 255–436 ms) and nothing moves. Returns the sections held; none when the two pages'
+/// sections do not pair up or the prerendered page takes no room.
+///
+/// Not `content-visibility: auto`, which the takeover used before: a page with a
+/// `<select>` gets a task from the browser's autofill right after the swap that measures
+/// every field, and a field under `content-visibility` is laid out to be measured, so all
+/// the held sections were laid out in that one task (134–170 ms on /channels at 4×). A
+/// field under `display: none` has no box to measure.
+///
+/// Under a merchant's own plan or English the prerendered page is laid out but invisible,
+/// with the demo's sizes: a section the demo's page showed is live at once, a held one
+/// takes its own size when let go, and the browser's scroll anchoring keeps what is on
+/// screen where it is.
 fn hold_offscreen_sections(
     prerendered: &web_sys::Element,
     host: &web_sys::Element,
+    focused: Option<&web_sys::Element>,
 ) -> Vec<web_sys::HtmlElement> {
     let old: Vec<web_sys::HtmlElement> = elements_in(prerendered, SECTION);
     let new: Vec<web_sys::HtmlElement> = elements_in(host, SECTION);
     if old.is_empty() || old.len() != new.len() {
         return Vec::new();
     }
-    let window = window();
-    let mut heights = Vec::with_capacity(old.len());
-    for section in &old {
-        let rect = section.get_bounding_client_rect();
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let mut held = Vec::new();
+    for (twin, section) in old.iter().zip(new) {
+        let rect = twin.get_bounding_client_rect();
         if rect.width() <= 0.0 {
             return Vec::new();
         }
-        let Some(style) = window.get_computed_style(section).ok().flatten() else {
-            return Vec::new();
-        };
-        // `contain-intrinsic-size` is the content box's size: the rectangle less the
-        // padding and borders. Numbers are read and written by the browser's own
-        // parseFloat and string conversion: Rust's would bring its float parsing and
-        // formatting code into the main module (+22 KB gzip).
-        let px = |property: &str| {
-            let value = style.get_property_value(property).unwrap_or_default();
-            let px = js_sys::parse_float(&value);
-            if px.is_nan() {
-                0.0
-            } else {
-                px
-            }
-        };
-        let frame = px("padding-top")
-            + px("padding-bottom")
-            + px("border-top-width")
-            + px("border-bottom-width");
-        heights.push((rect.height() - frame).max(0.0));
+        let on_screen = rect.bottom() > 0.0 && rect.top() < screen;
+        let has_focus = focused.is_some_and(|f| twin.contains(Some(f)));
+        if !on_screen && !has_focus {
+            held.push((section, rect.height()));
+        }
     }
-    for (section, height) in new.iter().zip(heights) {
-        let style = section.style();
-        let _ = style.set_property("content-visibility", "auto");
-        let size = js_sys::JsString::from("auto ")
-            .concat(&JsValue::from_f64(height))
+    for (section, height) in &held {
+        // The border box, as measured. The number is written by the browser's own string
+        // conversion: Rust's float formatting would come into the main module (+22 KB gzip).
+        let height = js_sys::JsString::from("")
+            .concat(&JsValue::from_f64(*height))
             .concat(&JsValue::from_str("px"));
-        let _ = style.set_property("contain-intrinsic-size", &String::from(size));
+        let style = section.style();
+        let _ = style.set_property("box-sizing", "border-box");
+        let _ = style.set_property("height", &String::from(height));
+        let _ = section.set_attribute(HELD, "");
     }
-    new
+    held.into_iter().map(|(section, _)| section).collect()
 }
 
 /// Lets the held sections be laid out as the stylesheet says, one per frame, so that the
@@ -353,13 +357,21 @@ fn hold_offscreen_sections(
 fn release_one_per_frame(mut held: std::collections::VecDeque<web_sys::HtmlElement>, then: fn()) {
     request_animation_frame(move || match held.pop_front() {
         Some(section) => {
+            let _ = section.remove_attribute(HELD);
             let style = section.style();
-            let _ = style.remove_property("content-visibility");
-            let _ = style.remove_property("contain-intrinsic-size");
+            let _ = style.remove_property("box-sizing");
+            let _ = style.remove_property("height");
             release_one_per_frame(held, then);
         }
         None => then(),
     });
+}
+
+/// Whether the app has taken over the page (`mark_live`).
+pub fn is_live() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|html| html.get_attribute("data-app").as_deref() == Some("live"))
 }
 
 fn mark_live() {

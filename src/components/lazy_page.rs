@@ -61,6 +61,14 @@ where
                 // The loader's future holds browser objects; it only ever runs on this thread.
                 let page = SendWrapper::new(load());
                 Suspend::new(async move {
+                    // At the start the page is built off screen while the prerendered one
+                    // shows (app::mount): a turn of the event loop between the app's start
+                    // and the page's first render makes them two tasks, not one long one
+                    // (/channels at 4× CPU: 170–270 ms in one). Once live, no wait: the
+                    // loading line would flash between two pages.
+                    if !crate::app::is_live() {
+                        SendWrapper::new(crate::state::plan_data::sleep(std::time::Duration::ZERO)).await;
+                    }
                     match page.await {
                         Ok(page) => {
                             scroll_to_section_soon();

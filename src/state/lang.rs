@@ -121,8 +121,12 @@ pub fn provide_lang() -> UiLang {
     ));
     Effect::new(move |first: Option<()>| {
         let tag = lang.get().tag();
+        // Only a change is written: setting even the same `lang` makes the browser restyle
+        // the whole document (the prerendered /channels at 4× CPU: 110–120 ms).
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", tag);
+            if html.get_attribute("lang").as_deref() != Some(tag) {
+                let _ = html.set_attribute("lang", tag);
+            }
         }
         // Only a choice is remembered: a start in Chinese because the English texts could
         // not be fetched keeps the stored preference.

@@ -18,10 +18,13 @@ export const watchPolicy = (context) => {
 // The page the server sends is prerendered HTML (.ci/prerender.mjs) until the app takes it
 // over (`<html data-app="live">`, src/app.rs `mount`). A test that opens an address acts on
 // the app, so `goto` and `reload` wait for the takeover too (first-paint.spec.js tests what
-// comes before it). Pages without prerendered HTML have nothing to wait for.
+// comes before it), and for the sections the takeover held off screen to be let go (their
+// content is hidden for a few frames, `data-held`). Pages without prerendered HTML have
+// nothing to wait for.
 export const untilLive = (page) =>
   page.waitForFunction(
-    () => document.documentElement.dataset.app === 'live' || !document.querySelector('[data-prerendered]'),
+    () => (document.documentElement.dataset.app === 'live' && !document.querySelector('[data-held]'))
+      || !document.querySelector('[data-prerendered]'),
     null,
     { timeout: 30_000 },
   );
