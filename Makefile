@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 TRUNK := trunk --skip-version-check --offline=true
 PORT ?= 8080
 
-.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts test-response bench bench-size bench-load bench-tables bench-typing bench-memory bench-library bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
+.PHONY: serve dev test setup setup-test build size test-funnel-sql test-clv test-cohorts test-response bench bench-size bench-load bench-tasks bench-tables bench-typing bench-memory bench-library bench-analytics bench-dist test-native test-wasm test-e2e test-webkit lint test-xlsx
 
 # Serves dist/ as a static host should (README "Serving"): the prerendered page of each
 # address, .br / .gz by Accept-Encoding, application/wasm.
@@ -91,7 +91,7 @@ PYTHON ?= python3.11
 BENCH_DATA := tests/bench/data
 BENCH_DIST ?= dist
 
-bench: setup-test build bench-size bench-load bench-tables bench-typing bench-memory bench-library bench-analytics
+bench: setup-test build bench-size bench-load bench-tasks bench-tables bench-typing bench-memory bench-library bench-analytics
 
 bench-dist:
 	@[ -f $(BENCH_DIST)/index.html ] || { [ "$(BENCH_DIST)" = dist ] && $(MAKE) build; } || { echo "no $(BENCH_DIST)/index.html"; exit 1; }
@@ -104,6 +104,11 @@ bench-size: bench-dist
 # LOAD_BASE=path prints another bundle's figures beside (e.g. today's main build).
 bench-load: setup-test bench-dist tests/bench/node_modules/.package-lock.json
 	node tests/bench/load.mjs $(BENCH_DIST) $(LOAD_BASE)
+
+# The long tasks after the first paint of the main pages (4x CPU, phone), each named by
+# what ran in it. TASKS_BASE=path prints another bundle's figures beside.
+bench-tasks: setup-test bench-dist tests/bench/node_modules/.package-lock.json
+	node tests/bench/tasks.mjs $(BENCH_DIST) $(TASKS_BASE)
 
 # Task-table operations, the app beside a vanilla JS table, at full CPU speed and slowed
 # 4× (TABLE_SIZES, TABLE_CPU, TABLE_RUNS: see the script).
