@@ -1,7 +1,8 @@
 // The main thread's long tasks after the first paint, what each one was, per page: a
 // first visit of the prerendered page on a phone viewport at 4× CPU (no network
 // throttling: the tasks, not the downloads), traced until a second after the app took
-// over. Figures, not pass / fail (README "Shorter tasks after the first paint").
+// over; with a second build, the two alternate load by load. Figures, not pass / fail
+// (README "Shorter tasks after the first paint").
 //
 //   node tests/bench/tasks.mjs DIST [BASE_DIST]     (make bench-tasks [TASKS_BASE=dir])
 //   TASKS_PAGES=/channels,/funnel  TASKS_RUNS=3
@@ -20,7 +21,7 @@ const PAGES = process.env.TASKS_PAGES?.split(',') ?? ['/', '/scenario', '/tasks'
 const RUNS = Number(process.env.TASKS_RUNS ?? 3);
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel',
-  'disabled-by-default-toplevel.flow', 'disabled-by-default-scheduler', 'loading',
+  'disabled-by-default-toplevel.flow', 'scheduler', 'disabled-by-default-scheduler', 'blink', 'loading',
 ].join(',');
 const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
@@ -64,21 +65,29 @@ async function trace(browser, port, path) {
   return { blocking: long.reduce((s, t) => s + t.ms - 50, 0), longest: Math.max(0, ...long.map((t) => t.ms)), long };
 }
 
-async function measure(dir) {
-  const port = 8600 + Math.floor(Math.random() * 300);
-  const server = await serve(dir, port, { prerendered: true });
+/** Each page's loads, the builds alternating run by run (the machine's speed drifts over
+ * minutes: a build measured after the other would carry the drift). */
+async function measure(dirs) {
+  const servers = [];
   const browser = await launch();
-  const byPage = {};
+  const byBuild = dirs.map(() => ({}));
   try {
-    for (const path of PAGES) {
-      byPage[path] = [];
-      for (let r = 0; r < RUNS; r++) byPage[path].push(await trace(browser, port, path));
+    for (const dir of dirs) {
+      const port = 8600 + servers.length * 100 + Math.floor(Math.random() * 100);
+      servers.push({ port, server: await serve(dir, port, { prerendered: true }) });
+    }
+    for (let r = 0; r < RUNS; r++) {
+      for (const path of PAGES) {
+        for (const [i, { port }] of servers.entries()) {
+          (byBuild[i][path] ??= []).push(await trace(browser, port, path));
+        }
+      }
     }
   } finally {
     await browser.close();
-    server.close();
+    for (const { server } of servers) server.close();
   }
-  return byPage;
+  return byBuild;
 }
 
 const fmt = (runs, key) => `${stat(runs.map((r) => r[key])).median.toFixed(0)} ms`;
@@ -88,8 +97,7 @@ const kinds = (runs) => {
   return Object.entries(by).map(([k, xs]) => `${k} ${(xs.length / runs.length).toFixed(1)}×, ≤${Math.max(...xs).toFixed(0)}`).join('; ');
 };
 
-const after = await measure(dist);
-const before = base ? await measure(base) : null;
+const [after, before] = await measure(base ? [dist, base] : [dist]);
 console.log(`Long tasks after the first paint, CPU 4×, phone, median of ${RUNS} (${dist}${base ? ` ← ${base}` : ''})`);
 console.log('| page | blocking | longest | long tasks per load, by kind (longest) |');
 console.log('|---|---|---|---|');
