@@ -303,7 +303,7 @@ const HELD: &str = "data-held";
 /// Not `content-visibility: auto`, which the takeover used before: a page with a
 /// `<select>` gets a task from the browser's autofill right after the swap that measures
 /// every field, and a field under `content-visibility` is laid out to be measured, so all
-/// the held sections were laid out in that one task (134–170 ms on /channels at 4×). A
+/// the held sections were laid out in that one task (134–232 ms on /channels at 4×). A
 /// field under `display: none` has no box to measure.
 ///
 /// Under a merchant's own plan or English the prerendered page is laid out but invisible,
