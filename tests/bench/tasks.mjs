@@ -29,7 +29,7 @@ const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 function kind(inside) {
   const ms = (name) => inside.filter((e) => e.name === name).reduce((s, e) => s + (e.dur ?? 0) / 1000, 0);
   if (inside.some((e) => JSON.stringify(e.args ?? {}).includes('TASK_TYPE_INTERNAL_AUTOFILL'))) return 'autofill';
-  if (ms('ParseHTML') > 0 || inside.some((e) => e.name === 'ParseHTML')) return 'parse';
+  if (inside.some((e) => e.name === 'ParseHTML')) return 'parse';
   if (ms('EvaluateScript') > 20) return 'compile';
   const script = ms('FunctionCall') + ms('TimerFire') + ms('RunMicrotasks') + ms('FireAnimationFrame');
   return script > 20 ? 'script' : 'frame';
