@@ -127,6 +127,7 @@ pub fn mount() {
         match (prerendered, host) {
             (Some(prerendered), Some(host)) => {
                 let host: web_sys::HtmlElement = host.unchecked_into();
+                crate::components::deferred::set_out_of_sight(true);
                 leptos::mount::mount_to(host.clone(), app).forget();
                 take_over_when_complete(prerendered, host);
             }
@@ -243,6 +244,7 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
     let Some(parent) = prerendered.parent_node() else {
         return;
     };
+    crate::components::deferred::set_out_of_sight(false);
     let held = hold_offscreen_sections(prerendered, host, focused.as_ref());
     while let Some(child) = host.first_child() {
         let _ = parent.insert_before(&child, Some(prerendered));
@@ -378,8 +380,12 @@ fn mark_live() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "live");
     }
-    // A first visit read no stored plan; the reader comes now, after the page is live.
-    crate::state::plan_reader::fetch_in_background();
+    // A first visit read no stored plan; the reader comes now, after the page is live, in
+    // a task of its own (the swap's is long enough).
+    set_timeout(
+        crate::state::plan_reader::fetch_in_background,
+        std::time::Duration::ZERO,
+    );
     // The service worker that opens the app offline, once the browser is idle.
     crate::state::offline::register_service_worker();
 }

@@ -408,6 +408,55 @@ async fn typing_into_a_cell_re_renders_only_its_row() {
     );
 }
 
+/// Built out of sight (the page the app builds to take over a prerendered one), a long
+/// table comes in parts, each in a task of its own: a few rows with the table, then a few
+/// more per task, in order, busy until the last is in; then it is the same table.
+#[wasm_bindgen_test]
+async fn a_long_table_built_out_of_sight_comes_in_parts_and_is_busy_until_whole() {
+    use omo_planner::components::deferred::set_out_of_sight;
+    set_out_of_sight(true);
+    let (host, _) = mount_plan(long_funnel(20));
+    set_out_of_sight(false);
+    let busy = || {
+        host.query_selector("table[aria-busy=\"true\"]")
+            .unwrap()
+            .is_some()
+    };
+    let mut seen = vec![row_names(&host).len()];
+    assert!(busy(), "busy while rows are left to build");
+    assert!(seen[0] > 0 && seen[0] < 24, "{seen:?}");
+    for _ in 0..200 {
+        if !busy() {
+            break;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        let now = row_names(&host).len();
+        if now != *seen.last().unwrap() {
+            seen.push(now);
+        }
+    }
+    assert!(!busy(), "every part built: {seen:?}");
+    assert!(seen.len() > 2, "built in several parts: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    let mut names = demo_plan()
+        .funnel
+        .stages
+        .iter()
+        .map(|s| s.name.clone())
+        .collect::<Vec<_>>();
+    names.extend((0..20).map(|i| format!("环节{i}")));
+    assert_eq!(row_names(&host), names);
+    // No spacer is left for rows still to come, and the last row's cells are named.
+    assert!(host.query_selector("tr.spacer").unwrap().is_none());
+    input(&host, "转化人数 环节19");
+}
+
 /// Drags row `from`'s handle onto row `to` (positions in the page), as a pointer does.
 fn drag(host: &HtmlElement, from: u32, to: u32) {
     let rows = host.query_selector_all("tbody tr[data-row-id]").unwrap();

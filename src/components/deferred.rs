@@ -12,10 +12,18 @@
 //! waits until none is left, so the prerendered page is replaced by a complete one while
 //! its sections were built in several short tasks.
 //!
+//! `<Deferred out_of_sight_only=true>` is built later only while the app builds its page out
+//! of sight ([`building_out_of_sight`]), where nobody sees the page before it is complete;
+//! otherwise with the page around it: a page's first section, on screen as it opens.
+//!
 //! `<Deferred on_view=true>` is built only when its placeholder comes near the viewport (or
 //! the whole page is needed), never in the idle turns: for a section whose code is a wasm
 //! module of its own, fetched only when someone is about to look at it. Its placeholder is
 //! not busy (nothing waits for a section nobody scrolled to).
+//!
+//! [`build_later`] puts a piece of work of a section already built (the rest of a long
+//! table's rows) in the same queue, ahead of the sections still waiting: what is on the
+//! page is finished before the next section starts.
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -24,15 +32,35 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
-/// A section waiting to be built: its switch and its placeholder's number.
+/// A section waiting to be built (its placeholder's number), or the rest of one.
 struct Pending {
     id: u64,
-    ready: RwSignal<bool>,
+    work: Work,
     /// Built only near the viewport or when the whole page is needed, not in idle turns.
     on_view: bool,
 }
 
+enum Work {
+    /// A section's switch: set, its children are built.
+    Section(RwSignal<bool>),
+    /// More of a section already built (`build_later`).
+    Rest(Box<dyn FnOnce()>),
+}
+
+impl Pending {
+    /// Does the work; its DOM is in place once the current task's microtasks have run.
+    fn run(self) {
+        match self.work {
+            Work::Section(ready) => {
+                ready.try_set(true);
+            }
+            Work::Rest(job) => job(),
+        }
+    }
+}
+
 thread_local! {
+    static OUT_OF_SIGHT: Cell<bool> = const { Cell::new(false) };
     static QUEUE: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u64> = const { Cell::new(0) };
@@ -54,15 +82,24 @@ pub fn Deferred(
     /// Built only near the viewport (or for the whole page), not in the idle turns.
     #[prop(optional)]
     on_view: bool,
-) -> impl IntoView {
+    /// Built later only while the page is built out of sight ([`building_out_of_sight`]),
+    /// otherwise with the page: a page's first section, on screen as the page opens.
+    #[prop(optional)]
+    out_of_sight_only: bool,
+) -> AnyView {
+    if out_of_sight_only && !building_out_of_sight() {
+        return children().into_any();
+    }
     let on_view = on_view && use_context::<BuildAllSections>().is_none();
     let ready = RwSignal::new(false);
-    let id = NEXT_ID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
+    let id = next_id();
+    QUEUE.with_borrow_mut(|q| {
+        q.push(Pending {
+            id,
+            work: Work::Section(ready),
+            on_view,
+        })
     });
-    QUEUE.with_borrow_mut(|q| q.push(Pending { id, ready, on_view }));
     listen_once();
     if !on_view {
         schedule();
@@ -80,7 +117,7 @@ pub fn Deferred(
         }
     });
     let children = StoredValue::new_local(Some(children));
-    move || {
+    (move || {
         if ready.get() {
             if let Some(el) = place.get_untracked() {
                 with_observer(|o| o.unobserve(&el));
@@ -94,15 +131,59 @@ pub fn Deferred(
             }
             .into_any()
         }
-    }
+    })
+    .into_any()
+}
+
+/// Says whether the app builds its page outside the document, to take over a prerendered
+/// one (`app::mount`): nobody sees that page until it is complete.
+pub fn set_out_of_sight(on: bool) {
+    OUT_OF_SIGHT.set(on);
+}
+
+/// Whether the page is built outside the document ([`set_out_of_sight`]): a long table may
+/// then be built in parts, each a task of its own (`build_later`), since the page waits
+/// for it (a part left to build says `aria-busy`).
+pub fn building_out_of_sight() -> bool {
+    OUT_OF_SIGHT.get()
+}
+
+fn next_id() -> u64 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// Runs `job` in a task of its own, before the sections still waiting: the rest of a
+/// section built in parts. A job may ask for another.
+pub fn build_later(job: impl FnOnce() + 'static) {
+    let id = next_id();
+    let job = Work::Rest(Box::new(job));
+    QUEUE.with_borrow_mut(|q| {
+        q.insert(
+            0,
+            Pending {
+                id,
+                work: job,
+                on_view: false,
+            },
+        )
+    });
+    schedule();
 }
 
 /// Builds every pending section now (their DOM is in place once the current event's
 /// microtasks have run): before printing, or before scrolling to a `#section`.
 pub fn render_all_now() {
-    let all = QUEUE.with_borrow_mut(std::mem::take);
-    for p in all {
-        p.ready.try_set(true);
+    // A job may queue the next part of its section: until none is left.
+    loop {
+        let all = QUEUE.with_borrow_mut(std::mem::take);
+        if all.is_empty() {
+            break;
+        }
+        all.into_iter().for_each(Pending::run);
     }
 }
 
@@ -112,7 +193,7 @@ fn render(id: u64) {
         Some(q.remove(at))
     });
     if let Some(p) = found {
-        p.ready.try_set(true);
+        p.run();
     }
 }
 
@@ -131,7 +212,7 @@ fn step() {
         Some(q.remove(at))
     });
     if let Some(p) = next {
-        p.ready.try_set(true);
+        p.run();
     }
     if QUEUE.with_borrow(|q| q.iter().all(|p| p.on_view)) {
         SCHEDULED.set(false);

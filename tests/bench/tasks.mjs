@@ -94,12 +94,16 @@ const fmt = (runs, key) => `${stat(runs.map((r) => r[key])).median.toFixed(0)} m
 const kinds = (runs) => {
   const by = {};
   for (const r of runs) for (const t of r.long) (by[t.kind] ??= []).push(t.ms);
-  return Object.entries(by).map(([k, xs]) => `${k} ${(xs.length / runs.length).toFixed(1)}×, ≤${Math.max(...xs).toFixed(0)}`).join('; ');
+  const per = (xs) => xs.reduce((s, ms) => s + ms - 50, 0) / runs.length;
+  return Object.entries(by)
+    .sort((x, y) => per(y[1]) - per(x[1]))
+    .map(([k, xs]) => `${k} ${(xs.length / runs.length).toFixed(1)}×, ≤${Math.max(...xs).toFixed(0)}, ${per(xs).toFixed(0)} ms`)
+    .join('; ');
 };
 
 const [after, before] = await measure(base ? [dist, base] : [dist]);
 console.log(`Long tasks after the first paint, CPU 4×, phone, median of ${RUNS} (${dist}${base ? ` ← ${base}` : ''})`);
-console.log('| page | blocking | longest | long tasks per load, by kind (longest) |');
+console.log('| page | blocking | longest | long tasks per load, by kind (longest; blocking per load) |');
 console.log('|---|---|---|---|');
 for (const path of PAGES) {
   const a = after[path];

@@ -8,6 +8,7 @@ use super::cell_flag::CellFlag;
 use super::column::{CellCtx, Column, ColumnKind, TableRow, TableSource};
 use super::model::{erase, ColumnInfo, RowAccess, RowSelection, ShownRows};
 use super::{csv_io, xlsx_io};
+use crate::components::deferred::{build_later, building_out_of_sight};
 use crate::components::field::{has_focus, show_plain_on_focus};
 use crate::components::files::chosen_file;
 use crate::components::paper::whole_tables;
@@ -53,6 +54,9 @@ const OVERSCAN: usize = 8;
 const CARDS_FROM_COLUMNS: usize = 5;
 /// How long a notice (row deleted, paste report) stays.
 const NOTICE_FOR: Duration = Duration::from_secs(10);
+/// The editable cells built in one task when a table is built in parts: about 40 ms on a
+/// phone-class CPU (a cell with its input, value and message is 3–4 ms at 4× slowdown).
+const CELLS_PER_PART: usize = 12;
 
 #[component]
 pub fn EditableTable<R: TableRow>(
@@ -167,6 +171,9 @@ pub(super) struct Grid {
     dragged: StoredValue<HashMap<RowId, u32>>,
     /// Every row in the page however long the table: on paper (`components::paper`).
     whole: Signal<bool>,
+    /// How many rows are built so far: all (`usize::MAX`) but while a long table is built
+    /// in parts ([`build_in_parts`]).
+    built: RwSignal<usize>,
 }
 
 impl Grid {
@@ -271,11 +278,12 @@ impl Grid {
         set_timeout(move || self.notice.set(None), NOTICE_FOR);
     }
 
-    /// The rows rendered now: all, or the visible window of a virtual table.
+    /// The rows rendered now: all (those built so far, [`build_in_parts`]), or the
+    /// visible window of a virtual table.
     fn window(self) -> (usize, usize) {
         let len = self.len();
         if !self.is_virtual() {
-            return (0, len);
+            return (0, len.min(self.built.get()));
         }
         let first = (self.scroll_top.get() / ROW_H) as usize;
         let start = first.saturating_sub(OVERSCAN).min(len);
@@ -439,7 +447,9 @@ fn table_view(table: Table) -> AnyView {
         drag_from: StoredValue::new(None),
         dragged: StoredValue::new(HashMap::new()),
         whole: whole_tables(),
+        built: RwSignal::new(usize::MAX),
     };
+    build_in_parts(grid);
     // Undo / redo replace what a cell shows, even mid-edit.
     Effect::new(move |_| {
         store.history_jumps();
@@ -498,6 +508,7 @@ fn table_view(table: Table) -> AnyView {
                     data-table=key
                     data-mode=move || match grid.mode.get() { Mode::Select => "select", Mode::Typing => "typing", Mode::Edit => "edit" }
                     aria-rowcount=move || grid.len() + 1
+                    aria-busy=move || (grid.built.get() < grid.len()).then_some("true")
                     node_ref=grid.table
                     on:focusin=move |ev| on_focus_in(grid, ev.unchecked_into())
                     on:focusout=move |ev: web_sys::FocusEvent| on_focus_out(grid, ev)
@@ -565,6 +576,40 @@ fn table_view(table: Table) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Builds a long table a few rows per task while the app builds its page out of sight
+/// (`deferred::building_out_of_sight`): the first rows with the table, the rest each in a task
+/// of its own ahead of the page's later sections (`deferred::build_later`). The table says
+/// it is busy until then, so the page takes over once the table is complete. On /scenario
+/// the goals section was one task of 188 ms at 4× slowdown.
+fn build_in_parts(grid: Grid) {
+    let rows = grid.ids.with_untracked(Vec::len);
+    if !building_out_of_sight() || grid.whole.get_untracked() || rows > VIRTUAL_FROM {
+        return;
+    }
+    let editable = grid.editable().iter().filter(|e| **e).count();
+    let per_part = (CELLS_PER_PART / editable.max(1)).max(1);
+    if rows <= per_part {
+        return;
+    }
+    grid.built.set(per_part);
+    build_next_part(grid, per_part);
+}
+
+fn build_next_part(grid: Grid, per_part: usize) {
+    build_later(move || {
+        let Some(built) = grid.built.try_get_untracked() else {
+            return;
+        };
+        let next = built.saturating_add(per_part);
+        if next >= grid.ids.with_untracked(Vec::len) {
+            grid.built.try_set(usize::MAX);
+        } else {
+            grid.built.try_set(next);
+            build_next_part(grid, per_part);
+        }
+    });
 }
 
 fn notice_view(grid: Grid, notice: Notice) -> impl IntoView {

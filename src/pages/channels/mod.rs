@@ -82,7 +82,7 @@ pub fn ChannelsPage() -> impl IntoView {
             <p class="intro">{lang.t(Msg::ChannelsIntro)}</p>
             <alerts::AlertBanner />
             <nav class="page-toc" aria-label=lang.t(Msg::OnThisPage)>{toc}</nav>
-            <effectiveness::EffectivenessSection />
+            <Deferred out_of_sight_only=true><effectiveness::EffectivenessSection /></Deferred>
             <Deferred><months::MonthsSection /></Deferred>
             <Deferred><custom::CustomMetricsSection /></Deferred>
             <Deferred><trend::TrendSection /></Deferred>

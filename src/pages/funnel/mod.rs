@@ -82,7 +82,9 @@ pub fn FunnelPage() -> impl IntoView {
                 <a href="#funnel-compare">{lang.t(Msg::FaCompareShort)}</a>
                 <a href="#funnel-import">{lang.t(Msg::FaImportShort)}</a>
             </nav>
-            <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage csv_export=false />
+            <Deferred out_of_sight_only=true>
+                <EditableTable caption=Msg::FunnelTitle source=funnel_source() columns=funnel_columns() add_label=Msg::AddStage csv_export=false />
+            </Deferred>
             <Deferred><export::ExportCsv /></Deferred>
             <Deferred><chain::ChainCheck /></Deferred>
             <Deferred><chart::FunnelChartSection /></Deferred>

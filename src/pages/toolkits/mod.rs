@@ -28,11 +28,12 @@ fn toolkits_of(industry: Industry) -> &'static [(&'static str, Msg)] {
 }
 
 /// A toolkit below the first one is built after the page is shown: only the plan's own
-/// industry's first toolkit is on screen when the page opens.
+/// industry's first toolkit is on screen when the page opens (built with the page, or in a
+/// task of its own while the page is built out of sight, see `components::deferred`).
 fn industry_view(industry: Industry, mine: bool) -> AnyView {
     match (industry, mine) {
         (Industry::Retail, true) => {
-            view! { <stock::StockToolkit /> <Deferred><tiers::TiersToolkit /></Deferred> }
+            view! { <Deferred out_of_sight_only=true><stock::StockToolkit /></Deferred> <Deferred><tiers::TiersToolkit /></Deferred> }
                 .into_any()
         }
         (Industry::Retail, false) => view! {
@@ -41,7 +42,7 @@ fn industry_view(industry: Industry, mine: bool) -> AnyView {
         }
         .into_any(),
         (Industry::Services, true) => view! {
-            <appointments::AppointmentsToolkit />
+            <Deferred out_of_sight_only=true><appointments::AppointmentsToolkit /></Deferred>
             <Deferred><feedback::FeedbackToolkit /></Deferred>
         }
         .into_any(),
@@ -50,7 +51,9 @@ fn industry_view(industry: Industry, mine: bool) -> AnyView {
             <Deferred><feedback::FeedbackToolkit /></Deferred>
         }
         .into_any(),
-        (Industry::FoodService, true) => view! { <combos::CombosToolkit /> }.into_any(),
+        (Industry::FoodService, true) => {
+            view! { <Deferred out_of_sight_only=true><combos::CombosToolkit /></Deferred> }.into_any()
+        }
         (Industry::FoodService, false) => {
             view! { <Deferred><combos::CombosToolkit /></Deferred> }.into_any()
         }
