@@ -25,10 +25,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Lets Leptos flush its scheduled updates to the DOM.
 async fn settle() {
+    after_timer(20).await;
+}
+
+/// Waits for a timer of `ms`: a later task of the event loop.
+async fn after_timer(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
@@ -429,13 +434,7 @@ async fn a_long_table_built_out_of_sight_comes_in_parts_and_is_busy_until_whole(
         if !busy() {
             break;
         }
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        after_timer(0).await;
         let now = row_names(&host).len();
         if now != *seen.last().unwrap() {
             seen.push(now);
