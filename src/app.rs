@@ -241,10 +241,11 @@ fn take_over(prerendered: &web_sys::Element, host: &web_sys::HtmlElement) {
     });
 
     // The swap: the app's nodes take the prerendered page's place, in one go.
+    // From here on a table is built whole, whether or not the swap can be made.
+    crate::components::deferred::set_out_of_sight(false);
     let Some(parent) = prerendered.parent_node() else {
         return;
     };
-    crate::components::deferred::set_out_of_sight(false);
     let held = hold_offscreen_sections(prerendered, host, focused.as_ref());
     while let Some(child) = host.first_child() {
         let _ = parent.insert_before(&child, Some(prerendered));
